@@ -1,0 +1,30 @@
+/**
+ * Colours with a meaning, shared by every chart and the page's CSS (colour-blind-safe: Okabe-Ito for
+ * status, a blue / grey / orange diverging set for the preference sides).
+ */
+export const STATUS = { good: '#009E73', warning: '#E69F00', flagged: '#D55E00' } as const;
+
+/** The five preference labels, A much better (dark blue) … B much better (dark orange). */
+export const LABEL_COLOURS: Record<string, string> = {
+  'A>>': '#1f5fa6',
+  'A>': '#6fa8dc',
+  '=': '#9e9e9e',
+  'B>': '#f0a35e',
+  'B>>': '#c25e00',
+};
+
+export const KIND_COLOURS = { human: '#4477AA', ai: '#AA3377' } as const;
+
+/** Categories of nominal data: Paul Tol's bright scheme, repeated past seven. */
+const BRIGHT = ['#4477AA', '#EE6677', '#228833', '#CCBB44', '#66CCEE', '#AA3377', '#BBBBBB'];
+
+export function categoryColour(category: string, index: number): string {
+  return LABEL_COLOURS[category] ?? BRIGHT[index % BRIGHT.length];
+}
+
+/** Shared Plot defaults: the page's font and colours, readable at laptop width. */
+export const BASE = {
+  style: { fontFamily: 'inherit', fontSize: '12px', background: 'transparent', color: 'currentColor', overflow: 'visible' },
+  marginLeft: 48,
+  marginBottom: 40,
+} as const;

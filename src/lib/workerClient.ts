@@ -1,0 +1,35 @@
+import { proxy, wrap, type Remote } from 'comlink';
+import type { AnalysisApi } from '../../workers/analysis.worker';
+import type { LoadProgress } from '../parse/loadFiles';
+import type { SessionLoadOptions } from '../session/analysisSession';
+
+/**
+ * The page's handle on the analysis worker. `cancel()` terminates the worker and starts a fresh one, so
+ * a cancelled job leaves no half state behind; the caller then loads again.
+ */
+export class WorkerClient {
+  private worker!: Worker;
+  api!: Remote<AnalysisApi>;
+
+  constructor() {
+    this.spawn();
+  }
+
+  private spawn(): void {
+    this.worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'prefscope-analysis' });
+    this.api = wrap<AnalysisApi>(this.worker);
+  }
+
+  load(files: File[], options: SessionLoadOptions, onProgress: (p: LoadProgress) => void) {
+    return this.api.load(
+      files.map((f) => ({ name: f.name, blob: f })),
+      options,
+      proxy(onProgress),
+    );
+  }
+
+  cancel(): void {
+    this.worker.terminate();
+    this.spawn();
+  }
+}

@@ -1,0 +1,107 @@
+/** The role a column plays in the canonical judgement (`../shared/report-schema.md`). */
+export const ROLES = [
+  'item', 'annotator', 'label', 'time', 'timestamp', 'isGold', 'goldLabel', 'prompt', 'responseA', 'responseB',
+  'modelA', 'modelB', 'shownFirst', 'aiLabel', 'aiConfidence', 'scoreA', 'scoreB', 'dimension',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Which column plays each role (null: none). `wide` lists the annotator columns of a wide file. */
+export type ColumnMapping = { [R in Role]: string | null } & {
+  shape: 'long' | 'wide';
+  wide: string[];
+  /** columns the user does not want as slices or attributes */
+  ignored: string[];
+};
+
+export const ROLE_NAMES: Record<Role, string> = {
+  item: 'item (pair) id', annotator: 'annotator id', label: 'label', time: 'seconds spent', timestamp: 'timestamp',
+  isGold: 'gold flag', goldLabel: 'gold label', prompt: 'prompt', responseA: 'response A', responseB: 'response B',
+  modelA: 'model A', modelB: 'model B', shownFirst: 'shown first', aiLabel: 'AI judge label',
+  aiConfidence: 'AI judge confidence', scoreA: 'reward score A', scoreB: 'reward score B', dimension: 'rubric dimension',
+};
+
+/** Common spellings per role, most canonical first (compared after lower-casing and folding separators). */
+const SPELLINGS: Record<Role, string[]> = {
+  item: ['example_id', 'pair_id', 'item_id', 'item', 'question_id', 'comparison_id', 'task_id', 'sample_id', 'idx', 'id', 'uid', 'task', 'question', 'pair'],
+  annotator: ['annotator_id', 'annotator', 'worker_id', 'worker', 'rater_id', 'rater', 'labeler_id', 'labeler', 'labeller', 'user_id', 'user', 'coder', 'judge', 'annotator_index'],
+  label: ['label', 'preference', 'choice', 'winner', 'answer', 'verdict', 'pref', 'judgement', 'judgment', 'rating', 'response'],
+  time: ['time_seconds', 'lead_time', 'duration', 'duration_seconds', 'seconds', 'time_spent', 'time_s', 'elapsed', 'time_per_example', 'time'],
+  timestamp: ['timestamp', 'tstamp', 'submitted_at', 'created_at', 'updated_at', 'datetime', 'date'],
+  isGold: ['is_gold', 'gold', 'is_golden', 'golden', 'honeypot', 'is_honeypot'],
+  goldLabel: ['gold_label', 'gold_answer', 'gold_preference', 'true_label', 'truth', 'ground_truth', 'expected_label'],
+  prompt: ['prompt', 'instruction', 'question_text', 'query', 'input', 'context'],
+  responseA: ['response_a', 'output_1', 'response_1', 'completion_a', 'answer_a', 'text_a', 'output_a'],
+  responseB: ['response_b', 'output_2', 'response_2', 'completion_b', 'answer_b', 'text_b', 'output_b'],
+  modelA: ['model_a', 'generator_1', 'model_1', 'system_a'],
+  modelB: ['model_b', 'generator_2', 'model_2', 'system_b'],
+  shownFirst: ['shown_first', 'first_shown', 'position'],
+  aiLabel: ['ai_label', 'judge_label', 'llm_label', 'ai_preference', 'ai_judge', 'llm_judge', 'model_label', 'prediction', 'suggestion'],
+  aiConfidence: ['ai_confidence', 'judge_confidence', 'llm_confidence', 'confidence', 'suggestion_score', 'prediction_score'],
+  scoreA: ['score_a', 'reward_a', 'rm_score_a', 'reward_score_a'],
+  scoreB: ['score_b', 'reward_b', 'rm_score_b', 'reward_score_b'],
+  dimension: ['dimension', 'criterion', 'aspect', 'rubric'],
+};
+
+const WIDE_COLUMN = /^(annotator|rater|worker|judge|labell?er|coder|ann|human)[ _-]?\d+$/;
+
+export function foldName(name: string): string {
+  return name.trim().toLowerCase().replace(/[\s.\-/]+/g, '_');
+}
+
+export function emptyMapping(): ColumnMapping {
+  const m = { shape: 'long', wide: [], ignored: [] } as unknown as ColumnMapping;
+  for (const r of ROLES) m[r] = null;
+  return m;
+}
+
+/**
+ * Guesses each column's role from its name. A file with no annotator or label column but two or more
+ * columns named like annotators (`annotator1`, `rater_2`, …) is wide: one row per pair.
+ */
+export function guessMapping(header: string[]): ColumnMapping {
+  const mapping = emptyMapping();
+  const folded = header.map(foldName);
+  const taken = new Set<number>();
+  for (const role of ROLES) {
+    for (const spelling of SPELLINGS[role]) {
+      const i = folded.findIndex((f, j) => f === spelling && !taken.has(j));
+      if (i >= 0) {
+        mapping[role] = header[i];
+        taken.add(i);
+        break;
+      }
+    }
+  }
+  const wide = header.filter((h, i) => !taken.has(i) && WIDE_COLUMN.test(foldName(h)));
+  if (wide.length >= 2 && (mapping.annotator === null || mapping.label === null)) {
+    mapping.shape = 'wide';
+    mapping.wide = wide;
+    mapping.annotator = null;
+    mapping.label = null;
+  }
+  return mapping;
+}
+
+/** Columns that play no role: candidates for slices (≤ 50 distinct values) or attributes. */
+export function otherColumns(header: string[], mapping: ColumnMapping): string[] {
+  const used = new Set<string>(mapping.wide);
+  for (const r of ROLES) if (mapping[r] !== null) used.add(mapping[r]!);
+  for (const c of mapping.ignored) used.add(c);
+  return header.filter((h) => !used.has(h));
+}
+
+/** What a mapping lacks to give judgements, in words; empty when it is usable. */
+export function mappingProblems(mapping: ColumnMapping, hasJudgementFile: boolean): string[] {
+  if (mapping.shape === 'wide') {
+    const p: string[] = [];
+    if (mapping.item === null) p.push('no item id column (for example `example_id`)');
+    if (mapping.wide.length === 0) p.push('no annotator columns chosen for the wide layout');
+    return p;
+  }
+  const p: string[] = [];
+  if (mapping.item === null) p.push('no item id column (for example `example_id`, `pair_id`, `question_id`)');
+  const joinable = hasJudgementFile && mapping.item !== null;
+  if (mapping.annotator === null && !joinable && mapping.label !== null) return p; // single-annotator file
+  if (mapping.label === null && !joinable) p.push('no label column (for example `label`, `preference`, `winner`)');
+  return p;
+}

@@ -1,0 +1,125 @@
+/**
+ * Incremental RFC 4180 tokenizer: feed text chunks, get records. Quoted fields may hold delimiters,
+ * doubled quotes and line breaks; CRLF, LF and lone CR end a record; a chunk may end anywhere (even
+ * between the two quotes of an escaped quote or between CR and LF). Blank lines are skipped.
+ * `line` is the 1-based physical line where the record starts.
+ */
+export type RecordSink = (fields: string[], line: number) => void;
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+export class CsvTokenizer {
+  private fields: string[] = [];
+  private pending = '';
+  private inQuotes = false;
+  private quoteAtChunkEnd = false;
+  private skipLF = false;
+  private fieldIsQuoted = false;
+  private line = 1;
+  private recordLine = 1;
+  private readonly delimiter: number;
+
+  constructor(delimiter = ',') {
+    this.delimiter = delimiter.charCodeAt(0);
+  }
+
+  /** The line where the record being read started (for an unterminated quote at the end). */
+  get openRecordLine(): number | null {
+    return this.inQuotes ? this.recordLine : null;
+  }
+
+  push(text: string, emit: RecordSink): void {
+    const delimiter = this.delimiter;
+    const n = text.length;
+    let i = 0;
+    if (this.skipLF) {
+      this.skipLF = false;
+      if (n > 0 && text.charCodeAt(0) === LF) i = 1;
+    }
+    if (this.quoteAtChunkEnd) {
+      this.quoteAtChunkEnd = false;
+      if (i < n && text.charCodeAt(i) === QUOTE) {
+        this.pending += '"';
+        i++;
+      } else {
+        this.inQuotes = false;
+      }
+    }
+    let start = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (this.inQuotes) {
+        if (c === QUOTE) {
+          this.pending += text.slice(start, i);
+          if (i + 1 === n) {
+            this.quoteAtChunkEnd = true;
+            start = n;
+            i = n;
+            break;
+          }
+          if (text.charCodeAt(i + 1) === QUOTE) {
+            this.pending += '"';
+            i += 2;
+          } else {
+            this.inQuotes = false;
+            i += 1;
+          }
+          start = i;
+          continue;
+        }
+        if (c === LF) this.line++;
+        else if (c === CR && text.charCodeAt(i + 1) !== LF) this.line++;
+        i++;
+        continue;
+      }
+      if (c === delimiter) {
+        this.fields.push(this.pending + text.slice(start, i));
+        this.pending = '';
+        this.fieldIsQuoted = false;
+        start = ++i;
+      } else if (c === LF || c === CR) {
+        this.fields.push(this.pending + text.slice(start, i));
+        this.pending = '';
+        this.endRecord(emit);
+        this.line++;
+        if (c === CR) {
+          if (i + 1 === n) this.skipLF = true;
+          else if (text.charCodeAt(i + 1) === LF) i++;
+        }
+        start = ++i;
+        this.recordLine = this.line;
+      } else if (c === QUOTE && i === start && this.pending === '' && !this.fieldIsQuoted) {
+        this.inQuotes = true;
+        this.fieldIsQuoted = true;
+        start = ++i;
+      } else {
+        i++;
+      }
+    }
+    this.pending += text.slice(start, n);
+  }
+
+  /** Flush the last record (a file need not end with a line break). */
+  end(emit: RecordSink): void {
+    if (this.quoteAtChunkEnd) {
+      this.quoteAtChunkEnd = false;
+      this.inQuotes = false;
+    }
+    if (this.inQuotes) return; // unterminated quote: the caller reports `openRecordLine`
+    if (this.pending !== '' || this.fields.length > 0 || this.fieldIsQuoted) {
+      this.fields.push(this.pending);
+      this.pending = '';
+      this.endRecord(emit);
+    }
+  }
+
+  private endRecord(emit: RecordSink): void {
+    const fields = this.fields;
+    this.fields = [];
+    const blank = fields.length === 1 && fields[0] === '' && !this.fieldIsQuoted;
+    this.fieldIsQuoted = false;
+    if (!blank) emit(fields, this.recordLine);
+  }
+}

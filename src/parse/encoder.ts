@@ -1,0 +1,208 @@
+import type { ColumnMapping, Role } from './columnRoles';
+import { ROLES, otherColumns } from './columnRoles';
+import { Dictionary, Growable } from './growable';
+import type { Issue, TableBatch } from './types';
+
+export const MAX_SLICE_VALUES = 50;
+export const SINGLE_ANNOTATOR = '(single)';
+const TRUE_WORDS = new Set(['1', 'true', 't', 'yes', 'y', 'gold']);
+
+/** A column that may become a slice: coded per judgement until it has more than 50 values. */
+interface SliceCandidate {
+  values: Dictionary;
+  code: Growable<Int32Array> | null;
+}
+
+/** Per-item attributes: texts, models and scores (first non-empty value wins). */
+export class ItemAttributes {
+  readonly prompt: (string | undefined)[] = [];
+  readonly responseA: (string | undefined)[] = [];
+  readonly responseB: (string | undefined)[] = [];
+  readonly modelA: (string | undefined)[] = [];
+  readonly modelB: (string | undefined)[] = [];
+  readonly scoreA = new Growable(Float64Array, NaN);
+  readonly scoreB = new Growable(Float64Array, NaN);
+  readonly goldFlag = new Growable(Uint8Array);
+  readonly goldRaw = new Growable(Int32Array, -1);
+  readonly aiRaw = new Growable(Int32Array, -1);
+  readonly aiConfidence = new Growable(Float64Array, NaN);
+  readonly aiRow = new Growable(Int32Array, -1);
+}
+
+/** Any cell as text: null → '', numbers and booleans as written, objects as JSON. */
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+function number(v: unknown): number {
+  if (typeof v === 'number') return v;
+  const s = cellText(v);
+  return s === '' ? NaN : Number(s);
+}
+
+function time(v: unknown): number {
+  if (typeof v === 'number') return v;
+  const s = cellText(v);
+  if (s === '') return NaN;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : Date.parse(s);
+}
+
+/**
+ * Collects judgements from row batches of one or more files into growing typed arrays, coding ids and
+ * raw labels into dictionaries. Raw labels stay raw until `finishRatings` has seen them all and chosen
+ * a reading. Bad rows become issues; nothing valid is dropped.
+ */
+export class Encoder {
+  readonly items = new Dictionary();
+  readonly annotators = new Dictionary();
+  readonly dimensions = new Dictionary();
+  readonly rawLabels = new Dictionary();
+  readonly item = new Growable(Int32Array);
+  readonly annotator = new Growable(Int32Array);
+  readonly rawLabel = new Growable(Int32Array);
+  readonly dimension = new Growable(Int32Array);
+  readonly row = new Growable(Int32Array);
+  readonly file = new Growable(Int32Array);
+  readonly time = new Growable(Float64Array, NaN);
+  readonly timestamp = new Growable(Float64Array, NaN);
+  readonly shownFirst = new Growable(Uint8Array, 255);
+  readonly attributes = new ItemAttributes();
+  readonly slices = new Map<string, SliceCandidate>();
+  readonly issues: Issue[] = [];
+  readonly files: string[] = [];
+  /** per file: its label column (null for a wide file, where the annotator's column holds the label) */
+  readonly fileLabelColumn: (string | null)[] = [];
+  readonly present = new Set<Role>();
+  /** label, gold label and AI label columns, for issues */
+  readonly labelColumns = new Set<string>();
+  issueCount = 0;
+  rowsDropped = 0;
+
+  issue(issue: Issue, dropped = false): void {
+    this.issueCount++;
+    if (dropped) this.rowsDropped++;
+    if (this.issues.length < 10000) this.issues.push(issue);
+  }
+
+  /** Adds one batch read from `fileName` with `mapping`. `side`: a file joined on item id only. */
+  add(batch: TableBatch, mapping: ColumnMapping, fileName: string, side: boolean): void {
+    let fileCode = this.files.indexOf(fileName);
+    if (fileCode < 0) {
+      fileCode = this.files.push(fileName) - 1;
+      this.fileLabelColumn.push(mapping.shape === 'wide' ? null : mapping.label);
+    }
+    const col = (role: Role) => (mapping[role] === null ? -1 : batch.header.indexOf(mapping[role]!));
+    const at = Object.fromEntries(ROLES.map((r) => [r, col(r)])) as Record<Role, number>;
+    for (const r of ROLES) if (at[r] >= 0) this.present.add(r);
+    for (const c of [mapping.label, mapping.goldLabel, mapping.aiLabel, ...mapping.wide]) if (c) this.labelColumns.add(c);
+    const wide = mapping.wide.map((c) => batch.header.indexOf(c));
+    const others = side ? [] : otherColumns(batch.header, mapping).map((name) => ({ name, at: batch.header.indexOf(name) }));
+    const { rows, rowNumbers } = batch;
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r];
+      const line = rowNumbers[r];
+      const itemId = cellText(cells[at.item]);
+      if (itemId === '') {
+        this.issue({ file: fileName, row: line, column: mapping.item, message: 'empty item id' }, true);
+        continue;
+      }
+      let item: number;
+      if (side) {
+        item = this.items.lookup(itemId);
+        if (item < 0) {
+          this.issue({ file: fileName, row: line, column: mapping.item, message: `item "${clip(itemId)}" is not in the annotations` }, true);
+          continue;
+        }
+      } else item = this.items.code(itemId);
+      this.addItemAttributes(item, cells, at, fileName, line, mapping);
+      if (side) continue;
+      const before = this.item.length;
+      if (mapping.shape === 'wide') {
+        for (let w = 0; w < wide.length; w++) {
+          const raw = cellText(cells[wide[w]]);
+          if (raw !== '') this.push(item, mapping.wide[w], raw, cells, at, line, fileCode);
+        }
+      } else {
+        const annotator = at.annotator < 0 ? SINGLE_ANNOTATOR : cellText(cells[at.annotator]);
+        const raw = cellText(cells[at.label]);
+        if (annotator === '') this.issue({ file: fileName, row: line, column: mapping.annotator, message: 'empty annotator id' }, true);
+        else if (raw === '') this.issue({ file: fileName, row: line, column: mapping.label, message: 'empty label' }, true);
+        else this.push(item, annotator, raw, cells, at, line, fileCode);
+      }
+      for (const { name, at: c } of others) this.addSliceValue(name, cellText(cells[c]), before, this.item.length);
+    }
+  }
+
+  private push(item: number, annotator: string, raw: string, cells: unknown[], at: Record<Role, number>, line: number, file: number): void {
+    this.item.push(item);
+    this.annotator.push(this.annotators.code(annotator));
+    this.rawLabel.push(this.rawLabels.code(raw));
+    this.dimension.push(this.dimensions.code(at.dimension < 0 ? 'overall' : cellText(cells[at.dimension]) || 'overall'));
+    this.row.push(line);
+    this.file.push(file);
+    this.time.push(at.time < 0 ? NaN : number(cells[at.time]));
+    this.timestamp.push(at.timestamp < 0 ? NaN : time(cells[at.timestamp]));
+    const first = at.shownFirst < 0 ? '' : cellText(cells[at.shownFirst]).toUpperCase();
+    this.shownFirst.push(first === 'A' || first === '1' ? 0 : first === 'B' || first === '2' ? 1 : 255);
+  }
+
+  private addSliceValue(name: string, value: string, from: number, to: number): void {
+    let s = this.slices.get(name);
+    if (!s) {
+      s = { values: new Dictionary(), code: new Growable(Int32Array, -1) };
+      this.slices.set(name, s);
+    }
+    if (s.code === null || from === to) return;
+    const c = s.values.code(value === '' ? '(empty)' : value);
+    if (s.values.size > MAX_SLICE_VALUES) {
+      s.code = null; // too many values: an attribute, not a slice
+      return;
+    }
+    s.code.ensure(to);
+    const codes = s.code.view();
+    codes.fill(c, from, to);
+  }
+
+  private addItemAttributes(item: number, cells: unknown[], at: Record<Role, number>, fileName: string, line: number, mapping: ColumnMapping): void {
+    const a = this.attributes;
+    const text = (role: Role, into: (string | undefined)[]) => {
+      if (at[role] >= 0 && into[item] === undefined) {
+        const v = cellText(cells[at[role]]);
+        if (v !== '') into[item] = v;
+      }
+    };
+    text('prompt', a.prompt);
+    text('responseA', a.responseA);
+    text('responseB', a.responseB);
+    text('modelA', a.modelA);
+    text('modelB', a.modelB);
+    if (at.scoreA >= 0 && Number.isNaN(a.scoreA.get(item))) a.scoreA.set(item, number(cells[at.scoreA]));
+    if (at.scoreB >= 0 && Number.isNaN(a.scoreB.get(item))) a.scoreB.set(item, number(cells[at.scoreB]));
+    if (at.isGold >= 0 && TRUE_WORDS.has(cellText(cells[at.isGold]).toLowerCase())) a.goldFlag.set(item, 1);
+    a.goldFlag.ensure(item + 1);
+    const gold = at.goldLabel < 0 ? '' : cellText(cells[at.goldLabel]);
+    if (gold !== '') {
+      if (at.isGold < 0) a.goldFlag.set(item, 1); // a gold label without a gold flag column marks the item gold
+      const code = this.rawLabels.code(gold);
+      const previous = a.goldRaw.get(item);
+      if (previous >= 0 && previous !== code) {
+        this.issue({ file: fileName, row: line, column: mapping.goldLabel, message: `conflicting gold labels for item "${clip(this.items.values[item])}": "${clip(this.rawLabels.values[previous])}" and "${clip(gold)}"; the first is kept` });
+      } else a.goldRaw.set(item, code);
+    }
+    a.goldRaw.ensure(item + 1);
+    const ai = at.aiLabel < 0 ? '' : cellText(cells[at.aiLabel]);
+    if (ai !== '' && a.aiRaw.get(item) < 0) {
+      a.aiRaw.set(item, this.rawLabels.code(ai));
+      a.aiRow.set(item, line);
+      if (at.aiConfidence >= 0) a.aiConfidence.set(item, number(cells[at.aiConfidence]));
+    }
+  }
+}
+
+export function clip(s: string, n = 60): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

@@ -1,0 +1,242 @@
+import { AI, type Ratings, type Scale, type Slice } from '../core/types';
+import { clip, type Encoder } from './encoder';
+import { Growable } from './growable';
+import { chooseLabelReading, inferScale, scaleCategories, type LabelReading } from './labelReading';
+import type { Issue } from './types';
+
+export const AI_JUDGE = 'ai_judge';
+
+export interface LabelOptions {
+  labelMap?: Record<string, string> | null;
+  scale?: Scale | null;
+}
+
+/** Everything read from the files: the coded judgements plus what the page shows beside them. */
+export interface Loaded {
+  ratings: Ratings;
+  /** per judgement: its 1-based row in its file (-1 for an AI verdict given per item) and the file's index */
+  row: Int32Array;
+  file: Int32Array;
+  files: string[];
+  /** per item */
+  texts: { prompt: (string | undefined)[]; responseA: (string | undefined)[]; responseB: (string | undefined)[] };
+  models: { a: (string | undefined)[]; b: (string | undefined)[] };
+  scores: { a: Float64Array; b: Float64Array } | null;
+  reading: LabelReading;
+  /** columns with more than 50 values: kept as attributes, not slices */
+  attributeColumns: string[];
+  issues: Issue[];
+  issueCount: number;
+  rowsDropped: number;
+}
+
+/**
+ * Chooses the label reading from every raw label seen, codes the labels on the scale, adds the AI judge's
+ * per-item verdicts as judgements of kind `ai`, resolves duplicates (same item, annotator, dimension:
+ * the last wins, by timestamp when there is one) and builds the `Ratings`.
+ */
+export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded {
+  const attrs = enc.attributes;
+  const nItems = enc.items.size;
+  attrs.goldRaw.ensure(nItems);
+  attrs.aiRaw.ensure(nItems);
+  attrs.goldFlag.ensure(nItems);
+  const counts = new Map<string, number>();
+  const rawCounts = new Float64Array(enc.rawLabels.size);
+  for (const c of enc.rawLabel.view()) rawCounts[c]++;
+  for (const c of attrs.goldRaw.view()) if (c >= 0) rawCounts[c]++;
+  for (const c of attrs.aiRaw.view()) if (c >= 0) rawCounts[c]++;
+  enc.rawLabels.values.forEach((v, i) => counts.set(v, rawCounts[i]));
+  const reading = chooseLabelReading(counts, options);
+  const { scale, categories, toCategory, fivePoint } = codeLabels(reading, enc.rawLabels.values, rawCounts, options.scale ?? null);
+
+  const aiRaw = attrs.aiRaw.view();
+  const aiCode = aiRaw.some((c) => c >= 0) ? enc.annotators.code(AI_JUDGE) : -1;
+  const kind = new Uint8Array(enc.annotators.size);
+  if (aiCode >= 0) kind[aiCode] = AI;
+  const n0 = enc.item.length;
+  const label = new Growable(Int32Array);
+  const keepFrom = new Growable(Int32Array); // index into the encoder's arrays, or -1 - item for an AI verdict
+  const labelColumn = (j: number) => enc.fileLabelColumn[enc.file.view()[j]] ?? enc.annotators.values[enc.annotator.view()[j]];
+  const rawLabel = enc.rawLabel.view();
+  for (let j = 0; j < n0; j++) {
+    const c = toCategory[rawLabel[j]];
+    if (c < 0) {
+      enc.issue({ file: enc.files[enc.file.view()[j]], row: enc.row.view()[j], column: labelColumn(j), message: unknownLabel(enc.rawLabels.values[rawLabel[j]], scale) }, true);
+      continue;
+    }
+    label.push(c);
+    keepFrom.push(j);
+  }
+  for (let i = 0; i < nItems; i++) {
+    if (aiRaw[i] < 0) continue;
+    const c = toCategory[aiRaw[i]];
+    if (c < 0) {
+      enc.issue({ file: enc.files[0], row: attrs.aiRow.get(i), column: 'ai_label', message: unknownLabel(enc.rawLabels.values[aiRaw[i]], scale) }, true);
+      continue;
+    }
+    label.push(c);
+    keepFrom.push(-1 - i);
+  }
+  const itemGold = new Int32Array(nItems).fill(-1);
+  const goldRaw = attrs.goldRaw.view();
+  const goldFlag = attrs.goldFlag.view();
+  for (let i = 0; i < nItems; i++) {
+    if (!goldFlag[i]) continue;
+    if (goldRaw[i] < 0) {
+      enc.issue({ file: enc.files[0], row: null, column: null, message: `item "${clip(enc.items.values[i])}" is marked gold but has no gold label` });
+      continue;
+    }
+    const c = toCategory[goldRaw[i]];
+    if (c < 0) enc.issue({ file: enc.files[0], row: null, column: 'gold_label', message: `item "${clip(enc.items.values[i])}": ${unknownLabel(enc.rawLabels.values[goldRaw[i]], scale)}` });
+    else itemGold[i] = c;
+  }
+  const from = keepFrom.view();
+  const keep = dropDuplicates(enc, from);
+  const n = keep.length;
+  const pick = <T extends Int32Array | Float64Array | Uint8Array>(src: T, ai: number, out: T): T => {
+    for (let k = 0; k < n; k++) {
+      const j = from[keep[k]];
+      out[k] = j >= 0 ? src[j] : ai;
+    }
+    return out;
+  };
+  const item = new Int32Array(n);
+  const annotator = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const j = from[keep[k]];
+    item[k] = j >= 0 ? enc.item.view()[j] : -1 - j;
+    annotator[k] = j >= 0 ? enc.annotator.view()[j] : aiCode;
+  }
+  const labels = label.view();
+  const ratings: Ratings = {
+    n,
+    item,
+    annotator,
+    label: Int32Array.from(keep, (k) => labels[k]),
+    dimension: pick(enc.dimension.view(), 0, new Int32Array(n)),
+    items: enc.items.values,
+    annotators: enc.annotators.values,
+    annotatorKind: kind,
+    dimensions: enc.dimensions.size ? enc.dimensions.values : ['overall'],
+    scale,
+    categories,
+    fivePoint: Int8Array.from(fivePoint),
+    time: enc.present.has('time') ? pick(enc.time.view(), NaN, new Float64Array(n)) : null,
+    timestamp: enc.present.has('timestamp') ? pick(enc.timestamp.view(), NaN, new Float64Array(n)) : null,
+    shownFirst: enc.present.has('shownFirst') ? pick(enc.shownFirst.view(), 255, new Uint8Array(n)) : null,
+    aiConfidence: enc.present.has('aiConfidence') ? Float64Array.from(keep, (k) => (from[k] < 0 ? attrs.aiConfidence.get(-1 - from[k]) : NaN)) : null,
+    itemGold,
+    slices: [],
+  };
+  const { slices, attributeColumns } = buildSlices(enc, ratings, from, keep);
+  ratings.slices = slices;
+  return {
+    ratings,
+    row: Int32Array.from(keep, (k) => (from[k] >= 0 ? enc.row.view()[from[k]] : attrs.aiRow.get(-1 - from[k]))),
+    file: Int32Array.from(keep, (k) => (from[k] >= 0 ? enc.file.view()[from[k]] : 0)),
+    files: enc.files,
+    texts: { prompt: attrs.prompt, responseA: attrs.responseA, responseB: attrs.responseB },
+    models: { a: attrs.modelA, b: attrs.modelB },
+    scores: enc.present.has('scoreA') || enc.present.has('scoreB') ? { a: sized(attrs.scoreA, nItems), b: sized(attrs.scoreB, nItems) } : null,
+    reading,
+    attributeColumns,
+    issues: enc.issues,
+    issueCount: enc.issueCount,
+    rowsDropped: enc.rowsDropped,
+  };
+}
+
+function sized(g: Growable<Float64Array>, n: number): Float64Array {
+  g.ensure(n);
+  return g.copy().subarray(0, n);
+}
+
+function unknownLabel(raw: string, scale: Scale): string {
+  return scale === 'binary' && raw !== '' ? `label "${clip(raw)}" is not on the binary scale` : `unknown label "${clip(raw)}"`;
+}
+
+/** Category of each raw label on the chosen scale (-1: not a label there). */
+function codeLabels(reading: LabelReading, raws: string[], rawCounts: Float64Array, chosen: Scale | null) {
+  if (!reading.preference) {
+    return { scale: 'nominal' as Scale, categories: reading.categories, toCategory: Int32Array.from(raws, (r) => reading.code.get(r) ?? -1), fivePoint: reading.categories.map(() => -1) };
+  }
+  const five = raws.map((r) => reading.code.get(r) ?? -1);
+  const scale = chosen && chosen !== 'nominal' ? chosen : inferScale(five.filter((c, i) => c >= 0 && rawCounts[i] > 0));
+  const { categories, fromFivePoint, fivePoint } = scaleCategories(scale);
+  return { scale: scale as Scale, categories, toCategory: Int32Array.from(five, (c) => (c < 0 ? -1 : fromFivePoint[c])), fivePoint };
+}
+
+/**
+ * Indices (into `from`) of the judgements kept: for each (item, annotator, dimension) the last one, by
+ * timestamp when both have one, else by order of reading. Each replaced judgement becomes an issue.
+ */
+function dropDuplicates(enc: Encoder, from: Int32Array): Int32Array {
+  const n = from.length;
+  const nItems = enc.items.size;
+  const itemOf = (k: number) => (from[k] >= 0 ? enc.item.view()[from[k]] : -1 - from[k]);
+  const start = new Int32Array(nItems + 1);
+  for (let k = 0; k < n; k++) start[itemOf(k) + 1]++;
+  for (let i = 0; i < nItems; i++) start[i + 1] += start[i];
+  const next = start.slice(0, nItems);
+  const byItem = new Int32Array(n);
+  for (let k = 0; k < n; k++) byItem[next[itemOf(k)]++] = k;
+  const dropped = new Uint8Array(n);
+  const ann = enc.annotator.view();
+  const dim = enc.dimension.view();
+  const ts = enc.timestamp.view();
+  const aiCode = enc.annotators.lookup(AI_JUDGE);
+  let nDropped = 0;
+  for (let i = 0; i < nItems; i++) {
+    for (let p = start[i] + 1; p < start[i + 1]; p++) {
+      const k = byItem[p];
+      const j = from[k];
+      const a = j >= 0 ? ann[j] : aiCode;
+      const d = j >= 0 ? dim[j] : 0;
+      for (let q = start[i]; q < p; q++) {
+        const k2 = byItem[q];
+        const j2 = from[k2];
+        if (dropped[k2] || (j2 >= 0 ? ann[j2] : aiCode) !== a || (j2 >= 0 ? dim[j2] : 0) !== d) continue;
+        const laterWins = j >= 0 && j2 >= 0 && ts[j] < ts[j2] ? k2 : k; // NaN compares false: order of reading
+        const loser = laterWins === k ? k2 : k;
+        dropped[loser] = 1;
+        nDropped++;
+        const jl = from[loser];
+        enc.issue(
+          { file: enc.files[jl >= 0 ? enc.file.view()[jl] : 0], row: jl >= 0 ? enc.row.view()[jl] : null, column: null, message: `duplicate judgement of item "${clip(enc.items.values[i])}" by "${clip(enc.annotators.values[a])}": replaced by a later one` },
+          true,
+        );
+        if (loser === k) break;
+      }
+    }
+  }
+  const keep = new Int32Array(n - nDropped);
+  for (let k = 0, o = 0; k < n; k++) if (!dropped[k]) keep[o++] = k;
+  return keep;
+}
+
+/** Slices from the candidate columns with at most 50 values; the others are attributes. */
+function buildSlices(enc: Encoder, ratings: Ratings, from: Int32Array, keep: Int32Array): { slices: Slice[]; attributeColumns: string[] } {
+  const slices: Slice[] = [];
+  const attributeColumns: string[] = [];
+  for (const [name, s] of enc.slices) {
+    if (s.code === null) {
+      attributeColumns.push(name);
+      continue;
+    }
+    s.code.ensure(enc.item.length);
+    const codes = s.code.view();
+    const firstOfItem = new Int32Array(ratings.items.length).fill(-1);
+    for (let j = 0; j < enc.item.length; j++) if (firstOfItem[enc.item.view()[j]] < 0) firstOfItem[enc.item.view()[j]] = codes[j];
+    const values = [...s.values.values];
+    let missing = -1;
+    const code = Int32Array.from(keep, (k) => {
+      const c = from[k] >= 0 ? codes[from[k]] : firstOfItem[-1 - from[k]];
+      if (c >= 0) return c;
+      if (missing < 0) missing = values.push('(missing)') - 1;
+      return missing;
+    });
+    slices.push({ name, values, code });
+  }
+  return { slices, attributeColumns };
+}

@@ -1,0 +1,131 @@
+import { guessMapping, mappingProblems, type ColumnMapping } from './columnRoles';
+import { Encoder } from './encoder';
+import { finishRatings, type LabelOptions, type Loaded } from './finishRatings';
+import { readCsv } from './readCsv';
+import { readJson } from './readJson';
+import { readJsonl } from './readJsonl';
+import { readParquet } from './readParquet';
+import { sniff, type Sniffed } from './sniff';
+import { UnreadableFile, type Format, type InputFile, type Issue, type TableBatch, type TableReader } from './types';
+
+/** What the user may state about one file; everything left out is detected. */
+export interface FileOptions {
+  format?: Format | null;
+  delimiter?: string | null;
+  mapping?: ColumnMapping | null;
+}
+
+export interface LoadOptions extends LabelOptions {
+  files?: FileOptions[];
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export interface LoadProgress {
+  bytesRead: number;
+  totalBytes: number;
+  rows: number;
+}
+
+/** One file as it was read: detected or stated format, header and column mapping. */
+export interface FileInfo {
+  name: string;
+  bytes: number;
+  format: Format;
+  gzip: boolean;
+  delimiter: string;
+  header: string[];
+  mapping: ColumnMapping;
+  /** `judgements`: rows are judgements; `joined`: per-item columns joined on the item id */
+  role: 'judgements' | 'joined';
+  /** the reader that read it (format adapters come with later issues) */
+  adapter: string;
+}
+
+export interface LoadResult extends Loaded {
+  fileInfos: FileInfo[];
+}
+
+function reader(file: InputFile, s: Sniffed, onIssue: (i: Issue) => void): TableReader {
+  switch (s.format) {
+    case 'csv':
+    case 'tsv':
+      return readCsv(file, s.gzip, s.delimiter, onIssue);
+    case 'json':
+      return readJson(file, s.gzip, onIssue);
+    case 'jsonl':
+      return readJsonl(file, s.gzip, onIssue);
+    case 'parquet':
+      return readParquet(file, onIssue);
+  }
+}
+
+/** Format, header, first rows and the guessed mapping of a file, reading only its first batch. */
+export async function inspectFile(file: InputFile, options: FileOptions = {}): Promise<{ info: FileInfo; sample: unknown[][] }> {
+  const detected = await sniff(file);
+  const s: Sniffed = {
+    format: options.format ?? detected.format,
+    gzip: detected.gzip,
+    delimiter: options.delimiter ?? (options.format === 'tsv' ? '\t' : options.format === 'csv' && detected.format !== 'csv' ? ',' : detected.delimiter),
+  };
+  const it = reader(file, s, () => {});
+  const first = await it.next();
+  await it.return();
+  const batch: TableBatch | null = first.done ? null : first.value;
+  const header = batch?.header ?? [];
+  const mapping = options.mapping ?? guessMapping(header);
+  const info: FileInfo = {
+    name: file.name,
+    bytes: file.blob.size,
+    format: s.format,
+    gzip: s.gzip,
+    delimiter: s.delimiter,
+    header,
+    mapping,
+    role: mapping.shape === 'long' && mapping.annotator === null && mapping.label === null ? 'joined' : 'judgements',
+    adapter: s.format === 'tsv' ? 'tsv' : s.format,
+  };
+  return { info, sample: batch?.rows.slice(0, 20) ?? [] };
+}
+
+/**
+ * Reads every file into one set of coded judgements. Files whose rows are judgements are read first and
+ * concatenated; files with only per-item columns (gold labels, a judge's verdicts, texts) are joined on
+ * the item id. Throws `UnreadableFile` only when no judgement at all can be read.
+ */
+export async function loadFiles(files: InputFile[], options: LoadOptions = {}): Promise<LoadResult> {
+  const infos: FileInfo[] = [];
+  for (let f = 0; f < files.length; f++) infos.push((await inspectFile(files[f], options.files?.[f] ?? {})).info);
+  const judgementFiles = infos.filter((i) => i.role === 'judgements').length;
+  if (judgementFiles === 0) {
+    const problems = infos.flatMap((i) => mappingProblems(i.mapping, false).map((p) => `${i.name}: ${p}`));
+    throw new UnreadableFile(files[0]?.name ?? '', problems.length ? problems.join('; ') : 'no file with judgements (an item, annotator and label column)');
+  }
+  const encoder = new Encoder();
+  const totalBytes = files.reduce((s, f) => s + f.blob.size, 0);
+  let doneBytes = 0;
+  const order = infos.map((_, i) => i).sort((a, b) => Number(infos[a].role === 'joined') - Number(infos[b].role === 'joined'));
+  for (const f of order) {
+    const info = infos[f];
+    const problems = mappingProblems(info.mapping, judgementFiles > 0 && info.role === 'joined');
+    if (problems.length) {
+      for (const message of problems) encoder.issue({ file: info.name, row: null, column: null, message: `${message}; the file is skipped` });
+      doneBytes += info.bytes;
+      continue;
+    }
+    let rows = 0;
+    const onIssue = (issue: Issue) => encoder.issue(issue, issue.row !== null);
+    for await (const batch of reader(files[f], info, onIssue)) {
+      encoder.add(batch, info.mapping, info.name, info.role === 'joined');
+      rows += batch.rows.length;
+      options.onProgress?.({ bytesRead: doneBytes + batch.bytesRead, totalBytes, rows: encoder.item.length });
+    }
+    if (rows === 0) encoder.issue({ file: info.name, row: null, column: null, message: info.header.length ? 'the file has a header but no rows' : 'the file is empty' });
+    doneBytes += info.bytes;
+  }
+  const loaded = finishRatings(encoder, options);
+  if (loaded.ratings.n === 0) {
+    const why = loaded.issues.slice(0, 3).map((i) => `${i.file}${i.row ? ` row ${i.row}` : ''}: ${i.message}`).join('; ');
+    throw new UnreadableFile(files[0].name, `no valid judgement${why ? ` (${why})` : ''}`);
+  }
+  return { ...loaded, fileInfos: infos };
+}

@@ -1,0 +1,66 @@
+import { textChunks } from './byteStream';
+import { CsvTokenizer } from './csvTokenizer';
+import type { InputFile, Issue, TableReader } from './types';
+
+const BATCH = 5000;
+
+/**
+ * Reads delimited text (CSV, TSV, …) as a stream of row batches. The first record is the header. A row
+ * whose field count differs from the header's is reported and skipped (its values cannot be trusted to
+ * sit under the right columns); an unterminated quote at the end is reported with its line.
+ */
+export async function* readCsv(
+  file: InputFile,
+  gzip: boolean,
+  delimiter: string,
+  onIssue: (issue: Issue) => void,
+): TableReader {
+  const tokenizer = new CsvTokenizer(delimiter);
+  let header: string[] | null = null;
+  let rows: unknown[][] = [];
+  let rowNumbers: number[] = [];
+  const take = (fields: string[], line: number) => {
+    if (header === null) {
+      header = uniqueNames(fields);
+      return;
+    }
+    if (fields.length !== header.length) {
+      onIssue({
+        file: file.name,
+        row: line,
+        column: null,
+        message: `row has ${fields.length} field${fields.length === 1 ? '' : 's'}, the header has ${header.length}`,
+      });
+      return;
+    }
+    rows.push(fields);
+    rowNumbers.push(line);
+  };
+  let bytesRead = 0;
+  for await (const chunk of textChunks(file, gzip)) {
+    bytesRead = chunk.bytesRead;
+    tokenizer.push(chunk.text, take);
+    if (rows.length >= BATCH && header) {
+      yield { header, rows, rowNumbers, bytesRead };
+      rows = [];
+      rowNumbers = [];
+    }
+  }
+  const open = tokenizer.openRecordLine;
+  tokenizer.end(take);
+  if (open !== null) {
+    onIssue({ file: file.name, row: open, column: null, message: 'a quoted field is never closed (truncated file?); the row is skipped' });
+  }
+  if (header && rows.length > 0) yield { header, rows, rowNumbers, bytesRead };
+}
+
+/** Header names trimmed; blanks become `column_N`, repeats get a `_2`, `_3` suffix. */
+export function uniqueNames(fields: string[]): string[] {
+  const seen = new Map<string, number>();
+  return fields.map((raw, i) => {
+    const base = raw.trim() || `column_${i + 1}`;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base}_${count}`;
+  });
+}

@@ -1,0 +1,64 @@
+import { isGzip, textChunks } from './byteStream';
+import type { Format, InputFile } from './types';
+
+export interface Sniffed {
+  format: Format;
+  gzip: boolean;
+  /** for csv / tsv */
+  delimiter: string;
+}
+
+const EXTENSIONS: Record<string, Format> = {
+  csv: 'csv', tsv: 'tsv', tab: 'tsv', json: 'json', jsonl: 'jsonl', ndjson: 'jsonl', parquet: 'parquet', pq: 'parquet',
+};
+
+/** The first `maxChars` characters of the (decompressed) text. */
+export async function readHead(file: InputFile, gzip: boolean, maxChars = 65536): Promise<string> {
+  let head = '';
+  for await (const { text } of textChunks(file, gzip)) {
+    head += text;
+    if (head.length >= maxChars) break;
+  }
+  return head.slice(0, maxChars);
+}
+
+/** Picks the reader from the magic bytes, then the file name, then the first characters. */
+export async function sniff(file: InputFile): Promise<Sniffed> {
+  const magic = new Uint8Array(await file.blob.slice(0, 4).arrayBuffer());
+  const gzip = isGzip(magic);
+  if (!gzip && magic.length === 4 && String.fromCharCode(...magic) === 'PAR1') return { format: 'parquet', gzip, delimiter: ',' };
+  const name = file.name.toLowerCase().replace(/\.(gz|gzip)$/, '');
+  const byName = EXTENSIONS[name.slice(name.lastIndexOf('.') + 1)];
+  const head = await readHead(file, gzip);
+  const format = byName === undefined || (byName === 'csv' && looksLikeJson(head)) ? byContent(head) : byName;
+  return { format, gzip, delimiter: format === 'tsv' ? '\t' : format === 'csv' ? guessDelimiter(head) : ',' };
+}
+
+function looksLikeJson(head: string): boolean {
+  const c = head.trimStart()[0];
+  return c === '[' || c === '{';
+}
+
+function byContent(head: string): Format {
+  const text = head.trimStart();
+  if (text.startsWith('[')) return 'json';
+  if (text.startsWith('{')) {
+    const lines = text.split('\n').filter((l) => l.trim() !== '');
+    return lines.length > 1 && lines[1].trimStart().startsWith('{') ? 'jsonl' : 'json';
+  }
+  return guessDelimiter(head) === '\t' ? 'tsv' : 'csv';
+}
+
+/** The most frequent of , tab ; | outside quotes on the first line (a comma on a tie). */
+export function guessDelimiter(head: string): string {
+  const counts = new Map<string, number>([[',', 0], ['\t', 0], [';', 0], ['|', 0]]);
+  let inQuotes = false;
+  for (const c of head) {
+    if (c === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (c === '\n' || c === '\r')) break;
+    else if (!inQuotes && counts.has(c)) counts.set(c, counts.get(c)! + 1);
+  }
+  let best = ',';
+  for (const [c, n] of counts) if (n > counts.get(best)!) best = c;
+  return best;
+}

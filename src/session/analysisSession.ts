@@ -1,0 +1,64 @@
+import { inspectFile, loadFiles, type FileInfo, type LoadOptions, type LoadProgress, type LoadResult } from '../parse/loadFiles';
+import { UnreadableFile, type InputFile, type Issue } from '../parse/types';
+import { inputSection } from '../report/inputSection';
+import { overview, pairPreviews, type Overview, type PairPreview } from '../report/overview';
+import { sha256 } from '../report/sha256';
+
+export type Result<T> = ({ ok: true } & T) | { ok: false; message: string };
+
+/** Load options that can cross a worker boundary (no callbacks). */
+export type SessionLoadOptions = Omit<LoadOptions, 'onProgress'>;
+
+function failure(error: unknown): { ok: false; message: string } {
+  if (error instanceof UnreadableFile) return { ok: false, message: error.message };
+  return { ok: false, message: `could not read the file: ${(error as Error)?.message ?? String(error)}` };
+}
+
+/**
+ * The analysis session behind the worker: holds the loaded judgements and answers the page's questions
+ * with plain, cloneable results. Errors come back as data (`{ok: false, message}`), never thrown.
+ */
+export function createSession() {
+  let loaded: LoadResult | null = null;
+  return {
+    async inspect(files: InputFile[]): Promise<Result<{ files: { info: FileInfo; sample: unknown[][] }[] }>> {
+      try {
+        return { ok: true, files: await Promise.all(files.map((f) => inspectFile(f))) };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+
+    async load(files: InputFile[], options: SessionLoadOptions = {}, onProgress?: (p: LoadProgress) => void): Promise<Result<{ overview: Overview }>> {
+      loaded = null;
+      let last = 0;
+      const throttled = (p: LoadProgress) => {
+        const now = Date.now();
+        if (now - last > 100) {
+          last = now;
+          onProgress?.(p);
+        }
+      };
+      try {
+        const result = await loadFiles(files, { ...options, onProgress: throttled });
+        const digests = await Promise.all(files.map((f) => sha256(f.blob)));
+        loaded = result;
+        return { ok: true, overview: overview(result, inputSection(result, digests)) };
+      } catch (error) {
+        return failure(error);
+      }
+    },
+
+    /** Texts and judgements of items, by position in the item list. */
+    pairs(items: number[]): PairPreview[] {
+      return loaded ? pairPreviews(loaded, items.filter((i) => i >= 0 && i < loaded!.ratings.items.length)) : [];
+    },
+
+    /** A page of every issue found while reading (the report keeps the first 100). */
+    issues(offset: number, limit: number): Issue[] {
+      return loaded ? loaded.issues.slice(offset, offset + limit) : [];
+    },
+  };
+}
+
+export type AnalysisSession = ReturnType<typeof createSession>;

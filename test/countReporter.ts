@@ -1,0 +1,27 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import type { Reporter, TestModule } from 'vitest/node';
+
+/**
+ * Writes the run's counts to test/artifacts/vitest-counts.json for test/run.sh, which prints CI's closing
+ * line. A test file that fails to load counts as one failed test.
+ */
+export default class CountReporter implements Reporter {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+    let passed = 0;
+    let failed = unhandledErrors.length;
+    let skipped = 0;
+    for (const module of modules) {
+      let tests = 0;
+      for (const test of module.children.allTests()) {
+        tests++;
+        const state = test.result().state;
+        if (state === 'passed') passed++;
+        else if (state === 'failed') failed++;
+        else skipped++;
+      }
+      if (tests === 0 && module.state() === 'failed') failed++;
+    }
+    mkdirSync('test/artifacts', { recursive: true });
+    writeFileSync('test/artifacts/vitest-counts.json', JSON.stringify({ passed, failed, skipped }));
+  }
+}

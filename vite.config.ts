@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+
+export default defineConfig({
+  // Relative base: dist/ works from any sub-path (a GitHub Pages project site).
+  base: './',
+  plugins: [svelte(), svelteTesting()],
+  worker: { format: 'es' },
+  optimizeDeps: { include: ['comlink', 'hyparquet', 'hyparquet-compressors', 'd3-array', '@observablehq/plot'] },
+  build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  test: {
+    environment: 'jsdom',
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/browser/**'],
+    setupFiles: ['test/setup.ts'],
+    reporters: ['default', './test/countReporter.ts'],
+    env: { TZ: 'UTC' },
+  },
+});
