@@ -12,7 +12,6 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['test/**/*.test.ts'],
-    exclude: ['test/browser/**'],
     setupFiles: ['test/setup.ts'],
     reporters: ['default', './test/countReporter.ts'],
     env: { TZ: 'UTC' },

@@ -19,6 +19,8 @@ export class CsvTokenizer {
   private fieldIsQuoted = false;
   private line = 1;
   private recordLine = 1;
+  /** the last character of the previous chunk (a CR there and an LF here are one line break) */
+  private lastChar = -1;
   private readonly delimiter: number;
 
   constructor(delimiter = ',') {
@@ -33,6 +35,7 @@ export class CsvTokenizer {
   push(text: string, emit: RecordSink): void {
     const delimiter = this.delimiter;
     const n = text.length;
+    if (n === 0) return; // an empty chunk must not end a pending escaped quote
     let i = 0;
     if (this.skipLF) {
       this.skipLF = false;
@@ -69,8 +72,9 @@ export class CsvTokenizer {
           start = i;
           continue;
         }
-        if (c === LF) this.line++;
-        else if (c === CR && text.charCodeAt(i + 1) !== LF) this.line++;
+        // CR, LF and CRLF each end one physical line; the CR of a CRLF may end the previous chunk
+        if (c === CR) this.line++;
+        else if (c === LF && (i > 0 ? text.charCodeAt(i - 1) : this.lastChar) !== CR) this.line++;
         i++;
         continue;
       }
@@ -99,6 +103,7 @@ export class CsvTokenizer {
       }
     }
     this.pending += text.slice(start, n);
+    this.lastChar = text.charCodeAt(n - 1);
   }
 
   /** Flush the last record (a file need not end with a line break). */

@@ -141,7 +141,7 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     scores: enc.present.has('scoreA') || enc.present.has('scoreB') ? { a: sized(attrs.scoreA, nItems), b: sized(attrs.scoreB, nItems) } : null,
     reading,
     attributeColumns,
-    issues: enc.issues,
+    issues: sortIssues(enc.issues, enc.files),
     issueCount: enc.issueCount,
     rowsDropped: enc.rowsDropped,
   };
@@ -239,4 +239,13 @@ function buildSlices(enc: Encoder, ratings: Ratings, from: Int32Array, keep: Int
     slices.push({ name, values, code });
   }
   return { slices, attributeColumns };
+}
+
+/** Issues in reading order: by file, then row (problems of a whole file first). */
+function sortIssues(issues: Issue[], files: string[]): Issue[] {
+  const fileOrder = (f: string) => {
+    const i = files.indexOf(f);
+    return i < 0 ? files.length : i;
+  };
+  return issues.sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || (a.row ?? -1) - (b.row ?? -1));
 }

@@ -1,5 +1,5 @@
 import { guessMapping, mappingProblems, type ColumnMapping } from './columnRoles';
-import { Encoder } from './encoder';
+import { Encoder, cellText, clip } from './encoder';
 import { finishRatings, type LabelOptions, type Loaded } from './finishRatings';
 import { readCsv } from './readCsv';
 import { readJson } from './readJson';
@@ -13,6 +13,8 @@ export interface FileOptions {
   format?: Format | null;
   delimiter?: string | null;
   mapping?: ColumnMapping | null;
+  /** roles stated by name on top of the guessed mapping (the command's --item, --annotator, --label, --wide) */
+  overrides?: Partial<Pick<ColumnMapping, 'item' | 'annotator' | 'label' | 'wide'>> | null;
 }
 
 export interface LoadOptions extends LabelOptions {
@@ -39,6 +41,8 @@ export interface FileInfo {
   role: 'judgements' | 'joined';
   /** the reader that read it (format adapters come with later issues) */
   adapter: string;
+  /** the first rows as text (cells cut at 80 characters), for the column mapping panel */
+  sample: string[][];
 }
 
 export interface LoadResult extends Loaded {
@@ -72,7 +76,7 @@ export async function inspectFile(file: InputFile, options: FileOptions = {}): P
   await it.return();
   const batch: TableBatch | null = first.done ? null : first.value;
   const header = batch?.header ?? [];
-  const mapping = options.mapping ?? guessMapping(header);
+  const mapping = options.mapping ?? withOverrides(guessMapping(header), options.overrides ?? null, header, file.name);
   const info: FileInfo = {
     name: file.name,
     bytes: file.blob.size,
@@ -83,8 +87,26 @@ export async function inspectFile(file: InputFile, options: FileOptions = {}): P
     mapping,
     role: mapping.shape === 'long' && mapping.annotator === null && mapping.label === null ? 'joined' : 'judgements',
     adapter: s.format === 'tsv' ? 'tsv' : s.format,
+    sample: (batch?.rows ?? []).slice(0, 5).map((row) => header.map((_, c) => clip(cellText(row[c]), 80))),
   };
   return { info, sample: batch?.rows.slice(0, 20) ?? [] };
+}
+
+function withOverrides(mapping: ColumnMapping, overrides: FileOptions['overrides'], header: string[], name: string): ColumnMapping {
+  if (!overrides) return mapping;
+  const named = [overrides.item, overrides.annotator, overrides.label, ...(overrides.wide ?? [])].filter((c): c is string => !!c);
+  for (const column of named) if (!header.includes(column)) throw new UnreadableFile(name, `${name}: no column "${column}" (columns: ${header.join(', ')})`);
+  const out = { ...mapping };
+  if (overrides.wide?.length) {
+    Object.assign(out, { shape: 'wide', wide: overrides.wide, annotator: null, label: null });
+  }
+  for (const role of ['item', 'annotator', 'label'] as const) {
+    const column = overrides[role];
+    if (!column) continue;
+    for (const r of Object.keys(out) as (keyof ColumnMapping)[]) if (out[r] === column) (out as Record<string, unknown>)[r] = null;
+    out[role] = column;
+  }
+  return out;
 }
 
 /**

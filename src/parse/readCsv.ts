@@ -37,11 +37,13 @@ export async function* readCsv(
     rowNumbers.push(line);
   };
   let bytesRead = 0;
+  let yielded = false;
   for await (const chunk of textChunks(file, gzip)) {
     bytesRead = chunk.bytesRead;
     tokenizer.push(chunk.text, take);
     if (rows.length >= BATCH && header) {
       yield { header, rows, rowNumbers, bytesRead };
+      yielded = true;
       rows = [];
       rowNumbers = [];
     }
@@ -51,7 +53,8 @@ export async function* readCsv(
   if (open !== null) {
     onIssue({ file: file.name, row: open, column: null, message: 'a quoted field is never closed (truncated file?); the row is skipped' });
   }
-  if (header && rows.length > 0) yield { header, rows, rowNumbers, bytesRead };
+  // a header with no valid row still yields (empty) so the caller learns the columns
+  if (header && (rows.length > 0 || !yielded)) yield { header, rows, rowNumbers, bytesRead };
 }
 
 /** Header names trimmed; blanks become `column_N`, repeats get a `_2`, `_3` suffix. */

@@ -1,0 +1,141 @@
+// @vitest-environment node
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rng } from '../../src/core/rng';
+import { ARTIFACTS, launch, record, serveDist } from './harness';
+
+const ROOT = join(import.meta.dirname, '../..');
+let browser: Browser;
+let server: Server;
+let origin: string;
+let url: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ server, origin, url } = await serveDist());
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A seeded long CSV: `pairs` pairs × 3 labels, plus a few bad rows at known lines. */
+function writeCsv(path: string, pairs: number, bad = true): void {
+  const random = rng(7);
+  const labels = ['A>>', 'A>', '=', 'B>', 'B>>'];
+  const lines = ['example_id,annotator_id,label,time_seconds,domain'];
+  for (let p = 0; p < pairs; p++) {
+    for (let k = 0; k < 3; k++) {
+      const annotator = `w${(p * 3 + k * 7) % 40}`;
+      lines.push(`pair${p},${annotator},${labels[Math.floor(random() * 5)]},${(5 + random() * 60).toFixed(1)},${['code', 'chat', 'math'][p % 3]}`);
+    }
+  }
+  if (bad) lines.push('pair0,w99,maybe,3,code', ',w1,A>,3,code', 'pairX,w1,A>,3');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+}
+
+/** The input section the audit command prints for a file. */
+function audit(path: string) {
+  const out = spawnSync('npx', ['tsx', 'src/cli/audit.ts', path], { cwd: ROOT, encoding: 'utf8' });
+  expect(out.status, out.stderr).toBe(0);
+  return JSON.parse(out.stdout).input;
+}
+
+async function statValue(page: Page, id: string): Promise<number> {
+  const text = await page.getByTestId(id).locator('.value').textContent();
+  return Number(text!.replace(/,/g, ''));
+}
+
+function assertSameOrigin(requests: string[]) {
+  expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+}
+
+describe('the built app in chromium', () => {
+  it('the app served from a sub-path reads an uploaded CSV and shows the counts the audit command prints', async () => {
+    const path = join(ARTIFACTS, 'upload.csv');
+    writeCsv(path, 300);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const log = record(page);
+    await page.goto(url);
+    await page.getByTestId('file-input').setInputFiles(path);
+    await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
+    const input = audit(path);
+    expect(await statValue(page, 'stat-rows')).toBe(input.rows);
+    expect(await statValue(page, 'stat-items')).toBe(input.items);
+    expect(await statValue(page, 'stat-annotators')).toBe(input.annotators);
+    expect(await statValue(page, 'stat-dropped')).toBe(input.rows_dropped);
+    expect(input.rows).toBe(900);
+    expect(input.rows_dropped).toBe(3);
+    expect(await page.getByTestId('stat-scale').locator('.value').textContent()).toBe(input.scale);
+    const issueRows = await page.getByTestId('issues-table').locator('tbody tr').allTextContents();
+    expect(issueRows).toEqual(['upload.csv902labelunknown label "maybe"', 'upload.csv903example_idempty item id', 'upload.csv904—row has 4 fields, the header has 5']);
+    expect(await page.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(3);
+    await page.screenshot({ path: join(ARTIFACTS, 'overview-upload.png'), fullPage: true });
+    expect(log.errors).toEqual([]);
+    assertSameOrigin(log.requests);
+    await page.close();
+  }, 60_000);
+
+  it('"Try the demo" opens the bundled demo data set', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const log = record(page);
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
+    expect(await statValue(page, 'stat-items')).toBe(2000);
+    expect(await statValue(page, 'stat-annotators')).toBe(25);
+    expect(await statValue(page, 'stat-gold')).toBe(200);
+    await page.screenshot({ path: join(ARTIFACTS, 'overview-demo.png'), fullPage: true });
+    await page.getByRole('tab', { name: 'Columns & labels' }).click();
+    await page.getByRole('heading', { name: 'Columns and labels' }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'columns-demo.png'), fullPage: false });
+    expect(log.errors).toEqual([]);
+    assertSameOrigin(log.requests);
+    await page.close();
+  }, 60_000);
+
+  it('a 100,000-judgement CSV loads with a progress bar and the page stays responsive', async () => {
+    const path = join(ARTIFACTS, 'big.csv');
+    writeCsv(path, 33_334, false);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const log = record(page);
+    await page.goto(url);
+    // slow the worker down enough to see the bar: throttle the CPU through the DevTools protocol
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.getByTestId('file-input').setInputFiles(path);
+    await page.locator('progress').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'progress.png') });
+    // the main thread answers while the worker reads
+    expect(await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(1))))).toBe(1);
+    await page.getByTestId('stat-rows').waitFor({ timeout: 120_000 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    expect(await statValue(page, 'stat-rows')).toBe(100_002);
+    expect(await statValue(page, 'stat-items')).toBe(33_334);
+    expect(log.errors).toEqual([]);
+    assertSameOrigin(log.requests);
+    await page.close();
+  }, 180_000);
+
+  it('Cancel stops a load and leaves the page usable', async () => {
+    const path = join(ARTIFACTS, 'big.csv');
+    const page = await browser.newPage();
+    await page.goto(url);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    await page.getByTestId('file-input').setInputFiles(path);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
+    expect(await statValue(page, 'stat-items')).toBe(2000);
+    await page.close();
+  }, 120_000);
+});
