@@ -51,7 +51,7 @@ export function chooseLabelReading(
     for (const v of values) code.set(v, Object.hasOwn(labelMap, v) ? labelCode(labelMap[v]) : -1);
     return { preference: true, description: 'the label map given', code, categories: [] };
   }
-  if (values.length > 0 && values.every((v) => NUMBER.test(v.trim()))) return numericReading(values);
+  if (values.length > 0 && values.every((v) => NUMBER.test(v.trim()))) return numericReading(counts);
   const code = new Map<string, number>();
   let matched = 0;
   let total = 0;
@@ -76,24 +76,47 @@ export function labelCode(name: string): number {
   return c;
 }
 
-function numericReading(values: string[]): LabelReading {
+interface NumericRule {
+  description: string;
+  /** whether the rule applies at all to these values */
+  applies: (nums: number[]) => boolean;
+  /** 5-point code of a value, or -1 when the value is not on this scale */
+  code: (x: number) => number;
+}
+
+const isInt = Number.isInteger;
+const NUMERIC_RULES: NumericRule[] = [
+  { description: '1 = first response (A) better, 2 = second (B) better, 0 = tie', applies: () => true, code: (x) => (isInt(x) && x >= 0 && x <= 2 ? [2, 1, 3][x] : -1) },
+  { description: 'signed −2…2: negative = A better', applies: (n) => n.some((x) => x < 0), code: (x) => (isInt(x) && Math.abs(x) <= 2 ? x + 2 : -1) },
+  { description: 'signed −3…3: negative = A better', applies: (n) => n.some((x) => x < 0), code: (x) => (isInt(x) && Math.abs(x) <= 3 ? [0, 0, 1, 2, 3, 4, 4][x + 3] : -1) },
+  { description: 'Likert 1…5: 1 = A much better, 3 = tie, 5 = B much better', applies: (n) => n.some((x) => x >= 3 && x <= 5), code: (x) => (isInt(x) && x >= 1 && x <= 5 ? x - 1 : -1) },
+  { description: 'fractional 1…2: below 1.5 = A, 1.5 = tie, above = B', applies: (n) => n.some((x) => !isInt(x)), code: (x) => (x >= 1 && x <= 2 ? (x < 1.5 ? 1 : x > 1.5 ? 3 : 2) : -1) },
+];
+
+/** Share of judgements a reading must cover for the rest to be reported as unknown labels. */
+const MIN_COVERAGE = 0.9;
+
+/**
+ * The first numeric preference rule that reads every value; failing that, the rule that reads the most
+ * judgements if it reads at least 90% of them (the rest become "unknown label" issues); else nominal.
+ */
+function numericReading(counts: Map<string, number>): LabelReading {
+  const values = [...counts.keys()];
   const nums = values.map((v) => Number(v.trim()));
-  const integers = nums.every(Number.isInteger);
-  const within = (set: number[]) => nums.every((x) => set.includes(x));
-  const make = (description: string, f: (x: number) => number): LabelReading => ({
-    preference: true,
-    description,
-    code: new Map(values.map((v, i) => [v, f(nums[i])])),
-    categories: [],
-  });
-  if (integers && within([0, 1, 2])) return make('1 = first response (A) better, 2 = second (B) better, 0 = tie', (x) => [2, 1, 3][x]);
-  if (integers && nums.some((x) => x < 0)) {
-    if (within([-2, -1, 0, 1, 2])) return make('signed −2…2: negative = A better', (x) => x + 2);
-    if (within([-3, -2, -1, 0, 1, 2, 3])) return make('signed −3…3: negative = A better', (x) => [0, 0, 1, 2, 3, 4, 4][x + 3]);
+  const total = values.reduce((s, v) => s + counts.get(v)!, 0);
+  let best: { rule: NumericRule; covered: number } | null = null;
+  for (const rule of NUMERIC_RULES) {
+    if (!rule.applies(nums)) continue;
+    const covered = values.reduce((s, v, i) => s + (rule.code(nums[i]) >= 0 ? counts.get(v)! : 0), 0);
+    if (covered === total) {
+      best = { rule, covered };
+      break;
+    }
+    if (!best || covered > best.covered) best = { rule, covered };
   }
-  if (integers && within([1, 2, 3, 4, 5]) && nums.some((x) => x >= 3)) return make('Likert 1…5: 1 = A much better, 3 = tie, 5 = B much better', (x) => x - 1);
-  if (nums.every((x) => x >= 1 && x <= 2)) return make('fractional 1…2: below 1.5 = A, 1.5 = tie, above = B', (x) => (x < 1.5 ? 1 : x > 1.5 ? 3 : 2));
-  return nominal(values, 'nominal categories (numbers that are not a preference scale)');
+  if (!best || best.covered < MIN_COVERAGE * total) return nominal(values, 'nominal categories (numbers that are not a preference scale)');
+  const { rule } = best;
+  return { preference: true, description: rule.description, code: new Map(values.map((v, i) => [v, rule.code(nums[i])])), categories: [] };
 }
 
 function nominal(values: string[], description: string): LabelReading {

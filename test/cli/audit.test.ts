@@ -1,0 +1,93 @@
+// @vitest-environment node
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import schema from '../../src/report/report.schema.json';
+
+const ROOT = join(import.meta.dirname, '../..');
+const FIXTURES = join(ROOT, 'test/fixtures/cli');
+const validate = new Ajv({ allErrors: true }).compile(schema);
+
+function audit(...args: string[]) {
+  const out = spawnSync('npx', ['tsx', 'src/cli/audit.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { status: out.status, stdout: out.stdout, stderr: out.stderr.replace(/npm warn.*\n/g, '') };
+}
+
+function report(...args: string[]) {
+  const out = audit(...args);
+  expect(out.status, out.stderr).toBe(0);
+  const json = JSON.parse(out.stdout);
+  expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+  return json;
+}
+
+describe('npm run audit', () => {
+  it('audit FILE prints the input section of prefscope.report/v1 for the demo', () => {
+    const r = report('public/samples/demo.csv.gz');
+    expect(r.schema).toBe('prefscope.report/v1');
+    expect(r.input).toMatchObject({ format: 'csv', rows: 8000, rows_dropped: 0, items: 2000, annotators: 25, ai_judges: 1, scale: '5-point', dimensions: ['overall'] });
+    expect(Object.values(r.input.label_counts).reduce((a: number, b) => a + (b as number), 0)).toBe(6000);
+    expect(r.input.files[0]).toMatchObject({ name: 'demo.csv.gz', format: 'csv' });
+    expect(r.input.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+  }, 30_000);
+
+  it('audit --wide reads one column per annotator (1 = A, 2 = B, 0 = tie) and reports bad cells', () => {
+    // wide.csv: q3 has an empty cell (missing, not an error), q4 has an unknown label 9
+    const r = report(join(FIXTURES, 'wide.csv'), '--wide', 'annotator1,annotator2,annotator3');
+    expect(r.input).toMatchObject({ rows: 9, items: 4, annotators: 3, rows_dropped: 1, scale: '3-way' });
+    expect(r.input.label_counts).toEqual({ 'A>>': 0, 'A>': 3, '=': 3, 'B>': 3, 'B>>': 0 });
+    expect(r.input.issues).toEqual([{ file: 'wide.csv', row: 5, column: 'annotator3', message: 'unknown label "9"' }]);
+  }, 30_000);
+
+  it('audit detects the wide layout without --wide', () => {
+    expect(report(join(FIXTURES, 'wide.csv')).input.rows).toBe(9);
+  }, 30_000);
+
+  it('audit --item --annotator --label --label-map reads custom column names and labels', () => {
+    // custom.csv: verdict 1 = A, 2 = B, 0 = tie by default; the label map turns 1 into A>> instead
+    const r = report(join(FIXTURES, 'custom.csv'), '--item', 'idx', '--annotator', 'rater', '--label', 'verdict', '--label-map', '0:=,1:A>>,2:B>');
+    expect(r.input.label_counts).toEqual({ 'A>>': 2, 'A>': 0, '=': 1, 'B>': 1, 'B>>': 0 });
+    expect(r.input.scale).toBe('5-point');
+    expect(r.settings.label_map).toEqual({ '0': '=', '1': 'A>>', '2': 'B>' });
+  }, 30_000);
+
+  it('audit --out writes the report to a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prefscope-'));
+    const out = audit(join(FIXTURES, 'custom.csv'), '--out', join(dir, 'report.json'));
+    expect(out.status).toBe(0);
+    expect(out.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).input.rows).toBe(4);
+  }, 30_000);
+
+  it('audit --format jsonl reads gzip JSON Lines named .txt.gz', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prefscope-'));
+    const path = join(dir, 'export.txt.gz');
+    writeFileSync(path, gzipSync('{"pair_id":"p1","worker":"w1","winner":"model_a"}\n{"pair_id":"p1","worker":"w2","winner":"tie (bothbad)"}\n'));
+    const r = report(path, '--format', 'jsonl');
+    expect(r.input).toMatchObject({ format: 'jsonl', rows: 2, items: 1, annotators: 2, scale: '3-way' });
+  }, 30_000);
+
+  it('audit exits 2 with one line on unreadable input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prefscope-'));
+    writeFileSync(join(dir, 'empty.csv'), '');
+    writeFileSync(join(dir, 'header.csv'), 'example_id,annotator_id,label\n');
+    for (const [args, message] of [
+      [['missing.csv'], /no such file/],
+      [[join(dir, 'empty.csv')], /empty/],
+      [[join(dir, 'header.csv')], /no valid judgement|no rows/],
+      [[join(FIXTURES, 'custom.csv'), '--item', 'nope'], /no column "nope"/],
+      [[join(FIXTURES, 'custom.csv'), '--label-map', '1:maybe'], /unknown label/],
+      [[join(FIXTURES, 'custom.csv'), '--scale', 'seven'], /unknown scale/],
+    ] as const) {
+      const out = audit(...args);
+      expect(out.status, args.join(' ')).toBe(2);
+      expect(out.stdout).toBe('');
+      expect(out.stderr.trim().split('\n')).toHaveLength(1);
+      expect(out.stderr).toMatch(message);
+    }
+  }, 60_000);
+});
