@@ -27,6 +27,8 @@ export class ItemAttributes {
   readonly aiRaw = new Growable(Int32Array, -1);
   readonly aiConfidence = new Growable(Float64Array, NaN);
   readonly aiRow = new Growable(Int32Array, -1);
+  /** index of the file the AI verdict was read from (a judge file joined on the item id, or the annotations) */
+  readonly aiFile = new Growable(Int32Array, -1);
 }
 
 /** Any cell as text: null → '', numbers and booleans as written, objects as JSON. */
@@ -76,6 +78,8 @@ export class Encoder {
   readonly files: string[] = [];
   /** per file: its label column (null for a wide file, where the annotator's column holds the label) */
   readonly fileLabelColumn: (string | null)[] = [];
+  /** per file: its AI judge label column */
+  readonly fileAiColumn: (string | null)[] = [];
   readonly present = new Set<Role>();
   /** label, gold label and AI label columns, for issues */
   readonly labelColumns = new Set<string>();
@@ -94,6 +98,7 @@ export class Encoder {
     if (fileCode < 0) {
       fileCode = this.files.push(fileName) - 1;
       this.fileLabelColumn.push(mapping.shape === 'wide' ? null : mapping.label);
+      this.fileAiColumn.push(mapping.aiLabel);
     }
     const col = (role: Role) => (mapping[role] === null ? -1 : batch.header.indexOf(mapping[role]!));
     const at = Object.fromEntries(ROLES.map((r) => [r, col(r)])) as Record<Role, number>;
@@ -198,6 +203,7 @@ export class Encoder {
     if (ai !== '' && a.aiRaw.get(item) < 0) {
       a.aiRaw.set(item, this.rawLabels.code(ai));
       a.aiRow.set(item, line);
+      a.aiFile.set(item, this.files.indexOf(fileName));
       if (at.aiConfidence >= 0) a.aiConfidence.set(item, number(cells[at.aiConfidence]));
     }
   }

@@ -62,7 +62,7 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
   for (let j = 0; j < n0; j++) {
     const c = toCategory[rawLabel[j]];
     if (c < 0) {
-      enc.issue({ file: enc.files[enc.file.view()[j]], row: enc.row.view()[j], column: labelColumn(j), message: unknownLabel(enc.rawLabels.values[rawLabel[j]], scale) }, true);
+      enc.issue({ file: enc.files[enc.file.view()[j]], row: enc.row.view()[j], column: labelColumn(j), message: unknownLabel(enc.rawLabels.values[rawLabel[j]], scale, reading) }, true);
       continue;
     }
     label.push(c);
@@ -72,7 +72,7 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     if (aiRaw[i] < 0) continue;
     const c = toCategory[aiRaw[i]];
     if (c < 0) {
-      enc.issue({ file: enc.files[0], row: attrs.aiRow.get(i), column: 'ai_label', message: unknownLabel(enc.rawLabels.values[aiRaw[i]], scale) }, true);
+      enc.issue({ file: enc.files[attrs.aiFile.get(i)], row: attrs.aiRow.get(i), column: enc.fileAiColumn[attrs.aiFile.get(i)] ?? null, message: unknownLabel(enc.rawLabels.values[aiRaw[i]], scale, reading) }, true);
       continue;
     }
     label.push(c);
@@ -88,7 +88,7 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
       continue;
     }
     const c = toCategory[goldRaw[i]];
-    if (c < 0) enc.issue({ file: enc.files[0], row: null, column: 'gold_label', message: `item "${clip(enc.items.values[i])}": ${unknownLabel(enc.rawLabels.values[goldRaw[i]], scale)}` });
+    if (c < 0) enc.issue({ file: enc.files[0], row: null, column: 'gold_label', message: `item "${clip(enc.items.values[i])}": ${unknownLabel(enc.rawLabels.values[goldRaw[i]], scale, reading)}` });
     else itemGold[i] = c;
   }
   const from = keepFrom.view();
@@ -114,7 +114,7 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     item,
     annotator,
     label: Int32Array.from(keep, (k) => labels[k]),
-    dimension: pick(enc.dimension.view(), 0, new Int32Array(n)),
+    dimension: pick(enc.dimension.view(), aiCode >= 0 ? enc.dimensions.code('overall') : 0, new Int32Array(n)),
     items: enc.items.values,
     annotators: enc.annotators.values,
     annotatorKind: kind,
@@ -134,7 +134,7 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
   return {
     ratings,
     row: Int32Array.from(keep, (k) => (from[k] >= 0 ? enc.row.view()[from[k]] : attrs.aiRow.get(-1 - from[k]))),
-    file: Int32Array.from(keep, (k) => (from[k] >= 0 ? enc.file.view()[from[k]] : 0)),
+    file: Int32Array.from(keep, (k) => (from[k] >= 0 ? enc.file.view()[from[k]] : attrs.aiFile.get(-1 - from[k]))),
     files: enc.files,
     texts: { prompt: attrs.prompt, responseA: attrs.responseA, responseB: attrs.responseB },
     models: { a: attrs.modelA, b: attrs.modelB },
@@ -152,8 +152,10 @@ function sized(g: Growable<Float64Array>, n: number): Float64Array {
   return g.copy().subarray(0, n);
 }
 
-function unknownLabel(raw: string, scale: Scale): string {
-  return scale === 'binary' && raw !== '' ? `label "${clip(raw)}" is not on the binary scale` : `unknown label "${clip(raw)}"`;
+function unknownLabel(raw: string, scale: Scale, reading: LabelReading): string {
+  // "not on the binary scale" only for a label the reading knows (a tie); a value it cannot read is unknown
+  const known = reading.preference && (reading.code.get(raw) ?? -1) >= 0;
+  return scale === 'binary' && known ? `label "${clip(raw)}" is not on the binary scale` : `unknown label "${clip(raw)}"`;
 }
 
 /** Category of each raw label on the chosen scale (-1: not a label there). */

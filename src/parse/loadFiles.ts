@@ -109,6 +109,11 @@ function withOverrides(mapping: ColumnMapping, overrides: FileOptions['overrides
   return out;
 }
 
+/** What keeps a file from being read; an empty file (no header at all) says so rather than listing missing columns. */
+function problemsOf(info: FileInfo, joinable: boolean): string[] {
+  return info.header.length === 0 ? ['the file is empty'] : mappingProblems(info.mapping, joinable);
+}
+
 /**
  * Reads every file into one set of coded judgements. Files whose rows are judgements are read first and
  * concatenated; files with only per-item columns (gold labels, a judge's verdicts, texts) are joined on
@@ -119,7 +124,7 @@ export async function loadFiles(files: InputFile[], options: LoadOptions = {}): 
   for (let f = 0; f < files.length; f++) infos.push((await inspectFile(files[f], options.files?.[f] ?? {})).info);
   const judgementFiles = infos.filter((i) => i.role === 'judgements').length;
   if (judgementFiles === 0) {
-    const problems = infos.flatMap((i) => mappingProblems(i.mapping, false).map((p) => `${i.name}: ${p}`));
+    const problems = infos.flatMap((i) => problemsOf(i, false).map((p) => `${i.name}: ${p}`));
     throw new UnreadableFile(files[0]?.name ?? '', problems.length ? problems.join('; ') : 'no file with judgements (an item, annotator and label column)');
   }
   const encoder = new Encoder();
@@ -128,7 +133,7 @@ export async function loadFiles(files: InputFile[], options: LoadOptions = {}): 
   const order = infos.map((_, i) => i).sort((a, b) => Number(infos[a].role === 'joined') - Number(infos[b].role === 'joined'));
   for (const f of order) {
     const info = infos[f];
-    const problems = mappingProblems(info.mapping, judgementFiles > 0 && info.role === 'joined');
+    const problems = problemsOf(info, judgementFiles > 0 && info.role === 'joined');
     if (problems.length) {
       for (const message of problems) encoder.issue({ file: info.name, row: null, column: null, message: `${message}; the file is skipped` });
       doneBytes += info.bytes;
