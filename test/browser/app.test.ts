@@ -2,6 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +83,27 @@ describe('the built app in chromium', () => {
     assertSameOrigin(log.requests);
     await page.close();
   }, 60_000);
+
+  it('Parquet, gzip JSON Lines and JSON files read in the browser give the numbers of the audit command', async () => {
+    const records = [0, 1, 2, 3, 4, 5].map((i) => ({ pair_id: `p${i >> 1}`, worker: `w${i % 3}`, winner: ['model_a', 'model_b', 'tie'][i % 3] }));
+    const jsonl = join(ARTIFACTS, 'records.jsonl.gz');
+    writeFileSync(jsonl, gzipSync(records.map((r) => JSON.stringify(r)).join('\n')));
+    const json = join(ARTIFACTS, 'records.json');
+    writeFileSync(json, JSON.stringify(records));
+    for (const path of [join(ROOT, 'test/fixtures/parquet/judgements.snappy.parquet'), jsonl, json]) {
+      const page = await browser.newPage();
+      const log = record(page);
+      await page.goto(url);
+      await page.getByTestId('file-input').setInputFiles(path);
+      await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
+      const input = audit(path);
+      expect(await statValue(page, 'stat-rows'), path).toBe(input.rows);
+      expect(await statValue(page, 'stat-items'), path).toBe(input.items);
+      expect(await statValue(page, 'stat-dropped'), path).toBe(input.rows_dropped);
+      expect(log.errors).toEqual([]);
+      await page.close();
+    }
+  }, 90_000);
 
   it('"Try the demo" opens the bundled demo data set', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
