@@ -5,12 +5,14 @@ import type { Scale } from '../core/types';
 import { parseLabelMap } from '../parse/labelMapText';
 import type { FileOptions } from '../parse/loadFiles';
 import type { Format } from '../parse/types';
+import { metricIds, metricValue } from '../report/agreementMetrics';
 import { buildReport } from '../report/report';
 import { createSession } from '../session/analysisSession';
 
 const USAGE = `usage: npm run --silent audit -- FILE... [--format csv|tsv|json|jsonl|parquet] [--item COL] [--annotator COL]
        [--label COL] [--wide COL,COL,...] [--label-map '0:=,1:A>,2:B>'] [--scale 5-point|3-way|binary|nominal]
-       [--out report.json]`;
+       [--remove ID,ID,...] [--bootstrap N] [--seed N] [--band-metric ID] [--min-shared N]
+       [--fail-under METRIC=VALUE]... [--out report.json]`;
 const FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'parquet'];
 const SCALES = ['5-point', '3-way', 'binary', 'nominal'];
 
@@ -29,6 +31,8 @@ async function main(argv: string[]): Promise<void> {
       options: {
         format: { type: 'string' }, item: { type: 'string' }, annotator: { type: 'string' }, label: { type: 'string' },
         wide: { type: 'string' }, 'label-map': { type: 'string' }, scale: { type: 'string' }, out: { type: 'string' },
+        remove: { type: 'string' }, bootstrap: { type: 'string' }, seed: { type: 'string' }, 'band-metric': { type: 'string' },
+        'min-shared': { type: 'string' }, 'fail-under': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -54,16 +58,49 @@ async function main(argv: string[]): Promise<void> {
     format: (v.format as Format) ?? null,
     overrides: { item: v.item ?? null, annotator: v.annotator ?? null, label: v.label ?? null, wide: v.wide ? v.wide.split(',').map((c) => c.trim()).filter(Boolean) : [] },
   };
+  const settings = {
+    labelMap,
+    removed: v.remove ? v.remove.split(',').map((id) => id.trim()).filter(Boolean) : [],
+    bootstrap: whole(v.bootstrap, 'bootstrap', 1000),
+    seed: whole(v.seed, 'seed', 1),
+    minShared: whole(v['min-shared'], 'min-shared', 10),
+    bandMetric: v['band-metric'] ?? 'fleiss_kappa',
+  };
+  const known = metricIds(true).map((m) => m.id);
+  if (!known.includes(settings.bandMetric)) fail(`unknown metric "${settings.bandMetric}" for --band-metric (one of ${known.join(', ')})`);
+  const gates = (v['fail-under'] ?? []).map((gate) => {
+    const match = /^([\w.]+)=(-?[\d.]+)$/.exec(gate.trim());
+    if (!match || !known.includes(match[1])) fail(`--fail-under takes METRIC=VALUE with a metric id (one of ${known.join(', ')}), not "${gate}"`);
+    return { id: match[1], min: Number(match[2]) };
+  });
   const files = await Promise.all(paths.map(async (p) => ({ name: basename(p), blob: await openAsBlob(p) })));
   const session = createSession();
   const result = await session.load(files, { files: files.map(() => fileOptions), labelMap, scale: (v.scale as Scale) ?? null });
   if (!result.ok) fail(result.message);
-  const report = buildReport(result.overview.input, result.overview.fileInfos, labelMap);
+  const agreement = session.agreement(settings);
+  if (!agreement.ok) fail(agreement.message);
+  const report = buildReport(result.overview.input, result.overview.fileInfos, settings, agreement.agreement);
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (v.out) {
     writeFileSync(v.out, json);
     process.stderr.write(`prefscope audit: wrote ${v.out} (${report.input.rows} judgements, ${report.input.rows_dropped} rows dropped)\n`);
   } else process.stdout.write(json);
+  const failed = gates.filter((g) => {
+    const value = metricValue(report.agreement, g.id);
+    return value === null || value < g.min;
+  });
+  if (failed.length) {
+    const says = failed.map((g) => `${g.id} = ${metricValue(report.agreement, g.id)?.toFixed(3) ?? 'null'} < ${g.min}`);
+    process.stderr.write(`prefscope audit: gate not met: ${says.join('; ')}\n`);
+    process.exitCode = 1;
+  }
+}
+
+/** A whole number option (>= 0) or its default. */
+function whole(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) fail(`--${name} takes a whole number, not "${value}"`);
+  return Number(value);
 }
 
 main(process.argv.slice(2)).catch((error) => fail((error as Error).message ?? String(error)));

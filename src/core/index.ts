@@ -21,3 +21,4 @@ export { quantile7 } from './quantile7';
 export { randomBinomial } from './randomBinomial';
 export { bootstrapCi, type BootstrapCi, type BootstrapOptions } from './bootstrapCi';
 export { interpretationBand, type InterpretationBand } from './interpretationBand';
+export { clusterOrder } from './clusterOrder';

@@ -5,7 +5,7 @@ export interface InterpretationBand {
   action: string;
 }
 
-const BANDS: readonly InterpretationBand[] = [
+export const BANDS: readonly InterpretationBand[] = [
   { range: [0.81, 1], label: 'Almost perfect agreement', action: 'Ready for training' },
   { range: [0.61, 0.81], label: 'Substantial agreement', action: 'Acceptable with majority voting' },
   { range: [0.41, 0.61], label: 'Moderate agreement', action: 'Revise guidelines, add training examples' },

@@ -1,11 +1,14 @@
 import type { ColumnMapping } from '../parse/columnRoles';
 import type { FileOptions, LoadProgress } from '../parse/loadFiles';
 import type { Overview } from '../report/overview';
-import type { SessionLoadOptions } from '../session/analysisSession';
+import type { AgreementResult, AgreementSettings, SessionLoadOptions } from '../session/analysisSession';
 import { WorkerClient } from './workerClient';
 
 export type Phase = 'empty' | 'loading' | 'ready' | 'error';
-export type PanelId = 'overview' | 'columns';
+export type PanelId = 'overview' | 'agreement' | 'columns';
+
+/** The settings that change a number (report-schema `settings`), with their defaults. */
+export const DEFAULT_SETTINGS: Required<AgreementSettings> = { removed: [], bootstrap: 1000, seed: 1, bandMetric: 'fleiss_kappa', minShared: 10 };
 
 /**
  * The app's one state object. Big results live in `$state.raw` and are replaced, never mutated. All
@@ -20,9 +23,16 @@ export class Analysis {
   files = $state.raw<File[]>([]);
   options = $state.raw<SessionLoadOptions>({});
   panel = $state<PanelId>('overview');
+  settings = $state.raw<Required<AgreementSettings>>({ ...DEFAULT_SETTINGS });
+  agreement = $state.raw<AgreementResult | null>(null);
+  /** the agreement shown still lacks its bootstrap intervals */
+  agreementPending = $state(false);
+  agreementProgress = $state.raw<{ done: number; total: number } | null>(null);
+  agreementError = $state<string | null>(null);
 
   private client: WorkerClient | null = null;
   private request = 0;
+  private agreementRequest = 0;
 
   constructor(private readonly makeClient: () => WorkerClient = () => new WorkerClient()) {}
 
@@ -46,11 +56,52 @@ export class Analysis {
     if (request !== this.request) return;
     if (result.ok) {
       this.overview = result.overview;
+      this.agreement = null;
       this.phase = 'ready';
+      void this.computeAgreement();
     } else {
       this.error = result.message;
       this.phase = 'error';
     }
+  }
+
+  /**
+   * Agreement for the current settings: first the values (fast), then again with bootstrap intervals,
+   * with progress. A newer request wins over an older one.
+   */
+  async computeAgreement(): Promise<void> {
+    const request = ++this.agreementRequest;
+    const settings = this.settings;
+    this.agreementError = null;
+    this.agreementPending = settings.bootstrap > 0;
+    this.agreementProgress = null;
+    const quick = await this.worker.agreement({ ...settings, bootstrap: 0 });
+    if (request !== this.agreementRequest) return;
+    if (!quick.ok) {
+      this.agreementError = quick.message;
+      this.agreementPending = false;
+      return;
+    }
+    this.agreement = quick;
+    if (settings.bootstrap === 0) return;
+    const full = await this.worker.agreement(settings, (done, total) => {
+      if (request === this.agreementRequest) this.agreementProgress = { done, total };
+    });
+    if (request !== this.agreementRequest) return;
+    this.agreementPending = false;
+    this.agreementProgress = null;
+    if (full.ok) this.agreement = full;
+    else this.agreementError = full.message;
+  }
+
+  /** Changes settings and recomputes what depends on them. */
+  updateSettings(change: Partial<AgreementSettings>): Promise<void> {
+    this.settings = { ...this.settings, ...change };
+    return this.computeAgreement();
+  }
+
+  disagreements(a: string, b: string) {
+    return this.worker.disagreements(a, b);
   }
 
   /** Fetches the bundled demo file (same origin, next to the page) and opens it. */

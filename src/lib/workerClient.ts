@@ -1,7 +1,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { AnalysisApi } from '../../workers/analysis.worker';
 import type { LoadProgress } from '../parse/loadFiles';
-import type { SessionLoadOptions } from '../session/analysisSession';
+import type { AgreementSettings, SessionLoadOptions } from '../session/analysisSession';
 
 /**
  * The page's handle on the analysis worker. `cancel()` terminates the worker and starts a fresh one, so
@@ -26,6 +26,14 @@ export class WorkerClient {
       options,
       proxy(onProgress),
     );
+  }
+
+  agreement(settings: AgreementSettings, onProgress?: (done: number, total: number) => void) {
+    return this.api.agreement(settings, onProgress ? proxy(onProgress) : undefined);
+  }
+
+  disagreements(a: string, b: string, limit?: number) {
+    return this.api.disagreements(a, b, limit);
   }
 
   cancel(): void {

@@ -1,4 +1,5 @@
 import type { FileInfo } from '../parse/loadFiles';
+import type { AgreementSection } from './agreementSection';
 import type { InputSection } from './inputSection';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -8,6 +9,11 @@ export const SCHEMA_ID = 'prefscope.report/v1';
 export interface ReportSettings {
   scale: string;
   label_map: Record<string, string> | null;
+  removed_annotators: string[];
+  band_metric: string;
+  bootstrap: number;
+  seed: number;
+  min_shared_items: number;
   columns: { file: string; format: string; mapping: Record<string, unknown> }[];
 }
 
@@ -16,19 +22,35 @@ export interface Report {
   generator: string;
   settings: ReportSettings;
   input: InputSection;
+  agreement: AgreementSection | null;
+}
+
+export interface ReportSettingsInput {
+  labelMap: Record<string, string> | null;
+  removed: string[];
+  bandMetric: string;
+  bootstrap: number;
+  seed: number;
+  minShared: number;
 }
 
 /** The audit report document: the same numbers the page shows, from the same code. */
-export function buildReport(input: InputSection, fileInfos: FileInfo[], labelMap: Record<string, string> | null): Report {
+export function buildReport(input: InputSection, fileInfos: FileInfo[], settings: ReportSettingsInput, agreement: AgreementSection | null): Report {
   return {
     schema: SCHEMA_ID,
     generator: `prefscope ${pkg.version}`,
     settings: {
       scale: input.scale,
-      label_map: labelMap,
+      label_map: settings.labelMap,
+      removed_annotators: settings.removed,
+      band_metric: settings.bandMetric,
+      bootstrap: settings.bootstrap,
+      seed: settings.seed,
+      min_shared_items: settings.minShared,
       columns: fileInfos.map((f) => ({ file: f.name, format: f.adapter, mapping: snakeCase(f.mapping) })),
     },
     input,
+    agreement,
   };
 }
 

@@ -3,6 +3,26 @@ import { UnreadableFile, type InputFile, type Issue } from '../parse/types';
 import { inputSection } from '../report/inputSection';
 import { overview, pairPreviews, type Overview, type PairPreview } from '../report/overview';
 import { sha256 } from '../report/sha256';
+import { agreementSection, type AgreementSection } from '../report/agreementSection';
+import { metricIds } from '../report/agreementMetrics';
+import { disagreements, type Disagreement } from '../report/disagreements';
+import { pairMatrix, type PairMatrix } from '../report/pairMatrix';
+
+/** Settings of the agreement computation (report-schema `settings`), by annotator id. */
+export interface AgreementSettings {
+  removed?: string[];
+  bootstrap?: number;
+  seed?: number;
+  bandMetric?: string;
+  minShared?: number;
+}
+
+export interface AgreementResult {
+  agreement: AgreementSection;
+  matrix: PairMatrix;
+  metrics: { id: string; name: string }[];
+  elapsedMs: number;
+}
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; message: string };
 
@@ -47,6 +67,21 @@ export function createSession() {
       } catch (error) {
         return failure(error);
       }
+    },
+
+    /** The agreement section with the pair matrix; progress reports bootstrap resampling. */
+    agreement(settings: AgreementSettings = {}, onProgress?: (done: number, total: number) => void): Result<AgreementResult> {
+      if (!loaded) return { ok: false, message: 'no data loaded' };
+      const r = loaded.ratings;
+      const t0 = performance.now();
+      const removed = (settings.removed ?? []).map((id) => r.annotators.indexOf(id)).filter((a) => a >= 0);
+      const agreement = agreementSection(r, { removed, bootstrap: settings.bootstrap ?? 0, seed: settings.seed ?? 1, bandMetric: settings.bandMetric ?? 'fleiss_kappa', minShared: settings.minShared ?? 10, onProgress });
+      return { ok: true, agreement, matrix: pairMatrix(agreement.cohen_pairs), metrics: metricIds(r.scale !== 'nominal'), elapsedMs: performance.now() - t0 };
+    },
+
+    /** Items two annotators labelled differently, with their texts. */
+    disagreements(a: string, b: string, limit = 200): { total: number; shared: number; items: Disagreement[] } {
+      return loaded ? disagreements(loaded.ratings, loaded.texts, a, b, limit) : { total: 0, shared: 0, items: [] };
     },
 
     /** Texts and judgements of items, by position in the item list. */

@@ -1,0 +1,14 @@
+import { openAsBlob } from 'node:fs';
+import { loadFiles } from '../src/parse/loadFiles';
+import { agreementSection } from '../src/report/agreementSection';
+const r = await loadFiles([{ name: 'demo.csv.gz', blob: await openAsBlob('public/samples/demo.csv.gz') }]);
+let t = performance.now();
+const a0 = agreementSection(r.ratings, { bootstrap: 0 });
+console.log('no bootstrap', (performance.now() - t).toFixed(0), 'ms');
+t = performance.now();
+const a = agreementSection(r.ratings, {});
+console.log('bootstrap', (performance.now() - t).toFixed(0), 'ms');
+const { cohen_pairs, directional, slices, ...rest } = a;
+console.log(JSON.stringify(rest, null, 1).slice(0, 2500));
+console.log(JSON.stringify({ ...directional, cohen_pairs: directional!.cohen_pairs.length }));
+console.log(JSON.stringify(slices.pairing_strategy));
