@@ -123,6 +123,34 @@ describe('the built app in chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('the Agreement panel shows the numbers of the audit report, the heatmap, and disagreements on click', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const log = record(page);
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
+    await page.getByRole('tab', { name: 'Agreement' }).click();
+    await page.getByTestId('coefficient-table').waitFor({ timeout: 30_000 });
+    await page.getByTestId('bootstrap-progress').waitFor({ state: 'detached', timeout: 60_000 });
+    const report = JSON.parse(spawnSync('npx', ['tsx', 'src/cli/audit.ts', 'public/samples/demo.csv.gz'], { cwd: ROOT, encoding: 'utf8' }).stdout).agreement;
+    expect(await page.getByTestId('band-label').textContent()).toBe(report.band.label);
+    const f = (x: number) => x.toFixed(3);
+    expect(await page.getByTestId('band-value').textContent()).toBe(`${f(report.fleiss_kappa)} [${f(report.ci95.fleiss_kappa[0])}, ${f(report.ci95.fleiss_kappa[1])}]`);
+    const cell = (metric: string, column: number) => page.locator(`[data-testid=coefficient-table] tr[data-metric="${metric}"] td`).nth(column).textContent();
+    expect(await cell('krippendorff_alpha.ordinal', 0)).toContain(f(report.krippendorff_alpha.ordinal));
+    expect(await cell('gwet_ac1', 1)).toContain(f(report.directional.gwet_ac1));
+    const heatmap = page.locator('figure.chart', { hasText: "Pairwise Cohen's kappa" });
+    const cells = heatmap.locator('g[aria-label="cell"] rect');
+    expect(await cells.count()).toBe(2 * report.cohen_pairs.length);
+    await cells.nth(3).hover();
+    await cells.nth(3).click();
+    await expect.poll(() => page.getByTestId('disagreements').textContent(), { timeout: 10_000 }).toMatch(/shared items labelled differently/);
+    await page.screenshot({ path: join(ARTIFACTS, 'agreement-demo.png'), fullPage: true });
+    expect(log.errors).toEqual([]);
+    assertSameOrigin(log.requests);
+    await page.close();
+  }, 120_000);
+
   it('a 100,000-judgement CSV loads with a progress bar and the page stays responsive', async () => {
     const path = join(ARTIFACTS, 'big.csv');
     writeCsv(path, 33_334, false);

@@ -71,6 +71,36 @@ describe('npm run audit', () => {
     expect(r.input).toMatchObject({ format: 'jsonl', rows: 2, items: 1, annotators: 2, scale: '3-way' });
   }, 30_000);
 
+  it('audit fills the agreement section: the demo has fair agreement on the labels, better on the direction', () => {
+    const r = report('public/samples/demo.csv.gz', '--bootstrap', '100');
+    expect(r.agreement.band).toMatchObject({ metric: 'fleiss_kappa', label: 'Fair agreement' });
+    expect(r.agreement.directional.fleiss_kappa).toBeGreaterThan(r.agreement.fleiss_kappa);
+    expect(Object.keys(r.agreement.slices).sort()).toEqual(['domain', 'pairing_strategy']);
+    expect(r.agreement.ci95.fleiss_kappa[0]).toBeLessThan(r.agreement.fleiss_kappa);
+    expect(r.settings).toMatchObject({ bootstrap: 100, seed: 1, band_metric: 'fleiss_kappa', min_shared_items: 10, removed_annotators: [] });
+  }, 30_000);
+
+  it('audit --fail-under exits 1 when a gate is not met or its metric is null, 0 when met', () => {
+    const demo = 'public/samples/demo.csv.gz';
+    const notMet = audit(demo, '--bootstrap', '0', '--fail-under', 'krippendorff_alpha.ordinal=0.6');
+    expect(notMet.status).toBe(1);
+    expect(notMet.stderr).toMatch(/krippendorff_alpha\.ordinal = 0\.524 < 0\.6/);
+    expect(JSON.parse(notMet.stdout).agreement.krippendorff_alpha.ordinal).toBeCloseTo(0.5238, 3);
+    expect(audit(demo, '--bootstrap', '0', '--fail-under', 'directional.fleiss_kappa=0.4', '--fail-under', 'gwet_ac1=0.3').status).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'prefscope-'));
+    writeFileSync(join(dir, 'same.csv'), 'example_id,annotator_id,label\np1,a,A\np1,b,A\np2,a,A\np2,b,A\n');
+    const nullGate = audit(join(dir, 'same.csv'), '--fail-under', 'fleiss_kappa=0.1');
+    expect(nullGate.status).toBe(1);
+    expect(nullGate.stderr).toMatch(/fleiss_kappa = null/);
+  }, 60_000);
+
+  it('audit --remove leaves annotators out of the agreement, as the page does', () => {
+    const all = report('public/samples/demo.csv.gz', '--bootstrap', '0');
+    const without = report('public/samples/demo.csv.gz', '--bootstrap', '0', '--remove', 'ann07,ann13,ann21,ann18');
+    expect(without.agreement.fleiss_kappa).toBeGreaterThan(all.agreement.fleiss_kappa + 0.05);
+    expect(without.agreement.cohen_pairs.some((p: { a: string; b: string }) => p.a === 'ann07' || p.b === 'ann07')).toBe(false);
+  }, 30_000);
+
   it('audit exits 2 with one line on unreadable input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'prefscope-'));
     writeFileSync(join(dir, 'empty.csv'), '');
@@ -82,6 +112,9 @@ describe('npm run audit', () => {
       [[join(FIXTURES, 'custom.csv'), '--item', 'nope'], /no column "nope"/],
       [[join(FIXTURES, 'custom.csv'), '--label-map', '1:maybe'], /unknown label/],
       [[join(FIXTURES, 'custom.csv'), '--scale', 'seven'], /unknown scale/],
+      [[join(FIXTURES, 'custom.csv'), '--band-metric', 'kappa'], /unknown metric/],
+      [[join(FIXTURES, 'custom.csv'), '--fail-under', 'alpha>0.5'], /METRIC=VALUE/],
+      [[join(FIXTURES, 'custom.csv'), '--bootstrap', 'many'], /whole number/],
     ] as const) {
       const out = audit(...args);
       expect(out.status, args.join(' ')).toBe(2);

@@ -2,22 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import App from '../../src/App.svelte';
 import { Analysis } from '../../src/lib/analysis.svelte';
-import type { WorkerClient } from '../../src/lib/workerClient';
-import { createSession } from '../../src/session/analysisSession';
-import { textFile } from '../helpers/loadText';
-
-// The worker is replaced by the same session running in-process (there is no Worker in jsdom).
-function inProcessClient(): WorkerClient {
-  const session = createSession();
-  return {
-    load: (files: File[], options: object) => session.load(files.map((f) => textFile(f.name, (f as unknown as { text: string }).text)), options),
-    cancel: vi.fn(),
-  } as unknown as WorkerClient;
-}
-
-function fakeFile(name: string, text: string): File {
-  return { name, size: text.length, text } as unknown as File;
-}
+import { fakeFile, inProcessClient } from '../helpers/inProcessClient';
 
 const CSV = 'example_id,annotator_id,label\np1,a1,A\np1,a2,B\np2,a1,tie\np2,a2,tie\n';
 
@@ -36,8 +21,9 @@ describe('App', () => {
     expect(await screen.findByRole('heading', { name: 'Overview' })).toBeTruthy();
     expect(within(screen.getByTestId('stat-rows')).getByText('4')).toBeTruthy();
     expect(within(screen.getByTestId('stat-scale')).getByText('3-way')).toBeTruthy();
-    const tab = screen.getByRole('tab', { name: 'Overview' });
-    await fireEvent.keyDown(tab, { key: 'ArrowRight' });
+    await fireEvent.keyDown(screen.getByRole('tab', { name: 'Overview' }), { key: 'ArrowRight' });
+    expect(await screen.findByRole('heading', { name: 'Agreement' })).toBeTruthy();
+    await fireEvent.keyDown(screen.getByRole('tab', { name: 'Agreement' }), { key: 'ArrowRight' });
     expect(await screen.findByRole('heading', { name: 'Columns and labels' })).toBeTruthy();
   });
 

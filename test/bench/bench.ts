@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: times reading and agreement at 10K / 100K / 1M pairs × 3 labels (seeded synthetic data)
+ * in node, the same steps end-to-end in Debian's chromium for 1M pairs, and a naive Map-based baseline;
+ * prints medians of several runs and writes the table into README.md between the bench markers.
+ * Options: --sizes 10000,100000 --runs N --no-browser.
+ */
+import { createWriteStream, existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cohenPairs } from '../../src/core/cohenPairs';
+import { itemCounts } from '../../src/core/itemCounts';
+import { judgementFilter } from '../../src/core/judgementFilter';
+import { loadFiles } from '../../src/parse/loadFiles';
+import { COUNT_METRICS } from '../../src/report/agreementMetrics';
+import { agreementSection } from '../../src/report/agreementSection';
+import { naiveAgreement } from './naiveAgreement';
+import { syntheticCsv } from './syntheticCsv';
+import { browserBench } from './browserBench';
+
+const ROOT = join(import.meta.dirname, '../..');
+const { values: opts } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000,1000000' }, runs: { type: 'string', default: '5' }, 'no-browser': { type: 'boolean', default: false } } });
+const runs = Number(opts.runs);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+async function time<T>(n: number, f: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const times: number[] = [];
+  let value!: T;
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    value = await f();
+    times.push(performance.now() - t);
+  }
+  return { ms: median(times), value };
+}
+
+const rows: string[][] = [];
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+for (const pairs of opts.sizes.split(',').map(Number)) {
+  const chunks = [...syntheticCsv(pairs)];
+  const blob = new Blob(chunks);
+  const file = { name: `bench-${pairs}.csv`, blob };
+  const load = await time(pairs >= 1_000_000 ? Math.min(3, runs) : runs, () => loadFiles([file]));
+  const r = load.value.ratings;
+  const mask = judgementFilter(r);
+  const kernels = await time(runs, () => {
+    const table = itemCounts(r, mask);
+    return COUNT_METRICS.map((m) => m.compute(table, { sides: [0, 0, 1, 2, 2], q: 5 }).value);
+  });
+  const pairsTime = await time(runs, () => cohenPairs(r, mask));
+  const section = await time(runs, () => agreementSection(r, { bootstrap: 0 }));
+  const stringRows = chunks.join('').split('\n').slice(1, -1).map((l) => l.split(',').slice(0, 3) as [string, string, string]);
+  const naive = await time(Math.min(3, runs), () => naiveAgreement(stringRows));
+  const ours = { percent: section.value.percent_agreement.strict!, fleiss: section.value.fleiss_kappa!, alpha: section.value.krippendorff_alpha.nominal! };
+  for (const k of ['percent', 'fleiss', 'alpha'] as const) if (Math.abs(naive.value[k] - ours[k]) > 1e-9) throw new Error(`naive ${k} ${naive.value[k]} differs from ${ours[k]}`);
+  console.log(`${pairs} pairs: load ${fmt(load.ms)}, count-based coefficients ${fmt(kernels.ms)} (naive ${fmt(naive.ms)}), Cohen pairs ${fmt(pairsTime.ms)}, agreement section ${fmt(section.ms)}`);
+  rows.push([`node, ${pairs.toLocaleString('en-US')} pairs`, fmt(load.ms), fmt(kernels.ms), `${(naive.ms / kernels.ms).toFixed(0)}×`, fmt(pairsTime.ms), fmt(section.ms)]);
+}
+
+if (!opts['no-browser'] && existsSync('/usr/bin/chromium')) {
+  const pairs = 1_000_000;
+  mkdirSync(join(ROOT, 'test/artifacts'), { recursive: true });
+  const path = join(ROOT, 'test/artifacts/bench-1m.csv');
+  const out = createWriteStream(path);
+  for (const chunk of syntheticCsv(pairs)) if (!out.write(chunk)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+  const b = await browserBench(path, Math.min(3, runs), runs);
+  console.log(`chromium, 1M pairs: load ${fmt(median(b.load))} (runs ${b.load.map(fmt).join(', ')}), agreement section in the worker ${fmt(median(b.agreement))} (runs ${b.agreement.map(fmt).join(', ')})`);
+  rows.push(['chromium worker, 1,000,000 pairs', fmt(median(b.load)), '—', '—', '—', fmt(median(b.agreement))]);
+}
+
+const table = [
+  '| where, size (× 3 labels) | read and code | count-based coefficients | naive baseline ÷ ours | Cohen, all pairs | whole agreement section |',
+  '| --- | --- | --- | --- | --- | --- |',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
+console.log(`\n${table}`);
+const readme = join(ROOT, 'README.md');
+const text = readFileSync(readme, 'utf8');
+const start = '<!-- bench:start -->';
+const end = '<!-- bench:end -->';
+if (text.includes(start)) {
+  const stamp = `Medians of ${runs} runs (3 for reading 1M pairs), ${new Date().toISOString().slice(0, 10)}, this 2-core machine. Without bootstrap; "count-based" = percent agreement, Fleiss, Krippendorff (3 levels), AC1 from per-item counts.`;
+  writeFileSync(readme, text.slice(0, text.indexOf(start) + start.length) + `\n${stamp}\n\n${table}\n` + text.slice(text.indexOf(end)));
+}

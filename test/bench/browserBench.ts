@@ -1,0 +1,46 @@
+import { launch, serveDist } from '../browser/harness';
+
+/**
+ * Reads a file in the built app in chromium `loads` times (time from choosing the file to the overview),
+ * then recomputes the agreement section (no bootstrap) `agreements` times, reading the worker's own
+ * timing from the page.
+ */
+export async function browserBench(path: string, loads: number, agreements: number): Promise<{ load: number[]; agreement: number[] }> {
+  const { server, url } = await serveDist();
+  const browser = await launch();
+  const load: number[] = [];
+  const agreement: number[] = [];
+  try {
+    for (let i = 0; i < loads; i++) {
+      const page = await browser.newPage();
+      await page.goto(url);
+      const t = Date.now();
+      await page.getByTestId('file-input').setInputFiles(path);
+      await page.getByTestId('stat-rows').waitFor({ timeout: 120_000 });
+      load.push(Date.now() - t);
+      if (i < loads - 1) {
+        await page.close();
+        continue;
+      }
+      await page.getByRole('tab', { name: 'Agreement' }).click();
+      await page.getByTestId('coefficient-table').waitFor({ timeout: 120_000 });
+      await page.getByText(/^Settings:/).click();
+      await page.getByTestId('bootstrap-input').fill('0');
+      await page.getByTestId('bootstrap-input').press('Enter');
+      await page.getByTestId('bootstrap-input').blur();
+      const metrics = ['fleiss_kappa', 'gwet_ac1', 'krippendorff_alpha.ordinal', 'percent_agreement.strict', 'krippendorff_alpha.interval', 'fleiss_kappa'];
+      for (let k = 0; k < agreements; k++) {
+        const metric = metrics[(k + 1) % metrics.length];
+        await page.getByLabel('Coefficient that drives the verdict').selectOption(metric);
+        await page.locator(`[data-testid=band-card][data-metric="${metric}"]`).waitFor({ timeout: 60_000 });
+        const text = await page.getByText(/Computed in [\d.]+ s in the worker\.$/).textContent({ timeout: 60_000 });
+        agreement.push(1000 * Number(/Computed in ([\d.]+) s/.exec(text!)![1]));
+      }
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return { load, agreement };
+}

@@ -1,0 +1,20 @@
+import { vi } from 'vitest';
+import type { WorkerClient } from '../../src/lib/workerClient';
+import { createSession } from '../../src/session/analysisSession';
+import { textFile } from './loadText';
+
+// The worker is replaced by the same session running in-process (there is no Worker in jsdom).
+export function inProcessClient(): WorkerClient {
+  const session = createSession();
+  return {
+    load: (files: File[], options: object) => session.load(files.map((f) => textFile(f.name, (f as unknown as { text: string }).text)), options),
+    agreement: async (settings: object, onProgress?: (d: number, t: number) => void) => session.agreement(settings, onProgress),
+    disagreements: async (a: string, b: string) => session.disagreements(a, b),
+    cancel: vi.fn(),
+  } as unknown as WorkerClient;
+}
+
+export function fakeFile(name: string, text: string): File {
+  return { name, size: text.length, text } as unknown as File;
+}
+
