@@ -22,3 +22,4 @@ export { randomBinomial } from './randomBinomial';
 export { bootstrapCi, type BootstrapCi, type BootstrapOptions } from './bootstrapCi';
 export { interpretationBand, type InterpretationBand } from './interpretationBand';
 export { clusterOrder } from './clusterOrder';
+export { itemCountsOf } from './itemCountsOf';

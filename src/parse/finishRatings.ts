@@ -1,5 +1,5 @@
 import { AI, type Ratings, type Scale, type Slice } from '../core/types';
-import { clip, type Encoder } from './encoder';
+import { MAX_SLICE_VALUES, clip, type Encoder } from './encoder';
 import { Growable } from './growable';
 import { chooseLabelReading, inferScale, scaleCategories, type LabelReading } from './labelReading';
 import type { Issue } from './types';
@@ -130,7 +130,8 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     slices: [],
   };
   const { slices, attributeColumns } = buildSlices(enc, ratings, from, keep);
-  ratings.slices = slices;
+  const modelPair = modelPairSlice(ratings, attrs.modelA, attrs.modelB);
+  ratings.slices = modelPair && !slices.some((s) => s.name === modelPair.name) ? [...slices, modelPair] : slices;
   return {
     ratings,
     row: Int32Array.from(keep, (k) => (from[k] >= 0 ? enc.row.view()[from[k]] : attrs.aiRow.get(-1 - from[k]))),
@@ -250,4 +251,26 @@ function sortIssues(issues: Issue[], files: string[]): Issue[] {
     return i < 0 ? files.length : i;
   };
   return issues.sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || (a.row ?? -1) - (b.row ?? -1));
+}
+
+/**
+ * The derived slice `model_pair` ("a vs b", the two names sorted, so order does not split a pair) when
+ * both model columns are present and there are at most 50 pairs.
+ */
+function modelPairSlice(r: Ratings, a: (string | undefined)[], b: (string | undefined)[]): Slice | null {
+  if (!a.some(Boolean) || !b.some(Boolean)) return null;
+  const values: string[] = [];
+  const index = new Map<string, number>();
+  const ofItem = new Int32Array(r.items.length);
+  for (let i = 0; i < r.items.length; i++) {
+    const key = a[i] && b[i] ? [a[i], b[i]].sort().join(' vs ') : '(missing)';
+    let c = index.get(key);
+    if (c === undefined) {
+      c = values.push(key) - 1;
+      index.set(key, c);
+      if (values.length > MAX_SLICE_VALUES) return null;
+    }
+    ofItem[i] = c;
+  }
+  return { name: 'model_pair', values, code: Int32Array.from(r.item, (i) => ofItem[i]) };
 }

@@ -4,6 +4,7 @@ import { countPatterns } from '../core/countPatterns';
 import { directionalSides } from '../core/directionalSides';
 import { interpretationBand } from '../core/interpretationBand';
 import { itemCounts, type ItemCounts } from '../core/itemCounts';
+import { itemCountsOf } from '../core/itemCountsOf';
 import { judgementFilter } from '../core/judgementFilter';
 import type { Ratings } from '../core/types';
 import { COUNT_METRICS, metricValue, type MetricContext } from './agreementMetrics';
@@ -65,17 +66,22 @@ export interface AgreementOptions {
 const num = (x: number) => (Number.isNaN(x) ? null : x);
 
 /** Counts, context and judgement mask of the human overall judgements on one scale. */
-function scaleTable(r: Ratings, mask: Uint8Array, collapse: boolean): { table: ItemCounts; ctx: MetricContext } {
+function scaleTable(r: Ratings, mask: Uint8Array | null, collapse: boolean): { table: ItemCounts; ctx: MetricContext } {
   const sides = directionalSides(r.fivePoint);
-  const table = itemCounts(r, mask, { collapse });
-  return { table, ctx: { sides: collapse ? (sides ? Array.from({ length: sides.K }, (_, i) => i) : null) : (sides?.side ?? null), q: table.K } };
+  const K = collapse ? sides!.K : r.categories.length;
+  const table = mask ? itemCounts(r, mask, { collapse }) : { counts: new Float64Array(0), m: new Float64Array(0), rows: 0, K };
+  return { table, ctx: { sides: collapse ? (sides ? Array.from({ length: sides.K }, (_, i) => i) : null) : (sides?.side ?? null), q: K } };
 }
 
-function block(r: Ratings, mask: Uint8Array, collapse: boolean, minShared: number | null, prefix: string, reasons: Record<string, string>) {
-  const { table, ctx } = scaleTable(r, mask, collapse);
+function block(r: Ratings, mask: Uint8Array, collapse: boolean, minShared: number | null, prefix: string, reasons: Record<string, string>, given?: ItemCounts) {
+  const scaled = scaleTable(r, given ? null : mask, collapse);
+  const table = given ?? scaled.table;
+  const ctx = scaled.ctx;
+  // every count-based coefficient depends only on the distinct per-item count vectors
+  const patterns = countPatterns(table);
   const values: Record<string, number | null> = {};
   for (const m of COUNT_METRICS) {
-    const { value, reason } = m.compute(table, ctx);
+    const { value, reason } = m.compute(patterns, ctx);
     values[m.id] = num(value);
     if (values[m.id] === null && !(collapse && m.id === 'percent_agreement.directional')) reasons[prefix + m.id] = reason ?? 'undefined';
   }
@@ -93,7 +99,7 @@ function block(r: Ratings, mask: Uint8Array, collapse: boolean, minShared: numbe
     krippendorff_alpha: { nominal: values['krippendorff_alpha.nominal'], ordinal: values['krippendorff_alpha.ordinal'], interval: values['krippendorff_alpha.interval'] },
     gwet_ac1: values.gwet_ac1,
   };
-  return { out, table, ctx };
+  return { out, table: patterns, ctx };
 }
 
 /** Percentile bootstrap intervals of every count-based metric of a table (same seed for each). */
@@ -136,12 +142,11 @@ export function agreementSection(r: Ratings, options: AgreementOptions = {}): Ag
   section.band = band && bandValue !== null ? { metric: bandMetric, value: bandValue, ...band } : null;
   if (!band) reasons.band = `${bandMetric} is undefined`;
   for (const s of sliceColumns) {
+    const byValue = judgementsByValue(s.code, s.values.length, mask);
     section.slices[s.name] = s.values.map((value, v) => {
-      const sliceMask = mask.slice();
-      for (let j = 0; j < r.n; j++) if (s.code[j] !== v) sliceMask[j] = 0;
-      const { out, table, ctx } = block(r, sliceMask, false, null, '', {});
+      const { out, table, ctx } = block(r, mask, false, null, '', {}, itemCountsOf(r, byValue[v]));
       let items = 0;
-      for (let i = 0; i < table.rows; i++) if (table.m[i] > 0) items++;
+      for (let i = 0; i < table.rows; i++) if (table.m[i] > 0) items += table.weight ? table.weight[i] : 1;
       return {
         value,
         items,
@@ -155,4 +160,14 @@ export function agreementSection(r: Ratings, options: AgreementOptions = {}): Ag
     });
   }
   return section;
+}
+
+/** The selected judgements of each value of a slice column, as index lists (one counting pass). */
+function judgementsByValue(code: Int32Array, values: number, mask: Uint8Array): Int32Array[] {
+  const sizes = new Int32Array(values);
+  for (let j = 0; j < code.length; j++) if (mask[j]) sizes[code[j]]++;
+  const out = Array.from(sizes, (n) => new Int32Array(n));
+  const fill = new Int32Array(values);
+  for (let j = 0; j < code.length; j++) if (mask[j]) out[code[j]][fill[code[j]]++] = j;
+  return out;
 }

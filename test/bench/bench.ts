@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cohenPairs } from '../../src/core/cohenPairs';
+import { countPatterns } from '../../src/core/countPatterns';
 import { itemCounts } from '../../src/core/itemCounts';
 import { judgementFilter } from '../../src/core/judgementFilter';
 import { loadFiles } from '../../src/parse/loadFiles';
@@ -48,8 +49,8 @@ for (const pairs of opts.sizes.split(',').map(Number)) {
   const r = load.value.ratings;
   const mask = judgementFilter(r);
   const kernels = await time(runs, () => {
-    const table = itemCounts(r, mask);
-    return COUNT_METRICS.map((m) => m.compute(table, { sides: [0, 0, 1, 2, 2], q: 5 }).value);
+    const patterns = countPatterns(itemCounts(r, mask));
+    return COUNT_METRICS.map((m) => m.compute(patterns, { sides: [0, 0, 1, 2, 2], q: 5 }).value);
   });
   const pairsTime = await time(runs, () => cohenPairs(r, mask));
   const section = await time(runs, () => agreementSection(r, { bootstrap: 0 }));

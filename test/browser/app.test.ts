@@ -79,6 +79,11 @@ describe('the built app in chromium', () => {
     expect(issueRows).toEqual(['upload.csv902labelunknown label "maybe"', 'upload.csv903example_idempty item id', 'upload.csv904—row has 4 fields, the header has 5']);
     expect(await page.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: join(ARTIFACTS, 'overview-upload.png'), fullPage: true });
+    const report = JSON.parse(spawnSync('npx', ['tsx', 'src/cli/audit.ts', path], { cwd: ROOT, encoding: 'utf8' }).stdout).agreement;
+    await page.getByRole('tab', { name: 'Agreement' }).click();
+    await page.getByTestId('bootstrap-progress').waitFor({ state: 'detached', timeout: 60_000 });
+    expect(await page.getByTestId('band-label').textContent()).toBe(report.band.label);
+    expect(await page.getByTestId('band-value').textContent()).toContain(`[${report.ci95.fleiss_kappa[0].toFixed(3)}, ${report.ci95.fleiss_kappa[1].toFixed(3)}]`);
     expect(log.errors).toEqual([]);
     assertSameOrigin(log.requests);
     await page.close();

@@ -105,7 +105,8 @@ describe('loadFiles: the canonical long layout', () => {
 
   it('loadFiles([csv]) turns a column with few values into a slice, also for the AI judge', async () => {
     const r = await loadFiles([await fixture('long.csv')]);
-    expect(r.ratings.slices).toHaveLength(1);
+    // long.csv also has model columns: the derived model_pair slice comes after the file's own columns
+    expect(r.ratings.slices.map((s) => s.name)).toEqual(['domain', 'model_pair']);
     const [domain] = r.ratings.slices;
     expect(domain.name).toBe('domain');
     expect(domain.values).toEqual(['poetry', 'math', 'code']);
@@ -511,5 +512,15 @@ describe('loadFiles: unreadable input', () => {
     const r = await loadFiles([await fixture('annotations.csv'), textFile('empty.csv', '')]);
     expect(r.ratings.n).toBe(6);
     expect(r.issues).toEqual([{ file: 'empty.csv', row: null, column: null, message: 'the file is empty; the file is skipped' }]);
+  });
+});
+
+describe('model pair slice', () => {
+  it('loadFiles([csv]) derives a model_pair slice with the two names sorted', async () => {
+    const text = 'example_id,annotator_id,label,model_a,model_b\np1,x,A,m1,m2\np1,y,B,m1,m2\np2,x,A,m2,m1\np3,x,tie,m3,m1\n';
+    const { ratings } = await loadFiles([{ name: 'm.csv', blob: new Blob([text]) }]);
+    const slice = ratings.slices.find((s) => s.name === 'model_pair')!;
+    expect(slice.values).toEqual(['m1 vs m2', 'm1 vs m3']);
+    expect(Array.from(slice.code)).toEqual([0, 0, 0, 1]);
   });
 });
