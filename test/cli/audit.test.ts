@@ -75,7 +75,7 @@ describe('npm run audit', () => {
     const r = report('public/samples/demo.csv.gz', '--bootstrap', '100');
     expect(r.agreement.band).toMatchObject({ metric: 'fleiss_kappa', label: 'Fair agreement' });
     expect(r.agreement.directional.fleiss_kappa).toBeGreaterThan(r.agreement.fleiss_kappa);
-    expect(Object.keys(r.agreement.slices).sort()).toEqual(['domain', 'pairing_strategy']);
+    expect(Object.keys(r.agreement.slices).sort()).toEqual(['domain', 'model_pair', 'pairing_strategy']);
     expect(r.agreement.ci95.fleiss_kappa[0]).toBeLessThan(r.agreement.fleiss_kappa);
     expect(r.settings).toMatchObject({ bootstrap: 100, seed: 1, band_metric: 'fleiss_kappa', min_shared_items: 10, removed_annotators: [] });
   }, 30_000);
