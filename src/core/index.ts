@@ -23,3 +23,9 @@ export { bootstrapCi, type BootstrapCi, type BootstrapOptions } from './bootstra
 export { interpretationBand, type InterpretationBand } from './interpretationBand';
 export { clusterOrder } from './clusterOrder';
 export { itemCountsOf } from './itemCountsOf';
+export { wilsonInterval } from './wilsonInterval';
+export { goldAccuracy, type GoldAccuracy } from './goldAccuracy';
+export { majorityAgreement, type MajorityAgreement } from './majorityAgreement';
+export { timeStats, type TimeStats } from './timeStats';
+export { annotatorScores, type AnnotatorScores, type ScoreParts, type ScoreOptions, type ScoreWeights } from './annotatorScores';
+export { goldReplay, type GoldReplay } from './goldReplay';
