@@ -2,13 +2,21 @@ import type { ColumnMapping } from '../parse/columnRoles';
 import type { FileOptions, LoadProgress } from '../parse/loadFiles';
 import type { Overview } from '../report/overview';
 import type { AgreementResult, AgreementSettings, SessionLoadOptions } from '../session/analysisSession';
+import type { AnnotatorRow } from '../report/annotatorsSection';
 import { WorkerClient } from './workerClient';
 
 export type Phase = 'empty' | 'loading' | 'ready' | 'error';
-export type PanelId = 'overview' | 'agreement' | 'columns';
+export type PanelId = 'overview' | 'agreement' | 'annotators' | 'labels' | 'columns';
 
 /** The settings that change a number (report-schema `settings`), with their defaults. */
-export const DEFAULT_SETTINGS: Required<AgreementSettings> = { removed: [], bootstrap: 1000, seed: 1, bandMetric: 'fleiss_kappa', minShared: 10 };
+export const DEFAULT_SETTINGS: Required<AgreementSettings> = {
+  removed: [],
+  bootstrap: 1000,
+  seed: 1,
+  bandMetric: 'fleiss_kappa',
+  minShared: 10,
+  weights: { gold: 0.4, majority: 0.3, speed: 0.3 },
+};
 
 /**
  * The app's one state object. Big results live in `$state.raw` and are replaced, never mutated. All
@@ -29,6 +37,7 @@ export class Analysis {
   agreementPending = $state(false);
   agreementProgress = $state.raw<{ done: number; total: number } | null>(null);
   agreementError = $state<string | null>(null);
+  annotators = $state.raw<AnnotatorRow[] | null>(null);
 
   private client: WorkerClient | null = null;
   private request = 0;
@@ -57,8 +66,10 @@ export class Analysis {
     if (result.ok) {
       this.overview = result.overview;
       this.agreement = null;
+      this.annotators = null;
+      this.settings = { ...this.settings, removed: [] };
       this.phase = 'ready';
-      void this.computeAgreement();
+      void this.recompute();
     } else {
       this.error = result.message;
       this.phase = 'error';
@@ -66,10 +77,10 @@ export class Analysis {
   }
 
   /**
-   * Agreement for the current settings: first the values (fast), then again with bootstrap intervals,
-   * with progress. A newer request wins over an older one.
+   * Every panel's numbers for the current settings: agreement values first (fast), the annotator table,
+   * then the agreement again with bootstrap intervals, with progress. A newer request wins.
    */
-  async computeAgreement(): Promise<void> {
+  async recompute(): Promise<void> {
     const request = ++this.agreementRequest;
     const settings = this.settings;
     this.agreementError = null;
@@ -83,6 +94,9 @@ export class Analysis {
       return;
     }
     this.agreement = quick;
+    const annotators = await this.worker.annotators(settings);
+    if (request !== this.agreementRequest) return;
+    if (annotators.ok) this.annotators = annotators.annotators;
     if (settings.bootstrap === 0) return;
     const full = await this.worker.agreement(settings, (done, total) => {
       if (request === this.agreementRequest) this.agreementProgress = { done, total };
@@ -97,7 +111,16 @@ export class Analysis {
   /** Changes settings and recomputes what depends on them. */
   updateSettings(change: Partial<AgreementSettings>): Promise<void> {
     this.settings = { ...this.settings, ...change };
-    return this.computeAgreement();
+    return this.recompute();
+  }
+
+  /** Leaves annotators out of every number (or brings them back). */
+  remove(ids: string[]): Promise<void> {
+    return this.updateSettings({ removed: [...new Set([...this.settings.removed, ...ids])] });
+  }
+
+  restore(ids: string[]): Promise<void> {
+    return this.updateSettings({ removed: this.settings.removed.filter((id) => !ids.includes(id)) });
   }
 
   disagreements(a: string, b: string) {

@@ -32,6 +32,10 @@ export class WorkerClient {
     return this.api.agreement(settings, onProgress ? proxy(onProgress) : undefined);
   }
 
+  annotators(settings: AgreementSettings) {
+    return this.api.annotators(settings);
+  }
+
   disagreements(a: string, b: string, limit?: number) {
     return this.api.disagreements(a, b, limit);
   }

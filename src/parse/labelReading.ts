@@ -26,7 +26,8 @@ for (const [code, words] of vocab) for (const w of words) TEXT_VOCABULARY.set(w,
 
 /** The 5-point code of a text label, or -1. Anything containing "tie" is a tie. */
 export function readTextLabel(raw: string): number {
-  const v = raw.trim().toLowerCase().replace(/\s+/g, ' ');
+  // a leading apostrophe before = + - @ is a spreadsheet's formula guard (our CSV exports write it)
+  const v = raw.trim().toLowerCase().replace(/\s+/g, ' ').replace(/^'(?=[=+\-@])/, '');
   const code = TEXT_VOCABULARY.get(v);
   if (code !== undefined) return code;
   if (v.includes('tie')) return 2;

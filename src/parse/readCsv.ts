@@ -7,7 +7,8 @@ const BATCH = 5000;
 /**
  * Reads delimited text (CSV, TSV, …) as a stream of row batches. The first record is the header. A row
  * whose field count differs from the header's is reported and skipped (its values cannot be trusted to
- * sit under the right columns); an unterminated quote at the end is reported with its line.
+ * sit under the right columns); an unterminated quote at the end is reported with its line. A leading
+ * apostrophe before = + - @ (a spreadsheet's formula guard, as prefscope's CSV exports write) is removed.
  */
 export async function* readCsv(
   file: InputFile,
@@ -33,6 +34,7 @@ export async function* readCsv(
       });
       return;
     }
+    for (let i = 0; i < fields.length; i++) if (fields[i].charCodeAt(0) === 39 && /^'[=+\-@]/.test(fields[i])) fields[i] = fields[i].slice(1);
     rows.push(fields);
     rowNumbers.push(line);
   };

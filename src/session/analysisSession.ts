@@ -7,14 +7,17 @@ import { agreementSection, type AgreementSection } from '../report/agreementSect
 import { metricIds } from '../report/agreementMetrics';
 import { disagreements, type Disagreement } from '../report/disagreements';
 import { pairMatrix, type PairMatrix } from '../report/pairMatrix';
+import { annotatorsSection, DEFAULT_WEIGHTS, type AnnotatorRow } from '../report/annotatorsSection';
+import type { ScoreWeights } from '../core/annotatorScores';
 
-/** Settings of the agreement computation (report-schema `settings`), by annotator id. */
+/** Settings that change numbers (report-schema `settings`), annotators by id. */
 export interface AgreementSettings {
   removed?: string[];
   bootstrap?: number;
   seed?: number;
   bandMetric?: string;
   minShared?: number;
+  weights?: ScoreWeights;
 }
 
 export interface AgreementResult {
@@ -74,9 +77,17 @@ export function createSession() {
       if (!loaded) return { ok: false, message: 'no data loaded' };
       const r = loaded.ratings;
       const t0 = performance.now();
-      const removed = (settings.removed ?? []).map((id) => r.annotators.indexOf(id)).filter((a) => a >= 0);
+      const removed = codes(r.annotators, settings.removed);
       const agreement = agreementSection(r, { removed, bootstrap: settings.bootstrap ?? 0, seed: settings.seed ?? 1, bandMetric: settings.bandMetric ?? 'fleiss_kappa', minShared: settings.minShared ?? 10, onProgress });
       return { ok: true, agreement, matrix: pairMatrix(agreement.cohen_pairs), metrics: metricIds(r.scale !== 'nominal'), elapsedMs: performance.now() - t0 };
+    },
+
+    /** The annotator table (report-schema `annotators`). */
+    annotators(settings: AgreementSettings = {}): Result<{ annotators: AnnotatorRow[]; elapsedMs: number }> {
+      if (!loaded) return { ok: false, message: 'no data loaded' };
+      const t0 = performance.now();
+      const annotators = annotatorsSection(loaded.ratings, { removed: codes(loaded.ratings.annotators, settings.removed), weights: settings.weights ?? DEFAULT_WEIGHTS });
+      return { ok: true, annotators, elapsedMs: performance.now() - t0 };
     },
 
     /** Items two annotators labelled differently, with their texts. */
@@ -97,3 +108,9 @@ export function createSession() {
 }
 
 export type AnalysisSession = ReturnType<typeof createSession>;
+
+/** Annotator codes of ids (unknown ids are ignored). */
+function codes(annotators: string[], ids: string[] | undefined): number[] {
+  const index = new Map(annotators.map((id, a) => [id, a]));
+  return (ids ?? []).map((id) => index.get(id) ?? -1).filter((a) => a >= 0);
+}

@@ -9,6 +9,7 @@ export function inProcessClient(): WorkerClient {
   return {
     load: (files: File[], options: object) => session.load(files.map((f) => textFile(f.name, (f as unknown as { text: string }).text)), options),
     agreement: async (settings: object, onProgress?: (d: number, t: number) => void) => session.agreement(settings, onProgress),
+    annotators: async (settings: object) => session.annotators(settings),
     disagreements: async (a: string, b: string) => session.disagreements(a, b),
     cancel: vi.fn(),
   } as unknown as WorkerClient;
