@@ -102,7 +102,6 @@ export function dawidSkene(
       unpack(theta[2]); // the extrapolation lowered the likelihood: go on from the last plain EM point
       genuine = extrapolated = false;
       stepMax = Math.max(1, stepMax / 4);
-      (globalThis as any).dbg?.('reject', ll0, llBefore);
       continue;
     }
     extrapolated = false;
@@ -118,7 +117,6 @@ export function dawidSkene(
       rr += r * r; vv += v * v;
     }
     const alpha = Math.min(stepMax, Math.sqrt(rr / vv));
-    (globalThis as any).dbg?.('alpha', Math.sqrt(rr / vv), stepMax, ll0);
     if (alpha === stepMax) stepMax *= 4;
     if (!(alpha > 1)) continue; // the plain EM point θ2 is already in place
     for (let x = 0; x < P; x++) tx[x] = t0[x] + 2 * alpha * (t1[x] - t0[x]) + alpha * alpha * (t2[x] - 2 * t1[x] + t0[x]);

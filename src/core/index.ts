@@ -29,3 +29,6 @@ export { majorityAgreement, type MajorityAgreement } from './majorityAgreement';
 export { timeStats, type TimeStats } from './timeStats';
 export { annotatorScores, type AnnotatorScores, type ScoreParts, type ScoreOptions, type ScoreWeights } from './annotatorScores';
 export { goldReplay, type GoldReplay } from './goldReplay';
+export { voteWinner } from './voteWinner';
+export { majorityVote, type MajorityVote } from './majorityVote';
+export { dawidSkene, type DawidSkene } from './dawidSkene';

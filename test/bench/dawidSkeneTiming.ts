@@ -57,4 +57,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const ms = performance.now() - t0;
     console.log(`dawidSkene({accelerate: ${accelerate}}): ${ms.toFixed(0)} ms, ${ds.iterations} passes, converged ${ds.converged}, accuracy ${accuracy(ds.label, r.itemGold).toFixed(4)}`);
   }
+  t0 = performance.now();
+  const worst = dawidSkene(r, null, { tolerance: 0 });
+  console.log(`dawidSkene({tolerance: 0}) (the 100-pass cap): ${(performance.now() - t0).toFixed(0)} ms, ${worst.iterations} passes`);
 }
