@@ -7,12 +7,16 @@ import type { FileOptions } from '../parse/loadFiles';
 import type { Format } from '../parse/types';
 import { metricIds, metricValue } from '../report/agreementMetrics';
 import { buildReport } from '../report/report';
+import { METHODS, type Method } from '../report/aggregationSection';
+import { DEFAULT_WEIGHTS } from '../report/annotatorsSection';
+import type { ScoreWeights } from '../core/annotatorScores';
 import { createSession } from '../session/analysisSession';
 
 const USAGE = `usage: npm run --silent audit -- FILE... [--format csv|tsv|json|jsonl|parquet] [--item COL] [--annotator COL]
        [--label COL] [--wide COL,COL,...] [--label-map '0:=,1:A>,2:B>'] [--scale 5-point|3-way|binary|nominal]
        [--remove ID,ID,...] [--bootstrap N] [--seed N] [--band-metric ID] [--min-shared N]
-       [--fail-under METRIC=VALUE]... [--out report.json]`;
+       [--weights gold=0.4,majority=0.3,speed=0.3] [--method majority|weighted|dawid_skene]
+       [--fail-under METRIC=VALUE]... [--out report.json] [--labels final.csv|final.jsonl]`;
 const FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'parquet'];
 const SCALES = ['5-point', '3-way', 'binary', 'nominal'];
 
@@ -33,6 +37,7 @@ async function main(argv: string[]): Promise<void> {
         wide: { type: 'string' }, 'label-map': { type: 'string' }, scale: { type: 'string' }, out: { type: 'string' },
         remove: { type: 'string' }, bootstrap: { type: 'string' }, seed: { type: 'string' }, 'band-metric': { type: 'string' },
         'min-shared': { type: 'string' }, 'fail-under': { type: 'string', multiple: true },
+        weights: { type: 'string' }, method: { type: 'string' }, labels: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -65,7 +70,10 @@ async function main(argv: string[]): Promise<void> {
     seed: whole(v.seed, 'seed', 1),
     minShared: whole(v['min-shared'], 'min-shared', 10),
     bandMetric: v['band-metric'] ?? 'fleiss_kappa',
+    weights: v.weights ? parseWeights(v.weights) : { ...DEFAULT_WEIGHTS },
+    method: (v.method ?? 'dawid_skene') as Method,
   };
+  if (!METHODS.includes(settings.method)) fail(`unknown method "${v.method}" (one of ${METHODS.join(', ')})`);
   const known = metricIds(true).map((m) => m.id);
   if (!known.includes(settings.bandMetric)) fail(`unknown metric "${settings.bandMetric}" for --band-metric (one of ${known.join(', ')})`);
   const gates = (v['fail-under'] ?? []).map((gate) => {
@@ -78,8 +86,15 @@ async function main(argv: string[]): Promise<void> {
   const result = await session.load(files, { files: files.map(() => fileOptions), labelMap, scale: (v.scale as Scale) ?? null });
   if (!result.ok) fail(result.message);
   const agreement = session.agreement(settings);
-  if (!agreement.ok) fail(agreement.message);
-  const report = buildReport(result.overview.input, result.overview.fileInfos, settings, agreement.agreement);
+  const annotators = session.annotators(settings);
+  const aggregation = session.aggregation(settings);
+  if (!agreement.ok || !annotators.ok || !aggregation.ok) fail('no data loaded');
+  const report = buildReport(result.overview.input, result.overview.fileInfos, settings, { agreement: agreement.agreement, annotators: annotators.annotators, aggregation: aggregation.aggregation });
+  if (v.labels) {
+    const file = session.exportFile(v.labels.endsWith('.jsonl') ? 'labels-jsonl' : 'labels-csv', settings);
+    if (!file.ok) fail(file.message);
+    writeFileSync(v.labels, file.text);
+  }
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (v.out) {
     writeFileSync(v.out, json);
@@ -94,6 +109,17 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`prefscope audit: gate not met: ${says.join('; ')}\n`);
     process.exitCode = 1;
   }
+}
+
+/** `gold=0.4,majority=0.3,speed=0.3` (parts left out keep their default). */
+function parseWeights(text: string): ScoreWeights {
+  const weights = { ...DEFAULT_WEIGHTS };
+  for (const part of text.split(',')) {
+    const [key, value] = part.split('=').map((s) => s.trim());
+    if (!(key in weights) || !/^\d*\.?\d+$/.test(value ?? '')) fail(`--weights takes gold=W,majority=W,speed=W, not "${text}"`);
+    weights[key as keyof ScoreWeights] = Number(value);
+  }
+  return weights;
 }
 
 /** A whole number option (>= 0) or its default. */

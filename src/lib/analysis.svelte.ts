@@ -1,7 +1,7 @@
 import type { ColumnMapping } from '../parse/columnRoles';
 import type { FileOptions, LoadProgress } from '../parse/loadFiles';
 import type { Overview } from '../report/overview';
-import type { AgreementResult, AgreementSettings, SessionLoadOptions } from '../session/analysisSession';
+import type { AgreementResult, AgreementSettings, AggregationResult, ExportKind, SessionLoadOptions } from '../session/analysisSession';
 import type { AnnotatorRow } from '../report/annotatorsSection';
 import { WorkerClient } from './workerClient';
 
@@ -16,6 +16,7 @@ export const DEFAULT_SETTINGS: Required<AgreementSettings> = {
   bandMetric: 'fleiss_kappa',
   minShared: 10,
   weights: { gold: 0.4, majority: 0.3, speed: 0.3 },
+  method: 'dawid_skene',
 };
 
 /**
@@ -38,6 +39,10 @@ export class Analysis {
   agreementProgress = $state.raw<{ done: number; total: number } | null>(null);
   agreementError = $state<string | null>(null);
   annotators = $state.raw<AnnotatorRow[] | null>(null);
+  aggregation = $state.raw<AggregationResult | null>(null);
+  /** view state of the export: the least Dawid-Skene confidence a pair needs to enter the TRL file */
+  minConfidence = $state(0);
+  exportNote = $state<string | null>(null);
 
   private client: WorkerClient | null = null;
   private request = 0;
@@ -67,6 +72,7 @@ export class Analysis {
       this.overview = result.overview;
       this.agreement = null;
       this.annotators = null;
+      this.aggregation = null;
       this.settings = { ...this.settings, removed: [] };
       this.phase = 'ready';
       void this.recompute();
@@ -97,7 +103,13 @@ export class Analysis {
     const annotators = await this.worker.annotators(settings);
     if (request !== this.agreementRequest) return;
     if (annotators.ok) this.annotators = annotators.annotators;
-    if (settings.bootstrap === 0) return;
+    const aggregation = await this.worker.aggregation(settings);
+    if (request !== this.agreementRequest) return;
+    if (aggregation.ok) this.aggregation = aggregation;
+    if (settings.bootstrap === 0) {
+      this.agreementPending = false;
+      return;
+    }
     const full = await this.worker.agreement(settings, (done, total) => {
       if (request === this.agreementRequest) this.agreementProgress = { done, total };
     });
@@ -121,6 +133,17 @@ export class Analysis {
 
   restore(ids: string[]): Promise<void> {
     return this.updateSettings({ removed: this.settings.removed.filter((id) => !ids.includes(id)) });
+  }
+
+  /** Builds a file in the worker and hands it to the browser as a download (nothing is uploaded). */
+  async download(kind: ExportKind): Promise<void> {
+    const file = await this.worker.exportFile(kind, this.settings, { method: this.settings.method, minConfidence: this.minConfidence });
+    if (!file.ok) {
+      this.exportNote = file.message;
+      return;
+    }
+    this.exportNote = `${file.name}${file.note ? `: ${file.note}` : ''}`;
+    saveFile(file.name, file.text, file.type);
   }
 
   disagreements(a: string, b: string) {
@@ -174,4 +197,14 @@ export class Analysis {
     this.error = null;
     this.phase = 'empty';
   }
+}
+
+/** Offers text as a file download through a temporary object URL. */
+function saveFile(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

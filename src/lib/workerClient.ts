@@ -1,7 +1,8 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { AnalysisApi } from '../../workers/analysis.worker';
 import type { LoadProgress } from '../parse/loadFiles';
-import type { AgreementSettings, SessionLoadOptions } from '../session/analysisSession';
+import type { AgreementSettings, ExportKind, SessionLoadOptions } from '../session/analysisSession';
+import type { Method } from '../report/aggregationSection';
 
 /**
  * The page's handle on the analysis worker. `cancel()` terminates the worker and starts a fresh one, so
@@ -34,6 +35,14 @@ export class WorkerClient {
 
   annotators(settings: AgreementSettings) {
     return this.api.annotators(settings);
+  }
+
+  aggregation(settings: AgreementSettings) {
+    return this.api.aggregation(settings);
+  }
+
+  exportFile(kind: ExportKind, settings: AgreementSettings, options: { method?: Method; minConfidence?: number }) {
+    return this.api.exportFile(kind, settings, options);
   }
 
   disagreements(a: string, b: string, limit?: number) {

@@ -1,5 +1,8 @@
 import type { FileInfo } from '../parse/loadFiles';
 import type { AgreementSection } from './agreementSection';
+import type { AggregationSection, Method } from './aggregationSection';
+import type { AnnotatorRow } from './annotatorsSection';
+import type { ScoreWeights } from '../core/annotatorScores';
 import type { InputSection } from './inputSection';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -14,6 +17,8 @@ export interface ReportSettings {
   bootstrap: number;
   seed: number;
   min_shared_items: number;
+  weights: ScoreWeights;
+  aggregation_method: Method;
   columns: { file: string; format: string; mapping: Record<string, unknown> }[];
 }
 
@@ -23,9 +28,13 @@ export interface Report {
   settings: ReportSettings;
   input: InputSection;
   agreement: AgreementSection | null;
+  annotators: Omit<AnnotatorRow, 'label_counts' | 'replay' | 'removed'>[];
+  aggregation: AggregationSection | null;
 }
 
 export interface ReportSettingsInput {
+  weights: ScoreWeights;
+  method: Method;
   labelMap: Record<string, string> | null;
   removed: string[];
   bandMetric: string;
@@ -35,7 +44,12 @@ export interface ReportSettingsInput {
 }
 
 /** The audit report document: the same numbers the page shows, from the same code. */
-export function buildReport(input: InputSection, fileInfos: FileInfo[], settings: ReportSettingsInput, agreement: AgreementSection | null): Report {
+export function buildReport(
+  input: InputSection,
+  fileInfos: FileInfo[],
+  settings: ReportSettingsInput,
+  sections: { agreement: AgreementSection | null; annotators: AnnotatorRow[]; aggregation: AggregationSection | null },
+): Report {
   return {
     schema: SCHEMA_ID,
     generator: `prefscope ${pkg.version}`,
@@ -47,10 +61,15 @@ export function buildReport(input: InputSection, fileInfos: FileInfo[], settings
       bootstrap: settings.bootstrap,
       seed: settings.seed,
       min_shared_items: settings.minShared,
+      weights: settings.weights,
+      aggregation_method: settings.method,
       columns: fileInfos.map((f) => ({ file: f.name, format: f.adapter, mapping: snakeCase(f.mapping) })),
     },
     input,
-    agreement,
+    agreement: sections.agreement,
+    // the report lists the annotators scored (removed ones are in settings.removed_annotators)
+    annotators: sections.annotators.filter((a) => !a.removed).map(({ label_counts: _c, replay: _r, removed: _d, ...row }) => row),
+    aggregation: sections.aggregation,
   };
 }
 

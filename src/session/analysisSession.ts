@@ -9,6 +9,9 @@ import { disagreements, type Disagreement } from '../report/disagreements';
 import { pairMatrix, type PairMatrix } from '../report/pairMatrix';
 import { annotatorsSection, DEFAULT_WEIGHTS, type AnnotatorRow } from '../report/annotatorsSection';
 import type { ScoreWeights } from '../core/annotatorScores';
+import { aggregationSection, type AggregationDetail, type Method } from '../report/aggregationSection';
+import { annotationsCsv, finalLabelsCsv, finalLabelsJsonl, trlJsonl } from '../report/exports';
+import { aggregationView, type AggregationView } from '../report/aggregationView';
 
 /** Settings that change numbers (report-schema `settings`), annotators by id. */
 export interface AgreementSettings {
@@ -18,7 +21,12 @@ export interface AgreementSettings {
   bandMetric?: string;
   minShared?: number;
   weights?: ScoreWeights;
+  method?: Method;
 }
+
+export type AggregationResult = AggregationView & { elapsedMs: number };
+
+export type ExportKind = 'labels-csv' | 'labels-jsonl' | 'trl' | 'annotations';
 
 export interface AgreementResult {
   agreement: AgreementSection;
@@ -43,6 +51,24 @@ function failure(error: unknown): { ok: false; message: string } {
  */
 export function createSession() {
   let loaded: LoadResult | null = null;
+  // the last annotator table and aggregation, by the settings that made them (exports reuse them)
+  let annotatorCache: { key: string; rows: AnnotatorRow[] } | null = null;
+  let aggregationCache: { key: string; detail: AggregationDetail } | null = null;
+  const annotatorRows = (settings: AgreementSettings): AnnotatorRow[] => {
+    const key = JSON.stringify([settings.removed ?? [], settings.weights ?? DEFAULT_WEIGHTS]);
+    if (annotatorCache?.key !== key) annotatorCache = { key, rows: annotatorsSection(loaded!.ratings, { removed: codes(loaded!.ratings.annotators, settings.removed), weights: settings.weights ?? DEFAULT_WEIGHTS }) };
+    return annotatorCache.rows;
+  };
+  const aggregate = (settings: AgreementSettings): AggregationDetail => {
+    const key = JSON.stringify([settings.removed ?? [], settings.weights ?? DEFAULT_WEIGHTS, settings.method ?? 'dawid_skene']);
+    if (aggregationCache?.key !== key) {
+      const r = loaded!.ratings;
+      const composite = new Float64Array(r.annotators.length).fill(NaN);
+      for (const row of annotatorRows(settings)) composite[r.annotators.indexOf(row.id)] = row.composite ?? NaN;
+      aggregationCache = { key, detail: aggregationSection(r, { removed: codes(r.annotators, settings.removed), composite, method: settings.method ?? 'dawid_skene' }) };
+    }
+    return aggregationCache.detail;
+  };
   return {
     async inspect(files: InputFile[]): Promise<Result<{ files: { info: FileInfo; sample: unknown[][] }[] }>> {
       try {
@@ -54,6 +80,8 @@ export function createSession() {
 
     async load(files: InputFile[], options: SessionLoadOptions = {}, onProgress?: (p: LoadProgress) => void): Promise<Result<{ overview: Overview }>> {
       loaded = null;
+      annotatorCache = null;
+      aggregationCache = null;
       let last = 0;
       const throttled = (p: LoadProgress) => {
         const now = Date.now();
@@ -86,8 +114,33 @@ export function createSession() {
     annotators(settings: AgreementSettings = {}): Result<{ annotators: AnnotatorRow[]; elapsedMs: number }> {
       if (!loaded) return { ok: false, message: 'no data loaded' };
       const t0 = performance.now();
-      const annotators = annotatorsSection(loaded.ratings, { removed: codes(loaded.ratings.annotators, settings.removed), weights: settings.weights ?? DEFAULT_WEIGHTS });
-      return { ok: true, annotators, elapsedMs: performance.now() - t0 };
+      return { ok: true, annotators: annotatorRows(settings), elapsedMs: performance.now() - t0 };
+    },
+
+    /** Final labels by every method (report-schema `aggregation`) and what the page shows of them. */
+    aggregation(settings: AgreementSettings = {}): Result<AggregationResult> {
+      if (!loaded) return { ok: false, message: 'no data loaded' };
+      const t0 = performance.now();
+      const detail = aggregate(settings);
+      const view = aggregationView(loaded, detail, annotatorRows(settings));
+      return { ok: true, ...view, elapsedMs: performance.now() - t0 };
+    },
+
+    /** A file to download: final labels, the TRL preference file, or the annotations less removed annotators. */
+    exportFile(kind: ExportKind, settings: AgreementSettings = {}, { method = settings.method ?? 'dawid_skene', minConfidence = 0 }: { method?: Method; minConfidence?: number } = {}): Result<{ name: string; text: string; type: string; note: string }> {
+      if (!loaded) return { ok: false, message: 'no data loaded' };
+      const r = loaded.ratings;
+      if (kind === 'annotations') {
+        const removed = new Set(codes(r.annotators, settings.removed));
+        return { ok: true, name: 'annotations.csv', text: annotationsCsv(loaded, removed), type: 'text/csv', note: `without ${removed.size} removed annotator${removed.size === 1 ? '' : 's'}` };
+      }
+      const labels = aggregate(settings).labels[method];
+      if (kind === 'labels-csv') return { ok: true, name: `final-labels-${method}.csv`, text: finalLabelsCsv(r, labels), type: 'text/csv', note: '' };
+      if (kind === 'labels-jsonl') return { ok: true, name: `final-labels-${method}.jsonl`, text: finalLabelsJsonl(r, labels), type: 'application/x-ndjson', note: '' };
+      if (r.scale === 'nominal') return { ok: false, message: 'a preference file needs preference labels (A / tie / B), not nominal categories' };
+      const trl = trlJsonl(loaded, labels, { minConfidence });
+      if (trl.kept === 0 && trl.noText > 0) return { ok: false, message: 'the data has no response texts (response_a / response_b columns), so there is nothing to put in chosen / rejected' };
+      return { ok: true, name: `preferences-${method}.jsonl`, text: trl.text, type: 'application/x-ndjson', note: `${trl.kept} pairs; left out: ${trl.ties} ties, ${trl.lowConfidence} below confidence ${minConfidence}, ${trl.noText} without both responses` };
     },
 
     /** Items two annotators labelled differently, with their texts. */

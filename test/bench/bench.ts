@@ -16,6 +16,9 @@ import { loadFiles } from '../../src/parse/loadFiles';
 import { COUNT_METRICS } from '../../src/report/agreementMetrics';
 import { agreementSection } from '../../src/report/agreementSection';
 import { naiveAgreement } from './naiveAgreement';
+import { dawidSkene } from '../../src/core/dawidSkene';
+import { annotatorsSection } from '../../src/report/annotatorsSection';
+import { aggregationSection } from '../../src/report/aggregationSection';
 import { syntheticCsv } from './syntheticCsv';
 import { browserBench } from './browserBench';
 
@@ -54,12 +57,16 @@ for (const pairs of opts.sizes.split(',').map(Number)) {
   });
   const pairsTime = await time(runs, () => cohenPairs(r, mask));
   const section = await time(runs, () => agreementSection(r, { bootstrap: 0 }));
+  const annotators = await time(Math.min(3, runs), () => annotatorsSection(r));
+  const composite = Float64Array.from(r.annotators, () => 0.5);
+  const ds = await time(Math.min(3, runs), () => dawidSkene(r, mask));
+  const aggregation = await time(Math.min(3, runs), () => aggregationSection(r, { composite }));
   const stringRows = chunks.join('').split('\n').slice(1, -1).map((l) => l.split(',').slice(0, 3) as [string, string, string]);
   const naive = await time(Math.min(3, runs), () => naiveAgreement(stringRows));
   const ours = { percent: section.value.percent_agreement.strict!, fleiss: section.value.fleiss_kappa!, alpha: section.value.krippendorff_alpha.nominal! };
   for (const k of ['percent', 'fleiss', 'alpha'] as const) if (Math.abs(naive.value[k] - ours[k]) > 1e-9) throw new Error(`naive ${k} ${naive.value[k]} differs from ${ours[k]}`);
-  console.log(`${pairs} pairs: load ${fmt(load.ms)}, count-based coefficients ${fmt(kernels.ms)} (naive ${fmt(naive.ms)}), Cohen pairs ${fmt(pairsTime.ms)}, agreement section ${fmt(section.ms)}`);
-  rows.push([`node, ${pairs.toLocaleString('en-US')} pairs`, fmt(load.ms), fmt(kernels.ms), `${(naive.ms / kernels.ms).toFixed(0)}×`, fmt(pairsTime.ms), fmt(section.ms)]);
+  console.log(`${pairs} pairs: load ${fmt(load.ms)}, count-based coefficients ${fmt(kernels.ms)} (naive ${fmt(naive.ms)}), Cohen pairs ${fmt(pairsTime.ms)}, agreement section ${fmt(section.ms)}, annotators ${fmt(annotators.ms)}, Dawid-Skene ${fmt(ds.ms)} (${ds.value.iterations} iterations), all three aggregations ${fmt(aggregation.ms)}`);
+  rows.push([`node, ${pairs.toLocaleString('en-US')} pairs`, fmt(load.ms), fmt(kernels.ms), `${(naive.ms / kernels.ms).toFixed(0)}×`, fmt(pairsTime.ms), fmt(section.ms), fmt(annotators.ms), `${fmt(aggregation.ms)} (DS ${fmt(ds.ms)}, ${ds.value.iterations} it.)`]);
 }
 
 if (!opts['no-browser'] && existsSync('/usr/bin/chromium')) {
@@ -71,13 +78,13 @@ if (!opts['no-browser'] && existsSync('/usr/bin/chromium')) {
   out.end();
   await once(out, 'finish');
   const b = await browserBench(path, Math.min(3, runs), runs);
-  console.log(`chromium, 1M pairs: load ${fmt(median(b.load))} (runs ${b.load.map(fmt).join(', ')}), agreement section in the worker ${fmt(median(b.agreement))} (runs ${b.agreement.map(fmt).join(', ')})`);
-  rows.push(['chromium worker, 1,000,000 pairs', fmt(median(b.load)), '—', '—', '—', fmt(median(b.agreement))]);
+  console.log(`chromium, 1M pairs: load ${fmt(median(b.load))} (runs ${b.load.map(fmt).join(', ')}), agreement section in the worker ${fmt(median(b.agreement))} (runs ${b.agreement.map(fmt).join(', ')}), final labels ${fmt(median(b.aggregation))} (runs ${b.aggregation.map(fmt).join(', ')})`);
+  rows.push(['chromium worker, 1,000,000 pairs', fmt(median(b.load)), '—', '—', '—', fmt(median(b.agreement)), '—', fmt(median(b.aggregation))]);
 }
 
 const table = [
-  '| where, size (× 3 labels) | read and code | count-based coefficients | naive baseline ÷ ours | Cohen, all pairs | whole agreement section |',
-  '| --- | --- | --- | --- | --- | --- |',
+  '| where, size (× 3 labels) | read and code | count-based coefficients | naive baseline ÷ ours | Cohen, all pairs | whole agreement section | annotator table | final labels: majority, weighted, Dawid-Skene |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ...rows.map((r) => `| ${r.join(' | ')} |`),
 ].join('\n');
 console.log(`\n${table}`);

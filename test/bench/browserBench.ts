@@ -5,11 +5,12 @@ import { launch, serveDist } from '../browser/harness';
  * then recomputes the agreement section (no bootstrap) `agreements` times, reading the worker's own
  * timing from the page.
  */
-export async function browserBench(path: string, loads: number, agreements: number): Promise<{ load: number[]; agreement: number[] }> {
+export async function browserBench(path: string, loads: number, agreements: number): Promise<{ load: number[]; agreement: number[]; aggregation: number[] }> {
   const { server, url } = await serveDist();
   const browser = await launch();
   const load: number[] = [];
   const agreement: number[] = [];
+  const aggregation: number[] = [];
   try {
     for (let i = 0; i < loads; i++) {
       const page = await browser.newPage();
@@ -35,11 +36,22 @@ export async function browserBench(path: string, loads: number, agreements: numb
         await page.locator(`[data-testid=band-card][data-metric="${metric}"]`).waitFor({ timeout: 60_000 });
         agreement.push(Number(await page.getByTestId('elapsed').getAttribute('data-ms')));
       }
+      // Dawid-Skene (with majority and weighted votes): switching the export method recomputes it
+      await page.getByRole('tab', { name: 'Final labels' }).click();
+      const elapsed = page.getByTestId('aggregation-elapsed');
+      await elapsed.waitFor({ timeout: 120_000 });
+      aggregation.push(Number(await elapsed.getAttribute('data-ms')));
+      for (let k = 1; k < agreements; k++) {
+        const previous = await elapsed.getAttribute('data-ms');
+        await page.getByLabel(`Use ${['Majority vote', 'Dawid-Skene'][k % 2]}`).check();
+        await page.waitForFunction((p) => document.querySelector('[data-testid=aggregation-elapsed]')?.getAttribute('data-ms') !== p, previous, { timeout: 120_000 });
+        aggregation.push(Number(await elapsed.getAttribute('data-ms')));
+      }
       await page.close();
     }
   } finally {
     await browser.close();
     server.close();
   }
-  return { load, agreement };
+  return { load, agreement, aggregation };
 }

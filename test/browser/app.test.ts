@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Server } from 'node:http';
@@ -151,6 +151,40 @@ describe('the built app in chromium', () => {
     await cells.nth(3).click();
     await expect.poll(() => page.getByTestId('disagreements').textContent(), { timeout: 10_000 }).toMatch(/shared items labelled differently/);
     await page.screenshot({ path: join(ARTIFACTS, 'agreement-demo.png'), fullPage: true });
+    expect(log.errors).toEqual([]);
+    assertSameOrigin(log.requests);
+    await page.close();
+  }, 120_000);
+
+  it('removing the flagged annotators changes alpha on every panel, and the TRL file downloads and reads back', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const log = record(page);
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
+    await page.getByRole('tab', { name: 'Annotators' }).click();
+    await page.getByTestId('annotator-table').waitFor({ timeout: 30_000 });
+    const before = await page.getByTestId('alpha-kept').textContent();
+    await page.getByRole('button', { name: 'Remove all 4 flagged' }).click();
+    await expect.poll(() => page.getByTestId('alpha-kept').textContent(), { timeout: 30_000 }).not.toBe(before);
+    const removed = ['ann07', 'ann13', 'ann18', 'ann21'];
+    const report = JSON.parse(spawnSync('npx', ['tsx', 'src/cli/audit.ts', 'public/samples/demo.csv.gz', '--bootstrap', '0', '--remove', removed.join(',')], { cwd: ROOT, encoding: 'utf8' }).stdout);
+    expect(await page.getByTestId('alpha-kept').textContent()).toBe(report.agreement.krippendorff_alpha.ordinal.toFixed(3));
+    await page.screenshot({ path: join(ARTIFACTS, 'annotators-demo.png'), fullPage: true });
+    await page.getByRole('tab', { name: 'Agreement' }).click();
+    await page.getByTestId('bootstrap-progress').waitFor({ state: 'detached', timeout: 60_000 });
+    expect(await page.getByTestId('band-value').textContent()).toContain(report.agreement.fleiss_kappa.toFixed(3));
+    await page.getByRole('tab', { name: 'Final labels' }).click();
+    await page.getByTestId('method-table').waitFor({ timeout: 30_000 });
+    await page.getByTestId('min-confidence').fill('0.7');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Training pairs/ }).click()]);
+    const path = join(ARTIFACTS, download.suggestedFilename());
+    await download.saveAs(path);
+    const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.length).toBeGreaterThan(500);
+    for (const l of lines) expect(Object.keys(l)).toEqual(['prompt', 'chosen', 'rejected', 'margin']);
+    expect(await page.getByTestId('export-note').textContent()).toContain(`${lines.length} pairs`);
+    await page.screenshot({ path: join(ARTIFACTS, 'final-labels-demo.png'), fullPage: true });
     expect(log.errors).toEqual([]);
     assertSameOrigin(log.requests);
     await page.close();

@@ -124,3 +124,29 @@ describe('npm run audit', () => {
     }
   }, 60_000);
 });
+
+describe('npm run audit: annotators and final labels', () => {
+  it('audit fills annotators and aggregation, and --labels writes the final labels', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prefscope-'));
+    const r = report('public/samples/demo.csv.gz', '--bootstrap', '0', '--labels', join(dir, 'final.csv'));
+    expect(r.annotators).toHaveLength(25);
+    expect(r.annotators.filter((a: { flagged: boolean }) => a.flagged).map((a: { id: string }) => a.id).sort()).toEqual(['ann07', 'ann13', 'ann18', 'ann21']);
+    expect(r.aggregation).toMatchObject({ method: 'dawid_skene', items: 2000, gold_items: 200, converged: true });
+    const lines = readFileSync(join(dir, 'final.csv'), 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('item,label,confidence,method,n_labels');
+    expect(lines).toHaveLength(2001);
+    expect(lines.filter((l) => l.split(',')[1] === "'=").length).toBe(r.aggregation.label_counts.dawid_skene[2]);
+  }, 30_000);
+
+  it('audit --method majority --labels x.jsonl writes JSON Lines of the majority vote; --weights changes composites', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prefscope-'));
+    const r = report('public/samples/demo.csv.gz', '--bootstrap', '0', '--method', 'majority', '--weights', 'gold=1,majority=0,speed=0', '--labels', join(dir, 'final.jsonl'));
+    expect(r.settings).toMatchObject({ aggregation_method: 'majority', weights: { gold: 1, majority: 0, speed: 0 } });
+    expect(r.aggregation.changed_vs_majority).toBe(0);
+    const first = JSON.parse(readFileSync(join(dir, 'final.jsonl'), 'utf8').split('\n')[0]);
+    expect(first).toMatchObject({ item: 'pair-00001', method: 'majority', n_labels: 3 });
+    for (const a of r.annotators as { gold_n: number; composite: number; gold_accuracy_directional: number }[]) if (a.gold_n >= 5) expect(a.composite).toBeCloseTo(a.gold_accuracy_directional, 12);
+    expect(audit('public/samples/demo.csv.gz', '--method', 'vote').status).toBe(2);
+    expect(audit('public/samples/demo.csv.gz', '--weights', 'gold=x').status).toBe(2);
+  }, 30_000);
+});

@@ -10,6 +10,8 @@ export function inProcessClient(): WorkerClient {
     load: (files: File[], options: object) => session.load(files.map((f) => textFile(f.name, (f as unknown as { text: string }).text)), options),
     agreement: async (settings: object, onProgress?: (d: number, t: number) => void) => session.agreement(settings, onProgress),
     annotators: async (settings: object) => session.annotators(settings),
+    aggregation: async (settings: object) => session.aggregation(settings),
+    exportFile: async (kind: 'labels-csv', settings: object, options: object) => session.exportFile(kind, settings, options),
     disagreements: async (a: string, b: string) => session.disagreements(a, b),
     cancel: vi.fn(),
   } as unknown as WorkerClient;

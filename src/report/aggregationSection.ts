@@ -1,0 +1,89 @@
+import { dawidSkene } from '../core/dawidSkene';
+import { judgementFilter } from '../core/judgementFilter';
+import { majorityVote } from '../core/majorityVote';
+import type { Ratings } from '../core/types';
+import type { FinalLabels } from './exports';
+
+export type Method = 'majority' | 'weighted' | 'dawid_skene';
+export const METHODS: Method[] = ['majority', 'weighted', 'dawid_skene'];
+export const METHOD_NAMES: Record<Method, string> = { majority: 'Majority vote', weighted: 'Reliability-weighted vote', dawid_skene: 'Dawid-Skene' };
+
+/** The report's `aggregation` section (report-schema), plus per-method detail the page shows. */
+export interface AggregationSection {
+  method: Method;
+  items: number;
+  iterations: number;
+  converged: boolean;
+  /** directional accuracy of each method's final labels on the gold items (null without gold) */
+  gold_accuracy: Record<Method, number | null>;
+  gold_items: number;
+  /** items whose final label under `method` differs from the majority vote */
+  changed_vs_majority: number;
+  /** per method: final labels per category */
+  label_counts: Record<Method, number[]>;
+  /** per method: items whose label differs from the majority vote */
+  differs_from_majority: Record<Method, number>;
+}
+
+export interface AggregationDetail {
+  section: AggregationSection;
+  labels: Record<Method, FinalLabels>;
+  /** Dawid-Skene: the largest posterior change per iteration, the class priors, and per annotator K × K */
+  trace: number[];
+  priors: number[];
+  confusion: Float64Array;
+}
+
+/**
+ * Final labels by majority vote, reliability-weighted vote (weights = composite scores, 0.5 where an
+ * annotator has none) and Dawid-Skene, on the human judgements less the removed annotators.
+ */
+export function aggregationSection(r: Ratings, { removed = [], composite, method = 'dawid_skene' }: { removed?: readonly number[]; composite: ArrayLike<number>; method?: Method }): AggregationDetail {
+  const mask = judgementFilter(r, { removed });
+  const weights = Float64Array.from({ length: r.annotators.length }, (_, a) => (Number.isFinite(composite[a]) ? composite[a] : 0.5));
+  const mv = majorityVote(r, mask);
+  const wv = majorityVote(r, mask, { weights });
+  const ds = dawidSkene(r, mask);
+  const labels: Record<Method, FinalLabels> = {
+    majority: { method: 'majority', label: mv.label, confidence: mv.confidence, n: mv.n },
+    weighted: { method: 'weighted', label: wv.label, confidence: wv.confidence, n: wv.n },
+    dawid_skene: { method: 'dawid_skene', label: ds.label, confidence: ds.confidence, n: mv.n },
+  };
+  const side = (c: number) => (r.scale === 'nominal' ? c : Math.sign(r.fivePoint[c] - 2));
+  let goldItems = 0;
+  let items = 0;
+  const correct: Record<Method, number> = { majority: 0, weighted: 0, dawid_skene: 0 };
+  const differs: Record<Method, number> = { majority: 0, weighted: 0, dawid_skene: 0 };
+  const counts: Record<Method, number[]> = { majority: r.categories.map(() => 0), weighted: r.categories.map(() => 0), dawid_skene: r.categories.map(() => 0) };
+  for (let i = 0; i < r.items.length; i++) {
+    if (mv.label[i] < 0) continue;
+    items++;
+    const gold = r.itemGold[i];
+    if (gold >= 0) goldItems++;
+    for (const m of METHODS) {
+      const l = labels[m].label[i];
+      if (l < 0) continue;
+      counts[m][l]++;
+      if (l !== mv.label[i]) differs[m]++;
+      if (gold >= 0 && side(l) === side(gold)) correct[m]++;
+    }
+  }
+  const accuracy = (m: Method) => (goldItems ? correct[m] / goldItems : null);
+  return {
+    section: {
+      method,
+      items,
+      iterations: ds.iterations,
+      converged: ds.converged,
+      gold_accuracy: { majority: accuracy('majority'), weighted: accuracy('weighted'), dawid_skene: accuracy('dawid_skene') },
+      gold_items: goldItems,
+      changed_vs_majority: differs[method],
+      label_counts: counts,
+      differs_from_majority: differs,
+    },
+    labels,
+    trace: ds.maxChange,
+    priors: Array.from(ds.priors),
+    confusion: ds.confusion,
+  };
+}
