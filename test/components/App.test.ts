@@ -23,7 +23,8 @@ describe('App', () => {
     expect(within(screen.getByTestId('stat-scale')).getByText('3-way')).toBeTruthy();
     await fireEvent.keyDown(screen.getByRole('tab', { name: 'Overview' }), { key: 'ArrowRight' });
     expect(await screen.findByRole('heading', { name: 'Agreement' })).toBeTruthy();
-    await fireEvent.keyDown(screen.getByRole('tab', { name: 'Agreement' }), { key: 'ArrowRight' });
+    await fireEvent.keyDown(screen.getByRole('tab', { name: 'Agreement' }), { key: 'ArrowLeft' });
+    await fireEvent.keyDown(screen.getByRole('tab', { name: 'Overview' }), { key: 'ArrowLeft' }); // wraps to the last tab
     expect(await screen.findByRole('heading', { name: 'Columns and labels' })).toBeTruthy();
   });
 
