@@ -4,6 +4,7 @@ import type { Overview } from '../report/overview';
 import type { AgreementResult, AgreementSettings, AggregationResult, ExportKind, SessionLoadOptions } from '../session/analysisSession';
 import type { AnnotatorRow } from '../report/annotatorsSection';
 import { WorkerClient } from './workerClient';
+import { decodeViewState, encodeViewState } from './viewState';
 
 export type Phase = 'empty' | 'loading' | 'ready' | 'error';
 export type PanelId = 'overview' | 'agreement' | 'annotators' | 'labels' | 'columns';
@@ -45,10 +46,27 @@ export class Analysis {
   exportNote = $state<string | null>(null);
 
   private client: WorkerClient | null = null;
+  /** settings from a shared link apply to the first file opened */
+  private fromLink = false;
   private request = 0;
   private agreementRequest = 0;
 
-  constructor(private readonly makeClient: () => WorkerClient = () => new WorkerClient()) {}
+  constructor(
+    private readonly makeClient: () => WorkerClient = () => new WorkerClient(),
+    hash = typeof location === 'undefined' ? '' : location.hash,
+  ) {
+    if (hash.length > 1) {
+      const view = decodeViewState(hash, DEFAULT_SETTINGS);
+      this.settings = view.settings;
+      this.panel = view.panel;
+      this.fromLink = true;
+    }
+  }
+
+  /** The fragment of a link that reproduces this view (with the same file). */
+  get link(): string {
+    return encodeViewState({ panel: this.panel, settings: this.settings }, DEFAULT_SETTINGS);
+  }
 
   private get worker(): WorkerClient {
     return (this.client ??= this.makeClient());
@@ -73,7 +91,8 @@ export class Analysis {
       this.agreement = null;
       this.annotators = null;
       this.aggregation = null;
-      this.settings = { ...this.settings, removed: [] };
+      if (!this.fromLink) this.settings = { ...this.settings, removed: [] };
+      this.fromLink = false;
       this.phase = 'ready';
       void this.recompute();
     } else {

@@ -171,6 +171,15 @@ describe('the built app in chromium', () => {
     const report = JSON.parse(spawnSync('npx', ['tsx', 'src/cli/audit.ts', 'public/samples/demo.csv.gz', '--bootstrap', '0', '--remove', removed.join(',')], { cwd: ROOT, encoding: 'utf8' }).stdout);
     expect(await page.getByTestId('alpha-kept').textContent()).toBe(report.agreement.krippendorff_alpha.ordinal.toFixed(3));
     await page.screenshot({ path: join(ARTIFACTS, 'annotators-demo.png'), fullPage: true });
+    // the address now carries the removal: the same link with the same file reproduces the view
+    const link = page.url();
+    expect(new URL(link).hash).toContain('remove=ann07');
+    const second = await browser.newPage();
+    await second.goto(link);
+    await second.getByRole('button', { name: 'Try the demo' }).click();
+    await second.getByTestId('annotator-table').waitFor({ timeout: 30_000 });
+    await expect.poll(() => second.getByTestId('alpha-kept').textContent(), { timeout: 30_000 }).toBe(report.agreement.krippendorff_alpha.ordinal.toFixed(3));
+    await second.close();
     await page.getByRole('tab', { name: 'Agreement' }).click();
     await page.getByTestId('bootstrap-progress').waitFor({ state: 'detached', timeout: 60_000 });
     expect(await page.getByTestId('band-value').textContent()).toContain(report.agreement.fleiss_kappa.toFixed(3));

@@ -1,0 +1,55 @@
+import type { AgreementSettings } from '../session/analysisSession';
+import type { PanelId } from './analysis.svelte';
+
+/** What a shared link reproduces: the panel and every setting that changes a number. */
+export interface ViewState {
+  panel: PanelId;
+  settings: Required<AgreementSettings>;
+}
+
+const PANELS: PanelId[] = ['overview', 'agreement', 'annotators', 'labels', 'columns'];
+const METHODS = ['majority', 'weighted', 'dawid_skene'];
+
+/**
+ * The view as a URL fragment (`#panel=agreement&remove=a&remove=b&…`): only what differs from the defaults.
+ * The fragment never reaches a server, so annotator ids stay on the machine.
+ */
+export function encodeViewState(view: ViewState, defaults: Required<AgreementSettings>): string {
+  const p = new URLSearchParams();
+  const s = view.settings;
+  if (view.panel !== 'overview') p.set('panel', view.panel);
+  for (const id of s.removed) p.append('remove', id);
+  if (s.bandMetric !== defaults.bandMetric) p.set('band', s.bandMetric);
+  if (s.bootstrap !== defaults.bootstrap) p.set('bootstrap', String(s.bootstrap));
+  if (s.seed !== defaults.seed) p.set('seed', String(s.seed));
+  if (s.minShared !== defaults.minShared) p.set('min_shared', String(s.minShared));
+  if (s.method !== defaults.method) p.set('method', s.method);
+  const w = s.weights;
+  if (w.gold !== defaults.weights.gold || w.majority !== defaults.weights.majority || w.speed !== defaults.weights.speed) p.set('weights', `${w.gold},${w.majority},${w.speed}`);
+  const text = p.toString();
+  return text ? `#${text}` : '';
+}
+
+/** Reads a fragment back; anything missing or malformed keeps its default. */
+export function decodeViewState(hash: string, defaults: Required<AgreementSettings>): ViewState {
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  const whole = (key: string, fallback: number, min = 0) => {
+    const n = Number(p.get(key));
+    return p.has(key) && Number.isInteger(n) && n >= min ? n : fallback;
+  };
+  const weights = (p.get('weights') ?? '').split(',').map(Number);
+  const panel = p.get('panel') as PanelId;
+  const method = p.get('method') ?? '';
+  return {
+    panel: PANELS.includes(panel) ? panel : 'overview',
+    settings: {
+      removed: p.getAll('remove').filter(Boolean),
+      bandMetric: p.get('band') ?? defaults.bandMetric,
+      bootstrap: whole('bootstrap', defaults.bootstrap),
+      seed: whole('seed', defaults.seed),
+      minShared: whole('min_shared', defaults.minShared, 1),
+      method: METHODS.includes(method) ? (method as Required<AgreementSettings>['method']) : defaults.method,
+      weights: weights.length === 3 && weights.every((x) => Number.isFinite(x) && x >= 0) ? { gold: weights[0], majority: weights[1], speed: weights[2] } : defaults.weights,
+    },
+  };
+}
