@@ -85,6 +85,13 @@ export class Encoder {
   readonly labelColumns = new Set<string>();
   issueCount = 0;
   rowsDropped = 0;
+  private readonly textRoles: [Role, (string | undefined)[]][] = [
+    ['prompt', this.attributes.prompt],
+    ['responseA', this.attributes.responseA],
+    ['responseB', this.attributes.responseB],
+    ['modelA', this.attributes.modelA],
+    ['modelB', this.attributes.modelB],
+  ];
 
   issue(issue: Issue, dropped = false): void {
     this.issueCount++;
@@ -105,7 +112,8 @@ export class Encoder {
     for (const r of ROLES) if (at[r] >= 0) this.present.add(r);
     for (const c of [mapping.label, mapping.goldLabel, mapping.aiLabel, ...mapping.wide]) if (c) this.labelColumns.add(c);
     const wide = mapping.wide.map((c) => batch.header.indexOf(c));
-    const others = side ? [] : otherColumns(batch.header, mapping).map((name) => ({ name, at: batch.header.indexOf(name) }));
+    const others = side ? [] : otherColumns(batch.header, mapping).map((name) => ({ at: batch.header.indexOf(name), slice: this.sliceCandidate(name) }));
+    const overall = at.dimension < 0 ? this.dimensions.code('overall') : -1;
     const { rows, rowNumbers } = batch;
     for (let r = 0; r < rows.length; r++) {
       const cells = rows[r];
@@ -129,24 +137,25 @@ export class Encoder {
       if (mapping.shape === 'wide') {
         for (let w = 0; w < wide.length; w++) {
           const raw = cellText(cells[wide[w]]);
-          if (raw !== '') this.push(item, mapping.wide[w], raw, cells, at, line, fileCode);
+          if (raw !== '') this.push(item, mapping.wide[w], raw, cells, at, line, fileCode, overall);
         }
       } else {
         const annotator = at.annotator < 0 ? SINGLE_ANNOTATOR : cellText(cells[at.annotator]);
         const raw = cellText(cells[at.label]);
         if (annotator === '') this.issue({ file: fileName, row: line, column: mapping.annotator, message: 'empty annotator id' }, true);
         else if (raw === '') this.issue({ file: fileName, row: line, column: mapping.label, message: 'empty label' }, true);
-        else this.push(item, annotator, raw, cells, at, line, fileCode);
+        else this.push(item, annotator, raw, cells, at, line, fileCode, overall);
       }
-      for (const { name, at: c } of others) this.addSliceValue(name, cellText(cells[c]), before, this.item.length);
+      const after = this.item.length;
+      if (after > before) for (const { at: c, slice } of others) addSliceValue(slice, cellText(cells[c]), before, after);
     }
   }
 
-  private push(item: number, annotator: string, raw: string, cells: unknown[], at: Record<Role, number>, line: number, file: number): void {
+  private push(item: number, annotator: string, raw: string, cells: unknown[], at: Record<Role, number>, line: number, file: number, overall: number): void {
     this.item.push(item);
     this.annotator.push(this.annotators.code(annotator));
     this.rawLabel.push(this.rawLabels.code(raw));
-    this.dimension.push(this.dimensions.code(at.dimension < 0 ? 'overall' : cellText(cells[at.dimension]) || 'overall'));
+    this.dimension.push(overall >= 0 ? overall : this.dimensions.code(cellText(cells[at.dimension]) || 'overall'));
     this.row.push(line);
     this.file.push(file);
     this.time.push(at.time < 0 ? NaN : number(cells[at.time]));
@@ -155,36 +164,24 @@ export class Encoder {
     this.shownFirst.push(first === 'A' || first === '1' ? 0 : first === 'B' || first === '2' ? 1 : 255);
   }
 
-  private addSliceValue(name: string, value: string, from: number, to: number): void {
+  private sliceCandidate(name: string): SliceCandidate {
     let s = this.slices.get(name);
     if (!s) {
       s = { values: new Dictionary(), code: new Growable(Int32Array, -1) };
       this.slices.set(name, s);
     }
-    if (s.code === null || from === to) return;
-    const c = s.values.code(value === '' ? '(empty)' : value);
-    if (s.values.size > MAX_SLICE_VALUES) {
-      s.code = null; // too many values: an attribute, not a slice
-      return;
-    }
-    s.code.ensure(to);
-    const codes = s.code.view();
-    codes.fill(c, from, to);
+    return s;
   }
 
   private addItemAttributes(item: number, cells: unknown[], at: Record<Role, number>, fileName: string, line: number, mapping: ColumnMapping): void {
     const a = this.attributes;
-    const text = (role: Role, into: (string | undefined)[]) => {
-      if (at[role] >= 0 && into[item] === undefined) {
-        const v = cellText(cells[at[role]]);
+    for (const [role, into] of this.textRoles) {
+      const c = at[role];
+      if (c >= 0 && into[item] === undefined) {
+        const v = cellText(cells[c]);
         if (v !== '') into[item] = v;
       }
-    };
-    text('prompt', a.prompt);
-    text('responseA', a.responseA);
-    text('responseB', a.responseB);
-    text('modelA', a.modelA);
-    text('modelB', a.modelB);
+    }
     if (at.scoreA >= 0 && Number.isNaN(a.scoreA.get(item))) a.scoreA.set(item, number(cells[at.scoreA]));
     if (at.scoreB >= 0 && Number.isNaN(a.scoreB.get(item))) a.scoreB.set(item, number(cells[at.scoreB]));
     if (at.isGold >= 0 && TRUE_WORDS.has(cellText(cells[at.isGold]).toLowerCase())) a.goldFlag.set(item, 1);
@@ -207,6 +204,17 @@ export class Encoder {
       if (at.aiConfidence >= 0) a.aiConfidence.set(item, number(cells[at.aiConfidence]));
     }
   }
+}
+
+/** Codes a slice value for the judgements from..to-1 (a column past 50 values becomes an attribute). */
+function addSliceValue(s: SliceCandidate, value: string, from: number, to: number): void {
+  if (s.code === null) return;
+  const c = s.values.code(value === '' ? '(empty)' : value);
+  if (s.values.size > MAX_SLICE_VALUES) {
+    s.code = null;
+    return;
+  }
+  for (let j = from; j < to; j++) s.code.set(j, c);
 }
 
 export function clip(s: string, n = 60): string {

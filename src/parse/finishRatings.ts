@@ -57,12 +57,16 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
   const n0 = enc.item.length;
   const label = new Growable(Int32Array);
   const keepFrom = new Growable(Int32Array); // index into the encoder's arrays, or -1 - item for an AI verdict
-  const labelColumn = (j: number) => enc.fileLabelColumn[enc.file.view()[j]] ?? enc.annotators.values[enc.annotator.view()[j]];
+  const encItem = enc.item.view();
+  const encAnnotator = enc.annotator.view();
+  const encFile = enc.file.view();
+  const encRow = enc.row.view();
+  const labelColumn = (j: number) => enc.fileLabelColumn[encFile[j]] ?? enc.annotators.values[encAnnotator[j]];
   const rawLabel = enc.rawLabel.view();
   for (let j = 0; j < n0; j++) {
     const c = toCategory[rawLabel[j]];
     if (c < 0) {
-      enc.issue({ file: enc.files[enc.file.view()[j]], row: enc.row.view()[j], column: labelColumn(j), message: unknownLabel(enc.rawLabels.values[rawLabel[j]], scale, reading) }, true);
+      enc.issue({ file: enc.files[encFile[j]], row: encRow[j], column: labelColumn(j), message: unknownLabel(enc.rawLabels.values[rawLabel[j]], scale, reading) }, true);
       continue;
     }
     label.push(c);
@@ -105,8 +109,8 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
   const annotator = new Int32Array(n);
   for (let k = 0; k < n; k++) {
     const j = from[keep[k]];
-    item[k] = j >= 0 ? enc.item.view()[j] : -1 - j;
-    annotator[k] = j >= 0 ? enc.annotator.view()[j] : aiCode;
+    item[k] = j >= 0 ? encItem[j] : -1 - j;
+    annotator[k] = j >= 0 ? encAnnotator[j] : aiCode;
   }
   const labels = label.view();
   const ratings: Ratings = {
@@ -134,8 +138,8 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
   ratings.slices = modelPair && !slices.some((s) => s.name === modelPair.name) ? [...slices, modelPair] : slices;
   return {
     ratings,
-    row: Int32Array.from(keep, (k) => (from[k] >= 0 ? enc.row.view()[from[k]] : attrs.aiRow.get(-1 - from[k]))),
-    file: Int32Array.from(keep, (k) => (from[k] >= 0 ? enc.file.view()[from[k]] : attrs.aiFile.get(-1 - from[k]))),
+    row: Int32Array.from(keep, (k) => (from[k] >= 0 ? encRow[from[k]] : attrs.aiRow.get(-1 - from[k]))),
+    file: Int32Array.from(keep, (k) => (from[k] >= 0 ? encFile[from[k]] : attrs.aiFile.get(-1 - from[k]))),
     files: enc.files,
     texts: { prompt: attrs.prompt, responseA: attrs.responseA, responseB: attrs.responseB },
     models: { a: attrs.modelA, b: attrs.modelB },
@@ -177,7 +181,10 @@ function codeLabels(reading: LabelReading, raws: string[], rawCounts: Float64Arr
 function dropDuplicates(enc: Encoder, from: Int32Array): Int32Array {
   const n = from.length;
   const nItems = enc.items.size;
-  const itemOf = (k: number) => (from[k] >= 0 ? enc.item.view()[from[k]] : -1 - from[k]);
+  const encItem = enc.item.view();
+  const encFile = enc.file.view();
+  const encRow = enc.row.view();
+  const itemOf = (k: number) => (from[k] >= 0 ? encItem[from[k]] : -1 - from[k]);
   const start = new Int32Array(nItems + 1);
   for (let k = 0; k < n; k++) start[itemOf(k) + 1]++;
   for (let i = 0; i < nItems; i++) start[i + 1] += start[i];
@@ -206,7 +213,7 @@ function dropDuplicates(enc: Encoder, from: Int32Array): Int32Array {
         nDropped++;
         const jl = from[loser];
         enc.issue(
-          { file: enc.files[jl >= 0 ? enc.file.view()[jl] : 0], row: jl >= 0 ? enc.row.view()[jl] : null, column: null, message: `duplicate judgement of item "${clip(enc.items.values[i])}" by "${clip(enc.annotators.values[a])}": replaced by a later one` },
+          { file: enc.files[jl >= 0 ? encFile[jl] : 0], row: jl >= 0 ? encRow[jl] : null, column: null, message: `duplicate judgement of item "${clip(enc.items.values[i])}" by "${clip(enc.annotators.values[a])}": replaced by a later one` },
           true,
         );
         if (loser === k) break;
@@ -230,7 +237,8 @@ function buildSlices(enc: Encoder, ratings: Ratings, from: Int32Array, keep: Int
     s.code.ensure(enc.item.length);
     const codes = s.code.view();
     const firstOfItem = new Int32Array(ratings.items.length).fill(-1);
-    for (let j = 0; j < enc.item.length; j++) if (firstOfItem[enc.item.view()[j]] < 0) firstOfItem[enc.item.view()[j]] = codes[j];
+    const encItem = enc.item.view();
+    for (let j = 0; j < encItem.length; j++) if (firstOfItem[encItem[j]] < 0) firstOfItem[encItem[j]] = codes[j];
     const values = [...s.values.values];
     let missing = -1;
     const code = Int32Array.from(keep, (k) => {

@@ -5,14 +5,23 @@ export interface PairMatrix {
   /** annotator ids in display order (clusters together) */
   order: string[];
   cells: { a: string; b: string; kappa: number | null; n: number }[];
+  /** annotators with at least one listed pair; the matrix shows at most `max` of them */
+  annotators: number;
 }
 
+/** More annotators than this would draw tens of thousands of cells: the matrix keeps the most paired. */
+export const MAX_MATRIX_ANNOTATORS = 60;
+
 /**
- * The annotator-pair heatmap: every listed pair (both triangles), annotators ordered by average-linkage
- * clustering on 1 − kappa so that groups who agree with each other sit together.
+ * The annotator-pair heatmap: every listed pair (both triangles) among the `max` annotators with the most
+ * shared labels, ordered by average-linkage clustering on 1 − kappa so that groups who agree sit together.
  */
-export function pairMatrix(pairs: CohenPairRow[]): PairMatrix {
-  const ids = [...new Set(pairs.flatMap((p) => [p.a, p.b]))].sort();
+export function pairMatrix(all: CohenPairRow[], max = MAX_MATRIX_ANNOTATORS): PairMatrix {
+  const shared = new Map<string, number>();
+  for (const p of all) for (const id of [p.a, p.b]) shared.set(id, (shared.get(id) ?? 0) + p.n);
+  const kept = new Set([...shared].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, max).map(([id]) => id));
+  const pairs = all.filter((p) => kept.has(p.a) && kept.has(p.b));
+  const ids = [...kept].sort();
   const index = new Map(ids.map((id, i) => [id, i]));
   const n = ids.length;
   const distance = new Float64Array(n * n).fill(NaN);
@@ -26,5 +35,5 @@ export function pairMatrix(pairs: CohenPairRow[]): PairMatrix {
     { a: p.a, b: p.b, kappa: p.kappa, n: p.n },
     { a: p.b, b: p.a, kappa: p.kappa, n: p.n },
   ]);
-  return { order, cells };
+  return { order, cells, annotators: shared.size };
 }

@@ -43,6 +43,7 @@ async function time<T>(n: number, f: () => Promise<T> | T): Promise<{ ms: number
 }
 
 const rows: string[][] = [];
+const notes: string[] = [];
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 for (const pairs of opts.sizes.split(',').map(Number)) {
   const chunks = [...syntheticCsv(pairs)];
@@ -79,6 +80,9 @@ if (!opts['no-browser'] && existsSync('/usr/bin/chromium')) {
   await once(out, 'finish');
   const b = await browserBench(path, Math.min(3, runs), runs);
   console.log(`chromium, 1M pairs: load ${fmt(median(b.load))} (runs ${b.load.map(fmt).join(', ')}), agreement section in the worker ${fmt(median(b.agreement))} (runs ${b.agreement.map(fmt).join(', ')}), final labels ${fmt(median(b.aggregation))} (runs ${b.aggregation.map(fmt).join(', ')})`);
+  const long = b.longTasks.filter((d) => d > 50);
+  console.log(`chromium, 1M pairs: main-thread tasks over 50 ms: ${long.length} (longest ${Math.max(0, ...b.longTasks).toFixed(0)} ms); peak renderer memory ${b.peakRssMb.toFixed(0)} MB`);
+  notes.push(`Chromium, 1M pairs: peak resident memory of the tab and its worker ${b.peakRssMb.toFixed(0)} MB (renderer processes' VmRSS from /proc, sampled every 100 ms); main-thread tasks over 50 ms during the whole session (load, every panel, recomputations): ${long.length}, the longest ${Math.max(0, ...b.longTasks).toFixed(0)} ms.`);
   rows.push(['chromium worker, 1,000,000 pairs', fmt(median(b.load)), '—', '—', '—', fmt(median(b.agreement)), '—', fmt(median(b.aggregation))]);
 }
 
@@ -94,5 +98,5 @@ const start = '<!-- bench:start -->';
 const end = '<!-- bench:end -->';
 if (text.includes(start)) {
   const stamp = `Medians of ${runs} runs (3 for reading 1M pairs), ${new Date().toISOString().slice(0, 10)}, this 2-core machine. Without bootstrap; "count-based" = percent agreement, Fleiss, Krippendorff (3 levels), AC1 from per-item counts.`;
-  writeFileSync(readme, text.slice(0, text.indexOf(start) + start.length) + `\n${stamp}\n\n${table}\n` + text.slice(text.indexOf(end)));
+  writeFileSync(readme, text.slice(0, text.indexOf(start) + start.length) + `\n${stamp}\n\n${table}\n${notes.length ? `\n${notes.join('\n\n')}\n` : ''}` + text.slice(text.indexOf(end)));
 }

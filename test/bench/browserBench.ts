@@ -1,25 +1,45 @@
 import { launch, serveDist } from '../browser/harness';
+import { watchPeak } from './rendererMemory';
 
 /**
  * Reads a file in the built app in chromium `loads` times (time from choosing the file to the overview),
  * then recomputes the agreement section (no bootstrap) `agreements` times, reading the worker's own
  * timing from the page.
  */
-export async function browserBench(path: string, loads: number, agreements: number): Promise<{ load: number[]; agreement: number[]; aggregation: number[] }> {
+export interface BrowserBench {
+  load: number[];
+  agreement: number[];
+  aggregation: number[];
+  /** main-thread tasks over 50 ms during the last session (PerformanceObserver 'longtask'), ms */
+  longTasks: number[];
+  /** peak resident memory of the renderer processes (tab + worker) over the last session, MB */
+  peakRssMb: number;
+}
+
+export async function browserBench(path: string, loads: number, agreements: number): Promise<BrowserBench> {
   const { server, url } = await serveDist();
   const browser = await launch();
   const load: number[] = [];
   const agreement: number[] = [];
   const aggregation: number[] = [];
+  let longTasks: number[] = [];
+  let peakRssMb = 0;
   try {
     for (let i = 0; i < loads; i++) {
       const page = await browser.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { __longTasks: number[] };
+        w.__longTasks = [];
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+      });
+      const stopWatching = watchPeak();
       await page.goto(url);
       const t = Date.now();
       await page.getByTestId('file-input').setInputFiles(path);
       await page.getByTestId('stat-rows').waitFor({ timeout: 120_000 });
       load.push(Date.now() - t);
       if (i < loads - 1) {
+        stopWatching();
         await page.close();
         continue;
       }
@@ -46,11 +66,18 @@ export async function browserBench(path: string, loads: number, agreements: numb
         await page.waitForFunction((p) => document.querySelector('[data-testid=aggregation-elapsed]')?.getAttribute('data-ms') !== p, previous, { timeout: 120_000 });
         aggregation.push(Number(await elapsed.getAttribute('data-ms')));
       }
+      // visit every panel once, as a user would
+      for (const tab of ['Annotators', 'Overview', 'Columns & labels', 'Agreement']) {
+        await page.getByRole('tab', { name: tab }).click();
+        await page.waitForTimeout(1500);
+      }
+      longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+      peakRssMb = stopWatching();
       await page.close();
     }
   } finally {
     await browser.close();
     server.close();
   }
-  return { load, agreement, aggregation };
+  return { load, agreement, aggregation, longTasks, peakRssMb };
 }
