@@ -19,6 +19,8 @@ export interface FileOptions {
 
 export interface LoadOptions extends LabelOptions {
   files?: FileOptions[];
+  /** refuse before reading when the judgements would need more memory than this (bytes) */
+  memoryBudget?: number;
   onProgress?: (progress: LoadProgress) => void;
 }
 
@@ -43,7 +45,13 @@ export interface FileInfo {
   adapter: string;
   /** the first rows as text (cells cut at 80 characters), for the column mapping panel */
   sample: string[][];
+  /** rows in the whole file, extrapolated from the first batch (exact for a small file) */
+  estimatedRows: number;
 }
+
+/** What one judgement costs while reading (growing typed arrays, then the compact copy), in bytes. */
+export const BYTES_PER_JUDGEMENT = 160;
+export const DEFAULT_MEMORY_BUDGET = 2e9;
 
 export interface LoadResult extends Loaded {
   fileInfos: FileInfo[];
@@ -88,6 +96,7 @@ export async function inspectFile(file: InputFile, options: FileOptions = {}): P
     role: mapping.shape === 'long' && mapping.annotator === null && mapping.label === null ? 'joined' : 'judgements',
     adapter: s.format === 'tsv' ? 'tsv' : s.format,
     sample: (batch?.rows ?? []).slice(0, 5).map((row) => header.map((_, c) => clip(cellText(row[c]), 80))),
+    estimatedRows: batch && batch.bytesRead > 0 ? Math.round((batch.rows.length * file.blob.size) / Math.max(batch.bytesRead, 1)) : 0,
   };
   return { info, sample: batch?.rows.slice(0, 20) ?? [] };
 }
@@ -126,6 +135,15 @@ export async function loadFiles(files: InputFile[], options: LoadOptions = {}): 
   if (judgementFiles === 0) {
     const problems = infos.flatMap((i) => problemsOf(i, false).map((p) => `${i.name}: ${p}`));
     throw new UnreadableFile(files[0]?.name ?? '', problems.length ? problems.join('; ') : 'no file with judgements (an item, annotator and label column)');
+  }
+  const judgements = infos.reduce((s, i) => s + (i.role === 'joined' ? 0 : i.estimatedRows * (i.mapping.shape === 'wide' ? i.mapping.wide.length : 1)), 0);
+  const budget = options.memoryBudget ?? DEFAULT_MEMORY_BUDGET;
+  if (judgements * BYTES_PER_JUDGEMENT > budget) {
+    const gb = (x: number) => `${(x / 1e9).toFixed(1)} GB`;
+    throw new UnreadableFile(
+      files[0].name,
+      `${files.map((f) => f.name).join(', ')} (${gb(files.reduce((s, f) => s + f.blob.size, 0))}) holds about ${judgements >= 1e5 ? `${(judgements / 1e6).toFixed(1)} million` : judgements.toLocaleString('en-US')} judgements, which need about ${gb(judgements * BYTES_PER_JUDGEMENT)} of memory — more than this tab can hold (${gb(budget)}). Reduce the data with prefscope's SQL on your own engine (DuckDB, Spark, Trino, BigQuery: see "Beyond one machine" in the README) and open the summary file it writes.`,
+    );
   }
   const encoder = new Encoder();
   const totalBytes = files.reduce((s, f) => s + f.blob.size, 0);

@@ -524,3 +524,15 @@ describe('model pair slice', () => {
     expect(Array.from(slice.code)).toEqual([0, 0, 0, 1]);
   });
 });
+
+describe('memory budget', () => {
+  it('loadFiles refuses early, with the size and the alternative, when the judgements would not fit', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `p${i},a${i % 7},A`).join('\n');
+    const file = { name: 'big.csv', blob: new Blob([`example_id,annotator_id,label\n${rows}\n`]) };
+    const error = await loadFiles([file], { memoryBudget: 1000 * 160 }).catch((e) => e);
+    expect(error).toBeInstanceOf(UnreadableFile);
+    expect(error.message).toMatch(/big\.csv .* holds about 2,000 judgements, which need about .* of memory/);
+    expect(error.message).toMatch(/SQL/);
+    expect((await loadFiles([file], { memoryBudget: 3000 * 160 })).ratings.n).toBe(2000);
+  });
+});
