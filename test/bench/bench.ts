@@ -8,6 +8,7 @@ import { createWriteStream, existsSync, readFileSync, writeFileSync, mkdirSync }
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
 import { cohenPairs } from '../../src/core/cohenPairs';
 import { countPatterns } from '../../src/core/countPatterns';
 import { itemCounts } from '../../src/core/itemCounts';
@@ -44,6 +45,16 @@ async function time<T>(n: number, f: () => Promise<T> | T): Promise<{ ms: number
 
 const rows: string[][] = [];
 const notes: string[] = [];
+/** Times the same statistics with Debian's python3 numpy / pandas / statsmodels, when installed. */
+function pythonBaseline(chunks: string[], n: number): { load_s: number; table_s: number; fleiss_s: number; alpha_s: number; fleiss: number; alpha: number } | null {
+  if (spawnSync('/usr/bin/python3', ['-c', 'import numpy, pandas, statsmodels']).status !== 0) return null;
+  const path = join(ROOT, 'test/artifacts/bench-python.csv');
+  mkdirSync(join(ROOT, 'test/artifacts'), { recursive: true });
+  writeFileSync(path, chunks.join(''));
+  const out = spawnSync('/usr/bin/python3', [join(import.meta.dirname, 'pythonBaseline.py'), path, String(n)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return out.status === 0 ? JSON.parse(out.stdout) : null;
+}
+
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 for (const pairs of opts.sizes.split(',').map(Number)) {
   const chunks = [...syntheticCsv(pairs)];
@@ -67,6 +78,13 @@ for (const pairs of opts.sizes.split(',').map(Number)) {
   const ours = { percent: section.value.percent_agreement.strict!, fleiss: section.value.fleiss_kappa!, alpha: section.value.krippendorff_alpha.nominal! };
   for (const k of ['percent', 'fleiss', 'alpha'] as const) if (Math.abs(naive.value[k] - ours[k]) > 1e-9) throw new Error(`naive ${k} ${naive.value[k]} differs from ${ours[k]}`);
   console.log(`${pairs} pairs: load ${fmt(load.ms)}, count-based coefficients ${fmt(kernels.ms)} (naive ${fmt(naive.ms)}), Cohen pairs ${fmt(pairsTime.ms)}, agreement section ${fmt(section.ms)}, annotators ${fmt(annotators.ms)}, Dawid-Skene ${fmt(ds.ms)} (${ds.value.iterations} iterations), all three aggregations ${fmt(aggregation.ms)}`);
+  const py = pythonBaseline(chunks, Math.min(3, runs));
+  if (py) {
+    for (const [k, ours] of [['fleiss', section.value.fleiss_kappa!], ['alpha', section.value.krippendorff_alpha.nominal!]] as const) if (Math.abs(py[k] - ours) > 1e-9) throw new Error(`python ${k} ${py[k]} differs from ${ours}`);
+    const pyStats = (py.table_s + py.fleiss_s + py.alpha_s) * 1000;
+    console.log(`  python (pandas, statsmodels, numpy): read ${fmt(py.load_s * 1000)}, count table + Fleiss + alpha ${fmt(pyStats)} — ${(pyStats / kernels.ms).toFixed(0)}× our count-based coefficients`);
+    notes.push(`${pairs.toLocaleString('en-US')} pairs, the same file with Debian's pandas, statsmodels and numpy: \`read_csv\` ${fmt(py.load_s * 1000)}; crosstab + statsmodels \`fleiss_kappa\` + a numpy Krippendorff alpha ${fmt(pyStats)}, ${(pyStats / kernels.ms).toFixed(0)}× prefscope's count-based coefficients (same values to 1e-9).`);
+  }
   rows.push([`node, ${pairs.toLocaleString('en-US')} pairs`, fmt(load.ms), fmt(kernels.ms), `${(naive.ms / kernels.ms).toFixed(0)}×`, fmt(pairsTime.ms), fmt(section.ms), fmt(annotators.ms), `${fmt(aggregation.ms)} (DS ${fmt(ds.ms)}, ${ds.value.iterations} it.)`]);
 }
 
