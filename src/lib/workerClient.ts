@@ -11,6 +11,8 @@ import type { Method } from '../report/aggregationSection';
 export class WorkerClient {
   private worker!: Worker;
   api!: Remote<AnalysisApi>;
+  /** settles (as a failure) when the worker dies, so no call waits forever */
+  private crashed!: Promise<{ ok: false; message: string }>;
 
   constructor() {
     this.spawn();
@@ -19,30 +21,41 @@ export class WorkerClient {
   private spawn(): void {
     this.worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'prefscope-analysis' });
     this.api = wrap<AnalysisApi>(this.worker);
+    const worker = this.worker;
+    this.crashed = new Promise((resolve) => {
+      const fail = (message: string) => {
+        resolve({ ok: false, message });
+        worker.terminate();
+        if (this.worker === worker) this.spawn(); // a fresh worker for the retry; the data must be read again
+      };
+      worker.addEventListener('error', (e) => fail(`the analysis worker stopped (${e.message || 'out of memory?'}); try again, or a smaller file`));
+      worker.addEventListener('messageerror', () => fail('the analysis worker sent a message that could not be read'));
+    });
+  }
+
+  /** A call that comes back as data even when the worker dies on the way. */
+  private guard<P extends Promise<unknown>>(call: P): Promise<Awaited<P> | { ok: false; message: string }> {
+    return Promise.race([call as Promise<Awaited<P>>, this.crashed]);
   }
 
   load(files: File[], options: SessionLoadOptions, onProgress: (p: LoadProgress) => void) {
-    return this.api.load(
-      files.map((f) => ({ name: f.name, blob: f })),
-      options,
-      proxy(onProgress),
-    );
+    return this.guard(this.api.load(files.map((f) => ({ name: f.name, blob: f })), options, proxy(onProgress)));
   }
 
   agreement(settings: AgreementSettings, onProgress?: (done: number, total: number) => void) {
-    return this.api.agreement(settings, onProgress ? proxy(onProgress) : undefined);
+    return this.guard(this.api.agreement(settings, onProgress ? proxy(onProgress) : undefined));
   }
 
   annotators(settings: AgreementSettings) {
-    return this.api.annotators(settings);
+    return this.guard(this.api.annotators(settings));
   }
 
   aggregation(settings: AgreementSettings) {
-    return this.api.aggregation(settings);
+    return this.guard(this.api.aggregation(settings));
   }
 
   exportFile(kind: ExportKind, settings: AgreementSettings, options: { method?: Method; minConfidence?: number }) {
-    return this.api.exportFile(kind, settings, options);
+    return this.guard(this.api.exportFile(kind, settings, options));
   }
 
   disagreements(a: string, b: string, limit?: number) {
