@@ -1,4 +1,4 @@
-import initSqlJs, { type SqlValue } from 'sql.js';
+import initSqlJs, { type SqlValue } from 'sql.js/dist/sql-wasm.js';
 import { plainRow, type SqlEngine } from './engine';
 
 /** An in-memory SQLite (sql.js, WebAssembly) as a `SqlEngine`. */

@@ -1,5 +1,5 @@
-/** The part of sql.js (SQLite compiled to WebAssembly; it ships no types) that prefscope uses. */
-declare module 'sql.js' {
+/** The part of sql.js (SQLite compiled to WebAssembly; it ships no types) that prefscope uses. The node build is imported by path: vitest resolves the bare name to the browser build. */
+declare module 'sql.js/dist/sql-wasm.js' {
   export type SqlValue = number | string | Uint8Array | null;
   export interface QueryExecResult {
     columns: string[];

@@ -5,8 +5,9 @@
 --     one row per (item, annotator): human judgements of one dimension only.
 --     code      = category index 0..4 on the summary's scale (5-point: 0 = A>> ... 4 = B>>;
 --                 3-way: 0 = A>, 1 = tie, 2 = B>; binary: 0 = A>, 1 = B>; nominal: sorted label order)
---     is_gold   = 1 on every row of a gold item, else 0
---     gold_code = the gold item's category index (same coding), else NULL
+--     is_gold   = 1 on the rows of a gold item (one such row makes the item gold), else 0
+--     gold_code = the gold item's category index (same coding), else NULL (an item is scored
+--                 against gold when it has is_gold = 1 and a gold_code; conflicting codes: the smallest)
 --     time_seconds = seconds spent (a finite number) or NULL
 --   judgement_slices(item, annotator, slice, value)
 --     one row per judgement and slice column (may be empty: ... FROM judgements WHERE 1 = 0).
@@ -85,13 +86,13 @@ others AS (
 ),
 ranked AS (
   SELECT c0, c1, c2, c3, c4, own, k, cnt,
-         MAX(cnt) OVER (PARTITION BY c0, c1, c2, c3, c4, own) AS top
+         MAX(cnt) OVER (PARTITION BY c0, c1, c2, c3, c4, own) AS most
   FROM others
 ),
 plurality AS (
   SELECT c0, c1, c2, c3, c4, own, MIN(k) AS winner
   FROM ranked
-  WHERE cnt = top
+  WHERE cnt = most
   GROUP BY c0, c1, c2, c3, c4, own
   HAVING COUNT(*) = 1
 ),
