@@ -88,8 +88,9 @@ async function main(argv: string[]): Promise<void> {
   const agreement = session.agreement(settings);
   const annotators = session.annotators(settings);
   const aggregation = session.aggregation(settings);
-  if (!agreement.ok || !annotators.ok || !aggregation.ok) fail('no data loaded');
-  const report = buildReport(result.overview.input, result.overview.fileInfos, settings, { agreement: agreement.agreement, annotators: annotators.annotators, aggregation: aggregation.aggregation });
+  if (!agreement.ok || !annotators.ok) fail('no data loaded');
+  // a summary file has no judgements to aggregate: the section is null, as the schema allows
+  const report = buildReport(result.overview.input, result.overview.fileInfos, settings, { agreement: agreement.agreement, annotators: annotators.annotators, aggregation: aggregation.ok ? aggregation.aggregation : null });
   if (v.labels) {
     const file = session.exportFile(v.labels.endsWith('.jsonl') ? 'labels-jsonl' : 'labels-csv', settings);
     if (!file.ok) fail(file.message);

@@ -41,6 +41,7 @@ export class Analysis {
   agreementError = $state<string | null>(null);
   annotators = $state.raw<AnnotatorRow[] | null>(null);
   aggregation = $state.raw<AggregationResult | null>(null);
+  aggregationError = $state<string | null>(null);
   /** view state of the export: the least Dawid-Skene confidence a pair needs to enter the TRL file */
   minConfidence = $state(0);
   exportNote = $state<string | null>(null);
@@ -61,6 +62,11 @@ export class Analysis {
       this.panel = view.panel;
       this.fromLink = true;
     }
+  }
+
+  /** A summary file (counts only) is open: no rows, texts, removal or final labels. */
+  get summaryMode(): boolean {
+    return this.overview?.input.format === 'summary';
   }
 
   /** The fragment of a link that reproduces this view (with the same file). */
@@ -125,6 +131,7 @@ export class Analysis {
     const aggregation = await this.worker.aggregation(settings);
     if (request !== this.agreementRequest) return;
     if (aggregation.ok) this.aggregation = aggregation;
+    this.aggregationError = aggregation.ok ? null : aggregation.message;
     if (settings.bootstrap === 0) {
       this.agreementPending = false;
       return;

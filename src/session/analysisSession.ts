@@ -3,6 +3,11 @@ import { UnreadableFile, type InputFile, type Issue } from '../parse/types';
 import { inputSection } from '../report/inputSection';
 import { overview, pairPreviews, type Overview, type PairPreview } from '../report/overview';
 import { sha256 } from '../report/sha256';
+import { loadSummaryFile } from '../summary/loadSummaryFile';
+import { summaryAgreement } from '../summary/summaryAgreement';
+import { summaryAnnotators } from '../summary/summaryAnnotators';
+import { summaryOverview } from '../summary/summaryOverview';
+import type { Summary } from '../summary/types';
 import { agreementSection, type AgreementSection } from '../report/agreementSection';
 import { metricIds } from '../report/agreementMetrics';
 import { disagreements, type Disagreement } from '../report/disagreements';
@@ -51,6 +56,9 @@ function failure(error: unknown): { ok: false; message: string } {
  */
 export function createSession() {
   let loaded: LoadResult | null = null;
+  // a prefscope.summary/v1 file opened instead of raw judgements (data too large for the tab)
+  let summary: Summary | null = null;
+  const SUMMARY_ONLY = 'this needs the judgements themselves; a summary file holds only their counts (open the raw file, or a sample of it)';
   // the last annotator table and aggregation, by the settings that made them (exports reuse them)
   let annotatorCache: { key: string; rows: AnnotatorRow[] } | null = null;
   let aggregationCache: { key: string; detail: AggregationDetail } | null = null;
@@ -80,6 +88,7 @@ export function createSession() {
 
     async load(files: InputFile[], options: SessionLoadOptions = {}, onProgress?: (p: LoadProgress) => void): Promise<Result<{ overview: Overview }>> {
       loaded = null;
+      summary = null;
       annotatorCache = null;
       aggregationCache = null;
       let last = 0;
@@ -91,6 +100,10 @@ export function createSession() {
         }
       };
       try {
+        if (files.length === 1) {
+          summary = await loadSummaryFile(files[0]);
+          if (summary) return { ok: true, overview: summaryOverview(summary, { name: files[0].name, bytes: files[0].blob.size, sha256: await sha256(files[0].blob) }) };
+        }
         const result = await loadFiles(files, { ...options, onProgress: throttled });
         const digests = await Promise.all(files.map((f) => sha256(f.blob)));
         loaded = result;
@@ -102,6 +115,11 @@ export function createSession() {
 
     /** The agreement section with the pair matrix; progress reports bootstrap resampling. */
     agreement(settings: AgreementSettings = {}, onProgress?: (done: number, total: number) => void): Result<AgreementResult> {
+      if (summary) {
+        const t0 = performance.now();
+        const agreement = summaryAgreement(summary, { bootstrap: settings.bootstrap ?? 0, seed: settings.seed ?? 1, bandMetric: settings.bandMetric ?? 'fleiss_kappa', minShared: settings.minShared ?? 10, onProgress });
+        return { ok: true, agreement, matrix: pairMatrix(agreement.cohen_pairs), metrics: metricIds(summary.scale !== 'nominal'), elapsedMs: performance.now() - t0 };
+      }
       if (!loaded) return { ok: false, message: 'no data loaded' };
       const r = loaded.ratings;
       const t0 = performance.now();
@@ -112,6 +130,7 @@ export function createSession() {
 
     /** The annotator table (report-schema `annotators`). */
     annotators(settings: AgreementSettings = {}): Result<{ annotators: AnnotatorRow[]; elapsedMs: number }> {
+      if (summary) return { ok: true, annotators: summaryAnnotators(summary, { weights: settings.weights ?? DEFAULT_WEIGHTS }), elapsedMs: 0 };
       if (!loaded) return { ok: false, message: 'no data loaded' };
       const t0 = performance.now();
       return { ok: true, annotators: annotatorRows(settings), elapsedMs: performance.now() - t0 };
@@ -119,6 +138,7 @@ export function createSession() {
 
     /** Final labels by every method (report-schema `aggregation`) and what the page shows of them. */
     aggregation(settings: AgreementSettings = {}): Result<AggregationResult> {
+      if (summary) return { ok: false, message: `Final labels: ${SUMMARY_ONLY}` };
       if (!loaded) return { ok: false, message: 'no data loaded' };
       const t0 = performance.now();
       const detail = aggregate(settings);
@@ -128,6 +148,7 @@ export function createSession() {
 
     /** A file to download: final labels, the TRL preference file, or the annotations less removed annotators. */
     exportFile(kind: ExportKind, settings: AgreementSettings = {}, { method = settings.method ?? 'dawid_skene', minConfidence = 0 }: { method?: Method; minConfidence?: number } = {}): Result<{ name: string; text: string; type: string; note: string }> {
+      if (summary) return { ok: false, message: `Export: ${SUMMARY_ONLY}` };
       if (!loaded) return { ok: false, message: 'no data loaded' };
       const r = loaded.ratings;
       if (kind === 'annotations') {

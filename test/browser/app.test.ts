@@ -199,6 +199,34 @@ describe('the built app in chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('a summary written by DuckDB opens in the page with the agreement and annotators of the raw file', async () => {
+    const summary = join(ARTIFACTS, 'demo-summary.json');
+    const made = spawnSync('npx', ['tsx', 'src/sql/runSummary.ts', 'public/samples/demo.csv.gz', '--out', summary], { cwd: ROOT, encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    const raw = JSON.parse(spawnSync('npx', ['tsx', 'src/cli/audit.ts', 'public/samples/demo.csv.gz'], { cwd: ROOT, encoding: 'utf8' }).stdout);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const log = record(page);
+    await page.goto(url);
+    await page.getByTestId('file-input').setInputFiles(summary);
+    await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
+    expect(await statValue(page, 'stat-rows')).toBe(6000);
+    expect(await statValue(page, 'stat-items')).toBe(raw.input.items);
+    await page.getByRole('tab', { name: 'Agreement' }).click();
+    await page.getByTestId('bootstrap-progress').waitFor({ state: 'detached', timeout: 60_000 });
+    const f = (x: number) => x.toFixed(3);
+    expect(await page.getByTestId('band-value').textContent()).toBe(`${f(raw.agreement.fleiss_kappa)} [${f(raw.agreement.ci95.fleiss_kappa[0])}, ${f(raw.agreement.ci95.fleiss_kappa[1])}]`);
+    await page.getByRole('tab', { name: 'Annotators' }).click();
+    await page.getByTestId('annotator-table').waitFor({ timeout: 30_000 });
+    const composite = await page.locator('[data-testid=annotator-table] tr[data-annotator="ann01"] td.score').textContent();
+    expect(composite).toBe(f(raw.annotators.find((a: { id: string }) => a.id === 'ann01').composite));
+    await page.getByRole('tab', { name: 'Final labels' }).click();
+    expect(await page.getByTestId('aggregation-error').textContent()).toMatch(/summary file holds only their counts/);
+    await page.screenshot({ path: join(ARTIFACTS, 'summary-annotators.png'), fullPage: false });
+    expect(log.errors).toEqual([]);
+    assertSameOrigin(log.requests);
+    await page.close();
+  }, 120_000);
+
   it('a 100,000-judgement CSV loads with a progress bar and the page stays responsive', async () => {
     const path = join(ARTIFACTS, 'big.csv');
     writeCsv(path, 33_334, false);

@@ -1,0 +1,55 @@
+import { emptyMapping } from '../parse/columnRoles';
+import type { FileInfo } from '../parse/loadFiles';
+import { PREFERENCE_LABELS } from '../core/types';
+import type { InputSection } from '../report/inputSection';
+import type { Overview } from '../report/overview';
+import type { Summary } from './types';
+
+/**
+ * The overview of a summary file: counts from the item patterns and the annotator sums. A summary holds
+ * no rows, texts or per-item gold, so there is no preview and nothing was dropped here (the SQL run
+ * checked duplicates and codes).
+ */
+export function summaryOverview(summary: Summary, file: { name: string; bytes: number; sha256: string | null }): Overview {
+  const labelsPerItem: number[] = [];
+  let items = 0;
+  for (const p of summary.item_patterns) {
+    const m = p.counts.reduce((s, c) => s + c, 0);
+    while (labelsPerItem.length <= m) labelsPerItem.push(0);
+    labelsPerItem[m] += p.items;
+    items += p.items;
+  }
+  const label_counts: Record<string, number> = {};
+  if (summary.scale === 'nominal') for (const c of summary.categories) label_counts[c] = summary.label_counts[c] ?? 0;
+  else for (const l of PREFERENCE_LABELS) label_counts[l] = summary.label_counts[l] ?? 0;
+  const rows = Object.values(label_counts).reduce((s, n) => s + n, 0);
+  const input: InputSection = {
+    files: [{ name: file.name, bytes: file.bytes, sha256: file.sha256, format: 'summary' }],
+    format: 'summary',
+    rows,
+    rows_dropped: 0,
+    issues: [],
+    items,
+    annotators: summary.annotators.length,
+    ai_judges: 0,
+    dimensions: ['overall'],
+    scale: summary.scale,
+    label_counts,
+  };
+  const info: FileInfo = { name: file.name, bytes: file.bytes, format: 'json', gzip: false, delimiter: ',', header: [], mapping: emptyMapping(), role: 'judgements', adapter: 'summary', sample: [], estimatedRows: rows };
+  return {
+    input,
+    fileInfos: [info],
+    reading: `a prefscope summary (${summary.scale}, categories ${summary.categories.join(', ')})`,
+    categories: summary.categories,
+    issueCount: 0,
+    labelsPerItem,
+    annotators: summary.annotators.map((a) => ({ id: a.id, kind: 'human' as const, labels: a.labels })).sort((x, y) => y.labels - x.labels || (x.id < y.id ? -1 : 1)),
+    slices: Object.entries(summary.slices).map(([name, values]) => ({ name, values: values.length })),
+    attributeColumns: [],
+    goldItems: 0,
+    hasTime: summary.annotators.some((a) => a.time_count > 0),
+    hasTexts: false,
+    preview: [],
+  };
+}
