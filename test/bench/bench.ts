@@ -21,7 +21,9 @@ import { dawidSkene } from '../../src/core/dawidSkene';
 import { annotatorsSection } from '../../src/report/annotatorsSection';
 import { aggregationSection } from '../../src/report/aggregationSection';
 import { syntheticCsv } from './syntheticCsv';
-import { browserBench } from './browserBench';
+import { browserBench, browserLoadOnce } from './browserBench';
+import { duckdbEngine } from '../../src/sql/duckdbEngine';
+import { gzipSync } from 'node:zlib';
 
 const ROOT = join(import.meta.dirname, '../..');
 const { values: opts } = parseArgs({ options: { sizes: { type: 'string', default: '10000,100000,1000000' }, runs: { type: 'string', default: '5' }, 'no-browser': { type: 'boolean', default: false } } });
@@ -98,6 +100,16 @@ if (!opts['no-browser'] && existsSync('/usr/bin/chromium')) {
   await once(out, 'finish');
   const b = await browserBench(path, Math.min(3, runs), runs);
   console.log(`chromium, 1M pairs: load ${fmt(median(b.load))} (runs ${b.load.map(fmt).join(', ')}), agreement section in the worker ${fmt(median(b.agreement))} (runs ${b.agreement.map(fmt).join(', ')}), final labels ${fmt(median(b.aggregation))} (runs ${b.aggregation.map(fmt).join(', ')})`);
+  // the same million pairs as gzip CSV and as Parquet (written by DuckDB), read once each
+  writeFileSync(`${path}.gz`, gzipSync(readFileSync(path)));
+  const engine = await duckdbEngine();
+  await engine.exec(`COPY (SELECT * FROM read_csv_auto('${path}')) TO '${path.replace(/\.csv$/, '.parquet')}' (FORMAT PARQUET)`);
+  engine.close();
+  const gzipMs = await browserLoadOnce(`${path}.gz`);
+  const parquetMs = await browserLoadOnce(path.replace(/\.csv$/, '.parquet'));
+  console.log(`chromium, 1M pairs: gzip CSV read in ${fmt(gzipMs)}, Parquet in ${fmt(parquetMs)}`);
+  rows.push(['chromium worker, 1,000,000 pairs, gzip CSV (1 run)', fmt(gzipMs), '—', '—', '—', '—', '—', '—']);
+  rows.push(['chromium worker, 1,000,000 pairs, Parquet (1 run)', fmt(parquetMs), '—', '—', '—', '—', '—', '—']);
   const long = b.longTasks.filter((d) => d > 50);
   console.log(`chromium, 1M pairs: main-thread tasks over 50 ms: ${long.length} (longest ${Math.max(0, ...b.longTasks).toFixed(0)} ms); peak renderer memory ${b.peakRssMb.toFixed(0)} MB`);
   notes.push(`Chromium, 1M pairs: peak resident memory of the tab and its worker ${b.peakRssMb.toFixed(0)} MB (renderer processes' VmRSS from /proc, sampled every 100 ms); main-thread tasks over 50 ms during the whole session (load, every panel, recomputations): ${long.length}, the longest ${Math.max(0, ...b.longTasks).toFixed(0)} ms.`);

@@ -81,3 +81,20 @@ export async function browserBench(path: string, loads: number, agreements: numb
   }
   return { load, agreement, aggregation, longTasks, peakRssMb };
 }
+
+/** Seconds from choosing a file to the overview, once, in a fresh page (for the Parquet and gzip forms). */
+export async function browserLoadOnce(path: string): Promise<number> {
+  const { server, url } = await serveDist();
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    const t = Date.now();
+    await page.getByTestId('file-input').setInputFiles(path);
+    await page.getByTestId('stat-rows').waitFor({ timeout: 180_000 });
+    return Date.now() - t;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
