@@ -1,3 +1,4 @@
+import { speedPenalty as penalty } from './speedPenalty';
 import type { Ratings } from './types';
 
 export interface TimeStats {
@@ -9,14 +10,14 @@ export interface TimeStats {
   mean: Float64Array;
   /** the median of those times (`median_time_s`; the mean of the two middle values for even n); NaN when n = 0 */
   median: Float64Array;
-  /** `speed_penalty`: 1 when mean >= `fullSpeed`, else mean / fullSpeed (floored at 0); NaN when n = 0 */
+  /** `speed_penalty` of the mean (see `speedPenalty`); NaN when n = 0 */
   speedPenalty: Float64Array;
 }
 
 /**
  * Per annotator time statistics of the selected judgements (report-schema "annotators": `mean_time_s`,
- * `median_time_s`, `speed_penalty` = 1 if mean time >= 5 s, else mean / 5). Missing times (NaN, or
- * infinite) are skipped; `ratings.time === null` (no time column) gives n = 0 and NaN everywhere. The
+ * `median_time_s`, and `speed_penalty` by `speedPenalty`: 1 if mean time >= 5 s, else mean / 5).
+ * Missing times (NaN, or infinite) are skipped; `ratings.time === null` (no time column) gives n = 0 and NaN everywhere. The
  * times are copied into one Float64Array grouped by annotator (counting sort) and each group is sorted
  * in place for the median: O(n log n) overall, no per-annotator arrays.
  */
@@ -53,7 +54,7 @@ export function timeStats(
     mean[a] = sum[a] / k;
     own.sort();
     median[a] = k % 2 ? own[(k - 1) / 2] : (own[k / 2 - 1] + own[k / 2]) / 2;
-    speedPenalty[a] = mean[a] >= fullSpeed ? 1 : Math.max(0, mean[a] / fullSpeed);
+    speedPenalty[a] = penalty(mean[a], { fullSpeed });
   }
   return { n, sum, mean, median, speedPenalty };
 }

@@ -5,7 +5,8 @@ import type { Issue, TableBatch } from './types';
 
 export const MAX_SLICE_VALUES = 50;
 export const SINGLE_ANNOTATOR = '(single)';
-const TRUE_WORDS = new Set(['1', 'true', 't', 'yes', 'y', 'gold']);
+/** Values of a gold-flag column that mark an item gold (compared lower-cased); anything else does not. */
+export const TRUE_WORDS: ReadonlySet<string> = new Set(['1', 'true', 't', 'yes', 'y', 'gold']);
 
 /** A column that may become a slice: coded per judgement until it has more than 50 values. */
 interface SliceCandidate {

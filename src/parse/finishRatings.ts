@@ -163,8 +163,12 @@ function unknownLabel(raw: string, scale: Scale, reading: LabelReading): string 
   return scale === 'binary' && known ? `label "${clip(raw)}" is not on the binary scale` : `unknown label "${clip(raw)}"`;
 }
 
-/** Category of each raw label on the chosen scale (-1: not a label there). */
-function codeLabels(reading: LabelReading, raws: string[], rawCounts: Float64Array, chosen: Scale | null) {
+/**
+ * The scale and the category of each raw label on it (-1: not a label there): nominal when the reading is
+ * not a preference one, else the chosen scale, else the one implied by the 5-point codes of the raw
+ * labels seen (count > 0).
+ */
+export function codeLabels(reading: LabelReading, raws: readonly string[], rawCounts: ArrayLike<number>, chosen: Scale | null) {
   if (!reading.preference) {
     return { scale: 'nominal' as Scale, categories: reading.categories, toCategory: Int32Array.from(raws, (r) => reading.code.get(r) ?? -1), fivePoint: reading.categories.map(() => -1) };
   }

@@ -1,11 +1,12 @@
 import { bootstrapCi } from '../core/bootstrapCi';
-import { cohenPairs } from '../core/cohenPairs';
 import { countPatterns } from '../core/countPatterns';
 import { directionalSides } from '../core/directionalSides';
 import { interpretationBand } from '../core/interpretationBand';
 import { itemCounts, type ItemCounts } from '../core/itemCounts';
 import { itemCountsOf } from '../core/itemCountsOf';
 import { judgementFilter } from '../core/judgementFilter';
+import { kappasFromTables } from '../core/kappasFromTables';
+import { pairTables } from '../core/pairTables';
 import type { Ratings } from '../core/types';
 import { COUNT_METRICS, metricValue, type MetricContext } from './agreementMetrics';
 
@@ -63,49 +64,69 @@ export interface AgreementOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const num = (x: number) => (Number.isNaN(x) ? null : x);
-
-/** Counts, context and judgement mask of the human overall judgements on one scale. */
-function scaleTable(r: Ratings, mask: Uint8Array | null, collapse: boolean): { table: ItemCounts; ctx: MetricContext } {
-  const sides = directionalSides(r.fivePoint);
-  const K = collapse ? sides!.K : r.categories.length;
-  const table = mask ? itemCounts(r, mask, { collapse }) : { counts: new Float64Array(0), m: new Float64Array(0), rows: 0, K };
-  return { table, ctx: { sides: collapse ? (sides ? Array.from({ length: sides.K }, (_, i) => i) : null) : (sides?.side ?? null), q: K } };
+/** One slice column: its values and, computed only when the column is selected, their label counts. */
+export interface SliceTables {
+  name: string;
+  values: readonly string[];
+  /** per value, the label counts of its judgements (per item or per count pattern) */
+  counts: () => readonly ItemCounts[];
 }
 
-function block(r: Ratings, mask: Uint8Array, collapse: boolean, minShared: number | null, prefix: string, reasons: Record<string, string>, given?: ItemCounts) {
-  const scaled = scaleTable(r, given ? null : mask, collapse);
-  const table = given ?? scaled.table;
-  const ctx = scaled.ctx;
-  // every count-based coefficient depends only on the distinct per-item count vectors
-  const patterns = countPatterns(table);
+/**
+ * What the agreement section is computed from, whether read from judgements (`agreementSection`) or from
+ * a summary file (`summaryAgreement`): label counts on the scale, annotator pair tables, slice counts.
+ */
+export interface AgreementTables {
+  /** categories of the scale */
+  K: number;
+  /** category → side (A / tie / B) and the number of sides, from `directionalSides`; null on a nominal scale */
+  sides: { side: ArrayLike<number>; K: number } | null;
+  /** label counts of the selected judgements (per item or per count pattern; `countPatterns` is applied) */
+  counts: ItemCounts;
+  /** every annotator pair sharing an item, in the order to list: ids and K × K table (row-major, rows = a) */
+  pairs: { a: readonly string[]; b: readonly string[]; tables: readonly ArrayLike<number>[] };
+  slices: readonly SliceTables[];
+}
+
+export type AgreementTablesOptions = Omit<AgreementOptions, 'removed'>;
+
+const num = (x: number) => (Number.isNaN(x) ? null : x);
+
+/** The counts collapsed onto the directional sides, as count patterns (equal vectors merge). */
+function collapsed(patterns: ItemCounts, side: ArrayLike<number>, K: number): ItemCounts {
+  const counts = new Float64Array(patterns.rows * K);
+  for (let r = 0; r < patterns.rows; r++) for (let c = 0; c < patterns.K; c++) counts[r * K + side[c]] += patterns.counts[r * patterns.K + c];
+  return countPatterns({ ...patterns, counts, K });
+}
+
+/** One coefficient block from count patterns and (for the whole data, not for slices) the pair tables. */
+function block(patterns: ItemCounts, ctx: MetricContext, cohen: { pairs: AgreementTables['pairs']; K: number; sides: AgreementTables['sides']; minShared: number } | null, prefix: string, reasons: Record<string, string>): CoefficientBlock {
+  const collapse = prefix !== '';
   const values: Record<string, number | null> = {};
   for (const m of COUNT_METRICS) {
     const { value, reason } = m.compute(patterns, ctx);
     values[m.id] = num(value);
     if (values[m.id] === null && !(collapse && m.id === 'percent_agreement.directional')) reasons[prefix + m.id] = reason ?? 'undefined';
   }
-  const pairs = minShared === null ? null : cohenPairs(r, mask, { minShared, collapse });
-  if (pairs && Number.isNaN(pairs.kappaMean)) reasons[`${prefix}cohen_kappa_mean`] = pairs.a.length === 0 ? `no annotator pair shares ${minShared} or more items` : 'no pair has a defined kappa';
+  const kappas = cohen && kappasFromTables(cohen.pairs.tables, cohen.K, { minShared: cohen.minShared, sides: collapse ? cohen.sides : null });
+  if (kappas && Number.isNaN(kappas.kappaMean)) reasons[`${prefix}cohen_kappa_mean`] = kappas.index.length === 0 ? `no annotator pair shares ${cohen.minShared} or more items` : 'no pair has a defined kappa';
   let pairable = 0;
-  for (let i = 0; i < table.rows; i++) if (table.m[i] >= 2) pairable++;
-  const out: CoefficientBlock = {
+  for (let i = 0; i < patterns.rows; i++) if (patterns.m[i] >= 2) pairable += patterns.weight ? patterns.weight[i] : 1;
+  return {
     items_pairable: pairable,
     percent_agreement: { strict: values['percent_agreement.strict'], directional: collapse ? values['percent_agreement.strict'] : values['percent_agreement.directional'] },
-    cohen_kappa_mean: pairs ? num(pairs.kappaMean) : null,
-    cohen_pairs: pairs ? Array.from(pairs.a, (a, i) => ({ a: r.annotators[a], b: r.annotators[pairs.b[i]], n: pairs.n[i], kappa: num(pairs.kappa[i]), kappa_linear: num(pairs.kappaLinear[i]), kappa_quadratic: num(pairs.kappaQuadratic[i]) })) : [],
-    cohen_pairs_below_min: pairs?.nBelowMin ?? 0,
+    cohen_kappa_mean: kappas ? num(kappas.kappaMean) : null,
+    cohen_pairs: kappas ? Array.from(kappas.index, (p, i) => ({ a: cohen.pairs.a[p], b: cohen.pairs.b[p], n: kappas.n[i], kappa: num(kappas.kappa[i]), kappa_linear: num(kappas.kappaLinear[i]), kappa_quadratic: num(kappas.kappaQuadratic[i]) })) : [],
+    cohen_pairs_below_min: kappas?.nBelowMin ?? 0,
     fleiss_kappa: values.fleiss_kappa,
     krippendorff_alpha: { nominal: values['krippendorff_alpha.nominal'], ordinal: values['krippendorff_alpha.ordinal'], interval: values['krippendorff_alpha.interval'] },
     gwet_ac1: values.gwet_ac1,
   };
-  return { out, table: patterns, ctx };
 }
 
-/** Percentile bootstrap intervals of every count-based metric of a table (same seed for each). */
-function intervals(table: ItemCounts, ctx: MetricContext, prefix: string, resamples: number, seed: number, ids: string[] | null, tick: () => void): Record<string, [number, number] | null> {
+/** Percentile bootstrap intervals of every count-based metric of a pattern table (same seed for each). */
+function intervals(patterns: ItemCounts, ctx: MetricContext, prefix: string, resamples: number, seed: number, ids: string[] | null, tick: () => void): Record<string, [number, number] | null> {
   const out: Record<string, [number, number] | null> = {};
-  const patterns = countPatterns(table); // every coefficient depends only on the count patterns
   for (const m of COUNT_METRICS) {
     if (ids && !ids.includes(m.id)) continue;
     if (prefix && m.id === 'percent_agreement.directional') continue;
@@ -117,49 +138,71 @@ function intervals(table: ItemCounts, ctx: MetricContext, prefix: string, resamp
 }
 
 /**
- * The `agreement` section of the report: human judgements on the first (overall) dimension, less removed
- * annotators; every coefficient on the label scale and on the direction (A / tie / B); bootstrap
- * intervals; the interpretation band of the chosen metric; the same per value of each slice column.
+ * The `agreement` section from its tables: every count-based coefficient on the label scale and on the
+ * direction (A / tie / B; the counts collapsed by `sides`), Cohen's kappa per pair from the pair tables,
+ * bootstrap intervals drawn from the sorted count patterns (so equal tables and seed give equal intervals,
+ * however the tables were obtained), the interpretation band of the chosen metric, the same per value of
+ * each selected slice column.
  */
-export function agreementSection(r: Ratings, options: AgreementOptions = {}): AgreementSection {
-  const { removed = [], minShared = 10, bootstrap = 1000, seed = 1, bandMetric = 'fleiss_kappa', onProgress } = options;
+export function agreementFromTables(tables: AgreementTables, options: AgreementTablesOptions = {}): AgreementSection {
+  const { minShared = 10, bootstrap = 1000, seed = 1, bandMetric = 'fleiss_kappa', onProgress } = options;
+  const { K, sides, pairs } = tables;
   const reasons: Record<string, string> = {};
-  const mask = judgementFilter(r, { removed });
-  const main = block(r, mask, false, minShared, '', reasons);
-  const preference = r.scale !== 'nominal';
-  const dir = preference ? block(r, mask, true, minShared, 'directional.', reasons) : null;
-  if (!dir) reasons.directional = 'no direction on a nominal scale';
-  const sliceColumns = r.slices.filter((s) => options.slices === undefined || options.slices === null || options.slices.includes(s.name));
+  const ctx: MetricContext = { sides: sides?.side ?? null, q: K };
+  const patterns = countPatterns(tables.counts); // every coefficient depends only on the distinct count vectors
+  const main = block(patterns, ctx, { pairs, K, sides, minShared }, '', reasons);
+  let dir: { out: CoefficientBlock; patterns: ItemCounts; ctx: MetricContext } | null = null;
+  if (sides) {
+    const dctx: MetricContext = { sides: Array.from({ length: sides.K }, (_, i) => i), q: sides.K };
+    const dpatterns = collapsed(patterns, sides.side, sides.K);
+    dir = { out: block(dpatterns, dctx, { pairs, K, sides, minShared }, 'directional.', reasons), patterns: dpatterns, ctx: dctx };
+  } else reasons.directional = 'no direction on a nominal scale';
+  const sliceColumns = tables.slices.filter((s) => options.slices === undefined || options.slices === null || options.slices.includes(s.name));
   const ciIds = [...new Set(['fleiss_kappa', bandMetric.replace(/^directional\./, '')])].filter((id) => COUNT_METRICS.some((m) => m.id === id));
   const sliceWork = sliceColumns.reduce((s, c) => s + c.values.length, 0) * ciIds.length;
   const total = bootstrap > 0 ? COUNT_METRICS.length * 2 - 1 + sliceWork : 1;
   let done = 0;
   const tick = () => onProgress?.(++done, total);
-  const ci95 = bootstrap > 0 ? { ...intervals(main.table, main.ctx, '', bootstrap, seed, null, tick), ...(dir ? intervals(dir.table, dir.ctx, 'directional.', bootstrap, seed, null, tick) : {}) } : {};
-  const section: AgreementSection = { ...main.out, directional: dir?.out ?? null, ci95, band: null, slices: {}, reasons };
+  const ci95 = bootstrap > 0 ? { ...intervals(patterns, ctx, '', bootstrap, seed, null, tick), ...(dir ? intervals(dir.patterns, dir.ctx, 'directional.', bootstrap, seed, null, tick) : {}) } : {};
+  const section: AgreementSection = { ...main, directional: dir?.out ?? null, ci95, band: null, slices: {}, reasons };
   const bandValue = metricValue(section, bandMetric);
   const band = interpretationBand(bandValue);
   section.band = band && bandValue !== null ? { metric: bandMetric, value: bandValue, ...band } : null;
   if (!band) reasons.band = `${bandMetric} is undefined`;
   for (const s of sliceColumns) {
-    const byValue = judgementsByValue(s.code, s.values.length, mask);
+    const counts = s.counts();
     section.slices[s.name] = s.values.map((value, v) => {
-      const { out, table, ctx } = block(r, mask, false, null, '', {}, itemCountsOf(r, byValue[v]));
+      const t = countPatterns(counts[v]);
+      const { items_pairable, percent_agreement, fleiss_kappa, krippendorff_alpha, gwet_ac1 } = block(t, ctx, null, '', {});
       let items = 0;
-      for (let i = 0; i < table.rows; i++) if (table.m[i] > 0) items += table.weight ? table.weight[i] : 1;
-      return {
-        value,
-        items,
-        items_pairable: out.items_pairable,
-        percent_agreement: out.percent_agreement,
-        fleiss_kappa: out.fleiss_kappa,
-        krippendorff_alpha: out.krippendorff_alpha,
-        gwet_ac1: out.gwet_ac1,
-        ci95: bootstrap > 0 ? intervals(table, ctx, '', bootstrap, seed, ciIds, tick) : {},
-      };
+      for (let i = 0; i < t.rows; i++) if (t.m[i] > 0) items += t.weight ? t.weight[i] : 1;
+      return { value, items, items_pairable, percent_agreement, fleiss_kappa, krippendorff_alpha, gwet_ac1, ci95: bootstrap > 0 ? intervals(t, ctx, '', bootstrap, seed, ciIds, tick) : {} };
     });
   }
   return section;
+}
+
+/**
+ * The `agreement` section of the report: human judgements on the first (overall) dimension, less removed
+ * annotators; every coefficient on the label scale and on the direction (A / tie / B); bootstrap
+ * intervals; the interpretation band of the chosen metric; the same per value of each slice column
+ * (`agreementFromTables` on the judgements' item counts, pair tables and slice counts).
+ */
+export function agreementSection(r: Ratings, options: AgreementOptions = {}): AgreementSection {
+  const { removed = [], ...rest } = options;
+  const mask = judgementFilter(r, { removed });
+  const pairs = pairTables(r, mask);
+  return agreementFromTables({
+    K: r.categories.length,
+    sides: r.scale !== 'nominal' ? directionalSides(r.fivePoint) : null,
+    counts: itemCounts(r, mask),
+    pairs: { a: Array.from(pairs.a, (a) => r.annotators[a]), b: Array.from(pairs.b, (b) => r.annotators[b]), tables: pairs.tables },
+    slices: r.slices.map((s) => ({
+      name: s.name,
+      values: s.values,
+      counts: () => judgementsByValue(s.code, s.values.length, mask).map((indices) => itemCountsOf(r, indices)),
+    })),
+  }, rest);
 }
 
 /** The selected judgements of each value of a slice column, as index lists (one counting pass). */

@@ -4,6 +4,7 @@ import { goldReplay } from '../core/goldReplay';
 import { judgementFilter } from '../core/judgementFilter';
 import { labelsPerAnnotator } from '../core/labelsPerAnnotator';
 import { majorityAgreement } from '../core/majorityAgreement';
+import { speedPenalty } from '../core/speedPenalty';
 import { timeStats } from '../core/timeStats';
 import { HUMAN, type Ratings } from '../core/types';
 import { wilsonInterval } from '../core/wilsonInterval';
@@ -28,13 +29,67 @@ export interface AnnotatorRow {
   removed: boolean;
   /** labels per category of the scale */
   label_counts: number[];
-  /** the real-time gold rule replayed in submission order */
-  replay: { caught: boolean; after_labels: number | null; after_gold: number | null; labels_after: number; order: 'timestamp' | 'rows' };
+  /** the real-time gold rule replayed in submission order; null when the data has no submission order (a summary file) */
+  replay: { caught: boolean; after_labels: number | null; after_gold: number | null; labels_after: number; order: 'timestamp' | 'rows' } | null;
+}
+
+/** What one annotator row is computed from: counts and times, as the judgements and a summary file both give them. */
+export interface AnnotatorCounts {
+  id: string;
+  labels: number;
+  /** labels per category of the scale */
+  labelCounts: ArrayLike<number>;
+  /** gold answers, and how many equal the gold label / are on its side */
+  goldN: number;
+  goldExact: number;
+  goldDirectional: number;
+  /** labels scored against the leave-one-out majority, and how many agree with it */
+  majorityN: number;
+  majorityAgreed: number;
+  /** seconds per label; NaN when unknown (no times, or a median from sums) */
+  meanTime: number;
+  medianTime: number;
+  removed: boolean;
+  replay: AnnotatorRow['replay'];
 }
 
 export const DEFAULT_WEIGHTS: ScoreWeights = { gold: 0.4, majority: 0.3, speed: 0.3 };
 
 const num = (x: number) => (Number.isFinite(x) ? x : null);
+const ratio = (a: number, n: number) => (n > 0 ? a / n : NaN);
+
+/**
+ * One row of the `annotators` section from its counts: gold accuracies (exact, directional) and the
+ * Wilson interval of the directional one, leave-one-out majority agreement, times and `speedPenalty`,
+ * composite and flags from `annotatorScores` (an annotator's score depends only on its own parts).
+ */
+export function annotatorRow(c: AnnotatorCounts, { weights = DEFAULT_WEIGHTS }: { weights?: ScoreWeights } = {}): AnnotatorRow {
+  const directional = ratio(c.goldDirectional, c.goldN);
+  const majority = ratio(c.majorityAgreed, c.majorityN);
+  const penalty = speedPenalty(c.meanTime);
+  const scores = annotatorScores({ gold: { n: [c.goldN], directional: [directional] }, majority: { n: [c.majorityN], share: [majority] }, speedPenalty: [penalty] }, { weights, meanTime: [c.meanTime] });
+  const ci = wilsonInterval(c.goldDirectional, c.goldN);
+  return {
+    id: c.id,
+    kind: 'human',
+    labels: c.labels,
+    gold_n: c.goldN,
+    gold_accuracy: num(ratio(c.goldExact, c.goldN)),
+    gold_accuracy_directional: num(directional),
+    gold_accuracy_ci95: Number.isNaN(ci[0]) ? null : ci,
+    majority_n: c.majorityN,
+    majority_agreement: num(majority),
+    mean_time_s: num(c.meanTime),
+    median_time_s: num(c.medianTime),
+    speed_penalty: num(penalty),
+    composite: num(scores.composite[0]),
+    flagged: scores.flagged[0] === 1,
+    reasons: scores.flags[0],
+    removed: c.removed,
+    label_counts: Array.from(c.labelCounts),
+    replay: c.replay,
+  };
+}
 
 /**
  * The `annotators` section: every human annotator with at least one label (overall dimension). The
@@ -46,13 +101,7 @@ export function annotatorsSection(r: Ratings, { removed = [], weights = DEFAULT_
   const all = judgementFilter(r);
   const isRemoved = new Uint8Array(r.annotators.length);
   for (const a of removed) isRemoved[a] = 1;
-  const stats = (mask: Uint8Array) => {
-    const gold = goldAccuracy(r, mask);
-    const majority = majorityAgreement(r, mask);
-    const time = timeStats(r, mask);
-    const scores = annotatorScores({ gold, majority, speedPenalty: r.time ? time.speedPenalty : null }, { weights, meanTime: r.time ? time.mean : null });
-    return { gold, majority, time, scores };
-  };
+  const stats = (mask: Uint8Array) => ({ gold: goldAccuracy(r, mask), majority: majorityAgreement(r, mask), time: timeStats(r, mask) });
   const main = stats(active);
   const ofRemoved = removed.length ? stats(all) : main;
   const replay = goldReplay(r, all);
@@ -63,26 +112,19 @@ export function annotatorsSection(r: Ratings, { removed = [], weights = DEFAULT_
   const rows: AnnotatorRow[] = [];
   for (let a = 0; a < r.annotators.length; a++) {
     if (r.annotatorKind[a] !== HUMAN || labels[a] === 0) continue;
-    const s = isRemoved[a] ? ofRemoved : main;
-    const ci = wilsonInterval(s.gold.correctDirectional[a], s.gold.n[a]);
-    rows.push({
+    const { gold, majority, time } = isRemoved[a] ? ofRemoved : main;
+    rows.push(annotatorRow({
       id: r.annotators[a],
-      kind: 'human',
       labels: labels[a],
-      gold_n: s.gold.n[a],
-      gold_accuracy: num(s.gold.exact[a]),
-      gold_accuracy_directional: num(s.gold.directional[a]),
-      gold_accuracy_ci95: Number.isNaN(ci[0]) ? null : ci,
-      majority_n: s.majority.n[a],
-      majority_agreement: num(s.majority.share[a]),
-      mean_time_s: num(s.time.mean[a]),
-      median_time_s: num(s.time.median[a]),
-      speed_penalty: num(s.time.speedPenalty[a]),
-      composite: num(s.scores.composite[a]),
-      flagged: s.scores.flagged[a] === 1,
-      reasons: s.scores.flags[a],
+      labelCounts: counts.subarray(a * K, a * K + K),
+      goldN: gold.n[a],
+      goldExact: gold.correctExact[a],
+      goldDirectional: gold.correctDirectional[a],
+      majorityN: majority.n[a],
+      majorityAgreed: majority.agreed[a],
+      meanTime: time.mean[a],
+      medianTime: time.median[a],
       removed: isRemoved[a] === 1,
-      label_counts: Array.from(counts.subarray(a * K, a * K + K)),
       replay: {
         caught: replay.caught[a] === 1,
         after_labels: replay.caughtAfterLabels[a] >= 0 ? replay.caughtAfterLabels[a] : null,
@@ -90,7 +132,7 @@ export function annotatorsSection(r: Ratings, { removed = [], weights = DEFAULT_
         labels_after: replay.labelsAfterCatch[a],
         order: replay.order,
       },
-    });
+    }, { weights }));
   }
   return rows;
 }

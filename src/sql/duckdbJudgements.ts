@@ -1,6 +1,7 @@
 import type { Scale } from '../core/types';
-import { MAX_SLICE_VALUES } from '../parse/encoder';
-import { chooseLabelReading, inferScale, scaleCategories } from '../parse/labelReading';
+import { MAX_SLICE_VALUES, TRUE_WORDS } from '../parse/encoder';
+import { codeLabels } from '../parse/finishRatings';
+import { chooseLabelReading } from '../parse/labelReading';
 import { duckdbFile, quoteText, type ColumnOverrides } from './duckdbFile';
 import type { SqlEngine } from './engine';
 
@@ -13,7 +14,6 @@ export interface FileSummaryOptions extends ColumnOverrides {
 
 /** Rows the raw reader turns into judgements: item, annotator and label present. */
 const PUSHED = "item <> '' AND annotator <> '' AND label <> ''";
-const TRUE_WORDS = "('1', 'true', 't', 'yes', 'y', 'gold')";
 
 /**
  * Builds `judgements` and `judgement_slices` in DuckDB from a file, as prefscope's raw path reads it:
@@ -25,7 +25,7 @@ const TRUE_WORDS = "('1', 'true', 't', 'yes', 'y', 'gold')";
  */
 export async function duckdbJudgements(engine: SqlEngine, path: string, options: FileSummaryOptions = {}): Promise<{ scale: Scale; categories: string[] }> {
   const { mapping, sliceColumns } = await duckdbFile(engine, path, options);
-  const goldFlag = mapping.isGold === null ? "gold <> ''" : `lower(gold_flag) IN ${TRUE_WORDS}`;
+  const goldFlag = mapping.isGold === null ? "gold <> ''" : `lower(gold_flag) IN (${[...TRUE_WORDS].map(quoteText).join(', ')})`;
   await engine.exec(`CREATE TABLE items AS SELECT item,
       max(CASE WHEN ${goldFlag} THEN 1 ELSE 0 END) AS flag,
       arg_min(gold, _rn) FILTER (WHERE gold <> '') AS gold,
@@ -38,17 +38,10 @@ export async function duckdbJudgements(engine: SqlEngine, path: string, options:
     UNION ALL SELECT gold FROM items WHERE gold IS NOT NULL UNION ALL SELECT ai FROM items WHERE ai IS NOT NULL) GROUP BY v`);
   for (const r of raw) counts.set(String(r.v), Number(r.n));
   const reading = chooseLabelReading(counts, { labelMap: options.labelMap ?? null, scale: options.scale ?? null });
-  let scale: Scale = 'nominal', categories = reading.categories, code = (v: string) => reading.code.get(v) ?? -1;
-  if (reading.preference) {
-    // finishRatings' codeLabels: the stated scale, else the one the 5-point codes present imply
-    const five = [...counts.keys()].map((v) => reading.code.get(v) ?? -1).filter((c) => c >= 0);
-    scale = options.scale && options.scale !== 'nominal' ? options.scale : inferScale(five);
-    const s = scaleCategories(scale);
-    categories = s.categories;
-    code = (v: string) => ((reading.code.get(v) ?? -1) < 0 ? -1 : s.fromFivePoint[reading.code.get(v)!]);
-  }
+  const raws = [...counts.keys()];
+  const { scale, categories, toCategory } = codeLabels(reading, raws, raws.map((v) => counts.get(v)!), options.scale ?? null);
   await engine.exec('CREATE TABLE label_codes (raw VARCHAR, code INTEGER)');
-  await engine.insert('label_codes', ['raw', 'code'], [...counts.keys()].filter((v) => code(v) >= 0).map((v) => [v, code(v)]));
+  await engine.insert('label_codes', ['raw', 'code'], raws.flatMap((v, i) => (toCategory[i] >= 0 ? [[v, toCategory[i]]] : [])));
   const first = await engine.all(`SELECT dimension FROM base WHERE ${PUSHED} ORDER BY _rn LIMIT 1`);
   const dimension = options.dimension ?? String(first[0]?.dimension ?? 'overall');
   const slices: { name: string; expr: string }[] = [];

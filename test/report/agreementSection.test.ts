@@ -2,8 +2,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadFiles } from '../../src/parse/loadFiles';
-import { agreementSection } from '../../src/report/agreementSection';
-import { DIAGNOSES, K2011_A } from '../core/referenceVectors';
+import { countTable } from '../../src/core/countTable';
+import { agreementFromTables, agreementSection } from '../../src/report/agreementSection';
+import { DIAGNOSES, FLEISS_WIKI, K2011_A } from '../core/referenceVectors';
 import { closeTo } from '../helpers/closeTo';
 import { textFile } from '../helpers/loadText';
 
@@ -136,5 +137,37 @@ describe('agreementSection', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("agreementFromTables(tables) gives Fleiss' kappa 0.2099 on the Fleiss (1971) / Wikipedia counts, the same per item or as weighted patterns", () => {
+    const tables = (counts: ReturnType<typeof countTable>) => ({ K: 5, sides: null, counts, pairs: { a: [], b: [], tables: [] }, slices: [] });
+    const perItem = agreementFromTables(tables(countTable(FLEISS_WIKI)), { bootstrap: 100, seed: 5 });
+    closeTo(perItem.fleiss_kappa!, 0.20993070, 1e-8);
+    expect(perItem.items_pairable).toBe(10);
+    expect(perItem.directional).toBeNull();
+    expect(perItem.reasons.cohen_kappa_mean).toBe('no annotator pair shares 10 or more items');
+    // each row twice, in reverse order, as one pattern of weight 2: same section, same intervals
+    const doubled = agreementFromTables(tables(countTable([...FLEISS_WIKI].reverse(), { weight: FLEISS_WIKI.map(() => 2) })), { bootstrap: 100, seed: 5 });
+    expect(doubled.items_pairable).toBe(20);
+    closeTo(doubled.fleiss_kappa!, perItem.fleiss_kappa!, 1e-12);
+    expect(agreementFromTables(tables(countTable([...FLEISS_WIKI, ...FLEISS_WIKI])), { bootstrap: 100, seed: 5 })).toEqual(doubled);
+  });
+
+  it('agreementFromTables(tables) lists the pairs in the order given, with their ids, on the scale and the direction', () => {
+    // 3-way scale (A>, =, B>): x and y agree on 10 items; y and z share 10 items with z always one step off
+    const same = [4, 0, 0, 0, 3, 0, 0, 0, 3];
+    const off = [0, 4, 0, 0, 0, 3, 3, 0, 0];
+    const a = agreementFromTables({
+      K: 3,
+      sides: { side: [0, 1, 2], K: 3 },
+      counts: countTable([[2, 0, 0], [0, 2, 0], [0, 0, 2]]),
+      pairs: { a: ['y', 'x', 'x'], b: ['z', 'y', 'w'], tables: [off, same, [1, 0, 0, 0, 0, 0, 0, 0, 0]] },
+      slices: [{ name: 'domain', values: ['code', 'math'], counts: () => [countTable([[2, 0, 0]]), countTable([[1, 1, 0], [0, 0, 2]])] }],
+    }, { bootstrap: 0 });
+    expect(a.cohen_pairs.map((p) => [p.a, p.b, p.n, p.kappa])).toEqual([['y', 'z', 10, expect.any(Number)], ['x', 'y', 10, 1]]);
+    expect(a.cohen_pairs_below_min).toBe(1);
+    expect(a.directional!.cohen_pairs.map((p) => [p.a, p.b])).toEqual([['y', 'z'], ['x', 'y']]);
+    expect(a.slices.domain.map((s) => [s.value, s.items, s.items_pairable])).toEqual([['code', 1, 1], ['math', 2, 2]]);
+    expect(a.slices.domain[0].fleiss_kappa).toBeNull();
   });
 });

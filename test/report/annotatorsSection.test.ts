@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFiles } from '../../src/parse/loadFiles';
-import { annotatorsSection } from '../../src/report/annotatorsSection';
+import { annotatorRow, annotatorsSection } from '../../src/report/annotatorsSection';
 import { PLANTED, POSITION_BIASED, RANDOM_CLICKERS } from '../fixtures/generateDemo';
 import { diskFile, textFile } from '../helpers/loadText';
 
@@ -50,5 +50,19 @@ describe('annotatorsSection', () => {
     const kept = (rows: typeof before) => rows.find((a) => a.id === 'ann01')!;
     expect(kept(after).gold_accuracy).toBe(kept(before).gold_accuracy);
     expect(kept(after).majority_n).toBeLessThan(kept(before).majority_n);
+  });
+
+  it('annotatorRow(counts) builds the row from counts alone (hand-computed, as annotator x above)', () => {
+    const counts = { id: 'x', labels: 5, labelCounts: [1, 2, 0, 1, 1], goldN: 5, goldExact: 3, goldDirectional: 4, majorityN: 5, majorityAgreed: 3, meanTime: 4, medianTime: NaN, removed: false, replay: null };
+    const x = annotatorRow(counts);
+    expect(x).toMatchObject({ id: 'x', kind: 'human', labels: 5, gold_n: 5, gold_accuracy: 3 / 5, gold_accuracy_directional: 4 / 5, majority_n: 5, majority_agreement: 3 / 5, mean_time_s: 4, median_time_s: null, removed: false, label_counts: [1, 2, 0, 1, 1], replay: null });
+    expect(x.speed_penalty).toBeCloseTo(0.8, 12);
+    expect(x.composite).toBeCloseTo(0.74, 12);
+    expect(x.reasons).toEqual(['too_fast']);
+    expect(x.gold_accuracy_ci95![0]).toBeCloseTo(0.3755, 4);
+    expect(annotatorRow(counts, { weights: { gold: 1, majority: 0, speed: 0 } }).composite).toBeCloseTo(0.8, 12);
+    // nothing to score: every rate null, no flag
+    const empty = annotatorRow({ ...counts, goldN: 0, goldExact: 0, goldDirectional: 0, majorityN: 0, majorityAgreed: 0, meanTime: NaN });
+    expect(empty).toMatchObject({ gold_accuracy: null, gold_accuracy_ci95: null, majority_agreement: null, mean_time_s: null, speed_penalty: null, composite: null, flagged: false, reasons: [] });
   });
 });
