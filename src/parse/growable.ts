@@ -48,19 +48,13 @@ export class Growable<T extends TypedArray> {
 export class Dictionary {
   readonly values: string[] = [];
   private readonly index = new Map<string, number>();
-  // rows of one item usually follow each other: remember the last value to skip most lookups
-  private last: string | null = null;
-  private lastCode = -1;
   code(value: string): number {
-    if (value === this.last) return this.lastCode;
     let c = this.index.get(value);
     if (c === undefined) {
       c = this.values.length;
       this.index.set(value, c);
       this.values.push(value);
     }
-    this.last = value;
-    this.lastCode = c;
     return c;
   }
   lookup(value: string): number {
