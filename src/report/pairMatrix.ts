@@ -10,7 +10,7 @@ export interface PairMatrix {
 }
 
 /** More annotators than this would draw tens of thousands of cells: the matrix keeps the most paired. */
-export const MAX_MATRIX_ANNOTATORS = 60;
+export const MAX_MATRIX_ANNOTATORS = 30;
 
 /**
  * The annotator-pair heatmap: every listed pair (both triangles) among the `max` annotators with the most

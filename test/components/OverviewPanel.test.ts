@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render, screen, within } from '@testing-library/svelte';
 import OverviewPanel from '../../src/components/OverviewPanel.svelte';
 import { createSession } from '../../src/session/analysisSession';
@@ -51,6 +51,7 @@ describe('OverviewPanel', () => {
     const { container } = render(OverviewPanel, { overview: await overviewOf(CSV) });
     const figures = container.querySelectorAll('figure.chart');
     expect(figures.length).toBe(3);
+    await vi.waitFor(() => expect(container.querySelectorAll('figure.chart svg').length).toBeGreaterThanOrEqual(3)); // charts draw in their own tasks
     for (const f of figures) expect(f.querySelector('svg')).not.toBeNull();
     // the label distribution has one bar per label of the 5-point scale
     expect(figures[0].querySelectorAll('rect').length).toBeGreaterThanOrEqual(5);
