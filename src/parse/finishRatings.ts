@@ -55,8 +55,10 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
   const kind = new Uint8Array(enc.annotators.size);
   if (aiCode >= 0) kind[aiCode] = AI;
   const n0 = enc.item.length;
-  const label = new Growable(Int32Array);
-  const keepFrom = new Growable(Int32Array); // index into the encoder's arrays, or -1 - item for an AI verdict
+  // label and origin of each judgement kept: an index into the encoder's arrays, or -1 - item for an AI verdict
+  const labels = new Int32Array(n0 + nItems);
+  const from = new Int32Array(n0 + nItems);
+  let kept = 0;
   const encItem = enc.item.view();
   const encAnnotator = enc.annotator.view();
   const encFile = enc.file.view();
@@ -69,8 +71,8 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
       enc.issue({ file: enc.files[encFile[j]], row: encRow[j], column: labelColumn(j), message: unknownLabel(enc.rawLabels.values[rawLabel[j]], scale, reading) }, true);
       continue;
     }
-    label.push(c);
-    keepFrom.push(j);
+    labels[kept] = c;
+    from[kept++] = j;
   }
   for (let i = 0; i < nItems; i++) {
     if (aiRaw[i] < 0) continue;
@@ -79,8 +81,8 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
       enc.issue({ file: enc.files[attrs.aiFile.get(i)], row: attrs.aiRow.get(i), column: enc.fileAiColumn[attrs.aiFile.get(i)] ?? null, message: unknownLabel(enc.rawLabels.values[aiRaw[i]], scale, reading) }, true);
       continue;
     }
-    label.push(c);
-    keepFrom.push(-1 - i);
+    labels[kept] = c;
+    from[kept++] = -1 - i;
   }
   const itemGold = new Int32Array(nItems).fill(-1);
   const goldRaw = attrs.goldRaw.view();
@@ -95,8 +97,7 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     if (c < 0) enc.issue({ file: enc.files[0], row: null, column: 'gold_label', message: `item "${clip(enc.items.values[i])}": ${unknownLabel(enc.rawLabels.values[goldRaw[i]], scale, reading)}` });
     else itemGold[i] = c;
   }
-  const from = keepFrom.view();
-  const keep = dropDuplicates(enc, from);
+  const keep = dropDuplicates(enc, from.subarray(0, kept));
   const n = keep.length;
   const pick = <T extends Int32Array | Float64Array | Uint8Array>(src: T, ai: number, out: T): T => {
     for (let k = 0; k < n; k++) {
@@ -112,12 +113,11 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     item[k] = j >= 0 ? encItem[j] : -1 - j;
     annotator[k] = j >= 0 ? encAnnotator[j] : aiCode;
   }
-  const labels = label.view();
   const ratings: Ratings = {
     n,
     item,
     annotator,
-    label: Int32Array.from(keep, (k) => labels[k]),
+    label: gather(Int32Array, keep, (k) => labels[k]),
     dimension: pick(enc.dimension.view(), aiCode >= 0 ? enc.dimensions.code('overall') : 0, new Int32Array(n)),
     items: enc.items.values,
     annotators: enc.annotators.values,
@@ -129,7 +129,7 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     time: enc.present.has('time') ? pick(enc.time.view(), NaN, new Float64Array(n)) : null,
     timestamp: enc.present.has('timestamp') ? pick(enc.timestamp.view(), NaN, new Float64Array(n)) : null,
     shownFirst: enc.present.has('shownFirst') ? pick(enc.shownFirst.view(), 255, new Uint8Array(n)) : null,
-    aiConfidence: enc.present.has('aiConfidence') ? Float64Array.from(keep, (k) => (from[k] < 0 ? attrs.aiConfidence.get(-1 - from[k]) : NaN)) : null,
+    aiConfidence: enc.present.has('aiConfidence') ? gather(Float64Array, keep, (k) => (from[k] < 0 ? attrs.aiConfidence.get(-1 - from[k]) : NaN)) : null,
     itemGold,
     slices: [],
   };
@@ -138,8 +138,8 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
   ratings.slices = modelPair && !slices.some((s) => s.name === modelPair.name) ? [...slices, modelPair] : slices;
   return {
     ratings,
-    row: Int32Array.from(keep, (k) => (from[k] >= 0 ? encRow[from[k]] : attrs.aiRow.get(-1 - from[k]))),
-    file: Int32Array.from(keep, (k) => (from[k] >= 0 ? encFile[from[k]] : attrs.aiFile.get(-1 - from[k]))),
+    row: gather(Int32Array, keep, (k) => (from[k] >= 0 ? encRow[from[k]] : attrs.aiRow.get(-1 - from[k]))),
+    file: gather(Int32Array, keep, (k) => (from[k] >= 0 ? encFile[from[k]] : attrs.aiFile.get(-1 - from[k]))),
     files: enc.files,
     texts: { prompt: attrs.prompt, responseA: attrs.responseA, responseB: attrs.responseB },
     models: { a: attrs.modelA, b: attrs.modelB },
@@ -245,7 +245,7 @@ function buildSlices(enc: Encoder, ratings: Ratings, from: Int32Array, keep: Int
     for (let j = 0; j < encItem.length; j++) if (firstOfItem[encItem[j]] < 0) firstOfItem[encItem[j]] = codes[j];
     const values = [...s.values.values];
     let missing = -1;
-    const code = Int32Array.from(keep, (k) => {
+    const code = gather(Int32Array, keep, (k) => {
       const c = from[k] >= 0 ? codes[from[k]] : firstOfItem[-1 - from[k]];
       if (c >= 0) return c;
       if (missing < 0) missing = values.push('(missing)') - 1;
@@ -285,4 +285,11 @@ function modelPairSlice(r: Ratings, a: (string | undefined)[], b: (string | unde
     ofItem[i] = c;
   }
   return { name: 'model_pair', values, code: Int32Array.from(r.item, (i) => ofItem[i]) };
+}
+
+/** `f` of each kept index into a new typed array (a plain loop: much faster than `TypedArray.from`). */
+function gather<T extends Int32Array | Float64Array>(ctor: { new (n: number): T }, keep: Int32Array, f: (k: number) => number): T {
+  const out = new ctor(keep.length);
+  for (let i = 0; i < keep.length; i++) out[i] = f(keep[i]);
+  return out;
 }
