@@ -1,6 +1,7 @@
 import { openAsBlob, existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { failWith } from './failWith';
 import type { Scale } from '../core/types';
 import { parseLabelMap } from '../parse/labelMapText';
 import type { FileOptions } from '../parse/loadFiles';
@@ -20,11 +21,7 @@ const USAGE = `usage: npm run --silent audit -- FILE... [--format csv|tsv|json|j
 const FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'parquet'];
 const SCALES = ['5-point', '3-way', 'binary', 'nominal'];
 
-/** Exit 2 with one line on stderr: unreadable input or a wrong call. */
-function fail(message: string): never {
-  process.stderr.write(`prefscope audit: ${message}\n`);
-  process.exit(2);
-}
+const fail: (message: string) => never = failWith('audit');
 
 async function main(argv: string[]): Promise<void> {
   let parsed;

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { failWith } from '../cli/failWith';
 import type { Scale } from '../core/types';
 import { scaleCategories } from '../parse/labelReading';
 import { parseLabelMap } from '../parse/labelMapText';
@@ -15,10 +16,7 @@ const USAGE = `usage: npm run --silent summary -- FILE.csv|FILE.csv.gz|FILE.parq
    or: npm run --silent summary -- --split DIR   (writes each query of summary.sql to DIR/NAME.sql)`;
 const SCALES = ['5-point', '3-way', 'binary', 'nominal'];
 
-function fail(message: string): never {
-  process.stderr.write(`prefscope summary: ${message}\n`);
-  process.exit(2);
-}
+const fail: (message: string) => never = failWith('summary');
 
 /** `npm run summary`: writes a `prefscope.summary/v1` file (src/sql/README.md). Exit 2 on any error. */
 async function main(argv: string[]): Promise<void> {

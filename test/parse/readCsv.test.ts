@@ -1,40 +1,15 @@
 // @vitest-environment node
 import { describe, it, expect } from 'vitest';
+import { chunkedFile as chunkedFileNamed, readAllWith, textFileNamed } from '../helpers/readerHarness';
 import { gzipSync } from 'node:zlib';
 import { readCsv, uniqueNames } from '../../src/parse/readCsv';
-import { UnreadableFile, type InputFile, type Issue, type TableBatch } from '../../src/parse/types';
+import { UnreadableFile, type InputFile } from '../../src/parse/types';
 
 const utf8 = new TextEncoder();
 
-function textFile(text: string, name = 'ratings.csv'): InputFile {
-  return { name, blob: new Blob([text]) };
-}
-
-/** A file whose stream yields exactly these byte chunks, to force odd chunk boundaries. */
-function chunkedFile(parts: Uint8Array[], name = 'ratings.csv'): InputFile {
-  const size = parts.reduce((sum, part) => sum + part.byteLength, 0);
-  const stream = () =>
-    new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (const part of parts) controller.enqueue(part);
-        controller.close();
-      },
-    });
-  return { name, blob: { size, stream } as unknown as Blob };
-}
-
-async function readAll(file: InputFile, { gzip = false, delimiter = ',' } = {}) {
-  const issues: Issue[] = [];
-  const batches: TableBatch[] = [];
-  for await (const batch of readCsv(file, gzip, delimiter, (issue) => issues.push(issue))) batches.push(batch);
-  return {
-    batches,
-    issues,
-    header: batches.at(-1)?.header ?? [],
-    rows: batches.flatMap((b) => b.rows),
-    rowNumbers: batches.flatMap((b) => b.rowNumbers),
-  };
-}
+const textFile = (text: string, name = 'ratings.csv'): InputFile => textFileNamed(text, name);
+const chunkedFile = (parts: Uint8Array[], name = 'ratings.csv'): InputFile => chunkedFileNamed(parts, name);
+const readAll = (file: InputFile, { gzip = false, delimiter = ',' } = {}) => readAllWith((onIssue) => readCsv(file, gzip, delimiter, onIssue));
 
 describe('readCsv', () => {
   it('readCsv(file) takes the first record as header and numbers rows by physical line', async () => {

@@ -1,40 +1,15 @@
 // @vitest-environment node
 import { describe, it, expect } from 'vitest';
+import { chunkedFile as chunkedFileNamed, readAllWith, textFileNamed } from '../helpers/readerHarness';
 import { gzipSync } from 'node:zlib';
 import { JsonArrayScanner, readJson } from '../../src/parse/readJson';
-import { UnreadableFile, type InputFile, type Issue, type TableBatch } from '../../src/parse/types';
+import { UnreadableFile, type InputFile } from '../../src/parse/types';
 
 const encoder = new TextEncoder();
 
-function textFile(text: string, name = 'ratings.json'): InputFile {
-  return { name, blob: new Blob([text]) };
-}
-
-/** A file whose stream yields exactly these byte chunks, to force odd chunk boundaries. */
-function chunkedFile(parts: Uint8Array[], name = 'ratings.json'): InputFile {
-  const size = parts.reduce((sum, part) => sum + part.byteLength, 0);
-  const stream = () =>
-    new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (const part of parts) controller.enqueue(part);
-        controller.close();
-      },
-    });
-  return { name, blob: { size, stream } as unknown as Blob };
-}
-
-async function readAll(file: InputFile, gzip = false) {
-  const issues: Issue[] = [];
-  const batches: TableBatch[] = [];
-  for await (const batch of readJson(file, gzip, (issue) => issues.push(issue))) batches.push(batch);
-  return {
-    batches,
-    issues,
-    header: batches.at(-1)?.header ?? [],
-    rows: batches.flatMap((batch) => batch.rows),
-    rowNumbers: batches.flatMap((batch) => batch.rowNumbers),
-  };
-}
+const textFile = (text: string, name = 'ratings.json'): InputFile => textFileNamed(text, name);
+const chunkedFile = (parts: Uint8Array[], name = 'ratings.json'): InputFile => chunkedFileNamed(parts, name);
+const readAll = (file: InputFile, gzip = false) => readAllWith((onIssue) => readJson(file, gzip, onIssue));
 
 /** Runs the scanner over `chunks` and returns the parsed elements. */
 function scan(chunks: string[]): unknown[] {

@@ -1,41 +1,15 @@
 // @vitest-environment node
 import { describe, it, expect } from 'vitest';
+import { chunkedFile as chunkedFileNamed, readAllWith, textFileNamed } from '../helpers/readerHarness';
 import { gzipSync } from 'node:zlib';
 import { readJsonl } from '../../src/parse/readJsonl';
-import type { InputFile, Issue, TableBatch } from '../../src/parse/types';
+import type { InputFile } from '../../src/parse/types';
 
 const encoder = new TextEncoder();
 
-function textFile(text: string, name = 'ratings.jsonl'): InputFile {
-  return { name, blob: new Blob([text]) };
-}
-
-/** A file whose stream yields exactly these byte chunks, to force odd chunk boundaries. */
-function chunkedFile(parts: Uint8Array[], name = 'ratings.jsonl'): InputFile {
-  const size = parts.reduce((sum, part) => sum + part.byteLength, 0);
-  const stream = () =>
-    new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (const part of parts) controller.enqueue(part);
-        controller.close();
-      },
-    });
-  return { name, blob: { size, stream } as unknown as Blob };
-}
-
-async function readAll(file: InputFile, gzip = false) {
-  const issues: Issue[] = [];
-  const batches: TableBatch[] = [];
-  for await (const batch of readJsonl(file, gzip, (issue) => issues.push(issue))) batches.push(batch);
-  const last = batches.at(-1);
-  return {
-    batches,
-    issues,
-    header: last?.header ?? [],
-    rows: batches.flatMap((batch) => batch.rows),
-    rowNumbers: batches.flatMap((batch) => batch.rowNumbers),
-  };
-}
+const textFile = (text: string, name = 'ratings.jsonl'): InputFile => textFileNamed(text, name);
+const chunkedFile = (parts: Uint8Array[], name = 'ratings.jsonl'): InputFile => chunkedFileNamed(parts, name);
+const readAll = (file: InputFile, gzip = false) => readAllWith((onIssue) => readJsonl(file, gzip, onIssue));
 
 describe('readJsonl', () => {
   it('readJsonl(file) reads one record per line with 1-based line numbers', async () => {
