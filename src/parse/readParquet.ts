@@ -3,8 +3,8 @@ import { compressors } from 'hyparquet-compressors';
 import { BATCH_ROWS } from './readJsonl';
 import { UnreadableFile, type InputFile, type Issue, type TableReader } from './types';
 
-/** Largest row range decoded at once when a row group is bigger. */
-export const PARQUET_RANGE_ROWS = 50_000;
+/** Largest row range decoded at once when a row group is bigger (hyparquet decodes a column chunk again for each range of its group, so ranges are as large as memory allows). */
+export const PARQUET_RANGE_ROWS = 500_000;
 
 /** An AsyncBuffer over a Blob: hyparquet fetches only the byte ranges it needs (footer, column chunks). */
 export function blobBuffer(blob: Blob): AsyncBuffer {
