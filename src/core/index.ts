@@ -35,3 +35,4 @@ export { goldReplay, type GoldReplay } from './goldReplay';
 export { voteWinner } from './voteWinner';
 export { majorityVote, type MajorityVote } from './majorityVote';
 export { dawidSkene, type DawidSkene } from './dawidSkene';
+export { labelScale } from './labelScale';

@@ -1,5 +1,5 @@
 import type { Ratings } from './types';
-import { directionalSides } from './directionalSides';
+import { labelScale } from './labelScale';
 
 /**
  * Per-row label counts: the sufficient statistic of every count-based agreement coefficient (percent
@@ -27,14 +27,7 @@ export function itemCounts(
   mask: Uint8Array | null = null,
   { collapse = false }: { collapse?: boolean } = {},
 ): ItemCounts {
-  let K = ratings.categories.length;
-  let side: Int32Array | null = null;
-  if (collapse) {
-    const sides = directionalSides(ratings.fivePoint);
-    if (!sides) throw new Error('directional collapse needs a preference scale');
-    side = sides.side;
-    K = sides.K;
-  }
+  const { K, side } = labelScale(ratings, collapse);
   const rows = ratings.items.length;
   const counts = new Float64Array(rows * K);
   const m = new Float64Array(rows);

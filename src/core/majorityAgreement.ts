@@ -1,5 +1,5 @@
 import type { Ratings } from './types';
-import { directionalSides } from './directionalSides';
+import { labelScale } from './labelScale';
 
 export interface MajorityAgreement {
   /** per annotator: labels on items whose other labels have a unique plurality (`majority_n`) */
@@ -24,13 +24,7 @@ export function majorityAgreement(
   mask: Uint8Array | null = null,
   { collapse = false }: { collapse?: boolean } = {},
 ): MajorityAgreement {
-  let K = ratings.categories.length;
-  let side: Int32Array | null = null;
-  if (collapse) {
-    const sides = directionalSides(ratings.fivePoint);
-    if (!sides) throw new Error('directional collapse needs a preference scale');
-    ({ side, K } = sides);
-  }
+  const { K, side } = labelScale(ratings, collapse);
   const nAnn = ratings.annotators.length, nItems = ratings.items.length;
   const { item, annotator, label } = ratings;
   const use = (j: number) => (!mask || mask[j] === 1) && label[j] >= 0;

@@ -1,5 +1,5 @@
 import type { Ratings } from './types';
-import { directionalSides } from './directionalSides';
+import { labelScale } from './labelScale';
 
 export interface PairTables {
   /** annotator codes of each pair sharing at least one item, a < b, sorted by (a, b) */
@@ -24,13 +24,7 @@ export function pairTables(
   mask: Uint8Array | null = null,
   { collapse = false }: { collapse?: boolean } = {},
 ): PairTables {
-  let K = ratings.categories.length;
-  let side: Int32Array | null = null;
-  if (collapse) {
-    const sides = directionalSides(ratings.fivePoint);
-    if (!sides) throw new Error('directional collapse needs a preference scale');
-    ({ side, K } = sides);
-  }
+  const { K, side } = labelScale(ratings, collapse);
   const nAnn = ratings.annotators.length, nItems = ratings.items.length, KK = K * K;
   const { item, annotator, label } = ratings;
   const start = new Int32Array(nItems + 1);
