@@ -18,7 +18,7 @@ describe('App', () => {
     render(App, { analysis });
     await analysis.open([fakeFile('two.csv', CSV)]);
     expect(analysis.phase).toBe('ready');
-    expect(await screen.findByRole('heading', { name: 'Overview' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Overview' }, { timeout: 10_000 })).toBeTruthy(); // the panels load on demand
     expect(within(screen.getByTestId('stat-rows')).getByText('4')).toBeTruthy();
     expect(within(screen.getByTestId('stat-scale')).getByText('3-way')).toBeTruthy();
     await fireEvent.keyDown(screen.getByRole('tab', { name: 'Overview' }), { key: 'ArrowRight' });
