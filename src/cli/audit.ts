@@ -1,6 +1,6 @@
 import { openAsBlob, existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, SCALES } from './commandLine';
 import { failWith } from './failWith';
 import type { Scale } from '../core/types';
 import { parseLabelMap } from '../parse/labelMapText';
@@ -19,28 +19,23 @@ const USAGE = `usage: npm run --silent audit -- FILE... [--format csv|tsv|json|j
        [--weights gold=0.4,majority=0.3,speed=0.3] [--method majority|weighted|dawid_skene]
        [--fail-under METRIC=VALUE]... [--out report.json] [--labels final.csv|final.jsonl]`;
 const FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'parquet'];
-const SCALES = ['5-point', '3-way', 'binary', 'nominal'];
 
 const fail: (message: string) => never = failWith('audit');
 
 async function main(argv: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' }, item: { type: 'string' }, annotator: { type: 'string' }, label: { type: 'string' },
-        wide: { type: 'string' }, 'label-map': { type: 'string' }, scale: { type: 'string' }, out: { type: 'string' },
-        remove: { type: 'string' }, bootstrap: { type: 'string' }, seed: { type: 'string' }, 'band-metric': { type: 'string' },
-        'min-shared': { type: 'string' }, 'fail-under': { type: 'string', multiple: true },
-        weights: { type: 'string' }, method: { type: 'string' }, labels: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    fail(`${(error as Error).message}\n${USAGE}`);
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      format: { type: 'string' }, item: { type: 'string' }, annotator: { type: 'string' }, label: { type: 'string' },
+      wide: { type: 'string' }, 'label-map': { type: 'string' }, scale: { type: 'string' }, out: { type: 'string' },
+      remove: { type: 'string' }, bootstrap: { type: 'string' }, seed: { type: 'string' }, 'band-metric': { type: 'string' },
+      'min-shared': { type: 'string' }, 'fail-under': { type: 'string', multiple: true },
+      weights: { type: 'string' }, method: { type: 'string' }, labels: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+    fail,
+  );
   const { values: v, positionals: paths } = parsed;
   if (v.help) {
     process.stdout.write(`${USAGE}\n`);

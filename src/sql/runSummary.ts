@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandLine, SCALES } from '../cli/commandLine';
 import { failWith } from '../cli/failWith';
 import type { Scale } from '../core/types';
 import { scaleCategories } from '../parse/labelReading';
@@ -14,26 +14,21 @@ const USAGE = `usage: npm run --silent summary -- FILE.csv|FILE.csv.gz|FILE.parq
    or: npm run --silent summary -- --results DIR --scale SCALE [--categories a,b,c] [--out summary.json]
        (DIR holds NAME.csv or NAME.parquet per result of src/sql/summary.sql, exported from any engine)
    or: npm run --silent summary -- --split DIR   (writes each query of summary.sql to DIR/NAME.sql)`;
-const SCALES = ['5-point', '3-way', 'binary', 'nominal'];
 
 const fail: (message: string) => never = failWith('summary');
 
 /** `npm run summary`: writes a `prefscope.summary/v1` file (src/sql/README.md). Exit 2 on any error. */
 async function main(argv: string[]): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        engine: { type: 'string' }, item: { type: 'string' }, annotator: { type: 'string' }, label: { type: 'string' },
-        'label-map': { type: 'string' }, scale: { type: 'string' }, dimension: { type: 'string' }, out: { type: 'string' },
-        results: { type: 'string' }, categories: { type: 'string' }, split: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    fail(`${(error as Error).message}\n${USAGE}`);
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      engine: { type: 'string' }, item: { type: 'string' }, annotator: { type: 'string' }, label: { type: 'string' },
+      'label-map': { type: 'string' }, scale: { type: 'string' }, dimension: { type: 'string' }, out: { type: 'string' },
+      results: { type: 'string' }, categories: { type: 'string' }, split: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+    fail,
+  );
   const { values: v, positionals } = parsed;
   if (v.help) return void process.stdout.write(`${USAGE}\n`);
   if (v.split) {
