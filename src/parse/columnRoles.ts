@@ -1,7 +1,7 @@
 /** The role a column plays in the canonical judgement (`../shared/report-schema.md`). */
 export const ROLES = [
   'item', 'annotator', 'label', 'time', 'timestamp', 'isGold', 'goldLabel', 'prompt', 'responseA', 'responseB',
-  'modelA', 'modelB', 'shownFirst', 'aiLabel', 'aiConfidence', 'scoreA', 'scoreB', 'dimension',
+  'modelA', 'modelB', 'shownFirst', 'aiLabel', 'aiConfidence', 'scoreA', 'scoreB', 'dimension', 'kind',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -18,6 +18,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   isGold: 'gold flag', goldLabel: 'gold label', prompt: 'prompt', responseA: 'response A', responseB: 'response B',
   modelA: 'model A', modelB: 'model B', shownFirst: 'shown first', aiLabel: 'AI judge label',
   aiConfidence: 'AI judge confidence', scoreA: 'reward score A', scoreB: 'reward score B', dimension: 'rubric dimension',
+  kind: 'annotator kind (human / ai)',
 };
 
 /** Common spellings per role, most canonical first (compared after lower-casing and folding separators). */
@@ -40,6 +41,7 @@ const SPELLINGS: Record<Role, string[]> = {
   scoreA: ['score_a', 'reward_a', 'rm_score_a', 'reward_score_a'],
   scoreB: ['score_b', 'reward_b', 'rm_score_b', 'reward_score_b'],
   dimension: ['dimension', 'criterion', 'aspect', 'rubric'],
+  kind: ['annotator_kind', 'annotator_type', 'judge_kind', 'judge_type', 'rater_type', 'kind'],
 };
 
 const WIDE_COLUMN = /^(annotator|rater|worker|judge|labell?er|coder|ann|human)[ _-]?\d+$/;
@@ -80,6 +82,19 @@ export function guessMapping(header: string[]): ColumnMapping {
     mapping.label = null;
   }
   return mapping;
+}
+
+/** The mapping of an adapter's output (`adapters/adapter.ts`, CANONICAL_COLUMNS): fixed, by name. */
+export function canonicalMapping(header: string[]): ColumnMapping {
+  const m = emptyMapping();
+  const names: [Role, string][] = [
+    ['item', 'item'], ['annotator', 'annotator'], ['kind', 'annotator_kind'], ['label', 'label'], ['dimension', 'dimension'],
+    ['time', 'time_seconds'], ['timestamp', 'timestamp'], ['goldLabel', 'gold_label'], ['prompt', 'prompt'],
+    ['responseA', 'response_a'], ['responseB', 'response_b'], ['modelA', 'model_a'], ['modelB', 'model_b'],
+    ['shownFirst', 'shown_first'], ['aiConfidence', 'ai_confidence'],
+  ];
+  for (const [role, name] of names) if (header.includes(name)) m[role] = name;
+  return m;
 }
 
 /** Columns that play no role: candidates for slices (≤ 50 distinct values) or attributes. */

@@ -8,6 +8,11 @@ export const SINGLE_ANNOTATOR = '(single)';
 /** Values of a gold-flag column that mark an item gold (compared lower-cased); anything else does not. */
 export const TRUE_WORDS: ReadonlySet<string> = new Set(['1', 'true', 't', 'yes', 'y', 'gold']);
 
+/** Kind-column value of a row that carries only an item's attributes (texts, gold), written by adapters. */
+export const ITEM_ONLY = 'item';
+/** Kind-column values that mark an AI judge (compared lower-cased); anything else is a human. */
+const AI_KIND = /^(ai|llm|model|machine|auto|automatic|bot)\b/;
+
 /** A column that may become a slice: coded per judgement until it has more than 50 values. */
 interface SliceCandidate {
   values: Dictionary;
@@ -73,6 +78,10 @@ export class Encoder {
   readonly time = new Growable(Float64Array, NaN);
   readonly timestamp = new Growable(Float64Array, NaN);
   readonly shownFirst = new Growable(Uint8Array, 255);
+  /** per judgement: the AI judge's confidence (NaN unless the row is an AI judge's, by the kind column) */
+  readonly confidence = new Growable(Float64Array, NaN);
+  /** annotators whose rows say they are AI judges (kind column) */
+  readonly aiAnnotators = new Set<number>();
   readonly attributes = new ItemAttributes();
   readonly slices = new Map<string, SliceCandidate>();
   readonly issues: Issue[] = [];
@@ -133,7 +142,8 @@ export class Encoder {
         }
       } else item = this.items.code(itemId);
       this.addItemAttributes(item, cells, at, fileName, line, mapping);
-      if (side) continue;
+      const kind = at.kind < 0 ? '' : cellText(cells[at.kind]).toLowerCase();
+      if (side || kind === ITEM_ONLY) continue;
       const before = this.item.length;
       if (mapping.shape === 'wide') {
         for (let w = 0; w < wide.length; w++) {
@@ -145,7 +155,13 @@ export class Encoder {
         const raw = cellText(cells[at.label]);
         if (annotator === '') this.issue({ file: fileName, row: line, column: mapping.annotator, message: 'empty annotator id' }, true);
         else if (raw === '') this.issue({ file: fileName, row: line, column: mapping.label, message: 'empty label' }, true);
-        else this.push(item, annotator, raw, cells, at, line, fileCode, overall);
+        else {
+          this.push(item, annotator, raw, cells, at, line, fileCode, overall);
+          if (AI_KIND.test(kind)) {
+            this.aiAnnotators.add(this.annotator.get(this.annotator.length - 1));
+            if (at.aiConfidence >= 0) this.confidence.set(this.item.length - 1, number(cells[at.aiConfidence]));
+          }
+        }
       }
       const after = this.item.length;
       if (after > before) for (const { at: c, slice } of others) addSliceValue(slice, cellText(cells[c]), before, after);

@@ -54,6 +54,7 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
   const aiCode = aiRaw.some((c) => c >= 0) ? enc.annotators.code(AI_JUDGE) : -1;
   const kind = new Uint8Array(enc.annotators.size);
   if (aiCode >= 0) kind[aiCode] = AI;
+  for (const a of enc.aiAnnotators) kind[a] = AI;
   const n0 = enc.item.length;
   // label and origin of each judgement kept: an index into the encoder's arrays, or -1 - item for an AI verdict
   const labels = new Int32Array(n0 + nItems);
@@ -129,7 +130,7 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     time: enc.present.has('time') ? pick(enc.time.view(), NaN, new Float64Array(n)) : null,
     timestamp: enc.present.has('timestamp') ? pick(enc.timestamp.view(), NaN, new Float64Array(n)) : null,
     shownFirst: enc.present.has('shownFirst') ? pick(enc.shownFirst.view(), 255, new Uint8Array(n)) : null,
-    aiConfidence: enc.present.has('aiConfidence') ? gather(Float64Array, keep, (k) => (from[k] < 0 ? attrs.aiConfidence.get(-1 - from[k]) : NaN)) : null,
+    aiConfidence: enc.present.has('aiConfidence') ? gather(Float64Array, keep, (k) => (from[k] < 0 ? attrs.aiConfidence.get(-1 - from[k]) : enc.confidence.get(from[k]))) : null,
     itemGold,
     slices: [],
   };

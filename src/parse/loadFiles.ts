@@ -1,4 +1,7 @@
-import { guessMapping, mappingProblems, type ColumnMapping } from './columnRoles';
+import type { Adapter } from './adapters/adapter';
+import { adaptBatch, adaptRows, recordsOf } from './adapters/adaptRows';
+import { TABLE, adapterById, chooseAdapter, nearMissMessage, statedAdapter } from './adapters/index';
+import { canonicalMapping, guessMapping, mappingProblems, type ColumnMapping } from './columnRoles';
 import { Encoder, cellText, clip } from './encoder';
 import { finishRatings, type LabelOptions, type Loaded } from './finishRatings';
 import { readCsv } from './readCsv';
@@ -11,6 +14,8 @@ import { UnreadableFile, type Format, type InputFile, type Issue, type TableBatc
 /** What the user may state about one file; everything left out is detected. */
 export interface FileOptions {
   format?: Format | null;
+  /** a format adapter by id (`label-studio`, …) or `table` for a plain table; detected when left out */
+  adapter?: string | null;
   delimiter?: string | null;
   mapping?: ColumnMapping | null;
   /** roles stated by name on top of the guessed mapping (the command's --item, --annotator, --label, --wide) */
@@ -41,8 +46,16 @@ export interface FileInfo {
   mapping: ColumnMapping;
   /** `judgements`: rows are judgements; `joined`: per-item columns joined on the item id */
   role: 'judgements' | 'joined';
-  /** the reader that read it (format adapters come with later issues) */
+  /** the adapter that read it (`label-studio`, …), or the table reader (`csv`, `tsv`, `json`, …) */
   adapter: string;
+  /** what the page calls that adapter or reader */
+  adapterTitle: string;
+  /** true when a format adapter read the file: the header and sample are its canonical rows */
+  adapted: boolean;
+  /** what the format can and cannot show, in plain words */
+  notes: string[];
+  /** a file that looks like a known format but lacks its required fields, read as a plain table instead */
+  warning: string | null;
   /** the first rows as text (cells cut at 80 characters), for the column mapping panel */
   sample: string[][];
   /** rows in the whole file, extrapolated from the first batch (exact for a small file) */
@@ -82,9 +95,24 @@ export async function inspectFile(file: InputFile, options: FileOptions = {}): P
   const it = reader(file, s, () => {});
   const first = await it.next();
   await it.return();
-  const batch: TableBatch | null = first.done ? null : first.value;
+  const source: TableBatch | null = first.done ? null : first.value;
+  const records = source ? recordsOf(source) : [];
+  let adapter: Adapter | null = null;
+  let warning: string | null = null;
+  if (options.adapter && options.adapter !== TABLE) adapter = statedAdapter(options.adapter, records, file.name);
+  else if (!options.adapter && records.length > 0) {
+    const choice = chooseAdapter(records, file.name);
+    adapter = choice.adapter;
+    if (choice.nearMiss) {
+      warning = nearMissMessage(file.name, choice.nearMiss, records.length);
+      if (mappingProblems(guessMapping(source!.header), false).length > 0) throw new UnreadableFile(file.name, warning);
+    }
+  }
+  const batch = adapter && source ? adaptBatch(source, adapter, file.name, () => {}) : source;
   const header = batch?.header ?? [];
-  const mapping = options.mapping ?? withOverrides(guessMapping(header), options.overrides ?? null, header, file.name);
+  const guessed = adapter ? canonicalMapping(header) : guessMapping(header);
+  const mapping = options.mapping ?? withOverrides(guessed, options.overrides ?? null, header, file.name);
+  const tableName = s.format === 'tsv' ? 'tsv' : s.format;
   const info: FileInfo = {
     name: file.name,
     bytes: file.blob.size,
@@ -93,8 +121,12 @@ export async function inspectFile(file: InputFile, options: FileOptions = {}): P
     delimiter: s.delimiter,
     header,
     mapping,
-    role: mapping.shape === 'long' && mapping.annotator === null && mapping.label === null ? 'joined' : 'judgements',
-    adapter: s.format === 'tsv' ? 'tsv' : s.format,
+    role: !adapter && mapping.shape === 'long' && mapping.annotator === null && mapping.label === null ? 'joined' : 'judgements',
+    adapter: adapter?.id ?? tableName,
+    adapterTitle: adapter?.title ?? `${tableName.toUpperCase()} table`,
+    adapted: adapter !== null,
+    notes: adapter?.notes ?? [],
+    warning,
     sample: (batch?.rows ?? []).slice(0, 5).map((row) => header.map((_, c) => clip(cellText(row[c]), 80))),
     estimatedRows: batch && batch.bytesRead > 0 ? Math.round((batch.rows.length * file.blob.size) / Math.max(batch.bytesRead, 1)) : 0,
   };
@@ -159,8 +191,13 @@ export async function loadFiles(files: InputFile[], options: LoadOptions = {}): 
     }
     let rows = 0;
     const onIssue = (issue: Issue) => encoder.issue(issue, issue.row !== null);
-    for await (const batch of reader(files[f], info, onIssue)) {
-      encoder.add(batch, info.mapping, info.name, info.role === 'joined');
+    if (info.warning) encoder.issue({ file: info.name, row: null, column: null, message: `${info.warning}; read as a plain table` });
+    const adapter = info.adapted ? adapterById(info.adapter)! : null;
+    const stated = options.files?.[f]?.mapping ?? null;
+    const source = reader(files[f], info, onIssue);
+    for await (const batch of adapter ? adaptRows(source, adapter, info.name, onIssue) : source) {
+      // an adapter's columns can first appear in a later batch: its mapping follows the header unless stated
+      encoder.add(batch, adapter && !stated ? canonicalMapping(batch.header) : info.mapping, info.name, info.role === 'joined');
       rows += batch.rows.length;
       options.onProgress?.({ bytesRead: doneBytes + batch.bytesRead, totalBytes, rows: encoder.item.length });
     }

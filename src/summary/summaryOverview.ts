@@ -36,7 +36,7 @@ export function summaryOverview(summary: Summary, file: { name: string; bytes: n
     scale: summary.scale,
     label_counts,
   };
-  const info: FileInfo = { name: file.name, bytes: file.bytes, format: 'json', gzip: false, delimiter: ',', header: [], mapping: emptyMapping(), role: 'judgements', adapter: 'summary', sample: [], estimatedRows: rows };
+  const info: FileInfo = { name: file.name, bytes: file.bytes, format: 'json', gzip: false, delimiter: ',', header: [], mapping: emptyMapping(), role: 'judgements', adapter: 'summary', adapterTitle: 'prefscope summary', adapted: false, notes: [], warning: null, sample: [], estimatedRows: rows };
   return {
     input,
     fileInfos: [info],
