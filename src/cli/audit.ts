@@ -5,6 +5,7 @@ import { failWith } from './failWith';
 import type { Scale } from '../core/types';
 import { parseLabelMap } from '../parse/labelMapText';
 import type { FileOptions } from '../parse/loadFiles';
+import { ADAPTERS, TABLE } from '../parse/adapters/index';
 import type { Format } from '../parse/types';
 import { metricIds, metricValue } from '../report/agreementMetrics';
 import { buildReport } from '../report/report';
@@ -13,12 +14,16 @@ import { DEFAULT_WEIGHTS } from '../report/annotatorsSection';
 import type { ScoreWeights } from '../core/annotatorScores';
 import { createSession } from '../session/analysisSession';
 
-const USAGE = `usage: npm run --silent audit -- FILE... [--format csv|tsv|json|jsonl|parquet] [--item COL] [--annotator COL]
+const READERS = ['csv', 'tsv', 'json', 'jsonl', 'parquet'];
+const ADAPTER_NAMES = [TABLE, ...ADAPTERS.map((a) => a.id)];
+
+const USAGE = `usage: npm run --silent audit -- FILE... [--format READER|ADAPTER] [--item COL] [--annotator COL]
        [--label COL] [--wide COL,COL,...] [--label-map '0:=,1:A>,2:B>'] [--scale 5-point|3-way|binary|nominal]
        [--remove ID,ID,...] [--bootstrap N] [--seed N] [--band-metric ID] [--min-shared N]
        [--weights gold=0.4,majority=0.3,speed=0.3] [--method majority|weighted|dawid_skene]
-       [--fail-under METRIC=VALUE]... [--out report.json] [--labels final.csv|final.jsonl]`;
-const FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'parquet'];
+       [--fail-under METRIC=VALUE]... [--out report.json] [--labels final.csv|final.jsonl]
+  READER:  ${READERS.join(', ')} (how the file is parsed; detected when left out)
+  ADAPTER: ${ADAPTER_NAMES.join(', ')} (whose export it is; detected when left out)`;
 
 const fail: (message: string) => never = failWith('audit');
 
@@ -42,7 +47,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (paths.length === 0) fail(`no input file\n${USAGE}`);
-  if (v.format && !FORMATS.includes(v.format)) fail(`unknown format "${v.format}" (one of ${FORMATS.join(', ')})`);
+  if (v.format && !READERS.includes(v.format) && !ADAPTER_NAMES.includes(v.format)) fail(`unknown format "${v.format}" (one of ${[...READERS, ...ADAPTER_NAMES].join(', ')})`);
   if (v.scale && !SCALES.includes(v.scale)) fail(`unknown scale "${v.scale}" (one of ${SCALES.join(', ')})`);
   for (const p of paths) if (!existsSync(p) || !statSync(p).isFile()) fail(`cannot read ${p}: no such file`);
   let labelMap: Record<string, string> | null = null;
@@ -52,7 +57,8 @@ async function main(argv: string[]): Promise<void> {
     fail((error as Error).message);
   }
   const fileOptions: FileOptions = {
-    format: (v.format as Format) ?? null,
+    format: v.format && READERS.includes(v.format) ? (v.format as Format) : null,
+    adapter: v.format && ADAPTER_NAMES.includes(v.format) ? v.format : null,
     overrides: { item: v.item ?? null, annotator: v.annotator ?? null, label: v.label ?? null, wide: v.wide ? v.wide.split(',').map((c) => c.trim()).filter(Boolean) : [] },
   };
   const settings = {

@@ -28,6 +28,8 @@ export interface Loaded {
   issues: Issue[];
   issueCount: number;
   rowsDropped: number;
+  /** judgements replaced by a later one for the same item, annotator and dimension */
+  duplicates: number;
 }
 
 /**
@@ -99,6 +101,7 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     else itemGold[i] = c;
   }
   const keep = dropDuplicates(enc, from.subarray(0, kept));
+  const duplicates = kept - keep.length;
   const n = keep.length;
   const pick = <T extends Int32Array | Float64Array | Uint8Array>(src: T, ai: number, out: T): T => {
     for (let k = 0; k < n; k++) {
@@ -119,11 +122,11 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     item,
     annotator,
     label: gather(Int32Array, keep, (k) => labels[k]),
-    dimension: pick(enc.dimension.view(), aiCode >= 0 ? enc.dimensions.code('overall') : 0, new Int32Array(n)),
+    dimension: overallFirst(pick(enc.dimension.view(), aiCode >= 0 ? enc.dimensions.code('overall') : 0, new Int32Array(n)), enc.dimensions.values),
     items: enc.items.values,
     annotators: enc.annotators.values,
     annotatorKind: kind,
-    dimensions: enc.dimensions.size ? enc.dimensions.values : ['overall'],
+    dimensions: enc.dimensions.size ? orderDimensions(enc.dimensions.values) : ['overall'],
     scale,
     categories,
     fivePoint: Int8Array.from(fivePoint),
@@ -150,7 +153,22 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     issues: sortIssues(enc.issues, enc.files),
     issueCount: enc.issueCount,
     rowsDropped: enc.rowsDropped,
+    duplicates,
   };
+}
+
+/** Dimension names with `overall` first (code 0 is the dimension every section reads). */
+function orderDimensions(names: readonly string[]): string[] {
+  const k = names.indexOf('overall');
+  return k <= 0 ? [...names] : ['overall', ...names.filter((_, i) => i !== k)];
+}
+
+/** Recodes dimension codes (in place) for `orderDimensions(names)`. */
+function overallFirst(codes: Int32Array, names: readonly string[]): Int32Array {
+  const k = names.indexOf('overall');
+  if (k <= 0) return codes;
+  for (let j = 0; j < codes.length; j++) codes[j] = codes[j] === k ? 0 : codes[j] < k ? codes[j] + 1 : codes[j];
+  return codes;
 }
 
 function sized(g: Growable<Float64Array>, n: number): Float64Array {

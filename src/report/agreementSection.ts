@@ -43,17 +43,33 @@ export interface SliceRow {
   ci95: Record<string, [number, number] | null>;
 }
 
+/** The coefficients of one rubric dimension (HelpSteer attributes, several Label Studio / Argilla questions). */
+export interface DimensionRow {
+  dimension: string;
+  items_pairable: number;
+  percent_agreement: { strict: number | null; directional: number | null };
+  cohen_kappa_mean: number | null;
+  fleiss_kappa: number | null;
+  krippendorff_alpha: { nominal: number | null; ordinal: number | null; interval: number | null };
+  gwet_ac1: number | null;
+  ci95: Record<string, [number, number] | null>;
+}
+
 export interface AgreementSection extends CoefficientBlock {
   directional: CoefficientBlock | null;
   ci95: Record<string, [number, number] | null>;
   band: { metric: string; value: number; range: [number, number]; label: string; action: string } | null;
   slices: Record<string, SliceRow[]>;
+  /** every dimension's coefficients when the files label more than one (else empty) */
+  dimensions: DimensionRow[];
   reasons: Record<string, string>;
 }
 
 export interface AgreementOptions {
   /** annotator codes left out */
   removed?: readonly number[];
+  /** the dimension read (default 0, the overall one) */
+  dimension?: number;
   minShared?: number;
   /** bootstrap resamples (0 = no intervals) */
   bootstrap?: number;
@@ -164,7 +180,7 @@ export function agreementFromTables(tables: AgreementTables, options: AgreementT
   let done = 0;
   const tick = () => onProgress?.(++done, total);
   const ci95 = bootstrap > 0 ? { ...intervals(patterns, ctx, '', bootstrap, seed, null, tick), ...(dir ? intervals(dir.patterns, dir.ctx, 'directional.', bootstrap, seed, null, tick) : {}) } : {};
-  const section: AgreementSection = { ...main, directional: dir?.out ?? null, ci95, band: null, slices: {}, reasons };
+  const section: AgreementSection = { ...main, directional: dir?.out ?? null, ci95, band: null, slices: {}, dimensions: [], reasons };
   const bandValue = metricValue(section, bandMetric);
   const band = interpretationBand(bandValue);
   section.band = band && bandValue !== null ? { metric: bandMetric, value: bandValue, ...band } : null;
@@ -189,8 +205,8 @@ export function agreementFromTables(tables: AgreementTables, options: AgreementT
  * (`agreementFromTables` on the judgements' item counts, pair tables and slice counts).
  */
 export function agreementSection(r: Ratings, options: AgreementOptions = {}): AgreementSection {
-  const { removed = [], ...rest } = options;
-  const mask = judgementFilter(r, { removed });
+  const { removed = [], dimension = 0, ...rest } = options;
+  const mask = judgementFilter(r, { removed, dimension });
   const pairs = pairTables(r, mask);
   return agreementFromTables({
     K: r.categories.length,
@@ -203,6 +219,27 @@ export function agreementSection(r: Ratings, options: AgreementOptions = {}): Ag
       counts: () => judgementsByValue(s.code, s.values.length, mask).map((indices) => itemCountsOf(r, indices)),
     })),
   }, rest);
+}
+
+/**
+ * The coefficients of every dimension (same settings, no slices) when the files label more than one; the
+ * overall dimension first. Empty for a single dimension.
+ */
+export function dimensionRows(r: Ratings, options: AgreementOptions = {}): DimensionRow[] {
+  if (r.dimensions.length < 2) return [];
+  return r.dimensions.map((dimension, d) => {
+    const s = agreementSection(r, { ...options, dimension: d, slices: [], onProgress: undefined });
+    return {
+      dimension,
+      items_pairable: s.items_pairable,
+      percent_agreement: s.percent_agreement,
+      cohen_kappa_mean: s.cohen_kappa_mean,
+      fleiss_kappa: s.fleiss_kappa,
+      krippendorff_alpha: s.krippendorff_alpha,
+      gwet_ac1: s.gwet_ac1,
+      ci95: s.ci95,
+    };
+  });
 }
 
 /** The selected judgements of each value of a slice column, as index lists (one counting pass). */

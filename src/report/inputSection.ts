@@ -4,6 +4,8 @@ import { labelCounts } from '../core/labelCounts';
 import { labelsPerAnnotator } from '../core/labelsPerAnnotator';
 import type { LoadResult } from '../parse/loadFiles';
 import type { Issue } from '../parse/types';
+import { modelPairs, type ModelPairRow } from './modelPairs';
+import { pairStatistics, type PairStatistics } from './pairStatistics';
 
 /** The `input` section of `prefscope.report/v1` (`../shared/report-schema.md`). */
 export interface InputSection {
@@ -18,6 +20,10 @@ export interface InputSection {
   dimensions: string[];
   scale: string;
   label_counts: Record<string, number>;
+  /** what the files' formats can and cannot show (from their adapters) */
+  notes: string[];
+  pair_statistics: PairStatistics;
+  model_pairs: ModelPairRow[];
 }
 
 export const REPORT_ISSUES = 100;
@@ -57,5 +63,8 @@ export function inputSection(loaded: LoadResult, digests: (string | null)[]): In
     dimensions: r.dimensions,
     scale: r.scale,
     label_counts,
+    notes: [...new Set(loaded.fileInfos.flatMap((f) => f.notes))],
+    pair_statistics: pairStatistics(loaded),
+    model_pairs: modelPairs(loaded),
   };
 }

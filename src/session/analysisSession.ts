@@ -8,7 +8,7 @@ import { summaryAgreement } from '../summary/summaryAgreement';
 import { summaryAnnotators } from '../summary/summaryAnnotators';
 import { summaryOverview } from '../summary/summaryOverview';
 import type { Summary } from '../summary/types';
-import { agreementSection, type AgreementSection } from '../report/agreementSection';
+import { agreementSection, dimensionRows, type AgreementSection } from '../report/agreementSection';
 import { metricIds } from '../report/agreementMetrics';
 import { disagreements, type Disagreement } from '../report/disagreements';
 import { pairMatrix, type PairMatrix } from '../report/pairMatrix';
@@ -124,7 +124,9 @@ export function createSession() {
       const r = loaded.ratings;
       const t0 = performance.now();
       const removed = codes(r.annotators, settings.removed);
-      const agreement = agreementSection(r, { removed, bootstrap: settings.bootstrap ?? 0, seed: settings.seed ?? 1, bandMetric: settings.bandMetric ?? 'fleiss_kappa', minShared: settings.minShared ?? 10, onProgress });
+      const options = { removed, bootstrap: settings.bootstrap ?? 0, seed: settings.seed ?? 1, bandMetric: settings.bandMetric ?? 'fleiss_kappa', minShared: settings.minShared ?? 10 };
+      const agreement = agreementSection(r, { ...options, onProgress });
+      agreement.dimensions = dimensionRows(r, options);
       return { ok: true, agreement, matrix: pairMatrix(agreement.cohen_pairs), metrics: metricIds(r.scale !== 'nominal'), elapsedMs: performance.now() - t0 };
     },
 

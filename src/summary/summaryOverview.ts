@@ -35,6 +35,9 @@ export function summaryOverview(summary: Summary, file: { name: string; bytes: n
     dimensions: ['overall'],
     scale: summary.scale,
     label_counts,
+    notes: ['A prefscope summary holds counts, not judgements: pair texts, models and final labels are not in it.'],
+    pair_statistics: { pairs_with_texts: 0, identical_responses: 0, empty_a: 0, empty_b: 0, median_chars_a: null, median_chars_b: null, a_longer_share: null, duplicate_judgements: 0 },
+    model_pairs: [],
   };
   const info: FileInfo = { name: file.name, bytes: file.bytes, format: 'json', gzip: false, delimiter: ',', header: [], mapping: emptyMapping(), role: 'judgements', adapter: 'summary', adapterTitle: 'prefscope summary', adapted: false, notes: [], warning: null, sample: [], estimatedRows: rows };
   return {
