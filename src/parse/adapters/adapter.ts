@@ -69,6 +69,11 @@ export interface Adapter {
   notes: string[];
 }
 
+/** A format's title with its indefinite article: `a Label Studio JSON export`, `an MT-Bench judgment file`. */
+export function withArticle(title: string): string {
+  return `${/^([aeiou]|MT-|HH-|RLHF)/i.test(title) ? 'an' : 'a'} ${title}`;
+}
+
 /** True when `v` is a non-empty value (not null, undefined or a blank string). */
 export function present(v: unknown): boolean {
   return v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '');

@@ -1,9 +1,18 @@
 import { UnreadableFile } from '../types';
-import type { Adapter, Detection, SourceRecord } from './adapter';
+import { withArticle, type Adapter, type Detection, type SourceRecord } from './adapter';
+import { alpacaEval } from './alpacaEval';
+import { argillaV1 } from './argillaV1';
+import { argillaV2 } from './argillaV2';
+import { hhRlhf } from './hhRlhf';
+import { trlPreference } from './trlPreference';
+import { chatbotArena } from './chatbotArena';
+import { helpSteer } from './helpSteer';
+import { helpSteerRatings } from './helpSteerRatings';
 import { labelStudio } from './labelStudio';
+import { mtBench } from './mtBench';
 
 /** Every format adapter, most specific first (the order breaks ties between equally good matches). */
-export const ADAPTERS: readonly Adapter[] = [labelStudio];
+export const ADAPTERS: readonly Adapter[] = [labelStudio, argillaV1, argillaV2, mtBench, chatbotArena, helpSteer, helpSteerRatings, alpacaEval, hhRlhf, trlPreference];
 
 /** The name of the plain reading: a table whose columns are mapped to roles (long or wide). */
 export const TABLE = 'table';
@@ -41,7 +50,7 @@ const lacks = (missing: readonly string[], records: number) =>
 
 /** The message for a file that looks like a format but lacks fields it needs. */
 export function nearMissMessage(fileName: string, near: NonNullable<AdapterChoice['nearMiss']>, records: number): string {
-  return `${fileName} looks like a ${near.adapter.title} (it has ${quoted(near.detection.matched)}) but ${lacks(near.detection.missing, records)}`;
+  return `${fileName} looks like ${withArticle(near.adapter.title)} (it has ${quoted(near.detection.matched)}) but ${lacks(near.detection.missing, records)}`;
 }
 
 /** The adapter named by `id` for a file, or an error naming the fields its records lack. */
@@ -52,7 +61,7 @@ export function statedAdapter(id: string, records: SourceRecord[], fileName: str
   const missing = d ? d.missing : adapter.required.filter((f) => !records.some((r) => Object.hasOwn(r, f)));
   if (!d || missing.length) {
     const why = missing.length ? lacks(missing, records.length) : `its records do not have the layout (fields ${quoted(adapter.required)})`;
-    throw new UnreadableFile(fileName, `${fileName} cannot be read as a ${adapter.title}: ${why}`);
+    throw new UnreadableFile(fileName, `${fileName} cannot be read as ${withArticle(adapter.title)}: ${why}`);
   }
   return adapter;
 }
