@@ -30,6 +30,8 @@ export class Analysis {
   startedAt = $state(0);
   overview = $state.raw<Overview | null>(null);
   error = $state<string | null>(null);
+  /** why the last re-read with other columns, format or labels failed (the previous result stays shown) */
+  rereadError = $state<string | null>(null);
   files = $state.raw<File[]>([]);
   options = $state.raw<SessionLoadOptions>({});
   panel = $state<PanelId>('overview');
@@ -82,6 +84,7 @@ export class Analysis {
   async open(files: File[], options: SessionLoadOptions = {}): Promise<void> {
     if (files.length === 0) return;
     const request = ++this.request;
+    this.rereadError = null;
     this.files = files;
     this.options = options;
     this.phase = 'loading';
@@ -204,11 +207,23 @@ export class Analysis {
   remap(index: number, file: FileOptions): Promise<void> {
     const files = this.files.map((_, i) => this.options.files?.[i] ?? {});
     files[index] = file;
-    return this.open(this.files, { ...this.options, files });
+    return this.reread({ ...this.options, files });
   }
 
   setLabels(labels: Pick<SessionLoadOptions, 'scale' | 'labelMap'>): Promise<void> {
-    return this.open(this.files, { ...this.options, ...labels });
+    return this.reread({ ...this.options, ...labels });
+  }
+
+  /** Reads the same files again with other options; when that fails, the previous result stays with the reason. */
+  private async reread(options: SessionLoadOptions): Promise<void> {
+    const previous = { options: this.options, overview: this.overview };
+    await this.open(this.files, options);
+    if (this.phase === 'error' && previous.overview) {
+      this.rereadError = this.error;
+      this.error = null;
+      this.options = previous.options;
+      this.phase = 'ready';
+    }
   }
 
   mappingOf(index: number): ColumnMapping | null {

@@ -87,10 +87,12 @@ export function createSession() {
     },
 
     async load(files: InputFile[], options: SessionLoadOptions = {}, onProgress?: (p: LoadProgress) => void): Promise<Result<{ overview: Overview }>> {
-      loaded = null;
-      summary = null;
-      annotatorCache = null;
-      aggregationCache = null;
+      // the data already loaded stays until new data has been read: a failed re-read leaves it usable
+      const replace = (next: { loaded: LoadResult | null; summary: typeof summary }) => {
+        ({ loaded, summary } = next);
+        annotatorCache = null;
+        aggregationCache = null;
+      };
       let last = 0;
       const throttled = (p: LoadProgress) => {
         const now = Date.now();
@@ -101,12 +103,16 @@ export function createSession() {
       };
       try {
         if (files.length === 1) {
-          summary = await loadSummaryFile(files[0]);
-          if (summary) return { ok: true, overview: summaryOverview(summary, { name: files[0].name, bytes: files[0].blob.size, sha256: await sha256(files[0].blob) }) };
+          const read = await loadSummaryFile(files[0]);
+          if (read) {
+            const digest = await sha256(files[0].blob);
+            replace({ loaded: null, summary: read });
+            return { ok: true, overview: summaryOverview(read, { name: files[0].name, bytes: files[0].blob.size, sha256: digest }) };
+          }
         }
         const result = await loadFiles(files, { ...options, onProgress: throttled });
         const digests = await Promise.all(files.map((f) => sha256(f.blob)));
-        loaded = result;
+        replace({ loaded: result, summary: null });
         return { ok: true, overview: overview(result, inputSection(result, digests)) };
       } catch (error) {
         return failure(error);
