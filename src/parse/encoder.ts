@@ -30,6 +30,8 @@ export class ItemAttributes {
   readonly scoreB = new Growable(Float64Array, NaN);
   readonly goldFlag = new Growable(Uint8Array);
   readonly goldRaw = new Growable(Int32Array, -1);
+  /** index of the file the gold label was read from */
+  readonly goldFile = new Growable(Int32Array, -1);
   readonly aiRaw = new Growable(Int32Array, -1);
   readonly aiConfidence = new Growable(Float64Array, NaN);
   readonly aiRow = new Growable(Int32Array, -1);
@@ -210,7 +212,10 @@ export class Encoder {
       const previous = a.goldRaw.get(item);
       if (previous >= 0 && previous !== code) {
         this.issue({ file: fileName, row: line, column: mapping.goldLabel, message: `conflicting gold labels for item "${clip(this.items.values[item])}": "${clip(this.rawLabels.values[previous])}" and "${clip(gold)}"; the first is kept` });
-      } else a.goldRaw.set(item, code);
+      } else {
+        a.goldRaw.set(item, code);
+        a.goldFile.set(item, this.files.indexOf(fileName));
+      }
     }
     a.goldRaw.ensure(item + 1);
     const ai = at.aiLabel < 0 ? '' : cellText(cells[at.aiLabel]);

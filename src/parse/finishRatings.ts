@@ -43,15 +43,7 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
   attrs.goldRaw.ensure(nItems);
   attrs.aiRaw.ensure(nItems);
   attrs.goldFlag.ensure(nItems);
-  const counts = new Map<string, number>();
-  const rawCounts = new Float64Array(enc.rawLabels.size);
-  for (const c of enc.rawLabel.view()) rawCounts[c]++;
-  for (const c of attrs.goldRaw.view()) if (c >= 0) rawCounts[c]++;
-  for (const c of attrs.aiRaw.view()) if (c >= 0) rawCounts[c]++;
-  enc.rawLabels.values.forEach((v, i) => counts.set(v, rawCounts[i]));
-  const reading = chooseLabelReading(counts, options);
-  const { scale, categories, toCategory, fivePoint } = codeLabels(reading, enc.rawLabels.values, rawCounts, options.scale ?? null);
-
+  const { reading, scale, categories, fivePoint, toCategoryOf } = chooseReadings(enc, options);
   const aiRaw = attrs.aiRaw.view();
   const aiCode = aiRaw.some((c) => c >= 0) ? enc.annotators.code(AI_JUDGE) : -1;
   const kind = new Uint8Array(enc.annotators.size);
@@ -69,7 +61,7 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
   const labelColumn = (j: number) => enc.fileLabelColumn[encFile[j]] ?? enc.annotators.values[encAnnotator[j]];
   const rawLabel = enc.rawLabel.view();
   for (let j = 0; j < n0; j++) {
-    const c = toCategory[rawLabel[j]];
+    const c = toCategoryOf(encFile[j])[rawLabel[j]];
     if (c < 0) {
       enc.issue({ file: enc.files[encFile[j]], row: encRow[j], column: labelColumn(j), message: unknownLabel(enc.rawLabels.values[rawLabel[j]], scale, reading) }, true);
       continue;
@@ -79,7 +71,7 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
   }
   for (let i = 0; i < nItems; i++) {
     if (aiRaw[i] < 0) continue;
-    const c = toCategory[aiRaw[i]];
+    const c = toCategoryOf(attrs.aiFile.get(i))[aiRaw[i]];
     if (c < 0) {
       enc.issue({ file: enc.files[attrs.aiFile.get(i)], row: attrs.aiRow.get(i), column: enc.fileAiColumn[attrs.aiFile.get(i)] ?? null, message: unknownLabel(enc.rawLabels.values[aiRaw[i]], scale, reading) }, true);
       continue;
@@ -96,7 +88,7 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
       enc.issue({ file: enc.files[0], row: null, column: null, message: `item "${clip(enc.items.values[i])}" is marked gold but has no gold label` });
       continue;
     }
-    const c = toCategory[goldRaw[i]];
+    const c = toCategoryOf(attrs.goldFile.get(i))[goldRaw[i]];
     if (c < 0) enc.issue({ file: enc.files[0], row: null, column: 'gold_label', message: `item "${clip(enc.items.values[i])}": ${unknownLabel(enc.rawLabels.values[goldRaw[i]], scale, reading)}` });
     else itemGold[i] = c;
   }
@@ -180,6 +172,64 @@ function unknownLabel(raw: string, scale: Scale, reading: LabelReading): string 
   // "not on the binary scale" only for a label the reading knows (a tie); a value it cannot read is unknown
   const known = reading.preference && (reading.code.get(raw) ?? -1) >= 0;
   return scale === 'binary' && known ? `label "${clip(raw)}" is not on the binary scale` : `unknown label "${clip(raw)}"`;
+}
+
+/** How many times each raw label occurs, per file (judgements, per-item AI verdicts and gold labels). */
+function rawCountsByFile(enc: Encoder): Float64Array[] {
+  const attrs = enc.attributes;
+  const out = enc.files.map(() => new Float64Array(enc.rawLabels.size));
+  const raw = enc.rawLabel.view();
+  const file = enc.file.view();
+  for (let j = 0; j < raw.length; j++) out[file[j]][raw[j]]++;
+  const n = enc.items.size;
+  for (let i = 0; i < n; i++) {
+    if (attrs.aiRaw.get(i) >= 0) out[attrs.aiFile.get(i)][attrs.aiRaw.get(i)]++;
+    if (attrs.goldRaw.get(i) >= 0) out[attrs.goldFile.get(i)][attrs.goldRaw.get(i)]++;
+  }
+  return out;
+}
+
+function countMap(raws: readonly string[], counts: ArrayLike<number>): Map<string, number> {
+  const m = new Map<string, number>();
+  raws.forEach((v, i) => {
+    if (counts[i] > 0) m.set(v, counts[i]);
+  });
+  return m;
+}
+
+/**
+ * One reading for every raw label of the load; but when that reading is not a preference one while each
+ * file's own labels are (annotations coded 0 / 1 / 2 beside a judge file saying A / B / tie), each file is
+ * read with its own reading onto one preference scale. A label map or a stated nominal scale is one reading.
+ */
+function chooseReadings(enc: Encoder, options: LabelOptions) {
+  const raws = enc.rawLabels.values;
+  const byFile = rawCountsByFile(enc);
+  const total = new Float64Array(raws.length);
+  for (const counts of byFile) counts.forEach((c, i) => (total[i] += c));
+  const reading = chooseLabelReading(countMap(raws, total), options);
+  const chosen = options.scale ?? null;
+  const used = byFile.map((counts) => counts.some((c) => c > 0));
+  const own = byFile.map((counts, f) => (used[f] ? chooseLabelReading(countMap(raws, counts), options) : null));
+  const perFile = !reading.preference && !options.labelMap && chosen !== 'nominal' && own.filter(Boolean).length > 1 && own.every((r) => r === null || r.preference);
+  if (!perFile) {
+    const coded = codeLabels(reading, raws, total, chosen);
+    return { reading, ...coded, toCategoryOf: () => coded.toCategory };
+  }
+  const five = own.map((r) => Int32Array.from(raws, (v) => r?.code.get(v) ?? -1));
+  const present: number[] = [];
+  byFile.forEach((counts, f) => counts.forEach((c, i) => c > 0 && five[f][i] >= 0 && present.push(five[f][i])));
+  const scale = chosen ?? inferScale(present);
+  const { categories, fromFivePoint, fivePoint } = scaleCategories(scale);
+  const toCategory = five.map((codes) => codes.map((c) => (c < 0 ? -1 : fromFivePoint[c])));
+  const description = own.map((r, f) => (r ? `${enc.files[f]}: ${r.description}` : '')).filter(Boolean).join('; ');
+  return {
+    reading: { preference: true, description: `each file its own reading — ${description}`, code: new Map<string, number>(), categories: [] },
+    scale: scale as Scale,
+    categories,
+    fivePoint,
+    toCategoryOf: (f: number) => toCategory[f] ?? toCategory[0],
+  };
 }
 
 /**

@@ -31,7 +31,7 @@ export const chatbotArena: Adapter = {
   required: REQUIRED,
   notes: [
     'Every battle has a single vote (one user, one verdict), so agreement between annotators cannot be computed per item: the agreement coefficients stay empty.',
-    'What the file can show instead: the label distribution, how often the left model (A) or the right model (B) wins and how often users call a tie (the verdict slice keeps "tie" apart from "tie (bothbad)"), and the model pairs (the model_pair slice); language and anony are slices too.',
+    'What the file can show instead: the label distribution, how often the left model (A) or the right model (B) wins and how often users call a tie (the verdict slice keeps "tie" apart from "tie (bothbad)"), and the verdicts per pair of models (Overview, Model pairs); language and anony are slices too.',
     'Prompt and responses are those of the first turn; a battle without a question_id (the leaderboard\'s clean_battle file) gets an id made from its models, user and time.',
   ],
   detect(records) {
