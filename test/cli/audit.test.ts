@@ -149,4 +149,31 @@ describe('npm run audit: annotators and final labels', () => {
     expect(audit('public/samples/demo.csv.gz', '--method', 'vote').status).toBe(2);
     expect(audit('public/samples/demo.csv.gz', '--weights', 'gold=x').status).toBe(2);
   }, 30_000);
+  it('audit reads every export format with no option, the report valid against the schema', () => {
+    const FORMATS = join(ROOT, 'test/fixtures/formats');
+    const arena = report(join(FORMATS, 'chatbot-arena-conversations.jsonl'), '--bootstrap', '0');
+    expect(arena.input.format).toBe('chatbot-arena');
+    expect(arena.input.notes[0]).toMatch(/single vote/);
+    expect(arena.agreement.items_pairable).toBe(0);
+    expect(arena.agreement.fleiss_kappa).toBeNull();
+    const helpsteer = report(join(FORMATS, 'helpsteer2-disagreements.jsonl'), '--bootstrap', '0');
+    expect(helpsteer.agreement.dimensions.map((d: { dimension: string }) => d.dimension)).toEqual(['helpfulness', 'correctness', 'coherence', 'complexity', 'verbosity']);
+    const trl = report(join(FORMATS, 'trl-standard.jsonl'), '--bootstrap', '0');
+    expect(trl.input.format).toBe('trl');
+    expect(trl.input.pair_statistics.duplicate_judgements).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('audit --format names an adapter; a wrong or unknown one fails with the reason', () => {
+    const FORMATS = join(ROOT, 'test/fixtures/formats');
+    expect(report(join(FORMATS, 'trl-standard.jsonl'), '--format', 'trl', '--bootstrap', '0').input.format).toBe('trl');
+    const table = audit(join(FORMATS, 'label-studio-pairwise.json'), '--format', 'table');
+    expect(table.status).toBe(2);
+    expect(table.stderr).toMatch(/no label column/);
+    const wrong = audit(join(FORMATS, 'trl-standard.jsonl'), '--format', 'mt-bench');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/cannot be read as an MT-Bench judgment file: .*`winner`/);
+    const unknown = audit(join(FORMATS, 'trl-standard.jsonl'), '--format', 'arena');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown format "arena" \(one of .*chatbot-arena/);
+  }, 60_000);
 });

@@ -46,7 +46,7 @@ export function chooseAdapter(records: SourceRecord[], fileName: string): Adapte
 
 const quoted = (fields: readonly string[]) => fields.map((f) => `\`${f}\``).join(', ');
 const lacks = (missing: readonly string[], records: number) =>
-  `record 1${records > 1 ? ` (and the ${records - 1} after it)` : ''} lacks the required field${missing.length > 1 ? 's' : ''} ${quoted(missing)}`;
+  `${records > 1 ? `none of records 1–${records} has` : 'record 1 lacks'} the required field${missing.length > 1 ? 's' : ''} ${quoted(missing)}`;
 
 /** The message for a file that looks like a format but lacks fields it needs. */
 export function nearMissMessage(fileName: string, near: NonNullable<AdapterChoice['nearMiss']>, records: number): string {

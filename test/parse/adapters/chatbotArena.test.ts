@@ -100,7 +100,7 @@ describe('Chatbot Arena battle file', () => {
     const message = await formatFixtureError(['chatbot-arena-no-winner.json']);
     expect(message).toContain('Chatbot Arena');
     expect(message).toContain('`winner`');
-    expect(message).toContain('record 1 (and the 2 after it)');
+    expect(message).toContain('none of records 1–3 has');
     expect(message).not.toContain('MT-Bench');
   });
 

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADAPTERS } from '../../../src/parse/adapters/index';
 import { withArticle } from '../../../src/parse/adapters/adapter';
@@ -63,7 +64,7 @@ describe('format detection', () => {
     const message = await formatFixtureError([name]);
     expect(message).toContain(withArticle(title(adapter)));
     expect(message).toContain(`\`${field}\``);
-    expect(message).toMatch(/record \d+/);
+    expect(message).toMatch(/record 1 lacks|records 1–\d+ has/);
   });
 
   it.each(['annotations.csv', 'long.csv', 'wide.csv', 'gold.csv', 'judge.csv', 'malformed.csv'])('the generic table %s is not claimed by any adapter', async (name) => {
@@ -86,6 +87,11 @@ describe('format detection', () => {
       expect(a.notes.length).toBeGreaterThan(0);
       expect(a.required.length).toBeGreaterThan(0);
     }
+  });
+
+  it('the README names every adapter in its format table', () => {
+    const readme = readFileSync(join(FORMAT_FIXTURES, '../../../README.md'), 'utf8');
+    for (const a of ADAPTERS) expect(readme, a.id).toContain(`(\`${a.id}\`)`);
   });
 
   it('an unknown stated format is refused with the list of names', async () => {

@@ -131,7 +131,7 @@ describe('MT-Bench judgment file', () => {
     const message = await formatFixtureError(['mt-bench-no-winner.jsonl']);
     expect(message).toContain('MT-Bench');
     expect(message).toContain('`winner`');
-    expect(message).toContain('record 1 (and the 1 after it)');
+    expect(message).toContain('none of records 1–2 has');
     expect(message).not.toContain('Chatbot Arena');
   });
 

@@ -1,0 +1,153 @@
+// @vitest-environment node
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADAPTERS } from '../../src/parse/adapters/index';
+import { ARTIFACTS, launch, record, serveDist } from './harness';
+
+const ROOT = join(import.meta.dirname, '../..');
+const FORMATS = join(ROOT, 'test/fixtures/formats');
+let browser: Browser;
+let server: Server;
+let origin: string;
+let url: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ server, origin, url } = await serveDist());
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** The report the audit command prints for the files. */
+function audit(names: string[]) {
+  const out = spawnSync('npx', ['tsx', 'src/cli/audit.ts', ...names.map((n) => join(FORMATS, n)), '--bootstrap', '0'], { cwd: ROOT, encoding: 'utf8' });
+  expect(out.status, out.stderr).toBe(0);
+  return JSON.parse(out.stdout);
+}
+
+async function statValue(page: Page, id: string): Promise<number> {
+  const text = await page.getByTestId(id).locator('.value').textContent();
+  return Number(text!.replace(/,/g, ''));
+}
+
+/** Opens the files in a new page and waits for the overview. */
+async function open(names: string[]) {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const log = record(page);
+  await page.goto(url);
+  await page.getByTestId('file-input').setInputFiles(names.map((n) => join(FORMATS, n)));
+  return { page, log };
+}
+
+// one file of each export format (and a wide pair file with its judge file), with the adapter that reads it
+const CASES: [string[], string][] = [
+  [['label-studio-choices.json'], 'label-studio'],
+  [['argilla-v1-preference.jsonl'], 'argilla-v1'],
+  [['argilla-v2-nested.json'], 'argilla-v2'],
+  [['mt-bench-human.jsonl'], 'mt-bench'],
+  [['chatbot-arena-conversations.jsonl'], 'chatbot-arena'],
+  [['alpaca-farm-crossannotations.json'], 'alpaca-eval'],
+  [['trl-standard.jsonl'], 'trl'],
+  [['hh-rlhf.jsonl'], 'hh-rlhf'],
+  [['helpsteer3-preference.json'], 'helpsteer'],
+  [['helpsteer2-disagreements.jsonl'], 'helpsteer-ratings'],
+  [['wide-pairs.csv', 'wide-pairs-judge.csv'], 'csv'],
+];
+
+describe('export formats in the built app', () => {
+  it.each(CASES)('%s is read by the %s adapter with the numbers of the audit command', async (names, adapter) => {
+    const { page, log } = await open(names);
+    await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
+    const report = audit(names);
+    expect(report.input.format).toBe(adapter);
+    expect(await statValue(page, 'stat-rows')).toBe(report.input.rows);
+    expect(await statValue(page, 'stat-items')).toBe(report.input.items);
+    expect(await statValue(page, 'stat-annotators')).toBe(report.input.annotators);
+    expect(await statValue(page, 'stat-dropped')).toBe(report.input.rows_dropped);
+    const title = ADAPTERS.find((a) => a.id === adapter)?.title;
+    const readAs = await page.getByTestId('read-as').textContent();
+    expect(readAs).toContain(title ?? 'CSV table');
+    if (report.input.notes.length) expect(await page.getByTestId('format-notes').locator('li').allTextContents()).toEqual(report.input.notes);
+    expect(log.errors).toEqual([]);
+    expect(log.requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('a Chatbot Arena file says plainly that agreement cannot be computed and shows sides, ties and model pairs', async () => {
+    const { page } = await open(['chatbot-arena-conversations.jsonl']);
+    await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
+    const report = audit(['chatbot-arena-conversations.jsonl']);
+    const rows = await page.getByTestId('model-pairs').locator('tbody tr').count();
+    expect(rows).toBe(Math.min(8, report.input.model_pairs.length));
+    const first = report.input.model_pairs[0];
+    expect(await page.getByTestId('model-pairs').locator('tbody tr').first().textContent()).toBe(`${first.a}${first.b}${first.items}${first.a_wins}${first.b_wins}${first.ties}${first.a_wins + first.b_wins ? `${((100 * first.a_wins) / (first.a_wins + first.b_wins)).toFixed(1)}%` : '—'}`);
+    await page.screenshot({ path: join(ARTIFACTS, 'format-arena-overview.png'), fullPage: true });
+    await page.getByRole('tab', { name: 'Agreement' }).click();
+    await page.getByTestId('no-agreement').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('no-agreement').textContent()).toContain('single vote');
+    expect(report.agreement.items_pairable).toBe(0);
+    await page.close();
+  }, 60_000);
+
+  it('a TRL file shows the pair statistics of the report', async () => {
+    const { page } = await open(['trl-standard.jsonl']);
+    await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
+    const stats = audit(['trl-standard.jsonl']).input.pair_statistics;
+    expect(await statValue(page, 'stat-identical')).toBe(stats.identical_responses);
+    expect(await statValue(page, 'stat-empty')).toBe(stats.empty_a + stats.empty_b);
+    expect(await statValue(page, 'stat-duplicates')).toBe(stats.duplicate_judgements);
+    expect(stats.identical_responses + stats.duplicate_judgements).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'format-trl-overview.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
+  it('HelpSteer ratings show agreement per attribute with the values of the report', async () => {
+    const { page } = await open(['helpsteer2-disagreements.jsonl']);
+    await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
+    const report = audit(['helpsteer2-disagreements.jsonl']);
+    await page.getByRole('tab', { name: 'Agreement' }).click();
+    const table = page.getByTestId('dimension-table');
+    await table.waitFor({ timeout: 30_000 });
+    expect(await table.locator('tbody tr').count()).toBe(report.agreement.dimensions.length);
+    for (const d of report.agreement.dimensions) {
+      const alpha = d.krippendorff_alpha.ordinal;
+      expect(await table.locator(`tr[data-dimension="${d.dimension}"] td`).nth(3).textContent()).toBe(alpha === null ? '—' : alpha.toFixed(3));
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'format-helpsteer-agreement.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
+  it('a near-miss file names the field it lacks, and the format can be overridden in the Columns panel', async () => {
+    const { page } = await open(['mt-bench-no-winner.jsonl']);
+    await page.getByTestId('load-error').waitFor({ timeout: 30_000 });
+    const message = await page.getByTestId('load-error').textContent();
+    expect(message).toContain('MT-Bench');
+    expect(message).toContain('`winner`');
+    await page.close();
+
+    const second = await open(['label-studio-pairwise.json']);
+    const p = second.page;
+    await p.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
+    const rows = await statValue(p, 'stat-rows');
+    await p.getByRole('button', { name: 'Change the format or columns' }).click();
+    await p.getByTestId('adapter-select').selectOption('table');
+    await p.getByRole('button', { name: 'Re-read label-studio-pairwise.json' }).click();
+    await p.getByTestId('reread-error').waitFor({ timeout: 30_000 });
+    expect(await p.getByTestId('reread-error').textContent()).toContain('no label column');
+    expect(await p.getByTestId('adapter-line').textContent()).toContain('Label Studio JSON export');
+    await p.screenshot({ path: join(ARTIFACTS, 'format-override.png'), fullPage: true });
+    await p.getByRole('tab', { name: 'Overview' }).click();
+    expect(await statValue(p, 'stat-rows')).toBe(rows);
+    expect(second.log.errors).toEqual([]);
+    await p.close();
+  }, 60_000);
+});
