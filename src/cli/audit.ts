@@ -88,7 +88,7 @@ async function main(argv: string[]): Promise<void> {
   const aggregation = session.aggregation(settings);
   if (!agreement.ok || !annotators.ok) fail('no data loaded');
   // a summary file has no judgements to aggregate: the section is null, as the schema allows
-  const report = buildReport(result.overview.input, result.overview.fileInfos, settings, { agreement: agreement.agreement, annotators: annotators.annotators, aggregation: aggregation.ok ? aggregation.aggregation : null });
+  const report = buildReport(result.overview.input, result.overview.fileInfos, settings, { agreement: agreement.agreement, annotators: annotators.annotators, aggregation: aggregation.ok ? aggregation.aggregation : null, ...session.judgesReport(settings) });
   if (v.labels) {
     const file = session.exportFile(v.labels.endsWith('.jsonl') ? 'labels-jsonl' : 'labels-csv', settings);
     if (!file.ok) fail(file.message);

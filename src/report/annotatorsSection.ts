@@ -94,9 +94,13 @@ export function annotatorRow(c: AnnotatorCounts, { weights = DEFAULT_WEIGHTS }: 
 /**
  * The `annotators` section: every human annotator with at least one label (overall dimension). The
  * leave-one-out majority of the active annotators uses only the other active annotators; a removed
- * annotator is scored against everyone, so the page can show why it was removed.
+ * annotator is scored against everyone, so the page can show why it was removed. `positionBiased`: ids
+ * flagged by the position-bias rule (`positionBiasFlags`), which adds the reason `position_bias`.
  */
-export function annotatorsSection(r: Ratings, { removed = [], weights = DEFAULT_WEIGHTS }: { removed?: readonly number[]; weights?: ScoreWeights } = {}): AnnotatorRow[] {
+export function annotatorsSection(
+  r: Ratings,
+  { removed = [], weights = DEFAULT_WEIGHTS, positionBiased = new Set<string>() }: { removed?: readonly number[]; weights?: ScoreWeights; positionBiased?: ReadonlySet<string> } = {},
+): AnnotatorRow[] {
   const active = judgementFilter(r, { removed });
   const all = judgementFilter(r);
   const isRemoved = new Uint8Array(r.annotators.length);
@@ -133,6 +137,11 @@ export function annotatorsSection(r: Ratings, { removed = [], weights = DEFAULT_
         order: replay.order,
       },
     }, { weights }));
+    const row = rows[rows.length - 1];
+    if (positionBiased.has(row.id)) {
+      row.reasons.push('position_bias');
+      row.flagged = true;
+    }
   }
   return rows;
 }

@@ -4,6 +4,7 @@ import type { AggregationSection, Method } from './aggregationSection';
 import type { AnnotatorRow } from './annotatorsSection';
 import type { ScoreWeights } from '../core/annotatorScores';
 import type { InputSection } from './inputSection';
+import type { AiJudgeReport, BiasReport } from './judgesReport';
 import pkg from '../../package.json' with { type: 'json' };
 
 export const SCHEMA_ID = 'prefscope.report/v1';
@@ -30,6 +31,8 @@ export interface Report {
   agreement: AgreementSection | null;
   annotators: Omit<AnnotatorRow, 'label_counts' | 'replay' | 'removed'>[];
   aggregation: AggregationSection | null;
+  ai_judge: AiJudgeReport | null;
+  bias: BiasReport | null;
 }
 
 export interface ReportSettingsInput {
@@ -48,7 +51,7 @@ export function buildReport(
   input: InputSection,
   fileInfos: FileInfo[],
   settings: ReportSettingsInput,
-  sections: { agreement: AgreementSection | null; annotators: AnnotatorRow[]; aggregation: AggregationSection | null },
+  sections: { agreement: AgreementSection | null; annotators: AnnotatorRow[]; aggregation: AggregationSection | null; ai_judge: AiJudgeReport | null; bias: BiasReport | null },
 ): Report {
   return {
     schema: SCHEMA_ID,
@@ -70,6 +73,8 @@ export function buildReport(
     // the report lists the annotators scored (removed ones are in settings.removed_annotators)
     annotators: sections.annotators.filter((a) => !a.removed).map(({ label_counts: _c, replay: _r, removed: _d, ...row }) => row),
     aggregation: sections.aggregation,
+    ai_judge: sections.ai_judge,
+    bias: sections.bias,
   };
 }
 

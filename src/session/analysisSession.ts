@@ -17,6 +17,17 @@ import type { ScoreWeights } from '../core/annotatorScores';
 import { aggregationSection, type AggregationDetail, type Method } from '../report/aggregationSection';
 import { annotationsCsv, finalLabelsCsv, finalLabelsJsonl, trlJsonl } from '../report/exports';
 import { aggregationView, type AggregationView } from '../report/aggregationView';
+import { biasSection, positionBiasFlags, type BiasSection } from '../report/biasSection';
+import { aiJudgeSection, type AiJudgeSection } from '../report/aiJudgeSection';
+import { routingSection, type RoutingReference, type RoutingSection } from '../report/routingSection';
+import { timeSection, type TimeSection } from '../report/timeSection';
+import { pairLint, type PairLint } from '../report/pairLint';
+import { modelRatings, type ModelRatings } from '../report/modelRatings';
+import { withoutAnnotators } from '../report/withoutAnnotators';
+import { DEFAULT_ROUTING, reportPoints, type AiJudgeReport, type BiasReport, type RoutingJudgeReport } from '../report/judgesReport';
+import { majorityVote } from '../core/majorityVote';
+import { judgementFilter } from '../core/judgementFilter';
+import { routingCurve, type RoutingOptions } from '../core/routingCurve';
 
 /** Settings that change numbers (report-schema `settings`), annotators by id. */
 export interface AgreementSettings {
@@ -38,6 +49,27 @@ export interface AgreementResult {
   matrix: PairMatrix;
   metrics: { id: string; name: string }[];
   elapsedMs: number;
+}
+
+/** What the Judges & bias panel shows (report sections `ai_judge` and `bias`, before the report's shaping). */
+export interface JudgesView {
+  ai_judge: AiJudgeSection;
+  routing: RoutingSection;
+  bias: BiasSection;
+  time: TimeSection | null;
+  pair_lint: PairLint;
+  model_ratings: ModelRatings | null;
+  elapsedMs: number;
+}
+
+/** The hybrid-routing simulator's curve for one judge, as plain arrays (report-schema `ai_judge.routing`). */
+export interface RoutingView {
+  judge: string;
+  reference: RoutingReference;
+  n: number;
+  points: { threshold: number; accuracy: number | null; cost: number; human_share: number | null; expert_share: number | null }[];
+  best: { threshold: number; accuracy: number; cost: number; human_share: number; expert_share: number } | null;
+  ai_only_accuracy: number | null;
 }
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; message: string };
@@ -62,9 +94,18 @@ export function createSession() {
   // the last annotator table and aggregation, by the settings that made them (exports reuse them)
   let annotatorCache: { key: string; rows: AnnotatorRow[] } | null = null;
   let aggregationCache: { key: string; detail: AggregationDetail } | null = null;
+  // the Judges & bias view by the settings that made it; the reference of the routing simulator
+  let judgesCache: { key: string; view: JudgesView } | null = null;
+  let routingReference: RoutingReference = 'majority';
+  // annotators and judges flagged for position bias (depends on the data only)
+  let positionBiased: Set<string> | null = null;
   const annotatorRows = (settings: AgreementSettings): AnnotatorRow[] => {
     const key = JSON.stringify([settings.removed ?? [], settings.weights ?? DEFAULT_WEIGHTS]);
-    if (annotatorCache?.key !== key) annotatorCache = { key, rows: annotatorsSection(loaded!.ratings, { removed: codes(loaded!.ratings.annotators, settings.removed), weights: settings.weights ?? DEFAULT_WEIGHTS }) };
+    if (annotatorCache?.key !== key) {
+      const r = loaded!.ratings;
+      positionBiased ??= positionBiasFlags(r);
+      annotatorCache = { key, rows: annotatorsSection(r, { removed: codes(r.annotators, settings.removed), weights: settings.weights ?? DEFAULT_WEIGHTS, positionBiased }) };
+    }
     return annotatorCache.rows;
   };
   const aggregate = (settings: AgreementSettings): AggregationDetail => {
@@ -91,6 +132,9 @@ export function createSession() {
       const replace = (next: { loaded: LoadResult | null; summary: typeof summary }) => {
         ({ loaded, summary } = next);
         annotatorCache = null;
+        positionBiased = null;
+        judgesCache = null;
+        routingReference = 'majority';
         aggregationCache = null;
       };
       let last = 0;
@@ -154,6 +198,70 @@ export function createSession() {
       return { ok: true, ...view, elapsedMs: performance.now() - t0 };
     },
 
+    /**
+     * AI judges against humans, the routing tables, position / length / swap bias, time, pair lint and model
+     * ratings, without the removed annotators (position rows keep them, so the page can show why).
+     */
+    judges(settings: AgreementSettings = {}): Result<JudgesView> {
+      if (summary) return { ok: false, message: `Judges & bias: ${SUMMARY_ONLY}` };
+      if (!loaded) return { ok: false, message: 'no data loaded' };
+      const key = JSON.stringify([settings.removed ?? [], settings.bootstrap ?? 0, settings.seed ?? 1]);
+      if (judgesCache?.key === key) return { ok: true, ...judgesCache.view };
+      const t0 = performance.now();
+      const removed = codes(loaded.ratings.annotators, settings.removed);
+      const kept = withoutAnnotators(loaded, removed);
+      const finals = majorityVote(kept.ratings, judgementFilter(kept.ratings)).label;
+      const view: JudgesView = {
+        ai_judge: aiJudgeSection(kept),
+        routing: routingSection(kept, { reference: loaded.ratings.itemGold.some((g) => g >= 0) && routingReference === 'gold' ? 'gold' : 'majority' }),
+        bias: biasSection(loaded, { removed }),
+        time: timeSection(kept),
+        pair_lint: pairLint(kept, finals),
+        model_ratings: modelRatings(kept, { bootstrap: settings.bootstrap ?? 0, seed: settings.seed ?? 1 }),
+        elapsedMs: 0,
+      };
+      view.elapsedMs = performance.now() - t0;
+      judgesCache = { key, view };
+      return { ok: true, ...view };
+    },
+
+    /** The routing curve of one AI judge for the simulator's inputs (instant: the table is computed once). */
+    routing(judge: string, inputs: RoutingOptions & { reference?: RoutingReference }, settings: AgreementSettings = {}): Result<RoutingView> {
+      if (!loaded) return { ok: false, message: 'no data loaded' };
+      if (inputs.reference && inputs.reference !== routingReference) {
+        routingReference = inputs.reference;
+        judgesCache = null;
+      }
+      const view = this.judges(settings);
+      if (!view.ok) return view;
+      const entry = view.routing.judges.find((j) => j.id === judge);
+      if (!entry?.table) return { ok: false, message: entry?.reason ?? `no AI judge "${judge}"` };
+      try {
+        return { ok: true, ...routingView(judge, view.routing.reference, entry.n, routingCurve(entry.table, inputs), entry.table.aiCorrect / Math.max(1, entry.table.n)) };
+      } catch (error) {
+        return { ok: false, message: (error as Error).message };
+      }
+    },
+
+    /** The report's `ai_judge` and `bias` sections (routing at the given simulator inputs); null for a summary file. */
+    judgesReport(settings: AgreementSettings = {}, inputs: Required<RoutingOptions> = DEFAULT_ROUTING): { ai_judge: AiJudgeReport | null; bias: BiasReport | null } {
+      const view = this.judges(settings);
+      if (!view.ok) return { ai_judge: null, bias: null };
+      const routing: RoutingJudgeReport[] = view.routing.judges.map((j) => {
+        const base = { id: j.id, n: j.n, no_confidence: j.no_confidence, reason: j.reason };
+        if (!j.table) return { ...base, ai_only_accuracy: null, best: null, points: [] };
+        const curve = routingView(j.id, view.routing.reference, j.n, routingCurve(j.table, inputs), j.table.aiCorrect / Math.max(1, j.table.n));
+        return { ...base, ai_only_accuracy: curve.ai_only_accuracy, best: curve.best, points: reportPoints(curve.points) };
+      });
+      return {
+        ai_judge: {
+          judges: view.ai_judge.judges,
+          routing: { reference: view.routing.reference, inputs: { spot: inputs.spot, price_ai: inputs.priceAi, price_human: inputs.priceHuman, price_expert: inputs.priceExpert, target: inputs.target }, judges: routing },
+        },
+        bias: { ...view.bias, time: view.time, pair_lint: view.pair_lint, model_ratings: view.model_ratings },
+      };
+    },
+
     /** A file to download: final labels, the TRL preference file, or the annotations less removed annotators. */
     exportFile(kind: ExportKind, settings: AgreementSettings = {}, { method = settings.method ?? 'dawid_skene', minConfidence = 0 }: { method?: Method; minConfidence?: number } = {}): Result<{ name: string; text: string; type: string; note: string }> {
       if (summary) return { ok: false, message: `Export: ${SUMMARY_ONLY}` };
@@ -190,6 +298,20 @@ export function createSession() {
 }
 
 export type AnalysisSession = ReturnType<typeof createSession>;
+
+const finite = (x: number) => (Number.isFinite(x) ? x : null);
+
+/** A routing curve as plain rows. */
+export function routingView(judge: string, reference: RoutingReference, n: number, curve: ReturnType<typeof routingCurve>, aiOnly: number): RoutingView {
+  return {
+    judge,
+    reference,
+    n,
+    points: Array.from(curve.threshold, (t, i) => ({ threshold: t, accuracy: finite(curve.accuracy[i]), cost: curve.cost[i], human_share: finite(curve.humanShare[i]), expert_share: finite(curve.expertShare[i]) })),
+    best: curve.best && { threshold: curve.best.threshold, accuracy: curve.best.accuracy, cost: curve.best.cost, human_share: curve.best.humanShare, expert_share: curve.best.expertShare },
+    ai_only_accuracy: n > 0 ? aiOnly : null,
+  };
+}
 
 /** Annotator codes of ids (unknown ids are ignored). */
 function codes(annotators: string[], ids: string[] | undefined): number[] {
