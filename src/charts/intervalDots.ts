@@ -42,7 +42,7 @@ export interface BinRow {
   n: number;
 }
 
-export function binRates(rows: BinRow[], { xLabel, yLabel, bins, reference = null, width = 640, ariaLabel }: { xLabel: string; yLabel: string; bins: string[]; reference?: number | null; width?: number; ariaLabel: string }): Plot.PlotOptions {
+export function binRates(rows: BinRow[], { xLabel, yLabel, bins, reference = null, width = 640, ariaLabel, colour = null }: { xLabel: string; yLabel: string; bins: string[]; reference?: number | null; width?: number; ariaLabel: string; colour?: ((group: string, index: number) => string) | null }): Plot.PlotOptions {
   const groups = [...new Set(rows.map((r) => r.group))];
   // groups side by side within each bin: x = bin index + a small offset per group
   const at = (r: BinRow) => bins.indexOf(r.x) + (groups.indexOf(r.group) - (groups.length - 1) / 2) * 0.12;
@@ -53,7 +53,7 @@ export function binRates(rows: BinRow[], { xLabel, yLabel, bins, reference = nul
     ariaLabel,
     x: { label: xLabel, domain: [-0.5, bins.length - 0.5], ticks: bins.map((_, i) => i), tickFormat: (i: number) => bins[i] ?? '' },
     y: { label: yLabel, domain: [0, 1], grid: true },
-    color: { domain: groups, legend: groups.length > 1 },
+    color: { domain: groups, ...(colour ? { range: groups.map(colour) } : {}), legend: groups.length > 1 },
     marks: [
       ...(reference === null ? [] : [Plot.ruleY([reference], { stroke: 'currentColor', strokeOpacity: 0.5, strokeDasharray: '4,3' })]),
       Plot.ruleX(rows.filter((r) => r.ci), { x: at, y1: (r: BinRow) => r.ci![0], y2: (r: BinRow) => r.ci![1], stroke: 'group', strokeWidth: 2 }),

@@ -1,13 +1,17 @@
 import type { ColumnMapping } from '../parse/columnRoles';
 import type { FileOptions, LoadProgress } from '../parse/loadFiles';
-import type { Overview } from '../report/overview';
-import type { AgreementResult, AgreementSettings, AggregationResult, ExportKind, SessionLoadOptions } from '../session/analysisSession';
+import type { Overview, PairPreview } from '../report/overview';
+import type { AgreementResult, AgreementSettings, AggregationResult, ExportKind, JudgesView, RoutingInputs, RoutingView, SessionLoadOptions } from '../session/analysisSession';
+import { DEFAULT_ROUTING } from '../report/judgesReport';
 import type { AnnotatorRow } from '../report/annotatorsSection';
 import { WorkerClient } from './workerClient';
 import { decodeViewState, encodeViewState } from './viewState';
 
 export type Phase = 'empty' | 'loading' | 'ready' | 'error';
-export type PanelId = 'overview' | 'agreement' | 'annotators' | 'labels' | 'columns';
+export type PanelId = 'overview' | 'agreement' | 'annotators' | 'labels' | 'judges' | 'columns';
+
+/** The simulator's inputs in the page: the judge simulated, prices, spot-check share, target and reference. */
+export type AnalysisRoutingInputs = { judge: string | null } & Required<RoutingInputs>;
 
 /** The settings that change a number (report-schema `settings`), with their defaults. */
 export const DEFAULT_SETTINGS: Required<AgreementSettings> = {
@@ -44,6 +48,12 @@ export class Analysis {
   annotators = $state.raw<AnnotatorRow[] | null>(null);
   aggregation = $state.raw<AggregationResult | null>(null);
   aggregationError = $state<string | null>(null);
+  judges = $state.raw<JudgesView | null>(null);
+  judgesError = $state<string | null>(null);
+  /** the hybrid-routing simulator: its inputs (view state kept here so a re-render keeps them) and curve */
+  routingInputs = $state.raw<AnalysisRoutingInputs>({ judge: null, ...DEFAULT_ROUTING, reference: 'majority' });
+  routing = $state.raw<RoutingView | null>(null);
+  routingError = $state<string | null>(null);
   /** view state of the export: the least Dawid-Skene confidence a pair needs to enter the TRL file */
   minConfidence = $state(0);
   exportNote = $state<string | null>(null);
@@ -100,6 +110,8 @@ export class Analysis {
       this.agreement = null;
       this.annotators = null;
       this.aggregation = null;
+      this.judges = null;
+      this.routing = null;
       if (!this.fromLink) this.settings = { ...this.settings, removed: [] };
       this.fromLink = false;
       this.phase = 'ready';
@@ -135,18 +147,39 @@ export class Analysis {
     if (request !== this.agreementRequest) return;
     if (aggregation.ok) this.aggregation = aggregation;
     this.aggregationError = aggregation.ok ? null : aggregation.message;
-    if (settings.bootstrap === 0) {
-      this.agreementPending = false;
+    if (settings.bootstrap > 0) {
+      const full = await this.worker.agreement(settings, (done, total) => {
+        if (request === this.agreementRequest) this.agreementProgress = { done, total };
+      });
+      if (request !== this.agreementRequest) return;
+      this.agreementProgress = null;
+      if (full.ok) this.agreement = full;
+      else this.agreementError = full.message;
+    }
+    this.agreementPending = false;
+    const judges = await this.worker.judges(settings);
+    if (request !== this.agreementRequest) return;
+    this.judges = judges.ok ? judges : null;
+    this.judgesError = judges.ok ? null : judges.message;
+    if (judges.ok) await this.updateRouting({});
+  }
+
+  /** Recomputes the simulator's curve for changed inputs (one small call to the worker: instant). */
+  async updateRouting(change: Partial<AnalysisRoutingInputs>): Promise<void> {
+    const inputs = { ...this.routingInputs, ...change };
+    const judges = this.judges?.routing.judges ?? [];
+    if (!inputs.judge || !judges.some((j) => j.id === inputs.judge)) inputs.judge = judges.find((j) => j.table)?.id ?? judges[0]?.id ?? null;
+    this.routingInputs = inputs;
+    if (!inputs.judge) {
+      this.routing = null;
+      this.routingError = null;
       return;
     }
-    const full = await this.worker.agreement(settings, (done, total) => {
-      if (request === this.agreementRequest) this.agreementProgress = { done, total };
-    });
-    if (request !== this.agreementRequest) return;
-    this.agreementPending = false;
-    this.agreementProgress = null;
-    if (full.ok) this.agreement = full;
-    else this.agreementError = full.message;
+    const { judge, ...options } = inputs;
+    const result = await this.worker.routing(judge, options, this.settings);
+    if (this.routingInputs !== inputs) return; // a newer input won
+    this.routing = result.ok ? result : null;
+    this.routingError = result.ok ? null : result.message;
   }
 
   /** Changes settings and recomputes what depends on them. */
@@ -173,6 +206,12 @@ export class Analysis {
     }
     this.exportNote = `${file.name}${file.note ? `: ${file.note}` : ''}`;
     saveFile(file.name, file.text, file.type);
+  }
+
+  /** Texts and judgements of the pairs with these ids (the lists of the Judges & bias panel). */
+  async pairsOf(ids: string[]): Promise<PairPreview[]> {
+    const result = await this.worker.pairs(ids);
+    return Array.isArray(result) ? result : [];
   }
 
   disagreements(a: string, b: string) {

@@ -7,7 +7,7 @@ export interface ViewState {
   settings: Required<AgreementSettings>;
 }
 
-const PANELS: PanelId[] = ['overview', 'agreement', 'annotators', 'labels', 'columns'];
+const PANELS: PanelId[] = ['overview', 'agreement', 'annotators', 'labels', 'judges', 'columns'];
 const METHODS = ['majority', 'weighted', 'dawid_skene'];
 
 /**

@@ -1,7 +1,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { AnalysisApi } from '../../workers/analysis.worker';
 import type { LoadProgress } from '../parse/loadFiles';
-import type { AgreementSettings, ExportKind, SessionLoadOptions } from '../session/analysisSession';
+import type { AgreementSettings, ExportKind, RoutingInputs, SessionLoadOptions } from '../session/analysisSession';
 import type { Method } from '../report/aggregationSection';
 
 /**
@@ -56,6 +56,18 @@ export class WorkerClient {
 
   exportFile(kind: ExportKind, settings: AgreementSettings, options: { method?: Method; minConfidence?: number }) {
     return this.guard(this.api.exportFile(kind, settings, options));
+  }
+
+  judges(settings: AgreementSettings) {
+    return this.guard(this.api.judges(settings));
+  }
+
+  routing(judge: string, inputs: RoutingInputs, settings: AgreementSettings) {
+    return this.guard(this.api.routing(judge, inputs, settings));
+  }
+
+  pairs(items: string[]) {
+    return this.guard(this.api.pairsById(items));
   }
 
   disagreements(a: string, b: string, limit?: number) {

@@ -62,6 +62,9 @@ export interface JudgesView {
   elapsedMs: number;
 }
 
+/** The simulator's inputs as the page sends them. */
+export type RoutingInputs = RoutingOptions & { reference?: RoutingReference };
+
 /** The hybrid-routing simulator's curve for one judge, as plain arrays (report-schema `ai_judge.routing`). */
 export interface RoutingView {
   judge: string;
@@ -226,7 +229,7 @@ export function createSession() {
     },
 
     /** The routing curve of one AI judge for the simulator's inputs (instant: the table is computed once). */
-    routing(judge: string, inputs: RoutingOptions & { reference?: RoutingReference }, settings: AgreementSettings = {}): Result<RoutingView> {
+    routing(judge: string, inputs: RoutingInputs, settings: AgreementSettings = {}): Result<RoutingView> {
       if (!loaded) return { ok: false, message: 'no data loaded' };
       if (inputs.reference && inputs.reference !== routingReference) {
         routingReference = inputs.reference;
@@ -283,6 +286,13 @@ export function createSession() {
     /** Items two annotators labelled differently, with their texts. */
     disagreements(a: string, b: string, limit = 200): { total: number; shared: number; items: Disagreement[] } {
       return loaded ? disagreements(loaded.ratings, loaded.texts, a, b, limit) : { total: 0, shared: 0, items: [] };
+    },
+
+    /** Texts and judgements of items by id (the lists of the Judges & bias panel), unknown ids left out. */
+    pairsById(ids: string[]): PairPreview[] {
+      if (!loaded) return [];
+      const index = new Map(loaded.ratings.items.map((id, i) => [id, i]));
+      return pairPreviews(loaded, ids.map((id) => index.get(id) ?? -1).filter((i) => i >= 0));
     },
 
     /** Texts and judgements of items, by position in the item list. */

@@ -13,6 +13,9 @@ export function inProcessClient(): WorkerClient {
     aggregation: async (settings: object) => session.aggregation(settings),
     exportFile: async (kind: 'labels-csv', settings: object, options: object) => session.exportFile(kind, settings, options),
     disagreements: async (a: string, b: string) => session.disagreements(a, b),
+    judges: async (settings: object) => session.judges(settings),
+    routing: async (judge: string, inputs: object, settings: object) => session.routing(judge, inputs, settings),
+    pairs: async (ids: string[]) => session.pairsById(ids),
     cancel: vi.fn(),
   } as unknown as WorkerClient;
 }
