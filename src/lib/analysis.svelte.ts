@@ -46,6 +46,8 @@ export class Analysis {
   agreementProgress = $state.raw<{ done: number; total: number } | null>(null);
   agreementError = $state<string | null>(null);
   annotators = $state.raw<AnnotatorRow[] | null>(null);
+  /** the AI judges scored by the annotator table's rules (placed among the annotators) */
+  judgeRows = $state.raw<AnnotatorRow[]>([]);
   aggregation = $state.raw<AggregationResult | null>(null);
   aggregationError = $state<string | null>(null);
   judges = $state.raw<JudgesView | null>(null);
@@ -142,7 +144,10 @@ export class Analysis {
     this.agreement = quick;
     const annotators = await this.worker.annotators(settings);
     if (request !== this.agreementRequest) return;
-    if (annotators.ok) this.annotators = annotators.annotators;
+    if (annotators.ok) {
+      this.annotators = annotators.annotators;
+      this.judgeRows = annotators.judges;
+    }
     const aggregation = await this.worker.aggregation(settings);
     if (request !== this.agreementRequest) return;
     if (aggregation.ok) this.aggregation = aggregation;

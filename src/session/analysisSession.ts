@@ -24,6 +24,7 @@ import { timeSection, type TimeSection } from '../report/timeSection';
 import { pairLint, type PairLint } from '../report/pairLint';
 import { modelRatings, type ModelRatings } from '../report/modelRatings';
 import { withoutAnnotators } from '../report/withoutAnnotators';
+import { judgeRows } from '../report/judgeRows';
 import { DEFAULT_ROUTING, reportPoints, type AiJudgeReport, type BiasReport, type RoutingJudgeReport } from '../report/judgesReport';
 import { majorityVote } from '../core/majorityVote';
 import { judgementFilter } from '../core/judgementFilter';
@@ -183,12 +184,14 @@ export function createSession() {
       return { ok: true, agreement, matrix: pairMatrix(agreement.cohen_pairs), metrics: metricIds(r.scale !== 'nominal'), elapsedMs: performance.now() - t0 };
     },
 
-    /** The annotator table (report-schema `annotators`). */
-    annotators(settings: AgreementSettings = {}): Result<{ annotators: AnnotatorRow[]; elapsedMs: number }> {
-      if (summary) return { ok: true, annotators: summaryAnnotators(summary, { weights: settings.weights ?? DEFAULT_WEIGHTS }), elapsedMs: 0 };
+    /** The annotator table (report-schema `annotators`, humans) and the AI judges scored by the same rules (`judges`). */
+    annotators(settings: AgreementSettings = {}): Result<{ annotators: AnnotatorRow[]; judges: AnnotatorRow[]; elapsedMs: number }> {
+      if (summary) return { ok: true, annotators: summaryAnnotators(summary, { weights: settings.weights ?? DEFAULT_WEIGHTS }), judges: [], elapsedMs: 0 };
       if (!loaded) return { ok: false, message: 'no data loaded' };
       const t0 = performance.now();
-      return { ok: true, annotators: annotatorRows(settings), elapsedMs: performance.now() - t0 };
+      const r = loaded.ratings;
+      const judges = judgeRows(r, { removed: codes(r.annotators, settings.removed), weights: settings.weights ?? DEFAULT_WEIGHTS });
+      return { ok: true, annotators: annotatorRows(settings), judges, elapsedMs: performance.now() - t0 };
     },
 
     /** Final labels by every method (report-schema `aggregation`) and what the page shows of them. */
