@@ -47,3 +47,9 @@ export { positionBias, type PositionBias, type SideChoice } from './positionBias
 export { lengthBias, type LengthBias } from './lengthBias';
 export { winMatrix, type WinMatrix } from './winMatrix';
 export { bradleyTerry, type BradleyTerry, type BradleyTerryOptions } from './bradleyTerry';
+export { costComparison } from './costComparison';
+export { approachCosts, type Approach } from './approachCosts';
+export { subsampleCounts, type SubsampleCounts, type SubsampleOptions } from './subsampleCounts';
+export { kmeans, type KMeans, type KMeansOptions } from './kmeans';
+export { goldCatch, type GoldCatch, type GoldCatchInput } from './goldCatch';
+export { goldCatchSimulation, type GoldCatchSimulation } from './goldCatchSimulation';

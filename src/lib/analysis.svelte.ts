@@ -1,14 +1,17 @@
 import type { ColumnMapping } from '../parse/columnRoles';
 import type { FileOptions, LoadProgress } from '../parse/loadFiles';
 import type { Overview, PairPreview } from '../report/overview';
-import type { AgreementResult, AgreementSettings, AggregationResult, ExportKind, JudgesView, RoutingInputs, RoutingView, SessionLoadOptions } from '../session/analysisSession';
-import { DEFAULT_ROUTING } from '../report/judgesReport';
+import type { AgreementResult, AgreementSettings, AggregationResult, CostPlan, ExportKind, JudgesView, RoutingInputs, RoutingView, SessionLoadOptions } from '../session/analysisSession';
+import type { EvaluatorRow } from '../report/planDefaults';
+import type { GoldPlan } from '../report/goldPlan';
+import type { SubsampleCurve } from '../report/subsampleCurve';
+import { DEFAULT_PLAN, type PlanInputs } from './planInputs';
 import type { AnnotatorRow } from '../report/annotatorsSection';
 import { WorkerClient } from './workerClient';
 import { decodeViewState, encodeViewState } from './viewState';
 
 export type Phase = 'empty' | 'loading' | 'ready' | 'error';
-export type PanelId = 'overview' | 'agreement' | 'annotators' | 'labels' | 'judges' | 'columns';
+export type PanelId = 'overview' | 'agreement' | 'annotators' | 'labels' | 'judges' | 'planning' | 'columns';
 
 /** The simulator's inputs in the page: the judge simulated, prices, spot-check share, target and reference. */
 export type AnalysisRoutingInputs = { judge: string | null } & Required<RoutingInputs>;
@@ -53,7 +56,17 @@ export class Analysis {
   judges = $state.raw<JudgesView | null>(null);
   judgesError = $state<string | null>(null);
   /** the hybrid-routing simulator: its inputs (view state kept here so a re-render keeps them) and curve */
-  routingInputs = $state.raw<AnalysisRoutingInputs>({ judge: null, ...DEFAULT_ROUTING, reference: 'majority' });
+  routingInputs = $state.raw<AnalysisRoutingInputs>({ judge: null, ...DEFAULT_PLAN.routing });
+  /** every planner's inputs (view state that a link reproduces) */
+  plan = $state.raw<PlanInputs>(structuredClone(DEFAULT_PLAN));
+  costPlan = $state.raw<CostPlan | null>(null);
+  planError = $state<string | null>(null);
+  evaluators = $state.raw<EvaluatorRow[] | null>(null);
+  goldPlan = $state.raw<GoldPlan | null>(null);
+  subsample = $state.raw<SubsampleCurve | null>(null);
+  subsampleError = $state<string | null>(null);
+  subsamplePending = $state(false);
+  goldPlanError = $state<string | null>(null);
   routing = $state.raw<RoutingView | null>(null);
   routingError = $state<string | null>(null);
   /** view state of the export: the least Dawid-Skene confidence a pair needs to enter the TRL file */
@@ -74,6 +87,8 @@ export class Analysis {
       const view = decodeViewState(hash, DEFAULT_SETTINGS);
       this.settings = view.settings;
       this.panel = view.panel;
+      this.plan = view.plan;
+      this.routingInputs = { judge: null, ...view.plan.routing };
       this.fromLink = true;
     }
   }
@@ -85,7 +100,7 @@ export class Analysis {
 
   /** The fragment of a link that reproduces this view (with the same file). */
   get link(): string {
-    return encodeViewState({ panel: this.panel, settings: this.settings }, DEFAULT_SETTINGS);
+    return encodeViewState({ panel: this.panel, settings: this.settings, plan: this.plan }, DEFAULT_SETTINGS);
   }
 
   private get worker(): WorkerClient {
@@ -167,6 +182,44 @@ export class Analysis {
     this.judges = judges.ok ? judges : null;
     this.judgesError = judges.ok ? null : judges.message;
     if (judges.ok) await this.updateRouting({});
+    await this.updatePlan({});
+  }
+
+  /** Changes planner inputs and recomputes the planners they feed (each a small call to the worker). */
+  async updatePlan(change: Partial<PlanInputs>): Promise<void> {
+    const plan = { ...this.plan, ...change };
+    this.plan = plan;
+    const cost = await this.worker.costPlan({ scenarios: plan.scenarios, prices: plan.prices, approaches: plan.approaches, approachTarget: plan.approachTarget });
+    if (this.plan !== plan) return;
+    this.costPlan = cost.ok ? cost : null;
+    this.planError = cost.ok ? null : cost.message;
+    if (!this.goldPlan || change.gold !== undefined) {
+      const gold = await this.worker.goldPlan(plan.gold);
+      if (this.plan !== plan) return;
+      this.goldPlan = gold.ok ? gold.plan : null;
+      this.goldPlanError = gold.ok ? null : gold.message;
+    }
+    if (!this.subsample || change.subsample !== undefined || Object.keys(change).length === 0) await this.updateSubsample();
+  }
+
+  /** Redraws k labels per pair from this data (seeded, in the worker). */
+  private async updateSubsample(): Promise<void> {
+    const plan = this.plan;
+    this.subsamplePending = true;
+    const result = await this.worker.subsample(this.settings, plan.subsample);
+    if (this.plan.subsample !== plan.subsample) return;
+    this.subsamplePending = false;
+    this.subsample = result.ok ? result.curve : null;
+    this.subsampleError = result.ok ? null : result.message;
+  }
+
+  /** Fetches the bundled AlpacaEval evaluators scenario (same origin, next to the page) once. */
+  async loadEvaluators(): Promise<void> {
+    if (this.evaluators) return;
+    const response = await fetch(new URL('samples/alpaca-eval-evaluators.csv', document.baseURI));
+    if (!response.ok) return;
+    const result = await this.worker.evaluators(await response.text());
+    if (result.ok) this.evaluators = result.rows;
   }
 
   /** Recomputes the simulator's curve for changed inputs (one small call to the worker: instant). */
@@ -175,6 +228,8 @@ export class Analysis {
     const judges = this.judges?.routing.judges ?? [];
     if (!inputs.judge || !judges.some((j) => j.id === inputs.judge)) inputs.judge = judges.find((j) => j.table)?.id ?? judges[0]?.id ?? null;
     this.routingInputs = inputs;
+    const { judge: _judge, ...routing } = inputs;
+    this.plan = { ...this.plan, routing };
     if (!inputs.judge) {
       this.routing = null;
       this.routingError = null;

@@ -1,13 +1,16 @@
 import type { AgreementSettings } from '../session/analysisSession';
 import type { PanelId } from './analysis.svelte';
+import { decodePlan, planDiff, type PlanInputs } from './planInputs';
 
 /** What a shared link reproduces: the panel and every setting that changes a number. */
 export interface ViewState {
   panel: PanelId;
   settings: Required<AgreementSettings>;
+  /** every planner's inputs (only those changed go into the link) */
+  plan: PlanInputs;
 }
 
-const PANELS: PanelId[] = ['overview', 'agreement', 'annotators', 'labels', 'judges', 'columns'];
+const PANELS: PanelId[] = ['overview', 'agreement', 'annotators', 'labels', 'judges', 'planning', 'columns'];
 const METHODS = ['majority', 'weighted', 'dawid_skene'];
 
 /**
@@ -26,6 +29,8 @@ export function encodeViewState(view: ViewState, defaults: Required<AgreementSet
   if (s.method !== defaults.method) p.set('method', s.method);
   const w = s.weights;
   if (w.gold !== defaults.weights.gold || w.majority !== defaults.weights.majority || w.speed !== defaults.weights.speed) p.set('weights', `${w.gold},${w.majority},${w.speed}`);
+  const plan = planDiff(view.plan);
+  if (plan) p.set('plan', JSON.stringify(plan));
   const text = p.toString();
   return text ? `#${text}` : '';
 }
@@ -42,6 +47,7 @@ export function decodeViewState(hash: string, defaults: Required<AgreementSettin
   const method = p.get('method') ?? '';
   return {
     panel: PANELS.includes(panel) ? panel : 'overview',
+    plan: decodePlan(p.get('plan')),
     settings: {
       removed: p.getAll('remove').filter(Boolean),
       bandMetric: p.get('band') ?? defaults.bandMetric,

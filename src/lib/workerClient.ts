@@ -66,6 +66,22 @@ export class WorkerClient {
     return this.guard(this.api.routing(judge, inputs, settings));
   }
 
+  costPlan(inputs: Parameters<AnalysisApi['costPlan']>[0]) {
+    return this.guard(this.api.costPlan(inputs));
+  }
+
+  goldPlan(options: Parameters<AnalysisApi['goldPlan']>[0]) {
+    return this.guard(this.api.goldPlan(options));
+  }
+
+  subsample(settings: AgreementSettings, inputs: Parameters<AnalysisApi['subsample']>[1]) {
+    return this.guard(this.api.subsample(settings, inputs));
+  }
+
+  evaluators(csv: string) {
+    return this.guard(this.api.evaluators(csv));
+  }
+
   pairs(items: string[]) {
     return this.guard(this.api.pairsById(items));
   }

@@ -25,6 +25,11 @@ import { pairLint, type PairLint } from '../report/pairLint';
 import { modelRatings, type ModelRatings } from '../report/modelRatings';
 import { withoutAnnotators } from '../report/withoutAnnotators';
 import { judgeRows } from '../report/judgeRows';
+import { subsampleCurve, type SubsampleCurve } from '../report/subsampleCurve';
+import { goldPlan, goldPlanProblems, type GoldPlan, type GoldPlanOptions } from '../report/goldPlan';
+import { costComparison } from '../core/costComparison';
+import { approachCosts, type Approach } from '../core/approachCosts';
+import { APPROACH_TARGETS, COMPARISON_SCALES, evaluatorScenario, type EvaluatorRow, type ScalingScenario } from '../report/planDefaults';
 import { DEFAULT_ROUTING, reportPoints, type AiJudgeReport, type BiasReport, type RoutingJudgeReport } from '../report/judgesReport';
 import { majorityVote } from '../core/majorityVote';
 import { judgementFilter } from '../core/judgementFilter';
@@ -74,6 +79,14 @@ export interface RoutingView {
   points: { threshold: number; accuracy: number | null; cost: number; human_share: number | null; expert_share: number | null }[];
   best: { threshold: number; accuracy: number; cost: number; human_share: number; expert_share: number } | null;
   ai_only_accuracy: number | null;
+}
+
+/** The cost planners' tables. */
+export interface CostPlan {
+  scaling: (ScalingScenario & { total_cost: number })[];
+  comparison: ReturnType<typeof costComparison>;
+  approaches: ReturnType<typeof approachCosts>;
+  targets: { target: number; approaches: ReturnType<typeof approachCosts> }[];
 }
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; message: string };
@@ -266,6 +279,48 @@ export function createSession() {
         },
         bias: { ...view.bias, time: view.time, pair_lint: view.pair_lint, model_ratings: view.model_ratings },
       };
+    },
+
+    /** The closed-form cost planners for the planning inputs (no data needed). */
+    costPlan(inputs: { scenarios: ScalingScenario[]; prices: Record<string, number>; approaches: Approach[]; approachTarget: number }): Result<CostPlan> {
+      try {
+        return {
+          ok: true,
+          scaling: inputs.scenarios.map((sc) => ({ ...sc, total_cost: sc.pairs * sc.price_per_pair })),
+          comparison: costComparison(inputs.prices, COMPARISON_SCALES),
+          approaches: approachCosts(inputs.approaches, inputs.approachTarget),
+          targets: APPROACH_TARGETS.map((target) => ({ target, approaches: approachCosts(inputs.approaches, target) })),
+        };
+      } catch (error) {
+        return { ok: false, message: (error as Error).message };
+      }
+    },
+
+    /** The gold-rate planner (exact and simulated), or the first unusable input in words. */
+    goldPlan(options: GoldPlanOptions): Result<{ plan: GoldPlan }> {
+      const problems = goldPlanProblems(options);
+      if (problems.length) return { ok: false, message: problems.map((p) => p.message).join('; ') };
+      return { ok: true, plan: goldPlan(options) };
+    },
+
+    /** Labels per item from this data: agreement and gold accuracy when k labels per pair are drawn. */
+    subsample(settings: AgreementSettings, inputs: { maxK: number; repeats: number; pricePerLabel: number }): Result<{ curve: SubsampleCurve }> {
+      if (summary) return { ok: false, message: `Labels per item: ${SUMMARY_ONLY}` };
+      if (!loaded) return { ok: false, message: 'no data loaded' };
+      try {
+        return { ok: true, curve: subsampleCurve(loaded, { ...inputs, seed: settings.seed ?? 1, removed: codes(loaded.ratings.annotators, settings.removed) }) };
+      } catch (error) {
+        return { ok: false, message: (error as Error).message };
+      }
+    },
+
+    /** The AlpacaEval evaluators scenario from the bundled CSV's text. */
+    evaluators(csv: string): Result<{ rows: EvaluatorRow[] }> {
+      try {
+        return { ok: true, rows: evaluatorScenario(csv) };
+      } catch (error) {
+        return { ok: false, message: (error as Error).message };
+      }
     },
 
     /** A file to download: final labels, the TRL preference file, or the annotations less removed annotators. */

@@ -16,6 +16,10 @@ export function inProcessClient(): WorkerClient {
     judges: async (settings: object) => session.judges(settings),
     routing: async (judge: string, inputs: object, settings: object) => session.routing(judge, inputs, settings),
     pairs: async (ids: string[]) => session.pairsById(ids),
+    costPlan: async (inputs: Parameters<typeof session.costPlan>[0]) => session.costPlan(inputs),
+    evaluators: async (csv: string) => session.evaluators(csv),
+    subsample: async (settings: object, inputs: Parameters<typeof session.subsample>[1]) => session.subsample(settings, inputs),
+    goldPlan: async (options: Parameters<typeof session.goldPlan>[0]) => session.goldPlan(options),
     cancel: vi.fn(),
   } as unknown as WorkerClient;
 }
