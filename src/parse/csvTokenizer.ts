@@ -31,7 +31,8 @@ export class CsvTokenizer {
 
   /** The line where the record being read started (for an unterminated quote at the end). */
   get openRecordLine(): number | null {
-    return this.inQuotes ? this.recordLine : null;
+    // a quote that ended the last chunk closes its field when the input ends (it could only have been doubled)
+    return this.inQuotes && !this.quoteAtChunkEnd ? this.recordLine : null;
   }
 
   push(text: string, emit: RecordSink): void {

@@ -25,6 +25,18 @@ describe('readCsv', () => {
     expect(batches.at(-1)!.bytesRead).toBe(file.blob.size);
   });
 
+  it('readCsv(file) reads a last quoted field with no newline after it, in one chunk or split before its closing quote, without an issue', async () => {
+    const text = 'example_id,annotator_id,label,note\np1,a,A>,"1,0"';
+    for (const file of [textFile(text), chunkedFile([utf8.encode(text.slice(0, -1)), utf8.encode('"')])]) {
+      const { rows, issues } = await readAll(file);
+      expect(rows).toEqual([['p1', 'a', 'A>', '1,0']]);
+      expect(issues).toEqual([]);
+    }
+    // a quote that is really left open is still reported
+    const open = await readAll(textFile('example_id,annotator_id,label,note\np1,a,A>,"1,0\n'));
+    expect(open.issues.map((i) => i.message)).toEqual(['a quoted field is never closed (truncated file?); the row is skipped']);
+  });
+
   it('readCsv(file) reads quoted fields with delimiters, doubled quotes, LF and CRLF inside', async () => {
     const text = 'id,prompt,label\r\nq1,"a, b",A\r\nq2,"she said ""no""",B\r\nq3,"line 1\nline 2",A\r\nq4,"one\r\ntwo\r\nthree",B\r\nq5,plain,tie\r\n';
     const { rows, rowNumbers } = await readAll(textFile(text));
