@@ -1,7 +1,7 @@
 /** The role a column plays in the canonical judgement (`../shared/report-schema.md`). */
 export const ROLES = [
   'item', 'annotator', 'label', 'time', 'timestamp', 'isGold', 'goldLabel', 'prompt', 'responseA', 'responseB',
-  'modelA', 'modelB', 'shownFirst', 'aiLabel', 'aiConfidence', 'scoreA', 'scoreB', 'dimension', 'kind',
+  'modelA', 'modelB', 'shownFirst', 'aiLabel', 'aiConfidence', 'scoreA', 'scoreB', 'dimension', 'kind', 'embedding',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -18,7 +18,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   isGold: 'gold flag', goldLabel: 'gold label', prompt: 'prompt', responseA: 'response A', responseB: 'response B',
   modelA: 'model A', modelB: 'model B', shownFirst: 'shown first', aiLabel: 'AI judge label',
   aiConfidence: 'AI judge confidence', scoreA: 'reward score A', scoreB: 'reward score B', dimension: 'rubric dimension',
-  kind: 'annotator kind (human / ai)',
+  kind: 'annotator kind (human / ai)', embedding: 'embedding (vector of numbers)',
 };
 
 /** Common spellings per role, most canonical first (compared after lower-casing and folding separators). */
@@ -42,6 +42,7 @@ const SPELLINGS: Record<Role, string[]> = {
   scoreB: ['score_b', 'reward_b', 'rm_score_b', 'reward_score_b'],
   dimension: ['dimension', 'criterion', 'aspect', 'rubric'],
   kind: ['annotator_kind', 'annotator_type', 'judge_kind', 'judge_type', 'rater_type', 'kind'],
+  embedding: ['embedding', 'embeddings', 'pair_embedding', 'emb', 'vector'],
 };
 
 const WIDE_COLUMN = /^(annotator|rater|worker|judge|labell?er|coder|ann|human)[ _-]?\d+$/;

@@ -19,7 +19,44 @@ interface SliceCandidate {
   code: Growable<Int32Array> | null;
 }
 
-/** Per-item attributes: texts, models and scores (first non-empty value wins). */
+/**
+ * Per-item embedding vectors (first valid one per item wins), in one Float32Array of items × dim that grows by
+ * doubling like a `Growable`; rows of items without a vector are NaN. The first valid vector fixes `dim`.
+ */
+export class Embeddings {
+  dim = 0;
+  /** items covered by `data` (rows) */
+  length = 0;
+  private data = new Float32Array(0);
+
+  has(item: number): boolean {
+    return item < this.length && !Number.isNaN(this.data[item * this.dim]);
+  }
+
+  /** Stores the item's vector; the caller has checked its length against `dim` (or it is the first). */
+  set(item: number, vector: ArrayLike<number>): void {
+    if (this.dim === 0) this.dim = vector.length;
+    this.ensure(item + 1);
+    this.data.set(vector, item * this.dim);
+  }
+
+  /** items × dim, NaN rows for items without a vector (a copy that owns its buffer) */
+  values(items: number): Float32Array {
+    this.ensure(items);
+    return this.data.slice(0, items * this.dim);
+  }
+
+  private ensure(items: number): void {
+    if (items * this.dim > this.data.length) {
+      const next = new Float32Array(Math.max(items, 2 * (this.data.length / Math.max(this.dim, 1)), 1024) * this.dim).fill(NaN);
+      next.set(this.data.subarray(0, this.length * this.dim));
+      this.data = next;
+    }
+    if (items > this.length) this.length = items;
+  }
+}
+
+/** Per-item attributes: texts, models, scores and embeddings (first non-empty value wins). */
 export class ItemAttributes {
   readonly prompt: (string | undefined)[] = [];
   readonly responseA: (string | undefined)[] = [];
@@ -37,6 +74,30 @@ export class ItemAttributes {
   readonly aiRow = new Growable(Int32Array, -1);
   /** index of the file the AI verdict was read from (a judge file joined on the item id, or the annotations) */
   readonly aiFile = new Growable(Int32Array, -1);
+  readonly embeddings = new Embeddings();
+}
+
+/**
+ * The numbers of an embedding cell: a JSON array (`[0.1, -2, 3e-4]`, parsed or as text), a typed array, or
+ * numbers separated by commas and/or spaces. Null for an empty cell (or `[]`); a string saying what is wrong
+ * when a value is not a finite number.
+ */
+export function embeddingOf(v: unknown): ArrayLike<number> | string | null {
+  let parts: ArrayLike<unknown>;
+  if (Array.isArray(v) || ArrayBuffer.isView(v)) parts = v as unknown as ArrayLike<unknown>;
+  else {
+    const text = cellText(v).replace(/^\[/, '').replace(/\]$/, '').trim();
+    parts = text === '' ? [] : text.split(/[\s,]+/);
+  }
+  if (parts.length === 0) return null;
+  const out = new Float32Array(parts.length);
+  for (let d = 0; d < parts.length; d++) {
+    const p = parts[d];
+    const x = typeof p === 'number' ? p : typeof p === 'string' && p !== '' ? Number(p) : NaN;
+    if (!Number.isFinite(x)) return `value ${d + 1} ("${clip(cellText(p), 20)}") is not a number`;
+    out[d] = x;
+  }
+  return out;
 }
 
 /** Any cell as text: null → '', numbers and booleans as written, objects as JSON. */
@@ -203,6 +264,7 @@ export class Encoder {
     }
     if (at.scoreA >= 0 && Number.isNaN(a.scoreA.get(item))) a.scoreA.set(item, number(cells[at.scoreA]));
     if (at.scoreB >= 0 && Number.isNaN(a.scoreB.get(item))) a.scoreB.set(item, number(cells[at.scoreB]));
+    if (at.embedding >= 0 && !a.embeddings.has(item)) this.addEmbedding(item, cells[at.embedding], fileName, line, mapping.embedding);
     if (at.isGold >= 0 && TRUE_WORDS.has(cellText(cells[at.isGold]).toLowerCase())) a.goldFlag.set(item, 1);
     a.goldFlag.ensure(item + 1);
     const gold = at.goldLabel < 0 ? '' : cellText(cells[at.goldLabel]);
@@ -225,6 +287,17 @@ export class Encoder {
       a.aiFile.set(item, this.files.indexOf(fileName));
       if (at.aiConfidence >= 0) a.aiConfidence.set(item, number(cells[at.aiConfidence]));
     }
+  }
+
+  /** The item's first valid embedding; a cell that is not one (or of another dimension) is an issue, not a dropped row. */
+  private addEmbedding(item: number, cell: unknown, fileName: string, line: number, column: string | null): void {
+    const vector = embeddingOf(cell);
+    if (vector === null) return;
+    const store = this.attributes.embeddings;
+    let problem = typeof vector === 'string' ? vector : null;
+    if (typeof vector !== 'string' && store.dim > 0 && vector.length !== store.dim) problem = `${vector.length} numbers where the first embedding has ${store.dim}`;
+    if (problem) this.issue({ file: fileName, row: line, column, message: `embedding of item "${clip(this.items.values[item])}": ${problem}; not used` });
+    else store.set(item, vector as ArrayLike<number>);
   }
 }
 

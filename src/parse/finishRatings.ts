@@ -22,6 +22,8 @@ export interface Loaded {
   texts: { prompt: (string | undefined)[]; responseA: (string | undefined)[]; responseB: (string | undefined)[] };
   models: { a: (string | undefined)[]; b: (string | undefined)[] };
   scores: { a: Float64Array; b: Float64Array } | null;
+  /** per item: its embedding, row i of `values` (items × dim; NaN for an item without one); null when none was read */
+  embeddings: { dim: number; values: Float32Array } | null;
   reading: LabelReading;
   /** columns with more than 50 values: kept as attributes, not slices */
   attributeColumns: string[];
@@ -140,6 +142,7 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     texts: { prompt: attrs.prompt, responseA: attrs.responseA, responseB: attrs.responseB },
     models: { a: attrs.modelA, b: attrs.modelB },
     scores: enc.present.has('scoreA') || enc.present.has('scoreB') ? { a: sized(attrs.scoreA, nItems), b: sized(attrs.scoreB, nItems) } : null,
+    embeddings: attrs.embeddings.dim > 0 ? { dim: attrs.embeddings.dim, values: attrs.embeddings.values(nItems) } : null,
     reading,
     attributeColumns,
     issues: sortIssues(enc.issues, enc.files),
