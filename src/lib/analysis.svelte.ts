@@ -5,6 +5,7 @@ import type { AgreementResult, AgreementSettings, AggregationResult, CostPlan, E
 import type { EvaluatorRow } from '../report/planDefaults';
 import type { GoldPlan } from '../report/goldPlan';
 import type { SubsampleCurve } from '../report/subsampleCurve';
+import type { NextBatch } from '../report/nextBatch';
 import { DEFAULT_PLAN, type PlanInputs } from './planInputs';
 import type { AnnotatorRow } from '../report/annotatorsSection';
 import { WorkerClient } from './workerClient';
@@ -66,6 +67,8 @@ export class Analysis {
   subsample = $state.raw<SubsampleCurve | null>(null);
   subsampleError = $state<string | null>(null);
   subsamplePending = $state(false);
+  nextBatch = $state.raw<{ batch: NextBatch; csv: string } | null>(null);
+  nextBatchError = $state<string | null>(null);
   goldPlanError = $state<string | null>(null);
   routing = $state.raw<RoutingView | null>(null);
   routingError = $state<string | null>(null);
@@ -199,7 +202,18 @@ export class Analysis {
       this.goldPlan = gold.ok ? gold.plan : null;
       this.goldPlanError = gold.ok ? null : gold.message;
     }
+    if (!this.nextBatch || change.next !== undefined || Object.keys(change).length === 0) {
+      const next = await this.worker.nextBatch(this.settings, plan.next);
+      if (this.plan !== plan) return;
+      this.nextBatch = next.ok ? { batch: next.batch, csv: next.csv } : null;
+      this.nextBatchError = next.ok ? null : next.message;
+    }
     if (!this.subsample || change.subsample !== undefined || Object.keys(change).length === 0) await this.updateSubsample();
+  }
+
+  /** Saves the next batch as CSV (built in the worker; nothing leaves the machine). */
+  downloadNextBatch(): void {
+    if (this.nextBatch) saveFile('next-batch.csv', this.nextBatch.csv, 'text/csv');
   }
 
   /** Redraws k labels per pair from this data (seeded, in the worker). */

@@ -78,6 +78,10 @@ export class WorkerClient {
     return this.guard(this.api.subsample(settings, inputs));
   }
 
+  nextBatch(settings: AgreementSettings, inputs: Parameters<AnalysisApi['nextBatch']>[1]) {
+    return this.guard(this.api.nextBatch(settings, inputs));
+  }
+
   evaluators(csv: string) {
     return this.guard(this.api.evaluators(csv));
   }

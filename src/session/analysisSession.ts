@@ -25,6 +25,7 @@ import { pairLint, type PairLint } from '../report/pairLint';
 import { modelRatings, type ModelRatings } from '../report/modelRatings';
 import { withoutAnnotators } from '../report/withoutAnnotators';
 import { judgeRows } from '../report/judgeRows';
+import { nextBatch, nextBatchCsv, type NextBatch } from '../report/nextBatch';
 import { subsampleCurve, type SubsampleCurve } from '../report/subsampleCurve';
 import { goldPlan, goldPlanProblems, type GoldPlan, type GoldPlanOptions } from '../report/goldPlan';
 import { costComparison } from '../core/costComparison';
@@ -309,6 +310,18 @@ export function createSession() {
       if (!loaded) return { ok: false, message: 'no data loaded' };
       try {
         return { ok: true, curve: subsampleCurve(loaded, { ...inputs, seed: settings.seed ?? 1, removed: codes(loaded.ratings.annotators, settings.removed) }) };
+      } catch (error) {
+        return { ok: false, message: (error as Error).message };
+      }
+    },
+
+    /** The pairs to label next (uncertainty, diversity or a mix), and the batch as CSV for download. */
+    nextBatch(settings: AgreementSettings, inputs: { size: number; weightUncertainty: number }): Result<{ batch: NextBatch; csv: string }> {
+      if (summary) return { ok: false, message: `What to label next: ${SUMMARY_ONLY}` };
+      if (!loaded) return { ok: false, message: 'no data loaded' };
+      try {
+        const batch = nextBatch(loaded, { ...inputs, seed: settings.seed ?? 1 });
+        return { ok: true, batch, csv: nextBatchCsv(batch, loaded) };
       } catch (error) {
         return { ok: false, message: (error as Error).message };
       }

@@ -19,6 +19,7 @@ export function inProcessClient(): WorkerClient {
     costPlan: async (inputs: Parameters<typeof session.costPlan>[0]) => session.costPlan(inputs),
     evaluators: async (csv: string) => session.evaluators(csv),
     subsample: async (settings: object, inputs: Parameters<typeof session.subsample>[1]) => session.subsample(settings, inputs),
+    nextBatch: async (settings: object, inputs: Parameters<typeof session.nextBatch>[1]) => session.nextBatch(settings, inputs),
     goldPlan: async (options: Parameters<typeof session.goldPlan>[0]) => session.goldPlan(options),
     cancel: vi.fn(),
   } as unknown as WorkerClient;

@@ -1,0 +1,94 @@
+// @vitest-environment node
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CsvTokenizer } from '../../src/parse/csvTokenizer';
+import { ARTIFACTS, launch, record, serveDist } from './harness';
+
+const ROOT = join(import.meta.dirname, '../..');
+const DEMO = join(ROOT, 'public/samples/demo.csv.gz');
+let browser: Browser;
+let server: Server;
+let origin: string;
+let url: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  ({ server, origin, url } = await serveDist());
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+function plan(...args: string[]) {
+  const out = spawnSync('npx', ['tsx', 'src/cli/plan.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  expect(out.status, out.stderr).toBe(0);
+  return JSON.parse(out.stdout);
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+async function openPlanning(page: Page, at = url): Promise<void> {
+  await page.goto(at);
+  await page.getByRole('button', { name: /Try the demo/ }).click();
+  await page.getByTestId('stat-rows').or(page.getByTestId('gold-caught')).first().waitFor({ timeout: 30_000 });
+  if (!(await page.getByTestId('gold-caught').count())) await page.getByRole('tab', { name: 'Planning' }).click();
+  await page.getByTestId('gold-caught').waitFor({ timeout: 60_000 });
+  await page.getByTestId('subsample-reading').waitFor({ timeout: 60_000 });
+}
+
+describe('the Planning panel in chromium', () => {
+  it('shows every planner with the numbers of the plan command, reacts to prices, and a copied link reproduces the inputs', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const log = record(page);
+    await openPlanning(page);
+    // cost comparison at the default prices equals the command's
+    const cost = plan('cost');
+    const firstRow = await page.getByTestId('comparison-table').locator('tbody tr').first().locator('td').allTextContents();
+    expect(firstRow).toEqual(Object.values(cost.comparison.rows[0].totals as Record<string, number>).map((t) => `$${t.toLocaleString('en-US', { maximumFractionDigits: t < 100 ? 2 : 0 })}`));
+    // the gold planner: exact value as the command, and the simulation agrees within its interval
+    const gold = plan('gold', '--gold-share', '0.1', '--min-gold', '5', '--threshold', '0.6', '--accuracy', '0.4', '--tasks', '200');
+    expect(await page.getByTestId('gold-caught').locator('.value').textContent()).toBe(pct(gold.p_caught));
+    expect(Math.abs(gold.clicker.p_caught_simulated - gold.p_caught)).toBeLessThan(4 * gold.clicker.p_caught_simulated_se + 1e-9);
+    // labels per pair: the command on the same file with the page's defaults gives the same marginal readings
+    const sub = plan('subsample', DEMO, '--price', '0.3', '--repeats', '50', '--seed', '1');
+    const marginals = sub.points.filter((p: { marginal: unknown }) => p.marginal).map((p: { marginal: { text: string } }) => p.marginal.text);
+    expect(await page.locator('section[aria-labelledby="perpair-title"] ul.marginal li').allTextContents()).toEqual(marginals);
+    // what to label next: a batch from the demo's reward scores, downloadable
+    await page.getByTestId('next-summary').waitFor({ timeout: 30_000 });
+    const download = page.waitForEvent('download');
+    await page.getByTestId('next-download').click();
+    const records: string[][] = [];
+    const tokenizer = new CsvTokenizer(',');
+    tokenizer.push(readFileSync(await (await download).path(), 'utf8'), (fields) => records.push(fields));
+    tokenizer.end((fields) => records.push(fields));
+    expect(records[0]).toEqual(['item', 'prompt', 'response_a', 'response_b', 'uncertainty', 'diversity', 'score']);
+    expect(records).toHaveLength(101);
+    await page.screenshot({ path: join(ARTIFACTS, 'planning.png'), fullPage: true });
+    // a price changes the table at once, and the link keeps it
+    await page.getByTestId('price-Human only').fill('2');
+    await expect.poll(async () => page.getByTestId('comparison-table').locator('tbody tr').first().locator('td').first().textContent(), { timeout: 5000 }).toBe('$20,000');
+    await page.getByTestId('gold-goldShare').fill('5');
+    await expect.poll(async () => page.getByTestId('gold-caught').locator('.value').textContent(), { timeout: 10_000 }).not.toBe(pct(gold.p_caught));
+    const link = page.url();
+    expect(JSON.parse(new URLSearchParams(new URL(link).hash.slice(1)).get('plan')!).prices['Human only']).toBe(2);
+    const again = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await openPlanning(again, link);
+    expect(await again.getByTestId('price-Human only').inputValue()).toBe('2');
+    expect(await again.getByTestId('gold-goldShare').inputValue()).toBe('5');
+    const gold5 = plan('gold', '--gold-share', '0.05', '--min-gold', '5', '--threshold', '0.6', '--accuracy', '0.4', '--tasks', '200');
+    expect(await again.getByTestId('gold-caught').locator('.value').textContent()).toBe(pct(gold5.p_caught));
+    for (const chart of await page.locator('section[aria-labelledby="planning-title"] figure.chart').all()) expect(await chart.locator('svg').count(), (await chart.locator('figcaption').textContent()) ?? '').toBeGreaterThan(0);
+    expect(log.errors).toEqual([]);
+    expect(log.requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+    await again.close();
+    await page.close();
+  }, 180_000);
+});
