@@ -61,6 +61,8 @@ export class Analysis {
   /** every planner's inputs (view state that a link reproduces) */
   plan = $state.raw<PlanInputs>(structuredClone(DEFAULT_PLAN));
   costPlan = $state.raw<CostPlan | null>(null);
+  /** the planners have not been computed for the current data and settings */
+  private planStale = true;
   planError = $state<string | null>(null);
   evaluators = $state.raw<EvaluatorRow[] | null>(null);
   goldPlan = $state.raw<GoldPlan | null>(null);
@@ -185,6 +187,15 @@ export class Analysis {
     this.judges = judges.ok ? judges : null;
     this.judgesError = judges.ok ? null : judges.message;
     if (judges.ok) await this.updateRouting({});
+    // the planners that read the data (subsampling, k-means) can be slow on large files: only for the panel shown
+    this.planStale = true;
+    if (this.panel === 'planning') await this.refreshPlan();
+  }
+
+  /** Recomputes every planner when its data or settings changed since it was last computed. */
+  async refreshPlan(): Promise<void> {
+    if (!this.planStale && this.costPlan) return;
+    this.planStale = false;
     await this.updatePlan({});
   }
 
