@@ -8,8 +8,8 @@ import type { FileOptions } from '../parse/loadFiles';
 import { ADAPTERS, TABLE } from '../parse/adapters/index';
 import type { Format } from '../parse/types';
 import { metricIds, metricValue } from '../report/agreementMetrics';
-import { buildReport } from '../report/report';
 import { METHODS, type Method } from '../report/aggregationSection';
+import type { Report } from '../report/report';
 import { DEFAULT_WEIGHTS } from '../report/annotatorsSection';
 import type { ScoreWeights } from '../core/annotatorScores';
 import { createSession } from '../session/analysisSession';
@@ -21,7 +21,7 @@ const USAGE = `usage: npm run --silent audit -- FILE... [--format READER|ADAPTER
        [--label COL] [--wide COL,COL,...] [--label-map '0:=,1:A>,2:B>'] [--scale 5-point|3-way|binary|nominal]
        [--remove ID,ID,...] [--bootstrap N] [--seed N] [--band-metric ID] [--min-shared N]
        [--weights gold=0.4,majority=0.3,speed=0.3] [--method majority|weighted|dawid_skene]
-       [--fail-under METRIC=VALUE]... [--out report.json] [--labels final.csv|final.jsonl]
+       [--fail-under METRIC=VALUE]... [--out report.json] [--labels final.csv|final.jsonl] [--html report.html]
   READER:  ${READERS.join(', ')} (how the file is parsed; detected when left out)
   ADAPTER: ${ADAPTER_NAMES.join(', ')} (whose export it is; detected when left out)`;
 
@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<void> {
       wide: { type: 'string' }, 'label-map': { type: 'string' }, scale: { type: 'string' }, out: { type: 'string' },
       remove: { type: 'string' }, bootstrap: { type: 'string' }, seed: { type: 'string' }, 'band-metric': { type: 'string' },
       'min-shared': { type: 'string' }, 'fail-under': { type: 'string', multiple: true },
-      weights: { type: 'string' }, method: { type: 'string' }, labels: { type: 'string' },
+      weights: { type: 'string' }, method: { type: 'string' }, labels: { type: 'string' }, html: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -83,17 +83,15 @@ async function main(argv: string[]): Promise<void> {
   const session = createSession();
   const result = await session.load(files, { files: files.map(() => fileOptions), labelMap, scale: (v.scale as Scale) ?? null });
   if (!result.ok) fail(result.message);
-  const agreement = session.agreement(settings);
-  const annotators = session.annotators(settings);
-  const aggregation = session.aggregation(settings);
-  if (!agreement.ok || !annotators.ok) fail('no data loaded');
-  // a summary file has no judgements to aggregate: the section is null, as the schema allows
-  const report = buildReport(result.overview.input, result.overview.fileInfos, settings, { agreement: agreement.agreement, annotators: annotators.annotators, aggregation: aggregation.ok ? aggregation.aggregation : null, ...session.judgesReport(settings) });
+  const built = session.report(settings);
+  if (!built.ok) fail(built.message);
+  const { report } = built;
   if (v.labels) {
     const file = session.exportFile(v.labels.endsWith('.jsonl') ? 'labels-jsonl' : 'labels-csv', settings);
     if (!file.ok) fail(file.message);
     writeFileSync(v.labels, file.text);
   }
+  if (v.html) writeFileSync(v.html, await reportHtml(report));
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (v.out) {
     writeFileSync(v.out, json);
@@ -108,6 +106,13 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`prefscope audit: gate not met: ${says.join('; ')}\n`);
     process.exitCode = 1;
   }
+}
+
+/** The report as one self-contained HTML file, its charts drawn by Plot in jsdom (loaded only for --html). */
+async function reportHtml(report: Report): Promise<string> {
+  const [{ JSDOM }, { reportCharts }, { chartSvgs }, { htmlReport }] = await Promise.all([import('jsdom'), import('../charts/reportCharts'), import('../report/chartSvgs'), import('../report/htmlReport')]);
+  const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
+  return htmlReport(report, chartSvgs(reportCharts(report), document), { generatedAt: new Date() });
 }
 
 /** `gold=0.4,majority=0.3,speed=0.3` (parts left out keep their default). */

@@ -1,0 +1,406 @@
+import { bytes, coefficient, count, percent } from '../lib/format';
+import { bandReading, bandStatus, withInterval } from '../lib/readings';
+import { metricIds, metricValue } from './agreementMetrics';
+import type { AgreementSection, CoefficientBlock } from './agreementSection';
+import { METHOD_NAMES, METHODS } from './aggregationSection';
+import type { AiJudgeRow } from './aiJudgeSection';
+import type { ChartSvg } from './chartSvgs';
+import { escapeHtml } from './escapeHtml';
+import { facts, html, Html, list, section, table, type Cell, type Content } from './htmlParts';
+import { REPORT_CSS } from './htmlReportStyle';
+import type { BiasReport, RoutingJudgeReport } from './judgesReport';
+import { METHOD_NOTES } from './methodNotes';
+import type { Report } from './report';
+import { lengthBinLabel, reportCategories } from './reportLabels';
+
+/** Report sections in file order: id (the anchor) and heading. */
+export const REPORT_SECTIONS = [
+  ['summary', 'Summary'],
+  ['agreement', 'Agreement'],
+  ['annotators', 'Annotators'],
+  ['aggregation', 'Final labels'],
+  ['ai_judge', 'AI judges'],
+  ['bias', 'Bias, time, pair lint and model ratings'],
+  ['settings', 'Settings'],
+  ['method', 'Method notes'],
+] as const;
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+// number formats of the page (src/lib/format.ts) and of its panels
+const num = (content: Content, className = ''): Cell => ({ content, className: `num ${className}`.trim() });
+const share = (x: number | null | undefined) => (x === null || x === undefined ? '—' : percent(x));
+const shareCi = (x: number | null | undefined, ci: [number, number] | null | undefined) => (x === null || x === undefined ? '—' : withInterval(x, ci ?? null, true));
+const coefCi = (x: number | null | undefined, ci: [number, number] | null | undefined) => withInterval(x ?? null, ci ?? null);
+const ciOnly = (ci: [number, number] | null | undefined) => (ci ? `[${percent(ci[0])}, ${percent(ci[1])}]` : '—');
+const n = (x: number | null | undefined) => (x === null || x === undefined ? '—' : count(x));
+const seconds = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${x.toFixed(1)} s`);
+const pValue = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x < 1e-4 ? '< 0.0001' : x.toFixed(4));
+const dollars = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 })}`;
+const cost = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const yesNo = (x: boolean) => (x ? 'yes' : 'no');
+const plural = (k: number, word: string) => `${count(k)} ${word}${k === 1 ? '' : 's'}`;
+
+/**
+ * The audit report as one self-contained HTML file: every number of `prefscope.report/v1`, the charts as
+ * inline SVG in their sections, the band readings and the method notes. Inline CSS only, no script, no
+ * URL that loads anything (a Content-Security-Policy forbids it as well), every value from the data
+ * escaped. `charts` are markup from `chartSvg` (Plot's SVG through the DOM serialiser, which escapes the
+ * data in it) and are inserted as they are. `generatedAt` is printed as given (the function reads no clock).
+ */
+export function htmlReport(report: Report, charts: ChartSvg[] = [], { title, generatedAt }: { title?: string; generatedAt?: string | Date } = {}): string {
+  const files = report.input.files.map((f) => f.name).join(', ');
+  const heading = title ?? `prefscope report: ${files || 'no file'}`;
+  const when = generatedAt === undefined ? null : generatedAt instanceof Date ? generatedAt.toISOString() : generatedAt;
+  const placed = new Set<ChartSvg>();
+  const chartsOf = (id: string) => {
+    const mine = charts.filter((c) => c.section === id || (id === 'summary' && c.section === 'input'));
+    mine.forEach((c) => placed.add(c));
+    return figures(mine);
+  };
+  const body: Html[] = [
+    section('summary', 'Summary', [summarySection(report), chartsOf('summary')]),
+    section('agreement', 'Agreement', [agreementSection(report), chartsOf('agreement')]),
+    section('annotators', 'Annotators', [annotatorsSection(report), chartsOf('annotators')]),
+    section('aggregation', 'Final labels', [aggregationSection(report), chartsOf('aggregation')]),
+    section('ai_judge', 'AI judges', [aiJudgeSection(report), chartsOf('ai_judge')]),
+    section('bias', 'Bias, time, pair lint and model ratings', [biasSection(report.bias), chartsOf('bias')]),
+    section('settings', 'Settings', settingsSection(report)),
+    section('method', 'Method notes', methodSection()),
+  ];
+  const rest = charts.filter((c) => !placed.has(c));
+  if (rest.length) body.push(section('charts', 'Charts', figures(rest)));
+  const nav = [...REPORT_SECTIONS, ...(rest.length ? [['charts', 'Charts'] as const] : [])].map(([id, name]) => `<a href="#${id}">${escapeHtml(name)}</a>`).join('');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="${escapeHtml(report.generator)}">
+<title>${escapeHtml(heading)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(heading)}</h1>
+<p class="meta">${escapeHtml(report.schema)} · ${escapeHtml(report.generator)}${when ? ` · generated ${escapeHtml(when)}` : ''} · a self-contained file: no script, nothing loaded from anywhere</p>
+${verdict(report.agreement, report)}
+<nav class="contents" aria-label="Contents">${nav}</nav>
+</header>
+<main>
+${body.join('\n')}
+</main>
+<footer>Written by ${escapeHtml(report.generator)} from ${escapeHtml(files || 'no file')}. The same numbers are in the JSON report (${escapeHtml(report.schema)}); definitions in the method notes above.</footer>
+</body>
+</html>
+`;
+}
+
+function figures(charts: ChartSvg[]): Html {
+  if (charts.length === 0) return new Html('');
+  // the chart markup comes from Plot via the DOM serialiser (text and attributes escaped there)
+  return new Html(`<div class="charts">${charts.map((c) => `<figure class="chart${(c.width ?? 0) > 700 ? ' wide' : ''}"><figcaption>${escapeHtml(c.title)}</figcaption>${c.svg}</figure>`).join('')}</div>`);
+}
+
+function verdict(agreement: AgreementSection | null, report: Report): Html {
+  if (!agreement) return html`<div class="verdict"><p class="big"><strong>No agreement</strong>: the files hold no two labels of one pair.</p></div>`;
+  const metric = agreement.band?.metric ?? report.settings.band_metric;
+  const name = metricName(metric, report);
+  const value = metricValue(agreement, metric);
+  const ci = agreement.ci95[metric] ?? null;
+  if (!agreement.band) return html`<div class="verdict"><p class="big"><strong>No verdict</strong>: ${name} is undefined (${agreement.reasons[metric] ?? agreement.reasons.band ?? 'not computable on this data'}).</p></div>`;
+  const uncertain = ci && ci[0] < agreement.band.range[0];
+  return html`<div class="verdict status-${bandStatus(value)}"><p class="big"><strong>${agreement.band.label}</strong> — ${agreement.band.action}.</p>
+<p>${name} = <strong>${coefCi(value, ci)}</strong>${ci ? ' (95% bootstrap interval)' : ''}; band ${agreement.band.range[0].toFixed(2)}–${agreement.band.range[1].toFixed(2)}.${uncertain ? ' The interval reaches down into the band below: the verdict is not yet certain.' : ''}</p></div>`;
+}
+
+function metricName(id: string, report: Report): string {
+  return metricIds(report.input.scale !== 'nominal').find((m) => m.id === id)?.name ?? id;
+}
+
+function summarySection(report: Report): Html {
+  const { input } = report;
+  const human = Object.values(input.label_counts).reduce((s, c) => s + c, 0);
+  const stats = input.pair_statistics;
+  return html`${facts([
+    { label: 'Judgements', value: count(input.rows), reading: `${count(human)} human labels on the overall dimension` },
+    { label: 'Rows dropped', value: count(input.rows_dropped), reading: input.rows_dropped ? 'see the issues below' : 'every row was read', status: input.rows_dropped ? 'warning' : 'good' },
+    { label: 'Pairs (items)', value: count(input.items) },
+    { label: 'Annotators', value: count(input.annotators), reading: `plus ${plural(input.ai_judges, 'AI judge')}` },
+    { label: 'Scale', value: input.scale, reading: `dimensions: ${input.dimensions.join(', ') || '—'}` },
+    { label: 'Format', value: input.format },
+  ])}
+${table('Files', ['file', 'read as', 'size', 'bytes', 'SHA-256'], input.files.map((f) => [f.name, f.format, num(bytes(f.bytes)), num(count(f.bytes)), { content: f.sha256 ?? '—', className: 'mono' }]))}
+${input.notes.length ? html`<h3>What the formats can and cannot show</h3>${list(input.notes)}` : ''}
+${table('Human judgements per label', ['label', 'judgements', 'share'], Object.entries(input.label_counts).map(([label, c]) => [label, num(count(c)), num(share(human ? c / human : null))]))}
+<h3>Issues</h3>
+${input.issues.length ? table(`Issues found while reading (the first ${input.issues.length})`, ['file', 'row', 'column', 'message'], input.issues.map((i) => [i.file, num(i.row === null ? '—' : count(i.row)), i.column ?? '—', i.message])) : html`<p class="muted">No issue: every row was read.</p>`}
+<h3>Pairs and texts</h3>
+${table('Pair statistics', ['statistic', 'value'], [
+  ['pairs with both response texts', num(count(stats.pairs_with_texts))],
+  ['identical responses', num(count(stats.identical_responses))],
+  ['empty response A', num(count(stats.empty_a))],
+  ['empty response B', num(count(stats.empty_b))],
+  ['median length of A (characters)', num(n(stats.median_chars_a))],
+  ['median length of B (characters)', num(n(stats.median_chars_b))],
+  ['share of pairs with A longer', num(share(stats.a_longer_share))],
+  ['duplicate judgements replaced', num(count(stats.duplicate_judgements))],
+], { scroll: false })}
+${input.model_pairs.length ? table('Human verdicts per model pair', ['model a', 'model b', 'pairs', 'a wins', 'b wins', 'ties', 'a wins of decisive'], input.model_pairs.map((p) => [p.a, p.b, num(count(p.items)), num(count(p.a_wins)), num(count(p.b_wins)), num(count(p.ties)), num(p.a_wins + p.b_wins ? percent(p.a_wins / (p.a_wins + p.b_wins)) : '—')])) : html`<p class="muted">The files name no models per pair.</p>`}`;
+}
+
+const COEFFICIENT_ROWS: { id: string; name: string; share: boolean }[] = [
+  { id: 'percent_agreement.strict', name: 'Percent agreement, exact', share: true },
+  { id: 'percent_agreement.directional', name: 'Percent agreement, same side', share: true },
+  { id: 'cohen_kappa_mean', name: "Cohen's kappa, mean over pairs", share: false },
+  { id: 'fleiss_kappa', name: "Fleiss' kappa", share: false },
+  { id: 'krippendorff_alpha.nominal', name: "Krippendorff's alpha, nominal", share: false },
+  { id: 'krippendorff_alpha.ordinal', name: "Krippendorff's alpha, ordinal", share: false },
+  { id: 'krippendorff_alpha.interval', name: "Krippendorff's alpha, interval", share: false },
+  { id: 'gwet_ac1', name: "Gwet's AC1", share: false },
+];
+
+/** A coefficient with its interval and band colour (percentages for percent agreement). */
+function coefficientCell(block: unknown, ci95: Record<string, [number, number] | null>, id: string, isShare: boolean, reason?: string): Cell {
+  const value = metricValue(block, id);
+  const text = isShare ? shareCi(value, ci95[id]) : coefCi(value, ci95[id]);
+  return { content: reason && value === null ? html`— <small>${reason}</small>` : text, className: `num ${isShare ? '' : bandStatus(value)}`.trim() };
+}
+
+function agreementSection(report: Report): Html {
+  const a = report.agreement;
+  if (!a) return html`<p class="muted">No agreement section: the files hold no pair with two or more human labels.</p>`;
+  const d = a.directional;
+  const rows = COEFFICIENT_ROWS.map((r) => {
+    const labels = coefficientCell(a, a.ci95, r.id, r.share, a.reasons[r.id]);
+    const direction = d ? coefficientCell(a, a.ci95, `directional.${r.id}`, r.share, a.reasons[`directional.${r.id}`]) : num('—');
+    const value = metricValue(a, r.id);
+    const reading = r.share ? (value === null ? 'undefined' : `${percent(value)} of label pairs ${r.id.endsWith('strict') ? 'are identical' : 'are on the same side'}`) : `${bandReading(value)}${d ? `; direction: ${bandReading(metricValue(a, `directional.${r.id}`))}` : ''}`;
+    return [r.name, labels, direction, reading];
+  });
+  const reasons = Object.entries(a.reasons);
+  const slices = Object.entries(a.slices);
+  return html`${facts([
+    { label: 'Pairs with 2 or more labels', value: count(a.items_pairable), reading: d ? `${count(d.items_pairable)} on the direction` : undefined },
+    { label: 'Annotator pairs (Cohen)', value: count(a.cohen_pairs.length), reading: `${count(a.cohen_pairs_below_min)} pairs share fewer than ${report.settings.min_shared_items} items and are left out${d ? ` (direction: ${count(d.cohen_pairs.length)} listed, ${count(d.cohen_pairs_below_min)} left out)` : ''}` },
+    { label: 'Verdict', value: a.band ? a.band.label : 'none', reading: a.band ? `${metricName(a.band.metric, report)} (${a.band.metric}) ${coefficient(a.band.value)} in [${a.band.range[0].toFixed(2)}, ${a.band.range[1].toFixed(2)}): ${a.band.action}` : 'the band metric is undefined', status: bandStatus(a.band?.value ?? null) },
+  ])}
+${table('Agreement coefficients with 95% bootstrap intervals', ['coefficient', 'labels', 'direction (A / tie / B)', 'reading'], rows, { scroll: false })}
+${reasons.length ? html`<h3>Undefined values</h3>${list(reasons.map(([id, why]) => html`<code>${id}</code>: ${why}`))}` : ''}
+<h3>Slices</h3>
+${slices.length ? slices.map(([column, values]) => sliceTable(column, values)) : html`<p class="muted">No slice column (a column with at most 50 values, such as a domain, batch or pairing strategy).</p>`}
+${a.dimensions.length ? html`<h3>Rubric dimensions</h3>${dimensionTable(a)}` : ''}
+<h3>Annotator pairs</h3>
+${cohenTable(a, d)}`;
+}
+
+const SLICE_METRICS = COEFFICIENT_ROWS.filter((r) => r.id !== 'cohen_kappa_mean');
+
+function sliceTable(column: string, rows: AgreementSection['slices'][string]): Html {
+  return table(
+    `Agreement by ${column}`,
+    [column, 'items', 'pairable', ...SLICE_METRICS.map((m) => m.name)],
+    rows.map((r) => [r.value, num(count(r.items)), num(count(r.items_pairable)), ...SLICE_METRICS.map((m) => coefficientCell(r, r.ci95, m.id, m.share))]),
+  );
+}
+
+function dimensionTable(a: AgreementSection): Html {
+  return table(
+    'Agreement per rubric dimension',
+    ['dimension', 'pairable', ...COEFFICIENT_ROWS.map((m) => m.name)],
+    a.dimensions.map((r) => [r.dimension, num(count(r.items_pairable)), ...COEFFICIENT_ROWS.map((m) => coefficientCell(r, r.ci95, m.id, m.share))]),
+  );
+}
+
+function cohenTable(a: CoefficientBlock, d: CoefficientBlock | null): Html {
+  const direction = new Map((d?.cohen_pairs ?? []).map((p) => [`${p.a}\u0000${p.b}`, p]));
+  const k = (x: number | null) => num(coefficient(x), bandStatus(x));
+  return table(
+    `Cohen's kappa of every annotator pair (${count(a.cohen_pairs.length)} pairs)`,
+    ['annotator a', 'annotator b', 'shared items', 'kappa', 'linear', 'quadratic', ...(d ? ['direction kappa', 'direction linear', 'direction quadratic'] : [])],
+    a.cohen_pairs.map((p) => {
+      const q = direction.get(`${p.a}\u0000${p.b}`);
+      return [p.a, p.b, num(count(p.n)), k(p.kappa), k(p.kappa_linear), k(p.kappa_quadratic), ...(d ? [k(q?.kappa ?? null), k(q?.kappa_linear ?? null), k(q?.kappa_quadratic ?? null)] : [])];
+    }),
+  );
+}
+
+function annotatorsSection(report: Report): Html {
+  const rows = report.annotators;
+  const flagged = rows.filter((a) => a.flagged);
+  const w = report.settings.weights;
+  return html`${facts([
+    { label: 'Annotators scored', value: count(rows.length), reading: report.settings.removed_annotators.length ? `removed before scoring: ${report.settings.removed_annotators.join(', ')}` : 'none removed' },
+    { label: 'Flagged', value: count(flagged.length), reading: flagged.length ? flagged.map((a) => `${a.id} (${a.reasons.join(', ')})`).join('; ') : 'no annotator is flagged', status: flagged.length ? 'flagged' : 'good' },
+    { label: 'Composite weights', value: `gold ${w.gold}, majority ${w.majority}, speed ${w.speed}`, reading: 'renormalised over the parts present' },
+  ])}
+${table('Annotator reliability', ['annotator', 'kind', 'labels', 'gold answers', 'gold exact', 'gold direction [95% CI]', 'majority n', 'majority agreement', 'mean s', 'median s', 'speed penalty', 'composite', 'flags'], rows.map((a) => [
+  a.id, a.kind, num(count(a.labels)), num(count(a.gold_n)), num(coefficient(a.gold_accuracy)), num(coefCi(a.gold_accuracy_directional, a.gold_accuracy_ci95)), num(count(a.majority_n)), num(coefficient(a.majority_agreement)),
+  num(seconds(a.mean_time_s)), num(seconds(a.median_time_s)), num(coefficient(a.speed_penalty)), num(coefficient(a.composite), a.flagged ? 'flagged' : ''), { content: a.reasons.join(', ') || '', className: a.flagged ? 'flagged' : '' },
+]))}`;
+}
+
+function aggregationSection(report: Report): Html {
+  const g = report.aggregation;
+  if (!g) return html`<p class="muted">No final labels: a summary file holds only counts, not the judgements to aggregate.</p>`;
+  const categories = reportCategories(report);
+  return html`${facts([
+    { label: 'Method of the exports', value: METHOD_NAMES[g.method], reading: g.method },
+    { label: 'Pairs with a final label', value: count(g.items) },
+    { label: 'Dawid-Skene', value: g.converged ? `converged in ${g.iterations} iterations` : `stopped after ${g.iterations} iterations`, status: g.converged ? 'good' : 'warning' },
+    { label: 'Gold pairs', value: count(g.gold_items), reading: g.gold_items ? 'gold accuracy by direction below' : 'no gold: compare agreement instead' },
+    { label: `Changed vs the majority vote`, value: count(g.changed_vs_majority), reading: `labels of ${METHOD_NAMES[g.method]} that differ from the majority vote` },
+  ])}
+${table('Final labels by method', ['method', 'gold accuracy (direction)', 'differs from majority', ...categories], METHODS.map((m) => [METHOD_NAMES[m], num(coefficient(g.gold_accuracy[m])), num(count(g.differs_from_majority[m])), ...g.label_counts[m].map((c) => num(count(c)))]), { scroll: false })}`;
+}
+
+function aiJudgeSection(report: Report): Html {
+  const ai = report.ai_judge;
+  if (!ai) return html`<p class="muted">No AI judge section: a summary file holds only counts.</p>`;
+  if (ai.judges.length === 0 && ai.routing.judges.length === 0) return html`<p class="muted">The files hold no AI judge (an ai_label column, a judge file, or an export's LLM judges).</p>`;
+  const inputs = ai.routing.inputs;
+  return html`${ai.judges.map((j) => judgeBlock(j, report))}
+<h3>Hybrid routing</h3>
+<p>Reference: ${ai.routing.reference} (${ai.routing.reference === 'gold' ? 'the gold labels' : 'the human majority vote'}). Inputs: ${percent(inputs.spot)} of the accepted AI labels spot-checked, ${dollars(inputs.price_ai)} per AI label, ${dollars(inputs.price_human)} per human label, ${dollars(inputs.price_expert)} per expert decision, target accuracy ${percent(inputs.target)}.</p>
+${ai.routing.judges.map((r) => routingBlock(r))}`;
+}
+
+function judgeBlock(j: AiJudgeRow, report: Report): Html {
+  const m = j.vs_majority;
+  const humansBelow = j.reliability.majority_agreement === null ? null : report.annotators.filter((a) => a.majority_agreement !== null && a.majority_agreement < j.reliability.majority_agreement!).length;
+  const scored = report.annotators.filter((a) => a.majority_agreement !== null).length;
+  return html`<div class="judge"><h3>${j.id}</h3>
+${facts([
+  { label: 'Pairs judged', value: count(j.items) },
+  { label: 'Same side as the human majority', value: share(m.directional_accuracy), reading: `95% CI ${ciOnly(m.directional_accuracy_ci95)} over ${count(m.n)} pairs; ${m.decisive_accuracy === null ? 'no decisive pair' : `${percent(m.decisive_accuracy)} when neither calls a tie (${count(m.decisive_n)} pairs)`}` },
+  { label: "Cohen's kappa with the majority", value: coefficient(m.kappa), reading: bandReading(m.kappa), status: bandStatus(m.kappa) },
+  { label: 'Gold accuracy', value: j.vs_gold ? percent(j.vs_gold.directional_accuracy) : '—', reading: j.vs_gold ? `same side as gold on ${count(j.vs_gold.n)} gold pairs, 95% CI ${ciOnly(j.vs_gold.ci95)}` : 'the judge labelled no gold pair' },
+  { label: 'Scored as an annotator', value: `gold ${coefficient(j.reliability.gold_accuracy_directional)}, majority ${coefficient(j.reliability.majority_agreement)}`, reading: `${count(j.reliability.gold_n)} gold answers, ${count(j.reliability.majority_n)} labels scored against the majority${humansBelow === null ? '' : `; better than ${humansBelow} of the ${scored} human annotators on majority agreement`}` },
+  ...(j.calibration ? [{ label: 'Expected calibration error', value: coefficient(j.calibration.ece), reading: `over ${count(j.calibration.n)} pairs with a confidence` }] : []),
+])}
+${table('Confusion: the judge (rows) against the human majority (columns)', ['judge \\ majority', ...m.confusion.labels], m.confusion.counts.map((row, i) => [m.confusion.labels[i], ...row.map((c) => num(count(c)))]), { scroll: false })}
+${j.calibration ? table('Calibration bins', ['confidence', 'pairs', 'mean confidence', 'agrees with majority', '95% CI'], j.calibration.bins.map((b) => [`${b.from.toFixed(1)}–${b.to.toFixed(1)}`, num(count(b.n)), num(coefficient(b.mean_confidence)), num(share(b.accuracy)), num(ciOnly(b.ci95))]), { scroll: false }) : html`<p class="muted">No calibration: the judge gives no confidence.</p>`}
+${table('The judge against each annotator', ['annotator', 'shared pairs', "Cohen's kappa", 'same side'], j.vs_annotators.map((a) => [a.id, num(count(a.n)), num(coefficient(a.kappa), bandStatus(a.kappa)), num(share(a.directional_agreement))]))}
+</div>`;
+}
+
+function routingBlock(r: RoutingJudgeReport): Html {
+  const b = r.best;
+  return html`<h4>${r.id}</h4>
+<p>${count(r.n)} pairs with a label, a confidence and a reference${r.no_confidence ? `; ${count(r.no_confidence)} without a confidence` : ''}${r.reason ? ` (${r.reason})` : ''}. AI alone: ${share(r.ai_only_accuracy)} accurate.
+${b ? html`The cheapest threshold reaching the target is <strong>${b.threshold.toFixed(2)}</strong>: accuracy ${percent(b.accuracy!)}, ${cost(b.cost)} per 1,000 pairs, ${share(b.human_share)} of pairs seen by a human, ${share(b.expert_share)} by an expert.` : 'No threshold reaches the target.'}</p>
+${r.points.length ? table(`Routing curve of ${r.id}`, ['threshold', 'accuracy', 'cost per 1,000 pairs', 'human share', 'expert share'], r.points.map((p) => [p.threshold.toFixed(2), num(share(p.accuracy)), num(cost(p.cost)), num(share(p.human_share)), num(share(p.expert_share))])) : ''}`;
+}
+
+function biasSection(bias: BiasReport | null): Html {
+  if (!bias) return html`<p class="muted">No bias section: a summary file holds only counts.</p>`;
+  return html`${positionBlock(bias)}${lengthBlock(bias)}${swapBlock(bias)}${timeBlock(bias)}${lintBlock(bias)}${ratingsBlock(bias)}`;
+}
+
+const biasStatus = (s: { share: number | null; ci95: [number, number] | null }) => (s.share === null ? undefined : s.ci95 && (s.ci95[0] > 0.5 || s.ci95[1] < 0.5) ? 'warning' : 'good');
+
+function positionBlock(bias: BiasReport): Html {
+  const p = bias.position;
+  if (!p) return html`<h3>Position bias</h3><p class="muted">No sides on a nominal scale.</p>`;
+  const flagged = p.annotators.filter((a) => a.flagged);
+  return html`<h3>Position bias</h3>
+${facts([
+  { label: `Humans choose the ${p.uses_shown_first ? 'side shown first' : 'left side (A)'}`, value: share(p.pooled.share), reading: `${count(p.pooled.first)} of ${count(p.pooled.n)} decisive human labels, 95% CI ${ciOnly(p.pooled.ci95)}, p = ${pValue(p.pooled.p_value)}; 50% is no bias`, status: biasStatus(p.pooled) },
+  { label: 'Flagged position_bias', value: count(flagged.length), reading: flagged.length ? flagged.map((a) => `${a.id}${a.kind === 'ai' ? ' (AI)' : ''}`).join(', ') : `none of the ${p.tested} tested`, status: flagged.length ? 'flagged' : 'good' },
+  { label: 'Tested', value: count(p.tested), reading: `with ${p.min_n} or more decisive labels; p threshold ${p.p_threshold === null ? '—' : p.p_threshold.toFixed(4)}` },
+])}
+<p class="muted">${p.rule}${p.uses_shown_first ? '' : ' The files do not say which side was shown first, so A counts as first.'}</p>
+${table('Position bias per annotator and judge', ['annotator', 'kind', 'decisive labels', 'first side', 'share', '95% CI', 'p', 'flag'], p.annotators.map((a) => [a.id, a.kind, num(count(a.n)), num(count(a.first)), num(share(a.share)), num(ciOnly(a.ci95)), num(pValue(a.p_value)), { content: a.flagged ? 'position_bias' : '', className: a.flagged ? 'flagged' : '' }]))}`;
+}
+
+function lengthBlock(bias: BiasReport): Html {
+  const l = bias.length;
+  if (!l) return html`<h3>Length bias</h3><p class="muted">The files have no response texts, so lengths cannot be compared.</p>`;
+  return html`<h3>Length bias</h3>
+${facts([
+  { label: 'Humans choose the longer response', value: share(l.pooled.share), reading: `${count(l.pooled.longer)} of ${count(l.pooled.n)} decisive labels on the ${count(l.pairs)} pairs whose lengths differ by more than ${l.min_difference} characters, 95% CI ${ciOnly(l.pooled.ci95)}, p = ${pValue(l.pooled.p_value)}`, status: biasStatus(l.pooled) },
+])}
+${table('Length bias per annotator and judge', ['annotator', 'kind', 'decisive labels', 'chose the longer', 'share', '95% CI', 'p'], l.annotators.map((a) => [a.id, a.kind, num(count(a.n)), num(count(a.longer)), num(share(a.share)), num(ciOnly(a.ci95)), num(pValue(a.p_value))]))}
+${table('Share choosing A per bin of log2(length A / length B)', ['group', 'bin', 'decisive labels', 'share choosing A', '95% CI'], l.bins.map((b) => [b.judge === null ? 'humans' : `${b.judge} (AI)`, lengthBinLabel(b.from, b.to), num(count(b.n)), num(share(b.share_a)), num(ciOnly(b.ci95))]))}
+<p class="muted">${l.bin_rule}</p>`;
+}
+
+function swapBlock(bias: BiasReport): Html {
+  const s = bias.swap;
+  if (!s) return html`<h3>Swap consistency</h3><p class="muted">No two pairs hold the same texts in swapped order.</p>`;
+  return html`<h3>Swap consistency</h3>
+${facts([{ label: 'Mirrored verdicts', value: share(s.share), reading: s.pairs ? `${count(s.consistent)} of ${count(s.pairs)} verdicts on a pair shown in both orders (${count(s.item_pairs)} such pairs) are mirror images, 95% CI ${ciOnly(s.ci95)}` : `${count(s.item_pairs)} pairs appear in both orders, but no one labelled both`, status: s.share === null ? undefined : s.share >= 0.8 ? 'good' : 'warning' }])}`;
+}
+
+function timeBlock(bias: BiasReport): Html {
+  const t = bias.time;
+  if (!t) return html`<h3>Time</h3><p class="muted">The files have neither times per label nor timestamps.</p>`;
+  const q = (row: { quantiles: { p10: number; p25: number; p50: number; p75: number; p90: number } | null }) => (['p10', 'p25', 'p50', 'p75', 'p90'] as const).map((k) => num(row.quantiles ? row.quantiles[k].toFixed(1) : '—'));
+  const f = t.fatigue;
+  const stretch = (s: { gold_n: number; gold_accuracy: number | null; ci95: [number, number] | null }) => [num(count(s.gold_n)), num(share(s.gold_accuracy)), num(ciOnly(s.ci95))];
+  return html`<h3>Time</h3>
+${facts([
+  { label: 'Median time per label', value: seconds(t.pooled.quantiles?.p50), reading: t.pooled.quantiles ? `half of the ${count(t.pooled.n)} human labels took between ${seconds(t.pooled.quantiles.p25)} and ${seconds(t.pooled.quantiles.p75)}; 10th–90th percentile ${seconds(t.pooled.quantiles.p10)}–${seconds(t.pooled.quantiles.p90)}` : 'no times per label' },
+  { label: `Labels under ${t.too_fast_seconds} s`, value: share(t.pooled.too_fast_share), reading: `${count(t.pooled.too_fast)} labels` },
+])}
+${table('Seconds per label per annotator', ['annotator', 'labels with a time', 'p10', 'p25', 'median', 'p75', 'p90', `under ${t.too_fast_seconds} s`, 'share'], [...t.annotators, { id: 'all humans', ...t.pooled }].map((a) => [a.id, num(count(a.n)), ...q(a), num(count(a.too_fast)), num(share(a.too_fast_share))]))}
+${f ? html`<h4>Fatigue</h4>
+<p>Order: ${f.order}${f.missing_timestamps ? ` (${count(f.missing_timestamps)} labels without a timestamp placed last)` : ''}; buckets of ${count(f.bucket_width)} labels.</p>
+${table('Gold accuracy by position in the session', ['labels', 'gold answers', 'gold accuracy', '95% CI'], f.buckets.map((b) => [`${count(b.from)}–${count(b.to)}`, ...stretch(b)]), { scroll: false })}
+${table("Gold accuracy, first and second half of each annotator's session", ['annotator', 'gold answers', 'first half n', 'first half', '95% CI', 'second half n', 'second half', '95% CI', 'change'], f.annotators.map((a) => [a.id, num(count(a.gold_n)), ...stretch(a.first_half), ...stretch(a.second_half), num(a.change === null ? '—' : `${a.change >= 0 ? '+' : ''}${(100 * a.change).toFixed(1)} pts`)]))}` : html`<p class="muted">No gold answers: no fatigue curve.</p>`}`;
+}
+
+function lintBlock(bias: BiasReport): Html {
+  const l = bias.pair_lint;
+  const ids = (items: string[], total: number) => (items.length ? html`<p class="ids">${items.join(', ')}${total > items.length ? ` … (${count(total - items.length)} more)` : ''}</p>` : html`<p class="muted">none</p>`);
+  return html`<h3>Pair lint</h3>
+${facts([
+  { label: 'Identical responses', value: count(l.identical_count), status: l.identical_count ? 'warning' : 'good' },
+  { label: 'Empty responses', value: count(l.empty_count), status: l.empty_count ? 'warning' : 'good' },
+  { label: 'Repeated pairs', value: count(l.repeated_count), reading: `${count(l.repeated_conflicting)} with contradicting labels`, status: l.repeated_conflicting ? 'flagged' : 'good' },
+  { label: 'Prompts across slices', value: count(l.prompts_across_slices_count) },
+])}
+<h4>Pairs with identical responses</h4>${ids(l.identical, l.identical_count)}
+<h4>Pairs with an empty response</h4>${ids(l.empty, l.empty_count)}
+<h4>Repeated pairs</h4>
+${l.repeated.length ? table('Groups of pairs with the same texts', ['pairs', 'copies', 'A and B swapped', 'labels contradict'], l.repeated.map((g) => [g.items.join(', '), num(count(g.items_count)), yesNo(g.swapped), { content: yesNo(g.conflicting), className: g.conflicting ? 'flagged' : '' }])) : html`<p class="muted">none</p>`}
+<h4>Prompts that appear under two values of a slice</h4>
+${l.prompts_across_slices.length ? table(`Prompts across slices (${count(l.prompts_across_slices_count)})`, ['prompt', 'slice', 'values', 'pairs', 'pair ids'], l.prompts_across_slices.map((p) => [p.prompt, p.slice, p.values.join(', '), num(count(p.items_count)), p.items.join(', ')])) : html`<p class="muted">none</p>`}`;
+}
+
+function ratingsBlock(bias: BiasReport): Html {
+  const r = bias.model_ratings;
+  if (!r) return html`<h3>Model ratings</h3><p class="muted">The files do not name two or more models per pair (model_a / model_b), so there is nothing to rate.</p>`;
+  const { models, win_rate, comparisons } = r.matrix;
+  return html`<h3>Model ratings</h3>
+<p>Bradley-Terry ratings from ${count(r.judgements)} human verdicts on ${count(r.items)} pairs (${count(r.same_model_judgements)} verdicts on pairs with the same model on both sides not counted); the fit ${r.converged ? `converged in ${r.iterations} iterations` : `stopped after ${r.iterations} iterations without converging`}. Intervals: ${r.bootstrap ? `95% percentile bootstrap over pairs, ${count(r.bootstrap)} resamples, seed ${r.seed}, ${count(r.bootstrap_dropped)} dropped` : 'none (0 resamples)'}.</p>
+${table('Model ratings', ['model', 'comparisons', 'wins', 'ties', 'losses', 'win rate', 'strength', 'rating', '95% CI', 'note'], r.models.map((m) => [m.model, num(count(m.comparisons)), num(count(m.wins)), num(count(m.ties)), num(count(m.losses)), num(percent(m.win_rate)), num(coefficient(m.strength)), num(m.rating === null ? '—' : m.rating.toFixed(0)), num(m.rating_ci95 ? `${m.rating_ci95[0].toFixed(0)} to ${m.rating_ci95[1].toFixed(0)}` : '—'), m.finite ? '' : (m.reason ?? 'not finite')]), { scroll: false })}
+${table('Win rate of the row model against the column model (comparisons)', ['model', ...models], models.map((a, i) => [a, ...models.map((_, j) => num(i === j ? '' : comparisons[i][j] ? `${share(win_rate[i][j])} (${count(comparisons[i][j])})` : '—'))]), { scroll: false })}`;
+}
+
+function settingsSection(report: Report): Html {
+  const s = report.settings;
+  const mapping = (m: Record<string, unknown>) =>
+    Object.entries(m)
+      .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
+      .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+      .join(' · ');
+  return html`${table('Settings that change a number', ['setting', 'value'], [
+    ['scale', s.scale],
+    ['label map', s.label_map ? Object.entries(s.label_map).map(([k, v]) => `${k} → ${v}`).join(', ') : 'none (labels read as they are)'],
+    ['removed annotators', s.removed_annotators.length ? s.removed_annotators.join(', ') : 'none'],
+    ['band metric', `${s.band_metric} (${metricName(s.band_metric, report)})`],
+    ['bootstrap resamples', num(count(s.bootstrap))],
+    ['seed', num(String(s.seed))],
+    ['minimum shared items per annotator pair', num(count(s.min_shared_items))],
+    ['composite weights', `gold ${s.weights.gold}, majority ${s.weights.majority}, speed ${s.weights.speed}`],
+    ['final-label method', `${s.aggregation_method} (${METHOD_NAMES[s.aggregation_method]})`],
+  ], { scroll: false })}
+${table('Columns of each file', ['file', 'read as', 'columns'], s.columns.map((c) => [c.file, c.format, mapping(c.mapping)]), { scroll: false })}`;
+}
+
+function methodSection(): Html {
+  return html`<dl class="notes">${METHOD_NOTES.map((m) => html`<div><dt>${m.title}</dt><dd>${m.text}${m.sources.length ? html`<br><span class="sources">Sources: ${m.sources.join('; ')}.</span>` : ''}</dd></div>`)}</dl>`;
+}
