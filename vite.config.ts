@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { serviceWorkerPlugin } from './src/offline/serviceWorkerPlugin.ts';
 
 export default defineConfig({
   // Relative base: dist/ works from any sub-path (a GitHub Pages project site).
   base: './',
-  plugins: [svelte(), svelteTesting()],
+  // serviceWorkerPlugin: writes dist/sw.js (precache of every built file) for offline use; build only
+  plugins: [svelte(), svelteTesting(), serviceWorkerPlugin()],
   worker: { format: 'es' },
   optimizeDeps: { include: ['comlink', 'hyparquet', 'hyparquet-compressors', 'd3-array', '@observablehq/plot'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
