@@ -21,6 +21,12 @@ function decades(values: number[]): number[] {
   return Array.from({ length: hi - lo + 1 }, (_, i) => 10 ** (lo + i));
 }
 
+/** A log axis spanning whole decades around the values, ticked at each power of ten (all inside the plot). */
+function decadeAxis(values: number[]): { domain: [number, number]; ticks: number[] } {
+  const ticks = decades(values);
+  return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
+}
+
 /** Total cost against scale (log–log), one dot per scenario, and the user's own data. */
 export function scalingCostChart(scenarios: ScalingScenario[], own: OwnPoint | null, { width = 420 }: { width?: number } = {}): Plot.PlotOptions {
   const rows = scenarios.map((s) => ({ ...s, total: s.pairs * s.price_per_pair }));
@@ -30,8 +36,8 @@ export function scalingCostChart(scenarios: ScalingScenario[], own: OwnPoint | n
     height: 280,
     marginLeft: 60,
     ariaLabel: `Total cost against the number of pairs for ${rows.length} scenarios${own ? ' and this data' : ''}`,
-    x: { type: 'log', label: 'Pairs', ticks: decades([...rows.map((r) => r.pairs), own?.pairs ?? 0]), tickFormat: '~s' },
-    y: { type: 'log', label: 'Total cost', ticks: decades([...rows.map((r) => r.total), own ? own.pairs * own.pricePerPair : 0]), tickFormat: (d: number) => dollars(d), grid: true },
+    x: { type: 'log', label: 'Pairs', ...decadeAxis([...rows.map((r) => r.pairs), own?.pairs ?? 0]), tickFormat: '~s' },
+    y: { type: 'log', label: 'Total cost', ...decadeAxis([...rows.map((r) => r.total), own ? own.pairs * own.pricePerPair : 0]), tickFormat: (d: number) => dollars(d), grid: true },
     marks: [
       Plot.line(rows, { x: 'pairs', y: 'total', stroke: 'currentColor', strokeOpacity: 0.3 }),
       Plot.dot(rows, { x: 'pairs', y: 'total', r: 5, fill: KIND_COLOURS.human, stroke: 'currentColor', title: (d) => `${d.approach}: ${d.pairs.toLocaleString('en-US')} pairs × $${d.price_per_pair} = ${dollars(d.total)}` }),
@@ -87,8 +93,8 @@ export function comparisonChart(rows: { pairs: number; totals: Record<string, nu
     height: 280,
     marginLeft: 64,
     ariaLabel: `Total cost against pairs for ${new Set(data.map((d) => d.approach)).size} approaches`,
-    x: { type: 'log', label: 'Pairs', ticks: decades(data.map((d) => d.pairs)), tickFormat: '~s' },
-    y: { type: 'log', label: 'Total cost', ticks: decades(data.map((d) => d.total)), tickFormat: (d: number) => dollars(d), grid: true },
+    x: { type: 'log', label: 'Pairs', ...decadeAxis(data.map((d) => d.pairs)), tickFormat: '~s' },
+    y: { type: 'log', label: 'Total cost', ...decadeAxis(data.map((d) => d.total)), tickFormat: (d: number) => dollars(d), grid: true },
     color: { legend: true },
     marks: [
       Plot.line(data, { x: 'pairs', y: 'total', stroke: 'approach' }),

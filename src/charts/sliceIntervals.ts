@@ -15,7 +15,7 @@ export function sliceIntervals(rows: SliceRow[], metric: string, metricName: str
     ...BASE,
     width,
     height: Math.max(120, 26 * data.length + 60),
-    marginLeft: 160,
+    marginLeft: Math.min(320, Math.max(100, 7 * Math.max(0, ...data.map((d) => d.label.length)) + 16)),
     ariaLabel: `${metricName} per slice value with 95% intervals`,
     x: { label: metricName, domain: [Math.min(0, ...data.map((d) => d.ci?.[0] ?? d.value!)), 1], grid: true },
     y: { label: null, domain: data.map((d) => d.label) },

@@ -9,7 +9,8 @@ import type { NextBatch } from '../report/nextBatch';
 import { DEFAULT_PLAN, type PlanInputs } from './planInputs';
 import type { AnnotatorRow } from '../report/annotatorsSection';
 import { WorkerClient } from './workerClient';
-import { decodeViewState, encodeViewState } from './viewState';
+import { saveFile } from './saveFile';
+import { NO_PICKS, decodeViewState, encodeViewState, type ViewPicks } from './viewState';
 
 export type Phase = 'empty' | 'loading' | 'ready' | 'error';
 export type PanelId = 'overview' | 'agreement' | 'annotators' | 'labels' | 'judges' | 'planning' | 'columns';
@@ -58,6 +59,8 @@ export class Analysis {
   judgesError = $state<string | null>(null);
   /** the hybrid-routing simulator: its inputs (view state kept here so a re-render keeps them) and curve */
   routingInputs = $state.raw<AnalysisRoutingInputs>({ judge: null, ...DEFAULT_PLAN.routing });
+  /** what the user picked on the panels (slice column, annotator filter, simulated judge): in the link too */
+  picks = $state.raw<ViewPicks>({ ...NO_PICKS });
   /** every planner's inputs (view state that a link reproduces) */
   plan = $state.raw<PlanInputs>(structuredClone(DEFAULT_PLAN));
   costPlan = $state.raw<CostPlan | null>(null);
@@ -77,6 +80,9 @@ export class Analysis {
   /** view state of the export: the least Dawid-Skene confidence a pair needs to enter the TRL file */
   minConfidence = $state(0);
   exportNote = $state<string | null>(null);
+  /** the report download: what it is doing, or what went wrong (null when idle) */
+  reportNote = $state<string | null>(null);
+  reportBusy = $state(false);
 
   private client: WorkerClient | null = null;
   /** settings from a shared link apply to the first file opened */
@@ -93,7 +99,8 @@ export class Analysis {
       this.settings = view.settings;
       this.panel = view.panel;
       this.plan = view.plan;
-      this.routingInputs = { judge: null, ...view.plan.routing };
+      this.picks = view.picks;
+      this.routingInputs = { judge: view.picks.judge, ...view.plan.routing };
       this.fromLink = true;
     }
   }
@@ -105,7 +112,7 @@ export class Analysis {
 
   /** The fragment of a link that reproduces this view (with the same file). */
   get link(): string {
-    return encodeViewState({ panel: this.panel, settings: this.settings, plan: this.plan }, DEFAULT_SETTINGS);
+    return encodeViewState({ panel: this.panel, settings: this.settings, plan: this.plan, picks: { ...this.picks, judge: this.routingInputs.judge } }, DEFAULT_SETTINGS);
   }
 
   private get worker(): WorkerClient {
@@ -222,6 +229,11 @@ export class Analysis {
     if (!this.subsample || change.subsample !== undefined || Object.keys(change).length === 0) await this.updateSubsample();
   }
 
+  /** Remembers a pick of a panel (kept in the link). */
+  pick(change: Partial<ViewPicks>): void {
+    this.picks = { ...this.picks, ...change };
+  }
+
   /** Saves the next batch as CSV (built in the worker; nothing leaves the machine). */
   downloadNextBatch(): void {
     if (this.nextBatch) saveFile('next-batch.csv', this.nextBatch.csv, 'text/csv');
@@ -293,6 +305,46 @@ export class Analysis {
     saveFile(file.name, file.text, file.type);
   }
 
+  /**
+   * Saves the audit report of what the page shows (the same `prefscope.report/v1` document the audit command
+   * prints, at the simulator's inputs) as one self-contained HTML file with the charts as inline SVG, or as
+   * JSON. Built in the worker; the charts are drawn here, one per task, so the page stays responsive.
+   */
+  async downloadReport(format: 'html' | 'json'): Promise<void> {
+    if (this.reportBusy) return;
+    this.reportBusy = true;
+    this.reportNote = 'Building the report…';
+    try {
+      const { spot, priceAi, priceHuman, priceExpert, target } = this.routingInputs;
+      const built = await this.worker.report(this.settings, { spot, priceAi, priceHuman, priceExpert, target });
+      if (!built.ok) {
+        this.reportNote = `The report could not be built: ${built.message}`;
+        return;
+      }
+      const { report } = built;
+      const stem = `prefscope-report-${(report.input.files[0]?.name ?? 'data').replace(/(\.(gz|csv|tsv|jsonl?|ndjson|parquet|txt))+$/i, '').replace(/[^\w.-]+/g, '-')}`;
+      if (format === 'json') {
+        saveFile(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`, 'application/json');
+        this.reportNote = `${stem}.json`;
+        return;
+      }
+      const [{ reportCharts }, { chartSvg }, { htmlReport }] = await Promise.all([import('../charts/reportCharts'), import('../report/chartSvgs'), import('../report/htmlReport')]);
+      const charts = reportCharts(report);
+      const svgs = [];
+      for (const [i, chart] of charts.entries()) {
+        this.reportNote = `Drawing chart ${i + 1} of ${charts.length}…`;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        svgs.push(chartSvg(chart, document));
+      }
+      saveFile(`${stem}.html`, htmlReport(report, svgs, { generatedAt: new Date() }), 'text/html');
+      this.reportNote = `${stem}.html: ${charts.length} charts, no script, opens offline`;
+    } catch (error) {
+      this.reportNote = `The report could not be built: ${(error as Error).message}`;
+    } finally {
+      this.reportBusy = false;
+    }
+  }
+
   /** Texts and judgements of the pairs with these ids (the lists of the Judges & bias panel). */
   async pairsOf(ids: string[]): Promise<PairPreview[]> {
     const result = await this.worker.pairs(ids);
@@ -301,6 +353,34 @@ export class Analysis {
 
   disagreements(a: string, b: string) {
     return this.worker.disagreements(a, b);
+  }
+
+  /**
+   * Opens the file named by `?data=<relative path>` (a data file published next to the site). Only this
+   * site's files: another origin is refused with a message (the page's CSP would block it anyway).
+   */
+  async openFromQuery(search = typeof location === 'undefined' ? '' : location.search): Promise<void> {
+    const path = new URLSearchParams(search).get('data');
+    if (!path) return;
+    let url: URL;
+    try {
+      url = new URL(path, document.baseURI);
+    } catch {
+      url = new URL('about:blank');
+    }
+    if (url.origin !== location.origin) {
+      this.error = `?data= must name a file published on this site (${location.origin}); "${path}" is not one`;
+      this.phase = 'error';
+      return;
+    }
+    this.phase = 'loading';
+    const response = await fetch(url).catch(() => null);
+    if (!response?.ok) {
+      this.error = `the data file "${path}" could not be loaded${response ? ` (${response.status})` : ''}`;
+      this.phase = 'error';
+      return;
+    }
+    await this.open([new File([await response.blob()], decodeURIComponent(url.pathname.split('/').pop() || 'data'))]);
   }
 
   /** Fetches the bundled demo file (same origin, next to the page) and opens it. */
@@ -362,14 +442,4 @@ export class Analysis {
     this.error = null;
     this.phase = 'empty';
   }
-}
-
-/** Offers text as a file download through a temporary object URL. */
-function saveFile(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

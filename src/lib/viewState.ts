@@ -8,7 +8,18 @@ export interface ViewState {
   settings: Required<AgreementSettings>;
   /** every planner's inputs (only those changed go into the link) */
   plan: PlanInputs;
+  /** what the user picked on the panels: the slice column, the annotator filter, the simulated judge */
+  picks: ViewPicks;
 }
+
+export interface ViewPicks {
+  slice: string | null;
+  filter: string;
+  flaggedOnly: boolean;
+  judge: string | null;
+}
+
+export const NO_PICKS: ViewPicks = { slice: null, filter: '', flaggedOnly: false, judge: null };
 
 const PANELS: PanelId[] = ['overview', 'agreement', 'annotators', 'labels', 'judges', 'planning', 'columns'];
 const METHODS = ['majority', 'weighted', 'dawid_skene'];
@@ -29,6 +40,11 @@ export function encodeViewState(view: ViewState, defaults: Required<AgreementSet
   if (s.method !== defaults.method) p.set('method', s.method);
   const w = s.weights;
   if (w.gold !== defaults.weights.gold || w.majority !== defaults.weights.majority || w.speed !== defaults.weights.speed) p.set('weights', `${w.gold},${w.majority},${w.speed}`);
+  const picks = view.picks;
+  if (picks.slice) p.set('slice', picks.slice);
+  if (picks.filter) p.set('filter', picks.filter);
+  if (picks.flaggedOnly) p.set('flagged', '1');
+  if (picks.judge) p.set('judge', picks.judge);
   const plan = planDiff(view.plan);
   if (plan) p.set('plan', JSON.stringify(plan));
   const text = p.toString();
@@ -48,6 +64,7 @@ export function decodeViewState(hash: string, defaults: Required<AgreementSettin
   return {
     panel: PANELS.includes(panel) ? panel : 'overview',
     plan: decodePlan(p.get('plan')),
+    picks: { slice: p.get('slice') || null, filter: p.get('filter') ?? '', flaggedOnly: p.get('flagged') === '1', judge: p.get('judge') || null },
     settings: {
       removed: p.getAll('remove').filter(Boolean),
       bandMetric: p.get('band') ?? defaults.bandMetric,

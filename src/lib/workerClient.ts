@@ -58,6 +58,10 @@ export class WorkerClient {
     return this.guard(this.api.exportFile(kind, settings, options));
   }
 
+  report(settings: AgreementSettings, inputs: Parameters<AnalysisApi['report']>[1]) {
+    return this.guard(this.api.report(settings, inputs));
+  }
+
   judges(settings: AgreementSettings) {
     return this.guard(this.api.judges(settings));
   }

@@ -35,6 +35,7 @@ import { DEFAULT_ROUTING, reportPoints, type AiJudgeReport, type BiasReport, typ
 import { majorityVote } from '../core/majorityVote';
 import { judgementFilter } from '../core/judgementFilter';
 import { routingCurve, type RoutingOptions } from '../core/routingCurve';
+import { buildReport, type Report, type ReportSettingsInput } from '../report/report';
 
 /** Settings that change numbers (report-schema `settings`), annotators by id. */
 export interface AgreementSettings {
@@ -114,9 +115,13 @@ export function createSession() {
   let aggregationCache: { key: string; detail: AggregationDetail } | null = null;
   // the Judges & bias view by the settings that made it; the reference of the routing simulator
   let judgesCache: { key: string; view: JudgesView } | null = null;
+  let agreementCache: { key: string; result: Omit<AgreementResult, 'elapsedMs'> } | null = null;
   let routingReference: RoutingReference = 'majority';
   // annotators and judges flagged for position bias (depends on the data only)
   let positionBiased: Set<string> | null = null;
+  // what the last successful load read (the report's input section and column mappings)
+  let loadedOverview: Overview | null = null;
+  let loadedLabelMap: Record<string, string> | null = null;
   const annotatorRows = (settings: AgreementSettings): AnnotatorRow[] => {
     const key = JSON.stringify([settings.removed ?? [], settings.weights ?? DEFAULT_WEIGHTS]);
     if (annotatorCache?.key !== key) {
@@ -149,11 +154,13 @@ export function createSession() {
       // the data already loaded stays until new data has been read: a failed re-read leaves it usable
       const replace = (next: { loaded: LoadResult | null; summary: typeof summary }) => {
         ({ loaded, summary } = next);
+        loadedOverview = null;
         annotatorCache = null;
         positionBiased = null;
         judgesCache = null;
         routingReference = 'majority';
         aggregationCache = null;
+        agreementCache = null;
       };
       let last = 0;
       const throttled = (p: LoadProgress) => {
@@ -169,13 +176,17 @@ export function createSession() {
           if (read) {
             const digest = await sha256(files[0].blob);
             replace({ loaded: null, summary: read });
-            return { ok: true, overview: summaryOverview(read, { name: files[0].name, bytes: files[0].blob.size, sha256: digest }) };
+            loadedOverview = summaryOverview(read, { name: files[0].name, bytes: files[0].blob.size, sha256: digest });
+            loadedLabelMap = options.labelMap ?? null;
+            return { ok: true, overview: loadedOverview };
           }
         }
         const result = await loadFiles(files, { ...options, onProgress: throttled });
         const digests = await Promise.all(files.map((f) => sha256(f.blob)));
         replace({ loaded: result, summary: null });
-        return { ok: true, overview: overview(result, inputSection(result, digests)) };
+        loadedOverview = overview(result, inputSection(result, digests));
+        loadedLabelMap = options.labelMap ?? null;
+        return { ok: true, overview: loadedOverview };
       } catch (error) {
         return failure(error);
       }
@@ -193,9 +204,14 @@ export function createSession() {
       const t0 = performance.now();
       const removed = codes(r.annotators, settings.removed);
       const options = { removed, bootstrap: settings.bootstrap ?? 0, seed: settings.seed ?? 1, bandMetric: settings.bandMetric ?? 'fleiss_kappa', minShared: settings.minShared ?? 10 };
+      // the bootstrap is the slow part: the report asks again for what the page has just computed
+      const key = JSON.stringify([settings.removed ?? [], options.bootstrap, options.seed, options.bandMetric, options.minShared]);
+      if (options.bootstrap > 0 && agreementCache?.key === key) return { ok: true, ...agreementCache.result, elapsedMs: performance.now() - t0 };
       const agreement = agreementSection(r, { ...options, onProgress });
       agreement.dimensions = dimensionRows(r, options);
-      return { ok: true, agreement, matrix: pairMatrix(agreement.cohen_pairs), metrics: metricIds(r.scale !== 'nominal'), elapsedMs: performance.now() - t0 };
+      const result = { agreement, matrix: pairMatrix(agreement.cohen_pairs), metrics: metricIds(r.scale !== 'nominal') };
+      if (options.bootstrap > 0) agreementCache = { key, result };
+      return { ok: true, ...result, elapsedMs: performance.now() - t0 };
     },
 
     /** The annotator table (report-schema `annotators`, humans) and the AI judges scored by the same rules (`judges`). */
@@ -280,6 +296,36 @@ export function createSession() {
         },
         bias: { ...view.bias, time: view.time, pair_lint: view.pair_lint, model_ratings: view.model_ratings },
       };
+    },
+
+    /**
+     * The whole `prefscope.report/v1` document for these settings (the audit command prints it, the page
+     * downloads it): agreement with its bootstrap intervals, annotators, final labels, AI judges and bias,
+     * the routing tables at the given simulator inputs. A summary file has no final labels, judges or bias (null).
+     */
+    report(settings: AgreementSettings = {}, inputs: Required<RoutingOptions> = DEFAULT_ROUTING): Result<{ report: Report }> {
+      if (!loadedOverview) return { ok: false, message: 'no data loaded' };
+      const agreement = this.agreement(settings);
+      const annotators = this.annotators(settings);
+      if (!agreement.ok || !annotators.ok) return { ok: false, message: 'no data loaded' };
+      const full: ReportSettingsInput = {
+        labelMap: loadedLabelMap,
+        removed: settings.removed ?? [],
+        bootstrap: settings.bootstrap ?? 0,
+        seed: settings.seed ?? 1,
+        minShared: settings.minShared ?? 10,
+        bandMetric: settings.bandMetric ?? 'fleiss_kappa',
+        weights: settings.weights ?? DEFAULT_WEIGHTS,
+        method: settings.method ?? 'dawid_skene',
+      };
+      const report = buildReport(loadedOverview.input, loadedOverview.fileInfos, full, {
+        agreement: agreement.agreement,
+        annotators: annotators.annotators,
+        // a summary file has no judgements to aggregate: the section is null, as the schema allows
+        aggregation: summary ? null : aggregate(settings).section,
+        ...this.judgesReport(settings, inputs),
+      });
+      return { ok: true, report };
     },
 
     /** The closed-form cost planners for the planning inputs (no data needed). */

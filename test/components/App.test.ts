@@ -26,7 +26,7 @@ describe('App', () => {
     await fireEvent.keyDown(screen.getByRole('tab', { name: 'Agreement' }), { key: 'ArrowLeft' });
     await fireEvent.keyDown(screen.getByRole('tab', { name: 'Overview' }), { key: 'ArrowLeft' }); // wraps to the last tab
     expect(await screen.findByRole('heading', { name: 'Columns and labels' })).toBeTruthy();
-  });
+  }, 20_000); // the panels are a chunk of their own, imported on demand: slow on a busy 2-core machine
 
   it('App shows a clear message and a retry for a file that cannot be read', async () => {
     const analysis = new Analysis(inProcessClient);
@@ -43,10 +43,10 @@ describe('App', () => {
     await analysis.open([fakeFile('x.csv', 'item,worker,answer,other\np1,a1,A,B\np1,a2,A,B\n')]);
     expect(analysis.overview!.input.label_counts['A>']).toBe(2);
     analysis.panel = 'columns';
-    const select = (await screen.findAllByRole('combobox')).find((s) => s.getAttribute('data-role') === 'label') as HTMLSelectElement;
+    const select = (await screen.findAllByRole('combobox', {}, { timeout: 10_000 })).find((s) => s.getAttribute('data-role') === 'label') as HTMLSelectElement;
     await fireEvent.change(select, { target: { value: 'other' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Re-read x.csv' }));
     await vi.waitFor(() => expect(analysis.overview!.input.label_counts['B>']).toBe(2));
     expect(analysis.overview!.fileInfos[0].mapping.label).toBe('other');
-  });
+  }, 20_000);
 });

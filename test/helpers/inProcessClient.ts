@@ -14,6 +14,7 @@ export function inProcessClient(): WorkerClient {
     exportFile: async (kind: 'labels-csv', settings: object, options: object) => session.exportFile(kind, settings, options),
     disagreements: async (a: string, b: string) => session.disagreements(a, b),
     judges: async (settings: object) => session.judges(settings),
+    report: async (settings: object, inputs: Parameters<typeof session.report>[1]) => session.report(settings, inputs),
     routing: async (judge: string, inputs: object, settings: object) => session.routing(judge, inputs, settings),
     pairs: async (ids: string[]) => session.pairsById(ids),
     costPlan: async (inputs: Parameters<typeof session.costPlan>[0]) => session.costPlan(inputs),

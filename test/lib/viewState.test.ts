@@ -2,26 +2,28 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/lib/analysis.svelte';
 import { DEFAULT_PLAN } from '../../src/lib/planInputs';
-import { decodeViewState, encodeViewState } from '../../src/lib/viewState';
+import { NO_PICKS, decodeViewState, encodeViewState } from '../../src/lib/viewState';
 
 describe('viewState', () => {
   it('encodeViewState writes only what differs from the defaults, and decodeViewState reads it back', () => {
-    expect(encodeViewState({ panel: 'overview', settings: DEFAULT_SETTINGS, plan: DEFAULT_PLAN }, DEFAULT_SETTINGS)).toBe('');
+    expect(encodeViewState({ panel: 'overview', settings: DEFAULT_SETTINGS, plan: DEFAULT_PLAN, picks: NO_PICKS }, DEFAULT_SETTINGS)).toBe('');
     const view = {
       panel: 'annotators' as const,
       settings: { ...DEFAULT_SETTINGS, removed: ['ann07', 'a,b&c'], bandMetric: 'krippendorff_alpha.ordinal', bootstrap: 200, seed: 7, minShared: 3, method: 'majority' as const, weights: { gold: 1, majority: 0, speed: 0.5 } },
       plan: DEFAULT_PLAN,
+      picks: { slice: 'domain', filter: 'ann0', flaggedOnly: true, judge: 'gpt-4 (pair-v2)' },
     };
     const hash = encodeViewState(view, DEFAULT_SETTINGS);
     expect(hash).toMatch(/^#panel=annotators&remove=/);
     const back = decodeViewState(hash, DEFAULT_SETTINGS);
     expect(back.panel).toBe('annotators');
     expect(back.settings).toEqual(view.settings);
+    expect(back.picks).toEqual(view.picks);
   });
 
   it('decodeViewState keeps the defaults for malformed values', () => {
     const v = decodeViewState('#panel=nope&bootstrap=-3&seed=x&min_shared=0&method=vote&weights=1,2', DEFAULT_SETTINGS);
-    expect(v).toEqual({ panel: 'overview', settings: DEFAULT_SETTINGS, plan: DEFAULT_PLAN });
+    expect(v).toEqual({ panel: 'overview', settings: DEFAULT_SETTINGS, plan: DEFAULT_PLAN, picks: NO_PICKS });
   });
 
   it('every planner input travels in the link: changed ones only, malformed ones fall back to the defaults', () => {
@@ -30,7 +32,7 @@ describe('viewState', () => {
     plan.scenarios[1].price_per_pair = 1.25;
     plan.prices = { 'Human only': 2, 'AI only': 0.01 };
     plan.routing.reference = 'gold';
-    const hash = encodeViewState({ panel: 'planning', settings: DEFAULT_SETTINGS, plan }, DEFAULT_SETTINGS);
+    const hash = encodeViewState({ panel: 'planning', settings: DEFAULT_SETTINGS, plan, picks: NO_PICKS }, DEFAULT_SETTINGS);
     const params = new URLSearchParams(hash.slice(1));
     expect(Object.keys(JSON.parse(params.get('plan')!)).sort()).toEqual(['gold', 'prices', 'routing', 'scenarios']);
     const back = decodeViewState(hash, DEFAULT_SETTINGS);
