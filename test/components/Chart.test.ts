@@ -26,4 +26,15 @@ describe('Chart', () => {
     expect(file).toContain('&lt;b&gt;');
     expect(file).toContain("<title>Pairwise Cohen's kappa</title>");
   });
+  it('a chart that fails to draw says so, and the others on the page still draw', async () => {
+    const good = { ...BASE, width: 200, height: 100, marks: [Plot.barY([{ x: 'a', y: 1 }], { x: 'x', y: 'y' })] };
+    const bad = { ...BASE, width: 200, height: 100, marks: [() => { throw new Error('a mark that breaks'); }] } as unknown as Plot.PlotOptions;
+    const first = render(Chart, { spec: good, title: 'Good before' });
+    const broken = render(Chart, { spec: bad, title: 'Broken' });
+    const second = render(Chart, { spec: good, title: 'Good after' });
+    await vi.waitFor(() => expect(broken.container.textContent).toContain('This chart could not be drawn: a mark that breaks'));
+    await vi.waitFor(() => expect(first.container.querySelector('.plot svg, svg')).not.toBeNull());
+    await vi.waitFor(() => expect(second.container.querySelector('.plot svg, svg')).not.toBeNull());
+    expect(broken.container.querySelector('svg')).toBeNull();
+  });
 });
