@@ -70,7 +70,7 @@ export interface LoadResult extends Loaded {
   fileInfos: FileInfo[];
 }
 
-function reader(file: InputFile, s: Sniffed, onIssue: (i: Issue) => void): TableReader {
+function reader(file: InputFile, s: Sniffed, onIssue: (i: Issue, dropped?: boolean) => void): TableReader {
   switch (s.format) {
     case 'csv':
     case 'tsv':
@@ -86,7 +86,8 @@ function reader(file: InputFile, s: Sniffed, onIssue: (i: Issue) => void): Table
 
 /** Format, header, first rows and the guessed mapping of a file, reading only its first batch. */
 export async function inspectFile(file: InputFile, options: FileOptions = {}): Promise<{ info: FileInfo; sample: unknown[][] }> {
-  const detected = await sniff(file);
+  // a file stated to be Parquet is not sniffed: a damaged one is better told apart by the Parquet reader
+  const detected: Sniffed = options.format === 'parquet' ? { format: 'parquet', gzip: false, delimiter: ',' } : await sniff(file);
   const s: Sniffed = {
     format: options.format ?? detected.format,
     gzip: detected.gzip,
@@ -150,6 +151,13 @@ function withOverrides(mapping: ColumnMapping, overrides: FileOptions['overrides
   return out;
 }
 
+/** Bytes for a message: `1.4 GB`, `85 MB`, `12 KB`. */
+function byteSize(bytes: number): string {
+  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
+  if (bytes >= 1e6) return `${Math.round(bytes / 1e6)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1e3))} KB`;
+}
+
 /** What keeps a file from being read; an empty file (no header at all) says so rather than listing missing columns. */
 function problemsOf(info: FileInfo, joinable: boolean): string[] {
   return info.header.length === 0 ? ['the file is empty'] : mappingProblems(info.mapping, joinable);
@@ -171,10 +179,9 @@ export async function loadFiles(files: InputFile[], options: LoadOptions = {}): 
   const judgements = infos.reduce((s, i) => s + (i.role === 'joined' ? 0 : i.estimatedRows * (i.mapping.shape === 'wide' ? i.mapping.wide.length : 1)), 0);
   const budget = options.memoryBudget ?? DEFAULT_MEMORY_BUDGET;
   if (judgements * BYTES_PER_JUDGEMENT > budget) {
-    const gb = (x: number) => `${(x / 1e9).toFixed(1)} GB`;
     throw new UnreadableFile(
       files[0].name,
-      `${files.map((f) => f.name).join(', ')} (${gb(files.reduce((s, f) => s + f.blob.size, 0))}) holds about ${judgements >= 1e5 ? `${(judgements / 1e6).toFixed(1)} million` : judgements.toLocaleString('en-US')} judgements, which need about ${gb(judgements * BYTES_PER_JUDGEMENT)} of memory — more than this tab can hold (${gb(budget)}). Reduce the data with prefscope's SQL on your own engine (DuckDB, Spark, Trino, BigQuery: see "Beyond one machine" in the README) and open the summary file it writes.`,
+      `${files.map((f) => f.name).join(', ')} (${byteSize(files.reduce((s, f) => s + f.blob.size, 0))}) holds about ${judgements >= 1e5 ? `${(judgements / 1e6).toFixed(1)} million` : judgements.toLocaleString('en-US')} judgements, which need about ${byteSize(judgements * BYTES_PER_JUDGEMENT)} of memory — more than this tab can hold (${byteSize(budget)}). Reduce the data with prefscope's SQL on your own engine (DuckDB, Spark, Trino, BigQuery: see "Beyond one machine" in the README) and open the summary file it writes.`,
     );
   }
   const encoder = new Encoder();
@@ -190,7 +197,8 @@ export async function loadFiles(files: InputFile[], options: LoadOptions = {}): 
       continue;
     }
     let rows = 0;
-    const onIssue = (issue: Issue) => encoder.issue(issue, issue.row !== null);
+    // a reader's issue about a row drops it unless the reader says the row is kept
+    const onIssue = (issue: Issue, dropped = issue.row !== null) => encoder.issue(issue, dropped);
     if (info.warning) encoder.issue({ file: info.name, row: null, column: null, message: `${info.warning}; read as a plain table` });
     const adapter = info.adapted ? adapterById(info.adapter)! : null;
     const stated = options.files?.[f]?.mapping ?? null;

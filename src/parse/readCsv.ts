@@ -1,5 +1,6 @@
 import { textChunks } from './byteStream';
 import { CsvTokenizer } from './csvTokenizer';
+import { InvalidUtf8 } from './invalidUtf8';
 import type { InputFile, Issue, TableReader } from './types';
 
 const BATCH = 5000;
@@ -9,19 +10,22 @@ const BATCH = 5000;
  * whose field count differs from the header's is reported and skipped (its values cannot be trusted to
  * sit under the right columns); an unterminated quote at the end is reported with its line. A leading
  * apostrophe before = + - @ (a spreadsheet's formula guard, as prefscope's CSV exports write) is removed.
+ * Bytes that are not UTF-8 become one issue (first row and column, rows counted); those rows are kept.
  */
 export async function* readCsv(
   file: InputFile,
   gzip: boolean,
   delimiter: string,
-  onIssue: (issue: Issue) => void,
+  onIssue: (issue: Issue, dropped?: boolean) => void,
 ): TableReader {
   const tokenizer = new CsvTokenizer(delimiter);
+  const invalid = new InvalidUtf8();
   let header: string[] | null = null;
   let rows: unknown[][] = [];
   let rowNumbers: number[] = [];
   const take = (fields: string[], line: number) => {
     if (header === null) {
+      invalid.cells(fields, null, line);
       header = uniqueNames(fields);
       return;
     }
@@ -35,6 +39,7 @@ export async function* readCsv(
       return;
     }
     for (let i = 0; i < fields.length; i++) if (fields[i].charCodeAt(0) === 39 && /^'[=+\-@]/.test(fields[i])) fields[i] = fields[i].slice(1);
+    invalid.cells(fields, header, line);
     rows.push(fields);
     rowNumbers.push(line);
   };
@@ -42,6 +47,7 @@ export async function* readCsv(
   let yielded = false;
   for await (const chunk of textChunks(file, gzip)) {
     bytesRead = chunk.bytesRead;
+    invalid.chunk(chunk.text);
     tokenizer.push(chunk.text, take);
     if (rows.length >= BATCH && header) {
       yield { header, rows, rowNumbers, bytesRead };
@@ -55,6 +61,8 @@ export async function* readCsv(
   if (open !== null) {
     onIssue({ file: file.name, row: open, column: null, message: 'a quoted field is never closed (truncated file?); the row is skipped' });
   }
+  const notUtf8 = invalid.issue(file.name);
+  if (notUtf8) onIssue(notUtf8, false);
   // a header with no valid row still yields (empty) so the caller learns the columns
   if (header && (rows.length > 0 || !yielded)) yield { header, rows, rowNumbers, bytesRead };
 }

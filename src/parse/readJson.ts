@@ -1,5 +1,6 @@
 import { textChunks } from './byteStream';
-import { BATCH_ROWS, RecordBatcher, isRecord, jsonKind, shortReason } from './readJsonl';
+import { InvalidUtf8 } from './invalidUtf8';
+import { BATCH_ROWS, RecordBatcher, emptyTooDeep, isRecord, jsonKind, shortReason } from './readJsonl';
 import { UnreadableFile, type InputFile, type Issue, type TableReader } from './types';
 
 /** Largest top-level JSON object (in characters) parsed whole; arrays are streamed at any size. */
@@ -96,16 +97,18 @@ function skipWhitespace(text: string, from: number): number {
   return i;
 }
 
-/** Adds a parsed value as a row, or reports why it is not a record. */
+/** Adds a parsed value as a row (its too deeply nested cells emptied), or reports why it is not a record. */
 function addValue(
   batcher: RecordBatcher,
   file: InputFile,
   value: unknown,
   row: number,
-  onIssue: (issue: Issue) => void,
+  onIssue: (issue: Issue, dropped?: boolean) => void,
 ): void {
-  if (isRecord(value)) batcher.add(value, row);
-  else onIssue({ file: file.name, row, column: null, message: `not a JSON object: the record is ${jsonKind(value)}` });
+  if (isRecord(value)) {
+    emptyTooDeep(file, value, row, onIssue);
+    batcher.add(value, row);
+  } else onIssue({ file: file.name, row, column: null, message: `not a JSON object: the record is ${jsonKind(value)}` });
 }
 
 /** The records of a whole top-level object: the first property holding an array of objects. */
@@ -132,11 +135,13 @@ function recordsOfObject(file: InputFile, text: string): unknown[] {
  * is cut out of the text chunks and parsed alone. Row number = 1-based record index; a non-object
  * element becomes an issue. A truncated array keeps its complete records and reports where it broke.
  * A top-level object below `OBJECT_LIMIT` is parsed whole and its first array of objects (such as
- * `{"data": [...]}`) is read. An empty file yields nothing.
+ * `{"data": [...]}`) is read. An empty file yields nothing. A cell nested too deeply is emptied and text
+ * that is not UTF-8 reported (`emptyTooDeep`, `InvalidUtf8`); the rows are kept.
  */
-export async function* readJson(file: InputFile, gzip: boolean, onIssue: (issue: Issue) => void): TableReader {
+export async function* readJson(file: InputFile, gzip: boolean, onIssue: (issue: Issue, dropped?: boolean) => void): TableReader {
   const scanner = new JsonArrayScanner();
   const batcher = new RecordBatcher();
+  const invalid = new InvalidUtf8();
   const objectParts: string[] = [];
   let objectLength = 0;
   let record = 0;
@@ -151,9 +156,11 @@ export async function* readJson(file: InputFile, gzip: boolean, onIssue: (issue:
       return;
     }
     addValue(batcher, file, value, record, onIssue);
+    if (isRecord(value)) invalid.record(value, record);
   };
   for await (const chunk of textChunks(file, gzip)) {
     bytesRead = chunk.bytesRead;
+    invalid.chunk(chunk.text);
     const texts = scanner.mode === 'object' ? [] : scanner.push(chunk.text);
     for (const text of texts) {
       parseElement(text);
@@ -176,6 +183,7 @@ export async function* readJson(file: InputFile, gzip: boolean, onIssue: (issue:
     objectParts.length = 0;
     for (let i = 0; i < records.length; i++) {
       addValue(batcher, file, records[i], i + 1, onIssue);
+      if (isRecord(records[i])) invalid.record(records[i] as Record<string, unknown>, i + 1);
       if (batcher.size >= BATCH_ROWS) yield batcher.take(bytesRead);
     }
   } else if (scanner.mode === 'array') {
@@ -186,5 +194,7 @@ export async function* readJson(file: InputFile, gzip: boolean, onIssue: (issue:
   } else if (scanner.trailingText) {
     onIssue({ file: file.name, row: null, column: null, message: 'text after the closing ] of the JSON array was ignored' });
   }
+  const notUtf8 = invalid.issue(file.name);
+  if (notUtf8) onIssue(notUtf8, false);
   if (batcher.size > 0) yield batcher.take(bytesRead);
 }

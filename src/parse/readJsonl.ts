@@ -1,4 +1,5 @@
 import { textChunks } from './byteStream';
+import { InvalidUtf8 } from './invalidUtf8';
 import type { InputFile, Issue, TableBatch, TableReader } from './types';
 
 /** Rows per yielded batch. */
@@ -20,6 +21,37 @@ export function jsonKind(value: unknown): string {
 export function shortReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.length > 80 ? `${message.slice(0, 77)}...` : message;
+}
+
+/** Deepest nesting of arrays and objects a cell may have: deeper values overflow the stack of
+ * `JSON.stringify` and of structured cloning (a worker's `postMessage`), which recurse. */
+export const MAX_NESTING = 100;
+
+/** True when `value` nests arrays and objects more than `limit` levels deep (itself counting as 1); iterative. */
+function nestedDeeper(value: object, limit: number): boolean {
+  const stack: [object, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+/**
+ * Empties (sets to undefined) each cell of a parsed record that nests more than `MAX_NESTING` levels deep,
+ * with an issue naming its row and column; the rest of the row is kept.
+ */
+export function emptyTooDeep(file: InputFile, record: Record<string, unknown>, row: number, onIssue: (issue: Issue, dropped?: boolean) => void): void {
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if (value === null || typeof value !== 'object' || !nestedDeeper(value, MAX_NESTING)) continue;
+    // defineProperty: the key may be `__proto__`, an own property of a parsed record
+    Object.defineProperty(record, key, { value: undefined });
+    onIssue({ file: file.name, row, column: key, message: `the value is nested more than ${MAX_NESTING} levels deep; the cell is left empty` }, false);
+  }
 }
 
 /**
@@ -84,10 +116,13 @@ function parseLine(
 /**
  * Reads JSON Lines (one object per line, gzipped when `gzip`) as batches of rows. Blank lines are
  * skipped; a line that is not a JSON object becomes an issue and is skipped. Row number = 1-based line
- * number. The text is read chunk by chunk and split into lines; no whole-file string is built.
+ * number. The text is read chunk by chunk and split into lines; no whole-file string is built. A cell
+ * nested too deeply is emptied and text that is not UTF-8 reported (`emptyTooDeep`, `InvalidUtf8`); the
+ * rows are kept.
  */
-export async function* readJsonl(file: InputFile, gzip: boolean, onIssue: (issue: Issue) => void): TableReader {
+export async function* readJsonl(file: InputFile, gzip: boolean, onIssue: (issue: Issue, dropped?: boolean) => void): TableReader {
   const batcher = new RecordBatcher();
+  const invalid = new InvalidUtf8();
   let rest = '';
   let lineNumber = 0;
   let bytesRead = 0;
@@ -96,10 +131,14 @@ export async function* readJsonl(file: InputFile, gzip: boolean, onIssue: (issue
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.trim() === '') return;
     const record = parseLine(file, line, lineNumber, onIssue);
-    if (record) batcher.add(record, lineNumber);
+    if (!record) return;
+    emptyTooDeep(file, record, lineNumber, onIssue);
+    invalid.record(record, lineNumber);
+    batcher.add(record, lineNumber);
   };
   for await (const chunk of textChunks(file, gzip)) {
     bytesRead = chunk.bytesRead;
+    invalid.chunk(chunk.text);
     const text = rest + chunk.text;
     let start = 0;
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
@@ -110,5 +149,7 @@ export async function* readJsonl(file: InputFile, gzip: boolean, onIssue: (issue
     rest = text.slice(start);
   }
   if (rest.length > 0) handle(rest);
+  const notUtf8 = invalid.issue(file.name);
+  if (notUtf8) onIssue(notUtf8, false);
   if (batcher.size > 0) yield batcher.take(bytesRead);
 }

@@ -1,5 +1,5 @@
 import { isGzip, textChunks } from './byteStream';
-import type { Format, InputFile } from './types';
+import { UnreadableFile, type Format, type InputFile } from './types';
 
 export interface Sniffed {
   format: Format;
@@ -22,7 +22,22 @@ export async function readHead(file: InputFile, gzip: boolean, maxChars = 65536)
   return head.slice(0, maxChars);
 }
 
-/** Picks the reader from the magic bytes, then the file name, then the first characters. */
+/**
+ * Why the first characters are not text, or null: a NUL in the first 8,000 (git's test for binary files),
+ * or a quarter of them undecodable as UTF-8.
+ */
+export function binaryReason(head: string): string | null {
+  const start = head.slice(0, 8000);
+  if (start.includes('\u0000')) return 'it holds NUL bytes: binary data such as an Excel workbook, an archive or an image, or text saved as UTF-16';
+  let bad = 0;
+  for (let i = 0; i < start.length; i++) if (start.charCodeAt(i) === 0xfffd) bad++;
+  return start.length >= 32 && bad * 4 >= start.length ? 'most of its first bytes are not UTF-8' : null;
+}
+
+/**
+ * Picks the reader from the magic bytes, then the file name, then the first characters. Throws
+ * `UnreadableFile` when the (gunzipped) content is not text and not Parquet.
+ */
 export async function sniff(file: InputFile): Promise<Sniffed> {
   const magic = new Uint8Array(await file.blob.slice(0, 4).arrayBuffer());
   const gzip = isGzip(magic);
@@ -30,6 +45,8 @@ export async function sniff(file: InputFile): Promise<Sniffed> {
   const name = file.name.toLowerCase().replace(/\.(gz|gzip)$/, '');
   const byName = EXTENSIONS[name.slice(name.lastIndexOf('.') + 1)];
   const head = await readHead(file, gzip);
+  const binary = binaryReason(head);
+  if (binary) throw new UnreadableFile(file.name, `${file.name}: not UTF-8 text (${binary}); save the data as CSV, TSV, JSON Lines or Parquet, in UTF-8`);
   const format = byName === undefined || (byName === 'csv' && looksLikeJson(head)) ? byContent(head) : byName;
   return { format, gzip, delimiter: format === 'tsv' ? '\t' : format === 'csv' ? guessDelimiter(head) : ',' };
 }

@@ -187,13 +187,15 @@ export function agreementFromTables(tables: AgreementTables, options: AgreementT
   if (!band) reasons.band = `${bandMetric} is undefined`;
   for (const s of sliceColumns) {
     const counts = s.counts();
-    section.slices[s.name] = s.values.map((value, v) => {
+    const rows = s.values.map((value, v) => {
       const t = countPatterns(counts[v]);
       const { items_pairable, percent_agreement, fleiss_kappa, krippendorff_alpha, gwet_ac1 } = block(t, ctx, null, '', {});
       let items = 0;
       for (let i = 0; i < t.rows; i++) if (t.m[i] > 0) items += t.weight ? t.weight[i] : 1;
       return { value, items, items_pairable, percent_agreement, fleiss_kappa, krippendorff_alpha, gwet_ac1, ci95: bootstrap > 0 ? intervals(t, ctx, '', bootstrap, seed, ciIds, tick) : {} };
     });
+    // an own property even for a column named `__proto__` (an assignment would set the prototype)
+    Object.defineProperty(section.slices, s.name, { value: rows, enumerable: true, writable: true, configurable: true });
   }
   return section;
 }

@@ -43,9 +43,9 @@ export function inputSection(loaded: LoadResult, digests: (string | null)[]): In
     if (n > 0 && r.annotatorKind[a] === AI) ais++;
   });
   const counts = labelCounts(r, judgementFilter(r));
-  const label_counts: Record<string, number> = {};
-  if (r.scale === 'nominal') r.categories.forEach((c, i) => (label_counts[c] = counts[i]));
-  else {
+  // fromEntries defines own keys: a category named `__proto__` is counted, not taken for the prototype
+  const label_counts: Record<string, number> = r.scale === 'nominal' ? Object.fromEntries(r.categories.map((c, i) => [c, counts[i]])) : {};
+  if (r.scale !== 'nominal') {
     for (const l of PREFERENCE_LABELS) label_counts[l] = 0;
     r.categories.forEach((_, i) => (label_counts[PREFERENCE_LABELS[r.fivePoint[i]]] += counts[i]));
   }

@@ -19,9 +19,9 @@ export function summaryOverview(summary: Summary, file: { name: string; bytes: n
     labelsPerItem[m] += p.items;
     items += p.items;
   }
-  const label_counts: Record<string, number> = {};
-  if (summary.scale === 'nominal') for (const c of summary.categories) label_counts[c] = summary.label_counts[c] ?? 0;
-  else for (const l of PREFERENCE_LABELS) label_counts[l] = summary.label_counts[l] ?? 0;
+  // built from entries: a category named `__proto__` stays an ordinary key
+  const own = (c: string) => (Object.hasOwn(summary.label_counts, c) ? summary.label_counts[c] : 0);
+  const label_counts: Record<string, number> = Object.fromEntries((summary.scale === 'nominal' ? summary.categories : [...PREFERENCE_LABELS]).map((c) => [c, own(c)]));
   const rows = Object.values(label_counts).reduce((s, n) => s + n, 0);
   const input: InputSection = {
     files: [{ name: file.name, bytes: file.bytes, sha256: file.sha256, format: 'summary' }],

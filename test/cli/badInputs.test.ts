@@ -1,0 +1,68 @@
+// @vitest-environment node
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { afterAll, describe, expect, it } from 'vitest';
+import schema from '../../src/report/report.schema.json';
+import { metricValue } from '../../src/report/agreementMetrics';
+import { corpus, expectIssues } from '../helpers/badCorpus';
+
+const ROOT = join(import.meta.dirname, '../..');
+const validate = new Ajv({ allErrors: true }).compile(schema);
+const dir = mkdtempSync(join(tmpdir(), 'prefscope-bad-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function audit(path: string) {
+  // tsx directly (not through npx): one process per corpus file
+  const out = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/audit.ts', path, '--bootstrap', '0'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+  return { status: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+// files that need loadFiles options the command does not take (a memory budget) are left to the loadFiles test
+describe('npm run audit on the corpus of bad inputs', () => {
+  for (const { name, path, expected } of corpus(dir, (_, e) => !e.load_options)) {
+    if (expected.outcome === 'refused') {
+      it(`audit ${name} exits 2 with one line on stderr saying why`, () => {
+        const out = audit(path);
+        expect(out.status, out.stderr).toBe(2);
+        expect(out.stdout).toBe('');
+        const lines = out.stderr.replace(/\n$/, '').split('\n');
+        expect(lines, out.stderr).toHaveLength(1);
+        expect(lines[0]).toMatch(/^prefscope audit: /);
+        expect(lines[0].replace(/^prefscope audit: /, '')).toMatch(new RegExp(expected.message!));
+      }, 60_000);
+      continue;
+    }
+    it(`audit ${name} exits 0 with a schema-valid report holding every valid row and each issue`, () => {
+      const out = audit(path);
+      expect(out.status, out.stderr).toBe(0);
+      expect(out.stderr).toBe('');
+      const report = JSON.parse(out.stdout);
+      expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+      const { input, agreement } = report;
+      expect(input.rows).toBe(expected.rows);
+      expect(input.rows_dropped).toBe(expected.rows_dropped);
+      expect(input.files.map((f: { name: string }) => f.name)).toEqual([name]);
+      expectIssues(input.issues, expected, name);
+      if (expected.scale) expect(input.scale).toBe(expected.scale);
+      if (expected.items !== undefined) expect(input.items).toBe(expected.items);
+      if (expected.annotators !== undefined) expect(input.annotators).toBe(expected.annotators);
+      const want = expected.report ?? {};
+      for (const id of want.null ?? []) {
+        expect(metricValue(agreement, id), id).toBeNull();
+        // every null coefficient says why (a block's own reason, or its parent's: directional on nominal data)
+        const reason = agreement.reasons[id] ?? agreement.reasons[id.split('.')[0]];
+        expect(reason, `reason for ${id}`).toMatch(/\w/);
+      }
+      for (const [id, pattern] of Object.entries(want.reasons ?? {})) expect(agreement.reasons[id], id).toMatch(new RegExp(pattern));
+      for (const [id, value] of Object.entries(want.values ?? {})) expect(metricValue(agreement, id), id).toBeCloseTo(value, 12);
+      if (want.label_counts) expect(input.label_counts).toEqual(want.label_counts);
+      if (want.slices) expect(Object.keys(agreement.slices)).toEqual(want.slices);
+      // no made-up number: a null band names its reason; a non-null band sits on a defined value
+      if (agreement.band === null) expect(agreement.reasons.band).toMatch(/undefined/);
+      else expect(Number.isFinite(agreement.band.value)).toBe(true);
+    }, 60_000);
+  }
+});
