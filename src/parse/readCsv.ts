@@ -9,7 +9,8 @@ const BATCH = 5000;
  * Reads delimited text (CSV, TSV, …) as a stream of row batches. The first record is the header. A row
  * whose field count differs from the header's is reported and skipped (its values cannot be trusted to
  * sit under the right columns); an unterminated quote at the end is reported with its line. A leading
- * apostrophe before = + - @ (a spreadsheet's formula guard, as prefscope's CSV exports write) is removed.
+ * apostrophe before = + - @ (a spreadsheet's formula guard, as prefscope's CSV exports write) is removed,
+ * from the header too (`unguard`).
  * Bytes that are not UTF-8 become one issue (first row and column, rows counted); those rows are kept.
  */
 export async function* readCsv(
@@ -26,7 +27,7 @@ export async function* readCsv(
   const take = (fields: string[], line: number) => {
     if (header === null) {
       invalid.cells(fields, null, line);
-      header = uniqueNames(fields);
+      header = uniqueNames(fields.map(unguard));
       return;
     }
     if (fields.length !== header.length) {
@@ -38,7 +39,7 @@ export async function* readCsv(
       });
       return;
     }
-    for (let i = 0; i < fields.length; i++) if (fields[i].charCodeAt(0) === 39 && /^'[=+\-@]/.test(fields[i])) fields[i] = fields[i].slice(1);
+    for (let i = 0; i < fields.length; i++) fields[i] = unguard(fields[i]);
     invalid.cells(fields, header, line);
     rows.push(fields);
     rowNumbers.push(line);
@@ -65,6 +66,15 @@ export async function* readCsv(
   if (notUtf8) onIssue(notUtf8, false);
   // a header with no valid row still yields (empty) so the caller learns the columns
   if (header && (rows.length > 0 || !yielded)) yield { header, rows, rowNumbers, bytesRead };
+}
+
+/**
+ * A cell without its formula guard: one leading apostrophe is removed when apostrophes and then = + - @
+ * start the cell (`'=x` → `=x`, `''=x` → `'=x`), so every cell `csvCell` writes, header or row, reads back
+ * as itself.
+ */
+function unguard(field: string): string {
+  return field.charCodeAt(0) === 39 && /^'+[=+\-@]/.test(field) ? field.slice(1) : field;
 }
 
 /** Header names trimmed; blanks become `column_N`, repeats get a `_2`, `_3` suffix. */

@@ -1,4 +1,5 @@
 import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from 'hyparquet';
+import { parquetHeader } from 'hyparquet/src/column.js';
 import { compressors } from 'hyparquet-compressors';
 import { BATCH_ROWS } from './readJsonl';
 import { UnreadableFile, type InputFile, type Issue, type TableReader } from './types';
@@ -6,11 +7,18 @@ import { UnreadableFile, type InputFile, type Issue, type TableReader } from './
 /** Largest row range decoded at once when a row group is bigger (hyparquet decodes a column chunk again for each range of its group, so ranges are as large as memory allows). */
 export const PARQUET_RANGE_ROWS = 500_000;
 
-/** An AsyncBuffer over a Blob: hyparquet fetches only the byte ranges it needs (footer, column chunks). */
+/**
+ * An AsyncBuffer over a Blob: hyparquet fetches only the byte ranges it needs (footer, column chunks).
+ * A corrupt footer can make hyparquet ask for a NaN or fractional offset, which aborts node's whole process
+ * in `Blob.slice` (node 20): such a range throws a plain error instead, which the reader reports.
+ */
 export function blobBuffer(blob: Blob): AsyncBuffer {
   return {
     byteLength: blob.size,
-    slice: (start: number, end?: number) => blob.slice(start, end).arrayBuffer(),
+    slice: (start: number, end?: number) => {
+      if (!Number.isSafeInteger(start) || (end !== undefined && !Number.isSafeInteger(end))) throw new Error(`invalid byte range ${start}–${end}`);
+      return blob.slice(start, end).arrayBuffer();
+    },
   };
 }
 
@@ -33,26 +41,61 @@ export function plainValue(value: unknown): unknown {
   return value;
 }
 
-/** Row ranges to decode: each row group, split into pieces of at most `PARQUET_RANGE_ROWS`. */
-function rowRanges(metadata: FileMetaData): [number, number][] {
-  const ranges: [number, number][] = [];
+/** Row ranges to decode, with the index of their row group: each group, split into pieces of at most `PARQUET_RANGE_ROWS`. */
+function rowRanges(metadata: FileMetaData): [number, number, number][] {
+  const ranges: [number, number, number][] = [];
   let groupStart = 0;
-  for (const group of metadata.row_groups) {
+  metadata.row_groups.forEach((group, g) => {
     const groupEnd = groupStart + Number(group.num_rows);
     for (let start = groupStart; start < groupEnd; start += PARQUET_RANGE_ROWS) {
-      ranges.push([start, Math.min(groupEnd, start + PARQUET_RANGE_ROWS)]);
+      ranges.push([start, Math.min(groupEnd, start + PARQUET_RANGE_ROWS), g]);
     }
     groupStart = groupEnd;
-  }
+  });
   return ranges;
 }
 
-async function readMetadata(file: InputFile, buffer: AsyncBuffer): Promise<FileMetaData> {
+/** The footer and the top-level column names; a footer that does not parse (or whose schema is broken) throws `UnreadableFile`. */
+async function readMetadata(file: InputFile, buffer: AsyncBuffer): Promise<{ metadata: FileMetaData; header: string[] }> {
   try {
-    return await parquetMetadataAsync(buffer);
+    const metadata = await parquetMetadataAsync(buffer);
+    return { metadata, header: parquetSchema(metadata).children.map((child) => child.element.name) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UnreadableFile(file.name, `${file.name}: not a Parquet file, or its footer is corrupt (${reason})`);
+  }
+}
+
+/**
+ * Walks the page headers of each column chunk of a row group and throws when a data page v2 header lacks
+ * its level lengths (required fields): hyparquet 1.31 then seeks to an undefined offset and, as a DataView
+ * reads NaN as 0, decodes the first byte forever. Headers are read in small windows; a header that does not
+ * parse ends the walk of its chunk quietly (hyparquet reports it).
+ */
+async function checkPageHeaders(buffer: AsyncBuffer, group: FileMetaData['row_groups'][number]): Promise<void> {
+  for (const { meta_data: meta } of group.columns) {
+    if (!meta) continue;
+    let offset = Number(meta.dictionary_page_offset || meta.data_page_offset);
+    const end = Math.min(buffer.byteLength, offset + Number(meta.total_compressed_size));
+    while (Number.isSafeInteger(offset) && offset >= 0 && offset < end) {
+      let header: ReturnType<typeof parquetHeader> | null = null;
+      let length = 0;
+      for (let size = Math.min(256, end - offset); header === null; size = Math.min(size * 8, end - offset)) {
+        const reader = { view: new DataView(await buffer.slice(offset, offset + size)), offset: 0 };
+        try {
+          header = parquetHeader(reader);
+          length = reader.offset;
+        } catch (error) {
+          if (!(error instanceof RangeError) || offset + size >= end) return; // not a header: hyparquet says why
+        }
+      }
+      const v2 = header.data_page_header_v2;
+      if (v2 && !(Number.isSafeInteger(v2.definition_levels_byte_length) && Number.isSafeInteger(v2.repetition_levels_byte_length))) {
+        throw new Error(`a page header of column ${meta.path_in_schema.join('.')} is corrupt (no level lengths)`);
+      }
+      if (!(Number.isSafeInteger(header.compressed_page_size) && header.compressed_page_size >= 0)) return; // hyparquet says why
+      offset += length + header.compressed_page_size;
+    }
   }
 }
 
@@ -90,15 +133,17 @@ async function readRange(
  */
 export async function* readParquet(file: InputFile, onIssue: (issue: Issue) => void): TableReader {
   const buffer = blobBuffer(file.blob);
-  const metadata = await readMetadata(file, buffer);
-  const header = parquetSchema(metadata).children.map((child) => child.element.name);
+  const { metadata, header } = await readMetadata(file, buffer);
   const total = Number(metadata.num_rows);
   const ranges = rowRanges(metadata);
+  const checked = new Map<number, Promise<void>>();
   let failed = 0;
   let firstError = '';
-  for (const [start, end] of ranges) {
+  for (const [start, end, group] of ranges) {
     let rows: unknown[][];
     try {
+      if (!checked.has(group)) checked.set(group, checkPageHeaders(buffer, metadata.row_groups[group]));
+      await checked.get(group);
       rows = await readRange(buffer, metadata, header, start, end);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
