@@ -70,32 +70,36 @@ async function readMetadata(file: InputFile, buffer: AsyncBuffer): Promise<{ met
  * Walks the page headers of each column chunk of a row group and throws when a data page v2 header lacks
  * its level lengths (required fields): hyparquet 1.31 then seeks to an undefined offset and, as a DataView
  * reads NaN as 0, decodes the first byte forever. Headers are read in small windows; a header that does not
- * parse ends the walk of its chunk quietly (hyparquet reports it).
+ * parse, or has no page size, ends the walk of its chunk quietly (hyparquet fails on it too).
  */
 async function checkPageHeaders(buffer: AsyncBuffer, group: FileMetaData['row_groups'][number]): Promise<void> {
-  for (const { meta_data: meta } of group.columns) {
-    if (!meta) continue;
-    let offset = Number(meta.dictionary_page_offset || meta.data_page_offset);
-    const end = Math.min(buffer.byteLength, offset + Number(meta.total_compressed_size));
-    while (Number.isSafeInteger(offset) && offset >= 0 && offset < end) {
-      let header: ReturnType<typeof parquetHeader> | null = null;
-      let length = 0;
-      for (let size = Math.min(256, end - offset); header === null; size = Math.min(size * 8, end - offset)) {
-        const reader = { view: new DataView(await buffer.slice(offset, offset + size)), offset: 0 };
-        try {
-          header = parquetHeader(reader);
-          length = reader.offset;
-        } catch (error) {
-          if (!(error instanceof RangeError) || offset + size >= end) return; // not a header: hyparquet says why
-        }
+  for (const { meta_data: meta } of group.columns) if (meta) await checkChunkPages(buffer, meta);
+}
+
+async function checkChunkPages(buffer: AsyncBuffer, meta: NonNullable<FileMetaData['row_groups'][number]['columns'][number]['meta_data']>): Promise<void> {
+  let offset = Number(meta.dictionary_page_offset || meta.data_page_offset);
+  const end = Math.min(buffer.byteLength, offset + Number(meta.total_compressed_size));
+  // stop after the chunk's values, as hyparquet does (some writers' ranges run past the last page)
+  let values = 0;
+  while (Number.isSafeInteger(offset) && offset >= 0 && offset < end && values < Number(meta.num_values)) {
+    let header: ReturnType<typeof parquetHeader> | null = null;
+    let length = 0;
+    for (let size = Math.min(256, end - offset); header === null; size = Math.min(size * 8, end - offset)) {
+      const reader = { view: new DataView(await buffer.slice(offset, offset + size)), offset: 0 };
+      try {
+        header = parquetHeader(reader);
+        length = reader.offset;
+      } catch (error) {
+        if (!(error instanceof RangeError) || offset + size >= end) return; // not a header: hyparquet says why
       }
-      const v2 = header.data_page_header_v2;
-      if (v2 && !(Number.isSafeInteger(v2.definition_levels_byte_length) && Number.isSafeInteger(v2.repetition_levels_byte_length))) {
-        throw new Error(`a page header of column ${meta.path_in_schema.join('.')} is corrupt (no level lengths)`);
-      }
-      if (!(Number.isSafeInteger(header.compressed_page_size) && header.compressed_page_size >= 0)) return; // hyparquet says why
-      offset += length + header.compressed_page_size;
     }
+    const v2 = header.data_page_header_v2;
+    if (v2 && !(Number.isSafeInteger(v2.definition_levels_byte_length) && Number.isSafeInteger(v2.repetition_levels_byte_length))) {
+      throw new Error(`a page header of column ${meta.path_in_schema.join('.')} is corrupt (no level lengths)`);
+    }
+    if (!(Number.isSafeInteger(header.compressed_page_size) && header.compressed_page_size >= 0)) return; // hyparquet says why
+    offset += length + header.compressed_page_size;
+    values += Number(header.data_page_header?.num_values ?? v2?.num_values ?? 0);
   }
 }
 

@@ -8,6 +8,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,7 +20,7 @@ import { UnreadableFile, type InputFile } from '../../src/parse/types';
 import { majorityVote } from '../../src/core/majorityVote';
 import { PREFERENCE_LABELS } from '../../src/core/types';
 import { annotationsCsv, finalLabelsCsv } from '../../src/report/exports';
-import { csvLine } from '../../src/report/csv';
+import { csvCell, csvLine } from '../../src/report/csv';
 import { chunkedFile, readAllWith } from '../helpers/readerHarness';
 import { textFile } from '../helpers/loadText';
 
@@ -120,7 +121,10 @@ function triplesOf(r: LoadResult): string[][] {
   const { ratings: x } = r;
   return Array.from({ length: x.n }, (_, k) => [x.items[x.item[k]], x.annotators[x.annotator[k]], x.categories[x.label[k]]]).sort(byText);
 }
-const byText = (a: string[], b: string[]) => (a.join('\u0001') < b.join('\u0001') ? -1 : a.join('\u0001') > b.join('\u0001') ? 1 : 0);
+const byText = (a: string[], b: string[]) => {
+  const [x, y] = [JSON.stringify(a), JSON.stringify(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 // ---------------------------------------------------------------- CSV
 
@@ -174,7 +178,7 @@ const judgements = fc
         label: fc.constantFrom(...labels),
         comment: loadableCell,
       }),
-      { minLength: 1, maxLength: 25, selector: (j) => `${j.item}\u0001${j.annotator}` },
+      { minLength: 1, maxLength: 25, selector: (j) => JSON.stringify([j.item, j.annotator]) },
     ),
   );
 
@@ -199,7 +203,7 @@ describe('loadFiles: judgements written as CSV read back with their ids and labe
   it('loadFiles([csv]) reads the five preference labels, raw or formula-guarded, as themselves', async () => {
     const preference = fc.uniqueArray(
       fc.record({ item: word, annotator: fc.constantFrom('ann1', 'ann2', 'ann3'), label: fc.constantFrom(...PREFERENCE_LABELS) }),
-      { minLength: 1, maxLength: 25, selector: (j) => `${j.item}\u0001${j.annotator}` },
+      { minLength: 1, maxLength: 25, selector: (j) => JSON.stringify([j.item, j.annotator]) },
     );
     await fc.assert(
       fc.asyncProperty(preference, async (list) => {
@@ -282,19 +286,26 @@ describe('readJsonl / readJson: records read back equal', () => {
 // ---------------------------------------------------------------- exports
 
 describe('exports read back through loadFiles', () => {
-  const loadedJudgements = async (list: Judgement[]) => {
+  const loadedJudgements = async (list: Judgement[], options: { scale?: 'nominal' } = { scale: 'nominal' }) => {
     const { text: csv } = writeCsv([[...COLUMNS], ...list.map(cellsOf)], { delimiter: ',', eol: '\n', finalEol: true, quoteAll: false });
-    return loadFiles([textFile('judgements.csv', csv)], { scale: 'nominal' });
+    return loadFiles([textFile('judgements.csv', csv)], options);
+  };
+  /** The same judgements with preference labels (A>>, A>, =, B>, B>>) in place of the random ones. */
+  const asPreferences = (list: Judgement[]) => {
+    const labels = [...new Set(list.map((j) => j.label))];
+    return list.map((j) => ({ ...j, label: PREFERENCE_LABELS[labels.indexOf(j.label) % 5] }));
   };
 
-  it('finalLabelsCsv(ratings, majority vote) reads back as one judgement per item with the same label', async () => {
+  it('finalLabelsCsv(ratings, majority vote) reads back as one judgement per item with the same label, nominal or preference', async () => {
     await fc.assert(
-      fc.asyncProperty(judgements, async (list) => {
-        const loaded = await loadedJudgements(list);
+      fc.asyncProperty(judgements, fc.boolean(), async (nominal, preference) => {
+        const options = preference ? {} : { scale: 'nominal' as const };
+        const loaded = await loadedJudgements(preference ? asPreferences(nominal) : nominal, options);
         const r = loaded.ratings;
+        expect(r.scale === 'nominal').toBe(!preference);
         const mv = majorityVote(r);
         const csv = finalLabelsCsv(r, { method: 'majority', ...mv });
-        const back = await loadFiles([textFile('final-labels.csv', csv)], { scale: 'nominal' });
+        const back = await loadFiles([textFile('final-labels.csv', csv)], options);
         const want = r.items.map((item, i) => [item, '(single)', r.categories[mv.label[i]]]).sort(byText);
         expect(triplesOf(back)).toEqual(want);
       }),
@@ -411,4 +422,63 @@ describe('loadFiles on random and damaged bytes', () => {
       runs(300),
     );
   }, 60_000);
+});
+
+// ---------------------------------------------------------------- regressions the properties found
+
+describe('regressions found by these properties', () => {
+  it('csvCell guards a cell starting with apostrophes before = + - @, and readCsv unguards headers too: every cell csvLine writes reads back as itself', async () => {
+    // was: "'-" written as "'-" and read back as "-"; a header "-" written "'-" and read back as "'-"
+    expect(csvCell("'-")).toBe("''-");
+    expect(csvCell("''=x")).toBe("'''=x");
+    expect(csvCell("'abc")).toBe("'abc");
+    const csv = csvLine(['-', "'=x", 'b']) + csvLine(["'-", '=1', "''@"]);
+    const got = await readCsvAll(textFile('guards.csv', csv), false, ',');
+    expect(got.header).toEqual(['-', "'=x", 'b']);
+    expect(got.rows).toEqual([["'-", '=1', "''@"]]);
+  });
+
+  /**
+   * One byte of a committed fixture changed, read in a child process (a regression here is an endless
+   * synchronous loop or an abort of node itself, which no in-process timeout survives). Before the fixes:
+   * 1657 → TypeError "Cannot read properties of undefined (reading 'name')" from `parquetSchema`, outside the
+   * footer's try; 1907 → hyparquet asks `Blob.slice(NaN, NaN)`, and node 20 aborts (`args[0]->IsUint32()`);
+   * 708 and the snappy file's 87 → a data page v2 header without its level lengths, and hyparquet loops
+   * forever.
+   */
+  it('readParquet on a Parquet file with one damaged byte answers with an issue or UnreadableFile, never a TypeError, an abort or a hang', () => {
+    const cases = [
+      ['judgements.parquet', 1657, 17],
+      ['judgements.parquet', 1907, 220],
+      ['judgements.parquet', 708, 192],
+      ['judgements.snappy.parquet', 87, 0x82],
+    ] as const;
+    const reader = join(import.meta.dirname, '../../src/parse/readParquet.ts');
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { Blob } from 'node:buffer';
+      const { readParquet } = await import(${JSON.stringify(reader)});
+      const out = [];
+      for (const [name, at, value] of ${JSON.stringify(cases)}) {
+        const bytes = new Uint8Array(readFileSync(${JSON.stringify(FIXTURES)} + '/parquet/' + name));
+        bytes[at] = value;
+        const issues = [];
+        let rows = 0, error = null;
+        try {
+          for await (const batch of readParquet({ name, blob: new Blob([bytes]) }, (i) => issues.push(i.message))) rows += batch.rows.length;
+        } catch (e) {
+          error = e.name + ': ' + e.message;
+        }
+        out.push({ rows, issues, error });
+      }
+      console.log(JSON.stringify(out));`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(child.signal, child.stderr).toBeNull();
+    expect(child.status, child.stderr).toBe(0);
+    const [schema, range, levels, snappy] = JSON.parse(child.stdout) as { rows: number; issues: string[]; error: string | null }[];
+    expect(schema.error).toMatch(/^UnreadableFile: judgements.parquet: not a Parquet file, or its footer is corrupt/);
+    expect(range).toMatchObject({ rows: 18, error: null, issues: ['rows 1-12 could not be decoded: invalid byte range NaN–NaN'] });
+    expect(levels).toMatchObject({ rows: 18, error: null, issues: ['rows 13-24 could not be decoded: a page header of column annotator_id is corrupt (no level lengths)'] });
+    expect(snappy.error).toMatch(/^UnreadableFile: .*a page header of column example_id is corrupt \(no level lengths\)/);
+  }, 90_000);
 });
