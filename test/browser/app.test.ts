@@ -1,31 +1,15 @@
 // @vitest-environment node
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { rng } from '../../src/core/rng';
-import { ARTIFACTS, launch, record, serveDist } from './harness';
+import { ARTIFACTS, record, useBuiltApp } from './harness';
 
 const ROOT = join(import.meta.dirname, '../..');
-let browser: Browser;
-let server: Server;
-let origin: string;
-let url: string;
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, origin, url } = await serveDist());
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useBuiltApp();
 
 /** A seeded long CSV: `pairs` pairs × 3 labels, plus a few bad rows at known lines. */
 function writeCsv(path: string, pairs: number, bad = true): void {
@@ -55,16 +39,16 @@ async function statValue(page: Page, id: string): Promise<number> {
 }
 
 function assertSameOrigin(requests: string[]) {
-  expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+  expect(requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
 }
 
 describe('the built app in chromium', () => {
   it('the app served from a sub-path reads an uploaded CSV and shows the counts the audit command prints', async () => {
     const path = join(ARTIFACTS, 'upload.csv');
     writeCsv(path, 300);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
     const log = record(page);
-    await page.goto(url);
+    await page.goto(app.url);
     await page.getByTestId('file-input').setInputFiles(path);
     await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
     const input = audit(path);
@@ -96,9 +80,9 @@ describe('the built app in chromium', () => {
     const json = join(ARTIFACTS, 'records.json');
     writeFileSync(json, JSON.stringify(records));
     for (const path of [join(ROOT, 'test/fixtures/parquet/judgements.snappy.parquet'), jsonl, json]) {
-      const page = await browser.newPage();
+      const page = await app.browser.newPage();
       const log = record(page);
-      await page.goto(url);
+      await page.goto(app.url);
       await page.getByTestId('file-input').setInputFiles(path);
       await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
       const input = audit(path);
@@ -111,9 +95,9 @@ describe('the built app in chromium', () => {
   }, 90_000);
 
   it('"Try the demo" opens the bundled demo data set', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
     const log = record(page);
-    await page.goto(url);
+    await page.goto(app.url);
     await page.getByRole('button', { name: 'Try the demo' }).click();
     await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
     expect(await statValue(page, 'stat-items')).toBe(2000);
@@ -129,9 +113,9 @@ describe('the built app in chromium', () => {
   }, 60_000);
 
   it('the Agreement panel shows the numbers of the audit report, the heatmap, and disagreements on click', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
     const log = record(page);
-    await page.goto(url);
+    await page.goto(app.url);
     await page.getByRole('button', { name: 'Try the demo' }).click();
     await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
     await page.getByRole('tab', { name: 'Agreement' }).click();
@@ -157,9 +141,9 @@ describe('the built app in chromium', () => {
   }, 120_000);
 
   it('removing the flagged annotators changes alpha on every panel, and the TRL file downloads and reads back', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     const log = record(page);
-    await page.goto(url);
+    await page.goto(app.url);
     await page.getByRole('button', { name: 'Try the demo' }).click();
     await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
     await page.getByRole('tab', { name: 'Annotators' }).click();
@@ -174,7 +158,7 @@ describe('the built app in chromium', () => {
     // the address now carries the removal: the same link with the same file reproduces the view
     const link = page.url();
     expect(new URL(link).hash).toContain('remove=ann07');
-    const second = await browser.newPage();
+    const second = await app.browser.newPage();
     await second.goto(link);
     await second.getByRole('button', { name: 'Try the demo' }).click();
     await second.getByTestId('annotator-table').waitFor({ timeout: 30_000 });
@@ -204,9 +188,9 @@ describe('the built app in chromium', () => {
     const made = spawnSync('npx', ['tsx', 'src/sql/runSummary.ts', 'public/samples/demo.csv.gz', '--out', summary], { cwd: ROOT, encoding: 'utf8' });
     expect(made.status, made.stderr).toBe(0);
     const raw = JSON.parse(spawnSync('npx', ['tsx', 'src/cli/audit.ts', 'public/samples/demo.csv.gz'], { cwd: ROOT, encoding: 'utf8' }).stdout);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
     const log = record(page);
-    await page.goto(url);
+    await page.goto(app.url);
     await page.getByTestId('file-input').setInputFiles(summary);
     await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
     expect(await statValue(page, 'stat-rows')).toBe(6000);
@@ -230,9 +214,9 @@ describe('the built app in chromium', () => {
   it('a 100,000-judgement CSV loads with a progress bar and the page stays responsive', async () => {
     const path = join(ARTIFACTS, 'big.csv');
     writeCsv(path, 33_334, false);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
     const log = record(page);
-    await page.goto(url);
+    await page.goto(app.url);
     // slow the worker down enough to see the bar: throttle the CPU through the DevTools protocol
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -252,8 +236,8 @@ describe('the built app in chromium', () => {
 
   it('Cancel stops a load and leaves the page usable', async () => {
     const path = join(ARTIFACTS, 'big.csv');
-    const page = await browser.newPage();
-    await page.goto(url);
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
     await page.getByTestId('file-input').setInputFiles(path);

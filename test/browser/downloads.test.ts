@@ -1,31 +1,13 @@
 // @vitest-environment node
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Server } from 'node:http';
-import type { Browser, Download, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CsvTokenizer } from '../../src/parse/csvTokenizer';
-import { ARTIFACTS, launch, record, serveDist } from './harness';
+import { ARTIFACTS, record, useBuiltApp } from './harness';
 
-const ROOT = join(import.meta.dirname, '../..');
-let browser: Browser;
-let server: Server;
-let origin: string;
-let url: string;
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, origin, url } = await serveDist());
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useBuiltApp();
 
 /** Presses a button (by mouse, or by keyboard: focus and Enter) and keeps the file it downloads in test/artifacts. */
 async function download(page: Page, button: Locator, keyboard = false): Promise<{ name: string; path: string; bytes: Buffer }> {
@@ -87,14 +69,14 @@ async function checkSvgFile(file: { name: string; path: string; bytes: Buffer },
   expect(width).toBeGreaterThan(100);
   expect(height).toBeGreaterThan(100);
   // a viewer opens the file on its own (file://, no page around it): it must draw, not be blank
-  const viewer = await browser.newPage({ viewport: { width: width + 40, height: height + 40 } });
+  const viewer = await app.browser.newPage({ viewport: { width: width + 40, height: height + 40 } });
   const errors: string[] = [];
   viewer.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await viewer.goto(pathToFileURL(file.path).href);
   expect(await viewer.evaluate(() => document.documentElement.namespaceURI)).toBe('http://www.w3.org/2000/svg');
   expect(await viewer.locator('parsererror').count()).toBe(0);
   const shot = await viewer.screenshot({ path: file.path.replace(/\.svg$/, '.svg-view.png') });
-  const blank = await browser.newPage();
+  const blank = await app.browser.newPage();
   const ink = await inked(blank, shot);
   await blank.close();
   expect(ink.share, `${file.name} is blank`).toBeGreaterThan(0.02);
@@ -106,9 +88,9 @@ async function checkSvgFile(file: { name: string; path: string; bytes: Buffer },
 
 describe('downloads in chromium', () => {
   it('a chart downloads as SVG (legend included) and as PNG at 2×, a table as CSV with every row; nothing leaves the origin', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     const log = record(page);
-    await page.goto(url);
+    await page.goto(app.url);
     await page.getByRole('button', { name: 'Try the demo' }).click();
     await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
 
@@ -121,7 +103,7 @@ describe('downloads in chromium', () => {
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.bytes.length).toBeGreaterThan(2000);
     expect(pngSize(png.bytes)).toEqual({ width: 2 * size.width, height: 2 * size.height });
-    const blank = await browser.newPage();
+    const blank = await app.browser.newPage();
     const pngInk = await inked(blank, png.bytes);
     expect(pngInk.share, 'the PNG is blank').toBeGreaterThan(0.02);
     expect(pngInk.colours).toBeGreaterThan(4);
@@ -156,7 +138,7 @@ describe('downloads in chromium', () => {
 
     await page.screenshot({ path: join(ARTIFACTS, 'downloads-agreement.png'), fullPage: false });
     expect(log.errors).toEqual([]);
-    expect(log.requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+    expect(log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
     await blank.close();
     await page.close();
   }, 180_000);

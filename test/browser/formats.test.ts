@@ -1,31 +1,14 @@
 // @vitest-environment node
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ADAPTERS } from '../../src/parse/adapters/index';
-import { ARTIFACTS, launch, record, serveDist } from './harness';
+import { ARTIFACTS, record, useBuiltApp } from './harness';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FORMATS = join(ROOT, 'test/fixtures/formats');
-let browser: Browser;
-let server: Server;
-let origin: string;
-let url: string;
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, origin, url } = await serveDist());
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useBuiltApp();
 
 /** The report the audit command prints for the files. */
 function audit(names: string[]) {
@@ -41,9 +24,9 @@ async function statValue(page: Page, id: string): Promise<number> {
 
 /** Opens the files in a new page and waits for the overview. */
 async function open(names: string[]) {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
   const log = record(page);
-  await page.goto(url);
+  await page.goto(app.url);
   await page.getByTestId('file-input').setInputFiles(names.map((n) => join(FORMATS, n)));
   return { page, log };
 }
@@ -78,7 +61,7 @@ describe('export formats in the built app', () => {
     expect(readAs).toContain(title ?? 'CSV table');
     if (report.input.notes.length) expect(await page.getByTestId('format-notes').locator('li').allTextContents()).toEqual(report.input.notes);
     expect(log.errors).toEqual([]);
-    expect(log.requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+    expect(log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
     await page.close();
   }, 60_000);
 

@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const BASE_PATH = '/prefscope/';
 const DIST = join(import.meta.dirname, '../../dist');
@@ -58,3 +61,24 @@ export function record(page: Page): { requests: string[]; errors: string[] } {
 }
 
 export const ARTIFACTS = join(import.meta.dirname, '../artifacts');
+
+/**
+ * The built app served under the sub-path with a chromium for the file's tests: builds `dist/` when it is
+ * missing, starts the server and the browser before the tests and stops them after. Read the fields inside
+ * the tests (they are set in `beforeAll`).
+ */
+export function useBuiltApp(): { browser: Browser; server: Server; origin: string; url: string } {
+  const app = {} as { browser: Browser; server: Server; origin: string; url: string };
+  beforeAll(async () => {
+    const root = join(import.meta.dirname, '../..');
+    if (!existsSync(join(root, 'dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    Object.assign(app, await serveDist());
+    app.browser = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    await app.browser?.close();
+    app.server?.close();
+  });
+  return app;
+}

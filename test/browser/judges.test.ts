@@ -1,30 +1,14 @@
 // @vitest-environment node
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { rng } from '../../src/core/rng';
-import { ARTIFACTS, launch, record, serveDist } from './harness';
+import { ARTIFACTS, record, useBuiltApp } from './harness';
 
 const ROOT = join(import.meta.dirname, '../..');
-let browser: Browser;
-let server: Server;
-let origin: string;
-let url: string;
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, origin, url } = await serveDist());
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useBuiltApp();
 
 function audit(path: string) {
   const out = spawnSync('npx', ['tsx', 'src/cli/audit.ts', path], { cwd: ROOT, encoding: 'utf8' });
@@ -68,9 +52,9 @@ async function openJudges(page: Page): Promise<void> {
 
 describe('the Judges & bias panel in chromium', () => {
   it('on the demo: the judge against the humans, the simulator reacting to its inputs, ann18 flagged for position bias', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
     const log = record(page);
-    await page.goto(url);
+    await page.goto(app.url);
     await page.getByRole('button', { name: /Try the demo/ }).click();
     await openJudges(page);
     const report = audit(join(ROOT, 'public/samples/demo.csv.gz'));
@@ -96,16 +80,16 @@ describe('the Judges & bias panel in chromium', () => {
     await page.getByRole('alert').filter({ hasText: 'spot-check share' }).waitFor({ timeout: 5000 });
     for (const chart of await page.locator('section[aria-labelledby="judges-title"] figure.chart').all()) expect(await chart.locator('svg').count(), await chart.locator('figcaption').textContent() ?? '').toBeGreaterThan(0);
     expect(log.errors).toEqual([]);
-    expect(log.requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+    expect(log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
     await page.close();
   }, 120_000);
 
   it('on an uploaded file with a judge column: the numbers of the audit command, the biased annotator flagged', async () => {
     const path = join(ARTIFACTS, 'judge-upload.csv');
     writeJudgeCsv(path);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
     const log = record(page);
-    await page.goto(url);
+    await page.goto(app.url);
     await page.getByTestId('file-input').setInputFiles(path);
     await openJudges(page);
     const report = audit(path);

@@ -1,34 +1,17 @@
 // @vitest-environment node
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, record, serveDist } from './harness';
+import { describe, expect, it } from 'vitest';
+import { record, useBuiltApp } from './harness';
 
 const ROOT = join(import.meta.dirname, '../..');
-let browser: Browser;
-let server: Server;
-let origin: string;
-let url: string;
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  ({ server, origin, url } = await serveDist());
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useBuiltApp();
 
 describe('links that reproduce a view', () => {
   it('a link copied from one browser opens the same view in another (same file dropped in)', async () => {
-    const first = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const first = await app.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await first.newPage();
-    await page.goto(url);
+    await page.goto(app.url);
     await page.getByRole('button', { name: /Try the demo/ }).click();
     await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
     await page.getByRole('tab', { name: 'Annotators' }).click();
@@ -45,7 +28,7 @@ describe('links that reproduce a view', () => {
     expect(link).toContain('slice=pairing_strategy');
     await first.close();
 
-    const second = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const second = await app.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const other = await second.newPage();
     await other.goto(link);
     await other.getByRole('button', { name: /Try the demo/ }).click();
@@ -65,20 +48,20 @@ describe('links that reproduce a view', () => {
   }, 180_000);
 
   it('?data= opens a file published next to the site with the view of the fragment, and refuses another origin', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
     const log = record(page);
-    await page.goto(`${url}?data=samples/demo.csv.gz#panel=agreement&band=gwet_ac1`);
+    await page.goto(`${app.url}?data=samples/demo.csv.gz#panel=agreement&band=gwet_ac1`);
     await page.getByTestId('band-value').waitFor({ timeout: 30_000 });
     expect(await page.getByRole('tab', { name: 'Agreement' }).getAttribute('aria-selected')).toBe('true');
     expect(await page.getByLabel('Coefficient that drives the verdict').inputValue()).toBe('gwet_ac1');
     const report = JSON.parse(spawnSync('npx', ['tsx', 'src/cli/audit.ts', 'public/samples/demo.csv.gz', '--bootstrap', '0'], { cwd: ROOT, encoding: 'utf8' }).stdout);
     expect(await page.getByTestId('band-value').textContent()).toContain(report.agreement.gwet_ac1.toFixed(3));
-    const elsewhere = await browser.newPage();
+    const elsewhere = await app.browser.newPage();
     const log2 = record(elsewhere);
-    await elsewhere.goto(`${url}?data=${encodeURIComponent('http://example.invalid/steal.csv')}`);
+    await elsewhere.goto(`${app.url}?data=${encodeURIComponent('http://example.invalid/steal.csv')}`);
     await elsewhere.getByTestId('load-error').waitFor({ timeout: 10_000 });
     expect(await elsewhere.getByTestId('load-error').textContent()).toMatch(/must name a file published on this site/);
-    for (const requests of [log.requests, log2.requests]) expect(requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+    for (const requests of [log.requests, log2.requests]) expect(requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
     await elsewhere.close();
     await page.close();
   }, 120_000);

@@ -1,31 +1,15 @@
 // @vitest-environment node
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CsvTokenizer } from '../../src/parse/csvTokenizer';
-import { ARTIFACTS, launch, record, serveDist } from './harness';
+import { ARTIFACTS, record, useBuiltApp } from './harness';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DEMO = join(ROOT, 'public/samples/demo.csv.gz');
-let browser: Browser;
-let server: Server;
-let origin: string;
-let url: string;
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, origin, url } = await serveDist());
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useBuiltApp();
 
 function plan(...args: string[]) {
   const out = spawnSync('npx', ['tsx', 'src/cli/plan.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -35,7 +19,7 @@ function plan(...args: string[]) {
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-async function openPlanning(page: Page, at = url): Promise<void> {
+async function openPlanning(page: Page, at = app.url): Promise<void> {
   await page.goto(at);
   await page.getByRole('button', { name: /Try the demo/ }).click();
   await page.getByTestId('stat-rows').or(page.getByTestId('gold-caught')).first().waitFor({ timeout: 30_000 });
@@ -46,7 +30,7 @@ async function openPlanning(page: Page, at = url): Promise<void> {
 
 describe('the Planning panel in chromium', () => {
   it('shows every planner with the numbers of the plan command, reacts to prices, and a copied link reproduces the inputs', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     const log = record(page);
     await openPlanning(page);
     // cost comparison at the default prices equals the command's
@@ -79,7 +63,7 @@ describe('the Planning panel in chromium', () => {
     await expect.poll(async () => page.getByTestId('gold-caught').locator('.value').textContent(), { timeout: 10_000 }).not.toBe(pct(gold.p_caught));
     const link = page.url();
     expect(JSON.parse(new URLSearchParams(new URL(link).hash.slice(1)).get('plan')!).prices['Human only']).toBe(2);
-    const again = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const again = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await openPlanning(again, link);
     expect(await again.getByTestId('price-Human only').inputValue()).toBe('2');
     expect(await again.getByTestId('gold-goldShare').inputValue()).toBe('5');
@@ -87,7 +71,7 @@ describe('the Planning panel in chromium', () => {
     expect(await again.getByTestId('gold-caught').locator('.value').textContent()).toBe(pct(gold5.p_caught));
     for (const chart of await page.locator('section[aria-labelledby="planning-title"] figure.chart').all()) expect(await chart.locator('svg').count(), (await chart.locator('figcaption').textContent()) ?? '').toBeGreaterThan(0);
     expect(log.errors).toEqual([]);
-    expect(log.requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+    expect(log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
     await again.close();
     await page.close();
   }, 180_000);

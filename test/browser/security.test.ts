@@ -1,29 +1,11 @@
 // @vitest-environment node
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser, Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launch, record, serveDist } from './harness';
+import type { Page, Worker } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, record, useBuiltApp } from './harness';
 
-const ROOT = join(import.meta.dirname, '../..');
-let browser: Browser;
-let server: Server;
-let origin: string;
-let url: string;
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, origin, url } = await serveDist());
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useBuiltApp();
 
 // every text the data can put on the page carries a payload that sets window.__pwned or opens a dialog if it ever runs
 const PAYLOADS = [
@@ -59,7 +41,7 @@ describe('hostile data in the built app', () => {
   it('no payload from the data runs on any panel, in any list, export or the report; nothing leaves the page; nothing is stored', async () => {
     const path = join(ARTIFACTS, 'hostile.csv');
     writeHostileCsv(path);
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     const log = record(page);
     const dialogs: string[] = [];
@@ -67,7 +49,7 @@ describe('hostile data in the built app', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await page.goto(url);
+    await page.goto(app.url);
     await page.getByTestId('file-input').setInputFiles(path);
     await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
     const panels = ['Overview', 'Agreement', 'Annotators', 'Final labels', 'Judges & bias', 'Planning', 'Columns & labels'];
@@ -114,7 +96,7 @@ describe('hostile data in the built app', () => {
     // nothing ran, nothing left, nothing stored beyond the site's own cached files
     expect(await pwned(page)).toBeNull();
     expect(dialogs).toEqual([]);
-    expect(log.requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+    expect(log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
     const stored = await page.evaluate(async () => ({
       local: localStorage.length,
       session: sessionStorage.length,
@@ -122,16 +104,16 @@ describe('hostile data in the built app', () => {
       cached: (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => r.url)))).flat(),
     }));
     expect(stored.local + stored.session + stored.databases).toBe(0);
-    expect(stored.cached.filter((u) => !u.startsWith(origin) || /hostile/.test(u))).toEqual([]);
+    expect(stored.cached.filter((u) => !u.startsWith(app.origin) || /hostile/.test(u))).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'security-hostile.png'), fullPage: false });
     await context.close();
   }, 240_000);
 
   it('a worker that crashes during a load leaves the page usable with a message and a retry', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
     const workers: Worker[] = [];
     page.on('worker', (w) => workers.push(w));
-    await page.goto(url);
+    await page.goto(app.url);
     // a large enough file that the load is still running when the worker dies
     const lines = ['example_id,annotator_id,label'];
     for (let i = 0; i < 300_000; i++) lines.push(`p${i >> 1},w${i % 7},${i % 3 === 0 ? 'A>' : 'B>'}`);
