@@ -15,6 +15,8 @@ const SHOTS: Record<string, string> = {
   'planning.png': 'planning.png',
   'columns-demo.png': 'columns.png',
   'format-arena-overview.png': 'formats-arena.png',
+  'rubric.png': 'rubric.png',
+  'next-label.png': 'next-label.png',
 };
 
 mkdirSync(join(ROOT, '.github/screenshots'), { recursive: true });

@@ -16,9 +16,11 @@ import { pairHeatmap } from './pairHeatmap';
 import { reliabilityScatter } from './reliabilityScatter';
 import { sliceIntervals } from './sliceIntervals';
 import { KIND_COLOURS } from './theme';
+import { rubricCorrelationChart } from './rubricCharts';
+import { budgetCurveChart } from './nextLabelCharts';
 
 /** The report section a chart belongs to (the HTML report places it there). */
-export type ReportChartSection = 'input' | 'agreement' | 'annotators' | 'aggregation' | 'ai_judge' | 'bias';
+export type ReportChartSection = 'input' | 'agreement' | 'annotators' | 'aggregation' | 'ai_judge' | 'bias' | 'rubric' | 'next_label';
 
 export interface ReportChart {
   title: string;
@@ -116,5 +118,7 @@ export function reportCharts(report: Report): ReportChart[] {
     if (rows.length) add('bias', 'Model ratings with 95% intervals', intervalDots(rows, { label: 'Bradley-Terry rating (Elo-like)', reference: 0, ariaLabel: `Bradley-Terry ratings of ${rows.length} models with 95% intervals` }));
     if (ratings.matrix.models.length >= 2) add('bias', 'Win rate, row against column', winRateMatrix(ratings));
   }
+  if (report.rubric) add('rubric', 'Spearman correlation between rubric dimensions', rubricCorrelationChart(report.rubric.correlations));
+  if (report.next_label?.curve.length) add('next_label', 'Expected accuracy against budget', budgetCurveChart(report.next_label.curve));
   return charts;
 }

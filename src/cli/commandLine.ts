@@ -12,3 +12,8 @@ export function parseCommandLine<O extends Options>(argv: string[], options: O, 
     return fail(`${(error as Error).message}\n${usage}`);
   }
 }
+
+/** A comma-separated list of column names (`--wide a,b`, `--rubric helpfulness,correctness`): trimmed, empty parts left out. */
+export function columnList(text: string | undefined): string[] {
+  return text ? text.split(',').map((c) => c.trim()).filter(Boolean) : [];
+}

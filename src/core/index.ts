@@ -53,3 +53,4 @@ export { subsampleCounts, type SubsampleCounts, type SubsampleOptions } from './
 export { kmeans, type KMeans, type KMeansOptions } from './kmeans';
 export { goldCatch, type GoldCatch, type GoldCatchInput } from './goldCatch';
 export { goldCatchSimulation, type GoldCatchSimulation } from './goldCatchSimulation';
+export { labelValue, type LabelValue } from './labelValue';

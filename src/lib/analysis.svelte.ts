@@ -6,6 +6,8 @@ import type { EvaluatorRow } from '../report/planDefaults';
 import type { GoldPlan } from '../report/goldPlan';
 import type { SubsampleCurve } from '../report/subsampleCurve';
 import type { NextBatch } from '../report/nextBatch';
+import type { RubricSection } from '../report/rubricSection';
+import type { NextLabelSection } from '../report/nextLabelSection';
 import { DEFAULT_PLAN, type PlanInputs } from './planInputs';
 import type { AnnotatorRow } from '../report/annotatorsSection';
 import { WorkerClient } from './workerClient';
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: Required<AgreementSettings> = {
   minShared: 10,
   weights: { gold: 0.4, majority: 0.3, speed: 0.3 },
   method: 'dawid_skene',
+  rubricWeights: null,
 };
 
 /**
@@ -54,6 +57,8 @@ export class Analysis {
   /** the AI judges scored by the annotator table's rules (placed among the annotators) */
   judgeRows = $state.raw<AnnotatorRow[]>([]);
   aggregation = $state.raw<AggregationResult | null>(null);
+  rubric = $state.raw<RubricSection | null>(null);
+  rubricError = $state<string | null>(null);
   aggregationError = $state<string | null>(null);
   judges = $state.raw<JudgesView | null>(null);
   judgesError = $state<string | null>(null);
@@ -74,6 +79,8 @@ export class Analysis {
   subsamplePending = $state(false);
   nextBatch = $state.raw<{ batch: NextBatch; csv: string } | null>(null);
   nextBatchError = $state<string | null>(null);
+  nextLabel = $state.raw<{ section: NextLabelSection; csv: string; annotators: string[] } | null>(null);
+  nextLabelError = $state<string | null>(null);
   goldPlanError = $state<string | null>(null);
   routing = $state.raw<RoutingView | null>(null);
   routingError = $state<string | null>(null);
@@ -139,9 +146,10 @@ export class Analysis {
       this.agreement = null;
       this.annotators = null;
       this.aggregation = null;
+      this.rubric = null;
       this.judges = null;
       this.routing = null;
-      if (!this.fromLink) this.settings = { ...this.settings, removed: [] };
+      if (!this.fromLink) this.settings = { ...this.settings, removed: [], rubricWeights: null };
       this.fromLink = false;
       this.phase = 'ready';
       void this.recompute();
@@ -169,6 +177,9 @@ export class Analysis {
       return;
     }
     this.agreement = quick;
+    if (quick.agreement.dimensions.length) await this.updateRubric();
+    else [this.rubric, this.rubricError] = [null, null];
+    if (request !== this.agreementRequest) return;
     const annotators = await this.worker.annotators(settings);
     if (request !== this.agreementRequest) return;
     if (annotators.ok) {
@@ -226,6 +237,12 @@ export class Analysis {
       this.nextBatch = next.ok ? { batch: next.batch, csv: next.csv } : null;
       this.nextBatchError = next.ok ? null : next.message;
     }
+    if (!this.nextLabel || change.nextLabel !== undefined || Object.keys(change).length === 0) {
+      const value = await this.worker.nextLabel(this.settings, plan.nextLabel);
+      if (this.plan !== plan) return;
+      this.nextLabel = value.ok ? { section: value.section, csv: value.csv, annotators: value.annotators } : null;
+      this.nextLabelError = value.ok ? null : value.message;
+    }
     if (!this.subsample || change.subsample !== undefined || Object.keys(change).length === 0) await this.updateSubsample();
   }
 
@@ -237,6 +254,11 @@ export class Analysis {
   /** Saves the next batch as CSV (built in the worker; nothing leaves the machine). */
   downloadNextBatch(): void {
     if (this.nextBatch) saveFile('next-batch.csv', this.nextBatch.csv, 'text/csv');
+  }
+
+  /** Saves the batch ranked by the value of the next label as CSV (built in the worker). */
+  downloadNextLabelBatch(): void {
+    if (this.nextLabel) saveFile('next-label-batch.csv', this.nextLabel.csv, 'text/csv');
   }
 
   /** Redraws k labels per pair from this data (seeded, in the worker). */
@@ -279,6 +301,21 @@ export class Analysis {
     this.routingError = result.ok ? null : result.message;
   }
 
+  /** The rubric section for the current settings (only it depends on the rubric weights). */
+  private async updateRubric(): Promise<void> {
+    const settings = this.settings;
+    const result = await this.worker.rubric(settings);
+    if (this.settings !== settings) return;
+    this.rubric = result.ok ? result.rubric : null;
+    this.rubricError = result.ok ? null : result.message;
+  }
+
+  /** Changes the rubric weights (null: the defaults) and recomputes the rubric section only. */
+  updateRubricWeights(weights: Record<string, number> | null): Promise<void> {
+    this.settings = { ...this.settings, rubricWeights: weights };
+    return this.updateRubric();
+  }
+
   /** Changes settings and recomputes what depends on them. */
   updateSettings(change: Partial<AgreementSettings>): Promise<void> {
     this.settings = { ...this.settings, ...change };
@@ -316,7 +353,7 @@ export class Analysis {
     this.reportNote = 'Building the report…';
     try {
       const { spot, priceAi, priceHuman, priceExpert, target } = this.routingInputs;
-      const built = await this.worker.report(this.settings, { spot, priceAi, priceHuman, priceExpert, target });
+      const built = await this.worker.report(this.settings, { spot, priceAi, priceHuman, priceExpert, target }, this.plan.nextLabel);
       if (!built.ok) {
         this.reportNote = `The report could not be built: ${built.message}`;
         return;
@@ -384,15 +421,15 @@ export class Analysis {
   }
 
   /** Fetches the bundled demo file (same origin, next to the page) and opens it. */
-  async openDemo(): Promise<void> {
-    const url = new URL('samples/demo.csv.gz', document.baseURI);
+  async openDemo(name: 'demo' | 'rubric-demo' = 'demo'): Promise<void> {
+    const url = new URL(`samples/${name}.csv.gz`, document.baseURI);
     const response = await fetch(url);
     if (!response.ok) {
       this.error = `the demo file could not be loaded (${response.status})`;
       this.phase = 'error';
       return;
     }
-    await this.open([new File([await response.blob()], 'demo.csv.gz')]);
+    await this.open([new File([await response.blob()], `${name}.csv.gz`)]);
   }
 
   /** Stops the running job: the worker is replaced, and the previous result (if any) stays shown. */

@@ -13,6 +13,8 @@ export interface PlanInputs {
   subsample: { maxK: number; repeats: number; pricePerLabel: number };
   gold: { goldShare: number; minGold: number; threshold: number; clickerAccuracy: number; goodAccuracy: number; clickerShare: number; tasks: number; annotators: number; pricePerLabel: number };
   next: { size: number; weightUncertainty: number };
+  /** value of the next label: who labels ('typical' or an annotator id), price per label, batch exported */
+  nextLabel: { from: string; pricePerLabel: number; batch: number };
   routing: { spot: number; priceAi: number; priceHuman: number; priceExpert: number; target: number; reference: 'majority' | 'gold' };
 }
 
@@ -25,6 +27,7 @@ export const DEFAULT_PLAN: PlanInputs = {
   subsample: { maxK: 7, repeats: 50, pricePerLabel: 0.3 },
   gold: { goldShare: 0.1, minGold: 5, threshold: 0.6, clickerAccuracy: 0.4, goodAccuracy: 0.85, clickerShare: 0.1, tasks: 200, annotators: 20, pricePerLabel: 0.3 },
   next: { size: 100, weightUncertainty: 0.6 },
+  nextLabel: { from: 'typical', pricePerLabel: 0.3, batch: 100 },
   routing: { ...DEFAULT_ROUTING, reference: 'majority' },
 };
 

@@ -40,6 +40,7 @@ export function encodeViewState(view: ViewState, defaults: Required<AgreementSet
   if (s.method !== defaults.method) p.set('method', s.method);
   const w = s.weights;
   if (w.gold !== defaults.weights.gold || w.majority !== defaults.weights.majority || w.speed !== defaults.weights.speed) p.set('weights', `${w.gold},${w.majority},${w.speed}`);
+  if (s.rubricWeights) p.set('rubric', Object.entries(s.rubricWeights).map(([d, w]) => `${encodeURIComponent(d)}:${w}`).join(','));
   const picks = view.picks;
   if (picks.slice) p.set('slice', picks.slice);
   if (picks.filter) p.set('filter', picks.filter);
@@ -72,7 +73,27 @@ export function decodeViewState(hash: string, defaults: Required<AgreementSettin
       seed: whole('seed', defaults.seed),
       minShared: whole('min_shared', defaults.minShared, 1),
       method: METHODS.includes(method) ? (method as Required<AgreementSettings>['method']) : defaults.method,
+      rubricWeights: rubricWeights(p.get('rubric')),
       weights: weights.length === 3 && weights.every((x) => Number.isFinite(x) && x >= 0) ? { gold: weights[0], majority: weights[1], speed: weights[2] } : defaults.weights,
     },
   };
+}
+
+/** `helpfulness:0.35,correctness:0.3` (names URI-encoded, so they may hold commas and colons); malformed → null. */
+function rubricWeights(raw: string | null): Record<string, number> | null {
+  if (!raw) return null;
+  const out: Record<string, number> = {};
+  for (const part of raw.split(',')) {
+    const at = part.lastIndexOf(':');
+    let name: string;
+    try {
+      name = decodeURIComponent(part.slice(0, at));
+    } catch {
+      return null;
+    }
+    const w = Number(part.slice(at + 1));
+    if (at <= 0 || !Number.isFinite(w) || w < 0 || name.length > 200) return null;
+    Object.defineProperty(out, name, { value: w, enumerable: true, writable: true, configurable: true });
+  }
+  return Object.keys(out).length ? out : null;
 }

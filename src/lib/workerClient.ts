@@ -46,6 +46,14 @@ export class WorkerClient {
     return this.guard(this.api.agreement(settings, onProgress ? proxy(onProgress) : undefined));
   }
 
+  rubric(settings: AgreementSettings) {
+    return this.guard(this.api.rubric(settings));
+  }
+
+  nextLabel(settings: AgreementSettings, inputs: Parameters<AnalysisApi['nextLabel']>[1]) {
+    return this.guard(this.api.nextLabel(settings, inputs));
+  }
+
   annotators(settings: AgreementSettings) {
     return this.guard(this.api.annotators(settings));
   }
@@ -58,8 +66,8 @@ export class WorkerClient {
     return this.guard(this.api.exportFile(kind, settings, options));
   }
 
-  report(settings: AgreementSettings, inputs: Parameters<AnalysisApi['report']>[1]) {
-    return this.guard(this.api.report(settings, inputs));
+  report(settings: AgreementSettings, inputs: Parameters<AnalysisApi['report']>[1], labelInputs?: Parameters<AnalysisApi['report']>[2]) {
+    return this.guard(this.api.report(settings, inputs, labelInputs));
   }
 
   judges(settings: AgreementSettings) {

@@ -5,10 +5,14 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Which column plays each role (null: none). `wide` lists the annotator columns of a wide file. */
+/**
+ * Which column plays each role (null: none). `wide` lists the annotator columns of a wide file; `rubric` the
+ * label columns of a long file that each hold one rubric dimension, named by the column's header.
+ */
 export type ColumnMapping = { [R in Role]: string | null } & {
   shape: 'long' | 'wide';
   wide: string[];
+  rubric: string[];
   /** columns the user does not want as slices or attributes */
   ignored: string[];
 };
@@ -47,19 +51,33 @@ const SPELLINGS: Record<Role, string[]> = {
 
 const WIDE_COLUMN = /^(annotator|rater|worker|judge|labell?er|coder|ann|human)[ _-]?\d+$/;
 
+/** Rubric dimensions commonly labelled in their own column (folded names), optionally with a prefix or suffix. */
+const RUBRIC_WORDS = [
+  'helpfulness', 'helpful', 'correctness', 'correct', 'harmlessness', 'harmless', 'honesty', 'honest', 'conciseness',
+  'concise', 'verbosity', 'coherence', 'complexity', 'safety', 'factuality', 'accuracy', 'relevance', 'instruction_following',
+  'clarity', 'fluency', 'creativity', 'depth', 'style', 'completeness', 'truthfulness',
+];
+const RUBRIC_COLUMN = new RegExp(
+  `^(?:(?:pref|preference|rubric|dim|dimension)_)?(?:${RUBRIC_WORDS.join('|')})(?:_(?:label|pref|preference|rating|score|choice|verdict|judgement|judgment))?$`,
+);
+/** A lone rubric-like column is more likely a slice or an attribute than a second label. */
+const MIN_RUBRIC_COLUMNS = 2;
+
 export function foldName(name: string): string {
   return name.trim().toLowerCase().replace(/[\s.\-/]+/g, '_');
 }
 
 export function emptyMapping(): ColumnMapping {
-  const m = { shape: 'long', wide: [], ignored: [] } as unknown as ColumnMapping;
+  const m = { shape: 'long', wide: [], rubric: [], ignored: [] } as unknown as ColumnMapping;
   for (const r of ROLES) m[r] = null;
   return m;
 }
 
 /**
  * Guesses each column's role from its name. A file with no annotator or label column but two or more
- * columns named like annotators (`annotator1`, `rater_2`, …) is wide: one row per pair.
+ * columns named like annotators (`annotator1`, `rater_2`, …) is wide: one row per pair. In a long file, two or
+ * more otherwise unused columns named like rubric dimensions (`helpfulness`, `correctness_label`, …) are
+ * rubric label columns.
  */
 export function guessMapping(header: string[]): ColumnMapping {
   const mapping = emptyMapping();
@@ -81,8 +99,21 @@ export function guessMapping(header: string[]): ColumnMapping {
     mapping.wide = wide;
     mapping.annotator = null;
     mapping.label = null;
+    return mapping;
   }
+  const rubric = header.filter((h, i) => !taken.has(i) && RUBRIC_COLUMN.test(foldName(h)));
+  if (rubric.length >= MIN_RUBRIC_COLUMNS) mapping.rubric = rubric;
   return mapping;
+}
+
+/**
+ * The rubric label columns a mapping reads: none in a wide file; in a long file the `rubric` columns that
+ * play no other role (a column chosen as the label is not read twice).
+ */
+export function rubricColumns(mapping: ColumnMapping): string[] {
+  if (mapping.shape === 'wide' || !mapping.rubric?.length) return [];
+  const roles = new Set(ROLES.map((r) => mapping[r]));
+  return mapping.rubric.filter((c) => !roles.has(c));
 }
 
 /** The mapping of an adapter's output (`adapters/adapter.ts`, CANONICAL_COLUMNS): fixed, by name. */
@@ -100,7 +131,7 @@ export function canonicalMapping(header: string[]): ColumnMapping {
 
 /** Columns that play no role: candidates for slices (≤ 50 distinct values) or attributes. */
 export function otherColumns(header: string[], mapping: ColumnMapping): string[] {
-  const used = new Set<string>(mapping.wide);
+  const used = new Set<string>([...mapping.wide, ...rubricColumns(mapping)]);
   for (const r of ROLES) if (mapping[r] !== null) used.add(mapping[r]!);
   for (const c of mapping.ignored) used.add(c);
   return header.filter((h) => !used.has(h));
@@ -117,7 +148,8 @@ export function mappingProblems(mapping: ColumnMapping, hasJudgementFile: boolea
   const p: string[] = [];
   if (mapping.item === null) p.push('no item id column (for example `example_id`, `pair_id`, `question_id`)');
   const joinable = hasJudgementFile && mapping.item !== null;
-  if (mapping.annotator === null && !joinable && mapping.label !== null) return p; // single-annotator file
-  if (mapping.label === null && !joinable) p.push('no label column (for example `label`, `preference`, `winner`)');
+  const labelled = mapping.label !== null || rubricColumns(mapping).length > 0;
+  if (mapping.annotator === null && !joinable && labelled) return p; // single-annotator file
+  if (!labelled && !joinable) p.push('no label column (for example `label`, `preference`, `winner`, or rubric label columns)');
   return p;
 }

@@ -1,5 +1,5 @@
 import type { ColumnMapping, Role } from './columnRoles';
-import { ROLES, otherColumns } from './columnRoles';
+import { ROLES, otherColumns, rubricColumns } from './columnRoles';
 import { Dictionary, Growable } from './growable';
 import type { Issue, TableBatch } from './types';
 
@@ -153,8 +153,10 @@ export class Encoder {
   readonly fileLabelColumn: (string | null)[] = [];
   /** per file: its AI judge label column */
   readonly fileAiColumn: (string | null)[] = [];
+  /** per file: its rubric label columns (each judgement from one has the column's name as its dimension) */
+  readonly fileRubricColumns: string[][] = [];
   readonly present = new Set<Role>();
-  /** label, gold label and AI label columns, for issues */
+  /** label, gold label, AI label, wide annotator and rubric label columns, for issues */
   readonly labelColumns = new Set<string>();
   issueCount = 0;
   rowsDropped = 0;
@@ -179,14 +181,18 @@ export class Encoder {
       fileCode = this.files.push(fileName) - 1;
       this.fileLabelColumn.push(mapping.shape === 'wide' ? null : mapping.label);
       this.fileAiColumn.push(mapping.aiLabel);
+      this.fileRubricColumns.push(rubricColumns(mapping));
     }
     const col = (role: Role) => (mapping[role] === null ? -1 : batch.header.indexOf(mapping[role]!));
     const at = Object.fromEntries(ROLES.map((r) => [r, col(r)])) as Record<Role, number>;
     for (const r of ROLES) if (at[r] >= 0) this.present.add(r);
-    for (const c of [mapping.label, mapping.goldLabel, mapping.aiLabel, ...mapping.wide]) if (c) this.labelColumns.add(c);
+    const rubricNames = rubricColumns(mapping);
+    for (const c of [mapping.label, mapping.goldLabel, mapping.aiLabel, ...mapping.wide, ...rubricNames]) if (c) this.labelColumns.add(c);
     const wide = mapping.wide.map((c) => batch.header.indexOf(c));
+    const rubric = rubricNames.filter((c) => batch.header.includes(c)).map((c) => ({ at: batch.header.indexOf(c), dimension: this.dimensions.code(c) }));
     const others = side ? [] : otherColumns(batch.header, mapping).map((name) => ({ at: batch.header.indexOf(name), slice: this.sliceCandidate(name) }));
-    const overall = at.dimension < 0 ? this.dimensions.code('overall') : -1;
+    // a long file whose only labels are rubric columns has no `overall` judgements (its first rubric column comes first)
+    const overall = at.dimension < 0 && (mapping.shape === 'wide' || at.label >= 0 || rubric.length === 0) ? this.dimensions.code('overall') : -1;
     const { rows, rowNumbers } = batch;
     for (let r = 0; r < rows.length; r++) {
       const cells = rows[r];
@@ -215,14 +221,17 @@ export class Encoder {
         }
       } else {
         const annotator = at.annotator < 0 ? SINGLE_ANNOTATOR : cellText(cells[at.annotator]);
-        const raw = cellText(cells[at.label]);
+        const raw = at.label < 0 ? '' : cellText(cells[at.label]);
+        // an empty rubric cell is a dimension not judged; a row with no label in any column is a bad row
+        const scores = rubric.map(({ at: c }) => cellText(cells[c]));
         if (annotator === '') this.issue({ file: fileName, row: line, column: mapping.annotator, message: 'empty annotator id' }, true);
-        else if (raw === '') this.issue({ file: fileName, row: line, column: mapping.label, message: 'empty label' }, true);
+        else if (raw === '' && scores.every((s) => s === '')) this.issue({ file: fileName, row: line, column: mapping.label, message: 'empty label' }, true);
         else {
-          this.push(item, annotator, raw, cells, at, line, fileCode, overall);
+          if (raw !== '') this.push(item, annotator, raw, cells, at, line, fileCode, overall);
+          for (let d = 0; d < rubric.length; d++) if (scores[d] !== '') this.push(item, annotator, scores[d], cells, at, line, fileCode, rubric[d].dimension);
           if (AI_KIND.test(kind)) {
             this.aiAnnotators.add(this.annotator.get(this.annotator.length - 1));
-            if (at.aiConfidence >= 0) this.confidence.set(this.item.length - 1, number(cells[at.aiConfidence]));
+            if (at.aiConfidence >= 0) for (let j = before; j < this.item.length; j++) this.confidence.set(j, number(cells[at.aiConfidence]));
           }
         }
       }
@@ -231,11 +240,12 @@ export class Encoder {
     }
   }
 
-  private push(item: number, annotator: string, raw: string, cells: unknown[], at: Record<Role, number>, line: number, file: number, overall: number): void {
+  /** One judgement; `dimension` is its dimension's code, or -1 to read it from the dimension column. */
+  private push(item: number, annotator: string, raw: string, cells: unknown[], at: Record<Role, number>, line: number, file: number, dimension: number): void {
     this.item.push(item);
     this.annotator.push(this.annotators.code(annotator));
     this.rawLabel.push(this.rawLabels.code(raw));
-    this.dimension.push(overall >= 0 ? overall : this.dimensions.code(cellText(cells[at.dimension]) || 'overall'));
+    this.dimension.push(dimension >= 0 ? dimension : this.dimensions.code(cellText(cells[at.dimension]) || 'overall'));
     this.row.push(line);
     this.file.push(file);
     this.time.push(at.time < 0 ? NaN : number(cells[at.time]));

@@ -60,7 +60,14 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
   const encAnnotator = enc.annotator.view();
   const encFile = enc.file.view();
   const encRow = enc.row.view();
-  const labelColumn = (j: number) => enc.fileLabelColumn[encFile[j]] ?? enc.annotators.values[encAnnotator[j]];
+  const encDimension = enc.dimension.view();
+  // the column a judgement's label came from: a rubric column (named as its dimension), the label column, or
+  // in a wide file the annotator's column
+  const labelColumn = (j: number) => {
+    const dimension = enc.dimensions.values[encDimension[j]];
+    if (enc.fileRubricColumns[encFile[j]]?.includes(dimension)) return dimension;
+    return enc.fileLabelColumn[encFile[j]] ?? enc.annotators.values[encAnnotator[j]];
+  };
   const rawLabel = enc.rawLabel.view();
   for (let j = 0; j < n0; j++) {
     const c = toCategoryOf(encFile[j])[rawLabel[j]];

@@ -1,7 +1,7 @@
 import type { Adapter } from './adapters/adapter';
 import { adaptBatch, adaptRows, recordsOf } from './adapters/adaptRows';
 import { TABLE, adapterById, chooseAdapter, nearMissMessage, statedAdapter } from './adapters/index';
-import { canonicalMapping, guessMapping, mappingProblems, type ColumnMapping } from './columnRoles';
+import { ROLES, canonicalMapping, emptyMapping, guessMapping, mappingProblems, rubricColumns, type ColumnMapping } from './columnRoles';
 import { Encoder, cellText, clip } from './encoder';
 import { finishRatings, type LabelOptions, type Loaded } from './finishRatings';
 import { readCsv } from './readCsv';
@@ -18,8 +18,8 @@ export interface FileOptions {
   adapter?: string | null;
   delimiter?: string | null;
   mapping?: ColumnMapping | null;
-  /** roles stated by name on top of the guessed mapping (the command's --item, --annotator, --label, --wide) */
-  overrides?: Partial<Pick<ColumnMapping, 'item' | 'annotator' | 'label' | 'wide'>> | null;
+  /** roles stated by name on top of the guessed mapping (the command's --item, --annotator, --label, --wide, --rubric) */
+  overrides?: Partial<Pick<ColumnMapping, 'item' | 'annotator' | 'label' | 'wide' | 'rubric'>> | null;
 }
 
 export interface LoadOptions extends LabelOptions {
@@ -112,7 +112,8 @@ export async function inspectFile(file: InputFile, options: FileOptions = {}): P
   const batch = adapter && source ? adaptBatch(source, adapter, file.name, () => {}) : source;
   const header = batch?.header ?? [];
   const guessed = adapter ? canonicalMapping(header) : guessMapping(header);
-  const mapping = options.mapping ?? withOverrides(guessed, options.overrides ?? null, header, file.name);
+  // a stated mapping saved before a field existed (`rubric`) gets that field's default
+  const mapping = options.mapping ? { ...emptyMapping(), ...options.mapping } : withOverrides(guessed, options.overrides ?? null, header, file.name);
   const tableName = s.format === 'tsv' ? 'tsv' : s.format;
   const info: FileInfo = {
     name: file.name,
@@ -122,7 +123,7 @@ export async function inspectFile(file: InputFile, options: FileOptions = {}): P
     delimiter: s.delimiter,
     header,
     mapping,
-    role: !adapter && mapping.shape === 'long' && mapping.annotator === null && mapping.label === null ? 'joined' : 'judgements',
+    role: !adapter && mapping.shape === 'long' && mapping.annotator === null && mapping.label === null && rubricColumns(mapping).length === 0 ? 'joined' : 'judgements',
     adapter: adapter?.id ?? tableName,
     adapterTitle: adapter?.title ?? `${tableName.toUpperCase()} table`,
     adapted: adapter !== null,
@@ -136,17 +137,23 @@ export async function inspectFile(file: InputFile, options: FileOptions = {}): P
 
 function withOverrides(mapping: ColumnMapping, overrides: FileOptions['overrides'], header: string[], name: string): ColumnMapping {
   if (!overrides) return mapping;
-  const named = [overrides.item, overrides.annotator, overrides.label, ...(overrides.wide ?? [])].filter((c): c is string => !!c);
+  const named = [overrides.item, overrides.annotator, overrides.label, ...(overrides.wide ?? []), ...(overrides.rubric ?? [])].filter((c): c is string => !!c);
   for (const column of named) if (!header.includes(column)) throw new UnreadableFile(name, `${name}: no column "${column}" (columns: ${header.join(', ')})`);
   const out = { ...mapping };
   if (overrides.wide?.length) {
     Object.assign(out, { shape: 'wide', wide: overrides.wide, annotator: null, label: null });
+  }
+  if (overrides.rubric?.length) {
+    // a column stated as a rubric label column plays no other role
+    for (const r of ROLES) if (out[r] !== null && overrides.rubric.includes(out[r]!)) out[r] = null;
+    out.rubric = overrides.rubric;
   }
   for (const role of ['item', 'annotator', 'label'] as const) {
     const column = overrides[role];
     if (!column) continue;
     for (const r of Object.keys(out) as (keyof ColumnMapping)[]) if (out[r] === column) (out as Record<string, unknown>)[r] = null;
     out[role] = column;
+    out.rubric = out.rubric.filter((c) => c !== column);
   }
   return out;
 }
@@ -176,7 +183,7 @@ export async function loadFiles(files: InputFile[], options: LoadOptions = {}): 
     const problems = infos.flatMap((i) => problemsOf(i, false).map((p) => `${i.name}: ${p}`));
     throw new UnreadableFile(files[0]?.name ?? '', problems.length ? problems.join('; ') : 'no file with judgements (an item, annotator and label column)');
   }
-  const judgements = infos.reduce((s, i) => s + (i.role === 'joined' ? 0 : i.estimatedRows * (i.mapping.shape === 'wide' ? i.mapping.wide.length : 1)), 0);
+  const judgements = infos.reduce((s, i) => s + (i.role === 'joined' ? 0 : i.estimatedRows * (i.mapping.shape === 'wide' ? i.mapping.wide.length : 1 + rubricColumns(i.mapping).length)), 0);
   const budget = options.memoryBudget ?? DEFAULT_MEMORY_BUDGET;
   if (judgements * BYTES_PER_JUDGEMENT > budget) {
     throw new UnreadableFile(

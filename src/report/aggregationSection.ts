@@ -28,10 +28,12 @@ export interface AggregationSection {
 export interface AggregationDetail {
   section: AggregationSection;
   labels: Record<Method, FinalLabels>;
-  /** Dawid-Skene: the largest posterior change per iteration, the class priors, and per annotator K × K */
+  /** Dawid-Skene: the largest posterior change per iteration, the class priors, per annotator K × K, and per item K */
   trace: number[];
   priors: number[];
   confusion: Float64Array;
+  /** Dawid-Skene posteriors, nItems × K row-major (rows of items without a kept human label are 0) */
+  posterior: Float64Array;
 }
 
 /**
@@ -85,5 +87,6 @@ export function aggregationSection(r: Ratings, { removed = [], composite, method
     trace: ds.maxChange,
     priors: Array.from(ds.priors),
     confusion: ds.confusion,
+    posterior: ds.posterior,
   };
 }

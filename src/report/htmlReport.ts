@@ -8,6 +8,7 @@ import type { ChartSvg } from './chartSvgs';
 import { escapeHtml } from './escapeHtml';
 import { facts, html, Html, list, section, table, type Cell, type Content } from './htmlParts';
 import { REPORT_CSS } from './htmlReportStyle';
+import { nextLabelHtml, rubricHtml } from './htmlPlanningSections';
 import type { BiasReport, RoutingJudgeReport } from './judgesReport';
 import { METHOD_NOTES } from './methodNotes';
 import type { Report } from './report';
@@ -21,6 +22,8 @@ export const REPORT_SECTIONS = [
   ['aggregation', 'Final labels'],
   ['ai_judge', 'AI judges'],
   ['bias', 'Bias, time, pair lint and model ratings'],
+  ['rubric', 'Rubric'],
+  ['next_label', 'Value of the next label'],
   ['settings', 'Settings'],
   ['method', 'Method notes'],
 ] as const;
@@ -65,6 +68,8 @@ export function htmlReport(report: Report, charts: ChartSvg[] = [], { title, gen
     section('aggregation', 'Final labels', [aggregationSection(report), chartsOf('aggregation')]),
     section('ai_judge', 'AI judges', [aiJudgeSection(report), chartsOf('ai_judge')]),
     section('bias', 'Bias, time, pair lint and model ratings', [biasSection(report.bias), chartsOf('bias')]),
+    section('rubric', 'Rubric', [rubricHtml(report.rubric), chartsOf('rubric')]),
+    section('next_label', 'Value of the next label', [nextLabelHtml(report.next_label), chartsOf('next_label')]),
     section('settings', 'Settings', settingsSection(report)),
     section('method', 'Method notes', methodSection()),
   ];
@@ -397,6 +402,8 @@ function settingsSection(report: Report): Html {
     ['minimum shared items per annotator pair', num(count(s.min_shared_items))],
     ['composite weights', `gold ${s.weights.gold}, majority ${s.weights.majority}, speed ${s.weights.speed}`],
     ['final-label method', `${s.aggregation_method} (${METHOD_NAMES[s.aggregation_method]})`],
+    ['rubric weights', s.rubric_weights ? Object.entries(s.rubric_weights).map(([d, w]) => `${d} ${w}`).join(', ') : 'no rubric'],
+    ['next label', `from ${s.next_label.from}, ${cost(s.next_label.price_per_label)} a label`],
   ], { scroll: false })}
 ${table('Columns of each file', ['file', 'read as', 'columns'], s.columns.map((c) => [c.file, c.format, mapping(c.mapping)]), { scroll: false })}`;
 }

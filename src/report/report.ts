@@ -5,6 +5,8 @@ import type { AnnotatorRow } from './annotatorsSection';
 import type { ScoreWeights } from '../core/annotatorScores';
 import type { InputSection } from './inputSection';
 import type { AiJudgeReport, BiasReport } from './judgesReport';
+import type { NextLabelSection } from './nextLabelSection';
+import type { RubricSection } from './rubricSection';
 import pkg from '../../package.json' with { type: 'json' };
 
 export const SCHEMA_ID = 'prefscope.report/v1';
@@ -20,6 +22,10 @@ export interface ReportSettings {
   min_shared_items: number;
   weights: ScoreWeights;
   aggregation_method: Method;
+  /** the rubric weights used (null without a rubric) */
+  rubric_weights: Record<string, number> | null;
+  /** who the next label is from ('typical' or an annotator id) and its price */
+  next_label: { from: string; price_per_label: number };
   columns: { file: string; format: string; mapping: Record<string, unknown> }[];
 }
 
@@ -33,6 +39,8 @@ export interface Report {
   aggregation: AggregationSection | null;
   ai_judge: AiJudgeReport | null;
   bias: BiasReport | null;
+  rubric: RubricSection | null;
+  next_label: NextLabelSection | null;
 }
 
 export interface ReportSettingsInput {
@@ -44,6 +52,7 @@ export interface ReportSettingsInput {
   bootstrap: number;
   seed: number;
   minShared: number;
+  nextLabel: { from: string; price_per_label: number };
 }
 
 /** The audit report document: the same numbers the page shows, from the same code. */
@@ -51,7 +60,7 @@ export function buildReport(
   input: InputSection,
   fileInfos: FileInfo[],
   settings: ReportSettingsInput,
-  sections: { agreement: AgreementSection | null; annotators: AnnotatorRow[]; aggregation: AggregationSection | null; ai_judge: AiJudgeReport | null; bias: BiasReport | null },
+  sections: { agreement: AgreementSection | null; annotators: AnnotatorRow[]; aggregation: AggregationSection | null; ai_judge: AiJudgeReport | null; bias: BiasReport | null; rubric: RubricSection | null; next_label: NextLabelSection | null },
 ): Report {
   return {
     schema: SCHEMA_ID,
@@ -66,6 +75,8 @@ export function buildReport(
       min_shared_items: settings.minShared,
       weights: settings.weights,
       aggregation_method: settings.method,
+      rubric_weights: sections.rubric?.weights ?? null,
+      next_label: settings.nextLabel,
       columns: fileInfos.map((f) => ({ file: f.name, format: f.adapter, mapping: snakeCase(f.mapping) })),
     },
     input,
@@ -75,6 +86,8 @@ export function buildReport(
     aggregation: sections.aggregation,
     ai_judge: sections.ai_judge,
     bias: sections.bias,
+    rubric: sections.rubric,
+    next_label: sections.next_label,
   };
 }
 

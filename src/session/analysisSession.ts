@@ -33,9 +33,12 @@ import { approachCosts, type Approach } from '../core/approachCosts';
 import { APPROACH_TARGETS, COMPARISON_SCALES, evaluatorScenario, type EvaluatorRow, type ScalingScenario } from '../report/planDefaults';
 import { DEFAULT_ROUTING, reportPoints, type AiJudgeReport, type BiasReport, type RoutingJudgeReport } from '../report/judgesReport';
 import { majorityVote } from '../core/majorityVote';
+import { HUMAN } from '../core/types';
 import { judgementFilter } from '../core/judgementFilter';
 import { routingCurve, type RoutingOptions } from '../core/routingCurve';
 import { buildReport, type Report, type ReportSettingsInput } from '../report/report';
+import { rubricSection, type RubricSection } from '../report/rubricSection';
+import { nextLabelCsv, nextLabelRanking, nextLabelSection, type NextLabelSection } from '../report/nextLabelSection';
 
 /** Settings that change numbers (report-schema `settings`), annotators by id. */
 export interface AgreementSettings {
@@ -46,7 +49,17 @@ export interface AgreementSettings {
   minShared?: number;
   weights?: ScoreWeights;
   method?: Method;
+  /** rubric weights by dimension name (null: the defaults) */
+  rubricWeights?: Record<string, number> | null;
 }
+
+/** The value-of-the-next-label inputs: who labels ('typical' or an annotator id), the price of a label, the batch exported. */
+export interface NextLabelInputs {
+  from: string;
+  pricePerLabel: number;
+  batch: number;
+}
+export const DEFAULT_NEXT_LABEL: NextLabelInputs = { from: 'typical', pricePerLabel: 0.3, batch: 100 };
 
 export type AggregationResult = AggregationView & { elapsedMs: number };
 
@@ -214,6 +227,23 @@ export function createSession() {
       return { ok: true, ...result, elapsedMs: performance.now() - t0 };
     },
 
+    /** The rubric verdict, correlations and disagreement by dimension (report `rubric`; null with one dimension). */
+    rubric(settings: AgreementSettings = {}): Result<{ rubric: RubricSection | null; elapsedMs: number }> {
+      if (summary) return { ok: true, rubric: null, elapsedMs: 0 };
+      if (!loaded) return { ok: false, message: 'no data loaded' };
+      const t0 = performance.now();
+      const r = loaded.ratings;
+      try {
+        const rubric = rubricSection(r, loaded.texts, {
+          removed: codes(r.annotators, settings.removed), bootstrap: settings.bootstrap ?? 0, seed: settings.seed ?? 1,
+          bandMetric: settings.bandMetric ?? 'fleiss_kappa', minShared: settings.minShared ?? 10, weights: settings.rubricWeights ?? null,
+        });
+        return { ok: true, rubric, elapsedMs: performance.now() - t0 };
+      } catch (error) {
+        return { ok: false, message: (error as Error).message };
+      }
+    },
+
     /** The annotator table (report-schema `annotators`, humans) and the AI judges scored by the same rules (`judges`). */
     annotators(settings: AgreementSettings = {}): Result<{ annotators: AnnotatorRow[]; judges: AnnotatorRow[]; elapsedMs: number }> {
       if (summary) return { ok: true, annotators: summaryAnnotators(summary, { weights: settings.weights ?? DEFAULT_WEIGHTS }), judges: [], elapsedMs: 0 };
@@ -303,7 +333,7 @@ export function createSession() {
      * downloads it): agreement with its bootstrap intervals, annotators, final labels, AI judges and bias,
      * the routing tables at the given simulator inputs. A summary file has no final labels, judges or bias (null).
      */
-    report(settings: AgreementSettings = {}, inputs: Required<RoutingOptions> = DEFAULT_ROUTING): Result<{ report: Report }> {
+    report(settings: AgreementSettings = {}, inputs: Required<RoutingOptions> = DEFAULT_ROUTING, labelInputs: NextLabelInputs = DEFAULT_NEXT_LABEL): Result<{ report: Report }> {
       if (!loadedOverview) return { ok: false, message: 'no data loaded' };
       const agreement = this.agreement(settings);
       const annotators = this.annotators(settings);
@@ -317,13 +347,20 @@ export function createSession() {
         bandMetric: settings.bandMetric ?? 'fleiss_kappa',
         weights: settings.weights ?? DEFAULT_WEIGHTS,
         method: settings.method ?? 'dawid_skene',
+        nextLabel: { from: labelInputs.from, price_per_label: labelInputs.pricePerLabel },
       };
+      const rubric = this.rubric(settings);
+      if (!rubric.ok) return { ok: false, message: rubric.message };
+      const nextLabel = summary ? null : this.nextLabel(settings, labelInputs);
+      if (nextLabel && !nextLabel.ok) return { ok: false, message: nextLabel.message };
       const report = buildReport(loadedOverview.input, loadedOverview.fileInfos, full, {
         agreement: agreement.agreement,
         annotators: annotators.annotators,
         // a summary file has no judgements to aggregate: the section is null, as the schema allows
         aggregation: summary ? null : aggregate(settings).section,
         ...this.judgesReport(settings, inputs),
+        rubric: rubric.rubric,
+        next_label: nextLabel ? nextLabel.section : null,
       });
       return { ok: true, report };
     },
@@ -368,6 +405,29 @@ export function createSession() {
       try {
         const batch = nextBatch(loaded, { ...inputs, seed: settings.seed ?? 1 });
         return { ok: true, batch, csv: nextBatchCsv(batch, loaded) };
+      } catch (error) {
+        return { ok: false, message: (error as Error).message };
+      }
+    },
+
+    /**
+     * The value of one more label per pair (report `next_label`): expected information gain under the
+     * Dawid-Skene fit of the Final labels panel, the ranking, the budget curve, and the first `batch` as CSV.
+     */
+    nextLabel(settings: AgreementSettings, inputs: NextLabelInputs = DEFAULT_NEXT_LABEL): Result<{ section: NextLabelSection; csv: string; annotators: string[] }> {
+      if (summary) return { ok: false, message: `Value of the next label: ${SUMMARY_ONLY}` };
+      if (!loaded) return { ok: false, message: 'no data loaded' };
+      const r = loaded.ratings;
+      const removed = codes(r.annotators, settings.removed);
+      const from = inputs.from === 'typical' ? null : inputs.from;
+      try {
+        const detail = aggregate(settings);
+        const ranked = nextLabelRanking(r, detail, { removed, from });
+        const section = nextLabelSection(r, detail, { removed, from, pricePerLabel: inputs.pricePerLabel, ranked });
+        const csv = nextLabelCsv(r, loaded.texts, ranked.order, ranked.value, ranked.label, inputs.batch, inputs.pricePerLabel);
+        const gone = new Set(removed);
+        const annotators = r.annotators.filter((_, a) => r.annotatorKind[a] === HUMAN && !gone.has(a));
+        return { ok: true, section, csv, annotators };
       } catch (error) {
         return { ok: false, message: (error as Error).message };
       }

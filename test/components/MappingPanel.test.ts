@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Panels from '../../src/components/Panels.svelte';
@@ -15,6 +15,15 @@ async function opened() {
   analysis.panel = 'columns';
   return analysis;
 }
+
+// one row per (pair, annotator): an overall label and three rubric label columns; one rubric cell left empty
+const RUBRIC_CSV = [
+  'example_id,annotator_id,label,helpfulness,correctness,harmlessness',
+  'p1,a1,A>,A>,A>>,=',
+  'p1,a2,A>,A>,A>,=',
+  'p2,a1,B>,B>>,=,',
+  'p2,a2,=,B>,=,=',
+].join('\n');
 
 describe('MappingPanel', () => {
   it('says which adapter read the file and offers every format', async () => {
@@ -42,4 +51,21 @@ describe('MappingPanel', () => {
     expect(analysis.agreementError).toBeNull();
     expect(analysis.agreement!.agreement.items_pairable).toBe(2);
   });
+
+  it('offers the rubric label columns, guessed ones checked, and re-reads with the ones chosen', async () => {
+    const analysis = new Analysis(inProcessClient);
+    await analysis.open([fakeFile('rubric.csv', RUBRIC_CSV)]);
+    await vi.waitFor(() => expect(analysis.phase).toBe('ready'));
+    expect(analysis.overview!.input.dimensions).toEqual(['overall', 'helpfulness', 'correctness', 'harmlessness']);
+    analysis.panel = 'columns';
+    render(Panels, { analysis });
+    const group = screen.getByRole('group', { name: 'Rubric label columns (one dimension each)' });
+    const boxes = within(group).getAllByRole('checkbox') as HTMLInputElement[];
+    expect(boxes.filter((b) => b.checked).map((b) => b.parentElement!.textContent!.trim())).toEqual(['helpfulness', 'correctness', 'harmlessness']);
+    await fireEvent.click(within(group).getByRole('checkbox', { name: 'harmlessness' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Re-read rubric.csv' }));
+    await vi.waitFor(() => expect(analysis.overview!.fileInfos[0].mapping.rubric).toEqual(['helpfulness', 'correctness']));
+    expect(analysis.rereadError).toBeNull();
+    expect(analysis.overview!.input.dimensions).toEqual(['overall', 'helpfulness', 'correctness']);
+  }, 60_000);
 });

@@ -9,7 +9,7 @@ describe('viewState', () => {
     expect(encodeViewState({ panel: 'overview', settings: DEFAULT_SETTINGS, plan: DEFAULT_PLAN, picks: NO_PICKS }, DEFAULT_SETTINGS)).toBe('');
     const view = {
       panel: 'annotators' as const,
-      settings: { ...DEFAULT_SETTINGS, removed: ['ann07', 'a,b&c'], bandMetric: 'krippendorff_alpha.ordinal', bootstrap: 200, seed: 7, minShared: 3, method: 'majority' as const, weights: { gold: 1, majority: 0, speed: 0.5 } },
+      settings: { ...DEFAULT_SETTINGS, removed: ['ann07', 'a,b&c'], bandMetric: 'krippendorff_alpha.ordinal', bootstrap: 200, seed: 7, minShared: 3, method: 'majority' as const, weights: { gold: 1, majority: 0, speed: 0.5 }, rubricWeights: { helpfulness: 0.5, 'odd, name:1': 0.25, correctness: 0 } },
       plan: DEFAULT_PLAN,
       picks: { slice: 'domain', filter: 'ann0', flaggedOnly: true, judge: 'gpt-4 (pair-v2)' },
     };
@@ -22,7 +22,7 @@ describe('viewState', () => {
   });
 
   it('decodeViewState keeps the defaults for malformed values', () => {
-    const v = decodeViewState('#panel=nope&bootstrap=-3&seed=x&min_shared=0&method=vote&weights=1,2', DEFAULT_SETTINGS);
+    const v = decodeViewState('#panel=nope&bootstrap=-3&seed=x&min_shared=0&method=vote&weights=1,2&rubric=helpfulness:-1', DEFAULT_SETTINGS);
     expect(v).toEqual({ panel: 'overview', settings: DEFAULT_SETTINGS, plan: DEFAULT_PLAN, picks: NO_PICKS });
   });
 

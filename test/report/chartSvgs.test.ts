@@ -36,11 +36,12 @@ describe('reportCharts(report)', () => {
       'bias: Gold accuracy along the sessions',
       'bias: Model ratings with 95% intervals',
       'bias: Win rate, row against column',
+      'next_label: Expected accuracy against budget',
     ]);
   });
 
   it('reportCharts leaves out what the report lacks (no agreement, judge or bias section)', () => {
-    const bare = reportCharts({ ...report, agreement: null, aggregation: null, ai_judge: null, bias: null });
+    const bare = reportCharts({ ...report, agreement: null, aggregation: null, ai_judge: null, bias: null, next_label: null });
     expect(bare.map((c) => c.title)).toEqual(['Label distribution', 'Labels per annotator', 'Gold accuracy against agreement with the majority']);
   });
 });

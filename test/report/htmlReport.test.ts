@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportCharts } from '../../src/charts/reportCharts';
 import { coefficient, count, percent } from '../../src/lib/format';
@@ -6,10 +7,10 @@ import { escapeHtml } from '../../src/report/escapeHtml';
 import { htmlReport, REPORT_SECTIONS } from '../../src/report/htmlReport';
 import type { Report } from '../../src/report/report';
 import { demoReport, sessionReport } from '../helpers/demoReport';
-import { textFile } from '../helpers/loadText';
+import { diskFile, textFile } from '../helpers/loadText';
 
 /** Where each part of the report is shown: report key → section id. */
-const SECTION_OF: Record<string, string> = { input: 'summary', agreement: 'agreement', annotators: 'annotators', aggregation: 'aggregation', ai_judge: 'ai_judge', bias: 'bias', settings: 'settings' };
+const SECTION_OF: Record<string, string> = { input: 'summary', agreement: 'agreement', annotators: 'annotators', aggregation: 'aggregation', ai_judge: 'ai_judge', bias: 'bias', rubric: 'rubric', next_label: 'next_label', settings: 'settings' };
 
 /** Every leaf of a JSON value with its path. */
 function leaves(value: unknown, path = ''): { path: string; value: unknown }[] {
@@ -165,15 +166,39 @@ describe('htmlReport(report, charts) on the demo', () => {
   });
 
   it('says what is missing when a section is null (a summary file) and draws no chart for it', () => {
-    const bare = htmlReport({ ...report, agreement: null, aggregation: null, ai_judge: null, bias: null });
+    const bare = htmlReport({ ...report, agreement: null, aggregation: null, ai_judge: null, bias: null, rubric: null, next_label: null });
     const d = parse(bare);
     expect(d.getElementById('agreement')!.textContent).toContain('No agreement section');
     expect(d.getElementById('aggregation')!.textContent).toContain('No final labels');
     expect(d.getElementById('ai_judge')!.textContent).toContain('No AI judge section');
     expect(d.getElementById('bias')!.textContent).toContain('No bias section');
+    expect(d.getElementById('rubric')!.textContent).toContain('No rubric section');
+    expect(d.getElementById('next_label')!.textContent).toContain('No value-of-the-next-label section');
     expect(d.querySelector('.verdict')!.textContent).toContain('No agreement');
     expect(d.querySelectorAll('svg').length).toBe(0);
   });
+});
+
+describe('htmlReport on the rubric demo', () => {
+  it('prints every number and text of the rubric and next_label sections in their sections, with the correlation chart', async () => {
+    const rubric = await sessionReport([await diskFile(join(import.meta.dirname, '../../public/samples/rubric-demo.csv.gz'))], { bootstrap: 200, seed: 1 });
+    expect(rubric.rubric).not.toBeNull();
+    const svgs = chartSvgs(reportCharts(rubric), document);
+    expect(svgs.map((c) => `${c.section}: ${c.title}`)).toEqual(expect.arrayContaining(['rubric: Spearman correlation between rubric dimensions', 'next_label: Expected accuracy against budget']));
+    const d = parse(htmlReport(rubric, svgs));
+    let checked = 0;
+    for (const key of ['rubric', 'next_label'] as const) {
+      const text = sectionText(d, key);
+      for (const leaf of leaves(rubric[key], key)) {
+        if (typeof leaf.value === 'number') expect(printed(leaf.value, leaf.path).some((f) => shows(text, f)), `${leaf.path} = ${leaf.value}`).toBe(true);
+        else if (typeof leaf.value === 'string') expect(text.includes(leaf.value), `${leaf.path} = ${JSON.stringify(leaf.value)}`).toBe(true);
+        else continue;
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(500);
+    expect(d.querySelector('#rubric figure.chart svg')).not.toBeNull();
+  }, 120_000);
 });
 
 describe('htmlReport with hostile ids, file names and texts', () => {

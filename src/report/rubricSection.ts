@@ -1,0 +1,414 @@
+import { interpretationBand } from '../core/interpretationBand';
+import { spearman } from '../core/spearman';
+import { HUMAN, type Ratings } from '../core/types';
+import { agreementSection, type AgreementOptions, type DimensionRow } from './agreementSection';
+import { metricIds, metricValue } from './agreementMetrics';
+
+/** The project brief's rubric weights, matched to dimension names by their stem (`helpfulness`, `helpful_pref`, …). */
+export const DEFAULT_RUBRIC_WEIGHTS: Readonly<Record<string, number>> = { helpfulness: 0.35, correctness: 0.3, harmlessness: 0.2, conciseness: 0.15 };
+const STEMS: [string, string][] = [['helpful', 'helpfulness'], ['correct', 'correctness'], ['harmless', 'harmlessness'], ['concise', 'conciseness']];
+/** the dimension that carries an overall verdict beside the rubric */
+export const OVERALL = 'overall';
+export const VERDICT = 'rubric verdict';
+const EPS = 1e-9;
+
+export interface RubricOptions extends Omit<AgreementOptions, 'dimension' | 'slices' | 'onProgress'> {
+  /** weight per rubric dimension by name; null / absent = the defaults */
+  weights?: Readonly<Record<string, number>> | null;
+}
+
+export interface DisagreementRow {
+  dimension: string;
+  /** annotator pairs on one item with both the reference and this dimension labelled */
+  pairs: number;
+  reference_disagree: number;
+  dimension_disagree: number;
+  both_disagree: number;
+  /** of the pairs disagreeing on the reference, the share also disagreeing on this dimension */
+  share_of_reference: number | null;
+  /** correlation of the two disagreement indicators (phi coefficient) */
+  phi: number | null;
+}
+
+export interface RubricSection {
+  /** the rubric dimensions (every labelled dimension but `overall`) */
+  dimensions: string[];
+  /** `overall` when the files label an overall verdict beside the rubric, else null */
+  overall: string | null;
+  /** weight per rubric dimension, as used (renormalised over the dimensions a judgement has) */
+  weights: Record<string, number>;
+  weights_source: 'default' | 'equal' | 'custom';
+  verdict: {
+    /** weighted verdicts: one per (item, human annotator) with a weighted dimension */
+    judgements: number;
+    /** of them, lacking some weighted dimension */
+    partial: number;
+    /** exactly between two labels of a binary scale: left out */
+    undecided: number;
+    label_counts: Record<string, number>;
+    agreement: DimensionRow | null;
+    band: { metric: string; value: number; label: string; action: string } | null;
+    /** the verdict against the same annotator's own overall label (null without an overall dimension) */
+    matches_overall: { n: number; exact: number | null; directional: number | null } | null;
+  } | null;
+  /** Spearman's ρ between dimensions (and `length`) over the (item, annotator) judgements having both */
+  correlations: { variables: string[]; rho: (number | null)[][]; n: number[][] };
+  /** each dimension against the length difference of the responses (B − A characters; a lone response: its length) */
+  length: { dimension: string; n: number; rho: number | null }[];
+  length_by_annotator: { annotator: string; dimension: string; n: number; rho: number | null }[];
+  /**
+   * annotators whose labels on a dimension follow length far more than everyone's (n >= 20, ρ >= 0.3 and at
+   * least 0.3 above the pooled ρ of that dimension); dimensions about length itself (concise, verbose…) left out
+   */
+  length_outliers: { annotator: string; dimension: string; n: number; rho: number; pooled: number }[];
+  /** which dimension's disagreement goes with disagreement on the reference (overall, else the verdict) */
+  disagreement: { reference: string; pairs: number; disagreements: number; dimensions: DisagreementRow[]; explains_most: string | null };
+  reading: string;
+  reasons: Record<string, string>;
+}
+
+/** Rubric weights for these dimensions: the custom ones when given, else the defaults by stem, else equal. */
+export function rubricWeights(dimensions: readonly string[], custom?: Readonly<Record<string, number>> | null): { weights: Record<string, number>; source: RubricSection['weights_source'] } {
+  const weights: Record<string, number> = {};
+  if (custom && dimensions.some((d) => Object.hasOwn(custom, d))) {
+    for (const d of dimensions) {
+      const w = Object.hasOwn(custom, d) ? custom[d] : 0;
+      if (!(Number.isFinite(w) && w >= 0)) throw new Error(`rubric weight of "${d}" must be a number >= 0, not ${String(w)}`);
+      define(weights, d, w);
+    }
+    return { weights, source: 'custom' };
+  }
+  let any = false;
+  for (const d of dimensions) {
+    const folded = d.toLowerCase();
+    const stem = STEMS.find(([s]) => folded.includes(s));
+    define(weights, d, stem ? DEFAULT_RUBRIC_WEIGHTS[stem[1]] : 0);
+    if (stem) any = true;
+  }
+  if (any) return { weights, source: 'default' };
+  for (const d of dimensions) define(weights, d, 1 / dimensions.length);
+  return { weights, source: 'equal' };
+}
+
+/**
+ * The report's `rubric` section (null with fewer than two dimensions), on the human judgements less removed
+ * annotators. Each (item, annotator) with labels on several dimensions is one rubric judgement:
+ * - **weighted verdict**: s = Σ w_d x_d / Σ w_d over the weighted dimensions it has, x = the label's signed
+ *   5-point value (−2 … 2; nominal: the category index), rounded to the nearest label of the scale (a tie
+ *   to the milder; a binary tie is left out); its agreement by the same kernels as every dimension;
+ * - **correlations**: Spearman's ρ between the dimensions' values, and with the response length difference;
+ * - **disagreement**: over every pair of annotators on one item, the disagreement (different side; nominal:
+ *   different category) on the reference (`overall`, else the verdict) against that on each dimension —
+ *   the share of reference disagreements shared by the dimension and the phi coefficient; the dimension with
+ *   the largest phi (>= 10 pairs) explains most of it.
+ */
+export function rubricSection(r: Ratings, lengths: { responseA: (string | undefined)[]; responseB: (string | undefined)[] }, options: RubricOptions = {}): RubricSection | null {
+  if (r.dimensions.length < 2) return null;
+  const { weights: custom, ...agreementOptions } = options;
+  const removed = agreementOptions.removed ?? [];
+  const overallCode = r.dimensions.indexOf(OVERALL);
+  const rubric = r.dimensions.map((_, d) => d).filter((d) => d !== overallCode);
+  const names = rubric.map((d) => r.dimensions[d]);
+  const { weights, source } = rubricWeights(names, custom);
+  const reasons: Record<string, string> = {};
+  const D = r.dimensions.length;
+  const g = groupJudgements(r, removed);
+  const preference = r.scale !== 'nominal';
+  const value = Float64Array.from(r.categories, (_, c) => (preference ? r.fivePoint[c] - 2 : c));
+  const side = Int32Array.from(r.categories, (_, c) => (preference ? Math.sign(r.fivePoint[c] - 2) : c));
+
+  // the weighted verdict of each group
+  const w = rubric.map((d) => weights[r.dimensions[d]]);
+  const verdict = new Int32Array(g.count).fill(-1);
+  let partial = 0, undecided = 0, judgements = 0;
+  if (w.some((x) => x > 0)) {
+    for (let k = 0; k < g.count; k++) {
+      let sum = 0, total = 0, missing = false;
+      rubric.forEach((d, i) => {
+        const l = g.label[k * D + d];
+        if (w[i] === 0) return;
+        if (l < 0) missing = true;
+        else {
+          sum += w[i] * value[l];
+          total += w[i];
+        }
+      });
+      if (total === 0) continue;
+      judgements++;
+      if (missing) partial++;
+      verdict[k] = nearestLabel(sum / total, value);
+      if (verdict[k] < 0) undecided++;
+    }
+  } else reasons.verdict = 'every rubric weight is 0';
+
+  const verdictBlock = judgements > 0 ? verdictAgreement(r, g, verdict, agreementOptions, side) : null;
+  if (!verdictBlock && !reasons.verdict) reasons.verdict = 'no judgement has a weighted dimension';
+
+  // correlations between the dimensions and with length
+  const lengthSignal = itemLengths(r.items.length, lengths);
+  const variables = r.dimensions.map((d) => d);
+  const columns = r.dimensions.map((_, d) => Float64Array.from({ length: g.count }, (__, k) => (g.label[k * D + d] >= 0 ? value[g.label[k * D + d]] : NaN)));
+  if (lengthSignal) {
+    variables.push('length');
+    columns.push(Float64Array.from({ length: g.count }, (_, k) => lengthSignal[g.item[k]]));
+  } else reasons.length = 'the files have no response texts';
+  const rho = columns.map((x) => columns.map((y) => spearman(x, y)));
+  const lengthRows = lengthSignal ? r.dimensions.map((dimension, d) => ({ dimension, ...finiteRho(spearman(columns[d], columns[D])) })) : [];
+  const byAnnotator = lengthSignal ? lengthByAnnotator(r, g, columns, D) : [];
+
+  const disagreement = disagreementRows(r, g, overallCode >= 0 && rubric.length ? overallCode : -1, verdict, rubric, side);
+  const section: RubricSection = {
+    dimensions: names,
+    overall: overallCode >= 0 ? OVERALL : null,
+    weights,
+    weights_source: source,
+    verdict: verdictBlock ? { judgements, partial, undecided, ...verdictBlock } : null,
+    correlations: { variables, rho: rho.map((row) => row.map((c) => finite(c.rho))), n: rho.map((row) => row.map((c) => c.n)) },
+    length: lengthRows,
+    length_by_annotator: byAnnotator,
+    length_outliers: lengthOutliers(lengthRows, byAnnotator),
+    disagreement,
+    reading: '',
+    reasons,
+  };
+  section.reading = rubricReading(section);
+  return section;
+}
+
+/** One group per (item, annotator) among the kept human judgements: its label on each dimension (−1: none). */
+interface Groups {
+  count: number;
+  item: Int32Array;
+  annotator: Int32Array;
+  /** count × D */
+  label: Int32Array;
+  /** groups of item i: itemStart[i] … itemStart[i + 1] */
+  itemStart: Int32Array;
+}
+
+function groupJudgements(r: Ratings, removed: readonly number[]): Groups {
+  // every dimension (judgementFilter keeps one)
+  const keep = new Uint8Array(r.n);
+  const drop = new Uint8Array(r.annotators.length);
+  for (const a of removed) drop[a] = 1;
+  for (let j = 0; j < r.n; j++) keep[j] = r.annotatorKind[r.annotator[j]] === HUMAN && !drop[r.annotator[j]] && r.label[j] >= 0 ? 1 : 0;
+  const nItems = r.items.length, D = r.dimensions.length;
+  const start = new Int32Array(nItems + 1);
+  for (let j = 0; j < r.n; j++) if (keep[j]) start[r.item[j] + 1]++;
+  for (let i = 0; i < nItems; i++) start[i + 1] += start[i];
+  const next = start.slice(0, nItems), order = new Int32Array(start[nItems]);
+  for (let j = 0; j < r.n; j++) if (keep[j]) order[next[r.item[j]]++] = j;
+  const item: number[] = [], annotator: number[] = [], label: number[] = [];
+  const itemStart = new Int32Array(nItems + 1);
+  for (let i = 0; i < nItems; i++) {
+    itemStart[i] = item.length;
+    const js = Array.from(order.subarray(start[i], start[i + 1])).sort((a, b) => r.annotator[a] - r.annotator[b] || a - b);
+    for (let k = 0; k < js.length; k++) {
+      const j = js[k];
+      if (k === 0 || r.annotator[js[k - 1]] !== r.annotator[j]) {
+        item.push(i);
+        annotator.push(r.annotator[j]);
+        for (let d = 0; d < D; d++) label.push(-1);
+      }
+      label[(item.length - 1) * D + r.dimension[j]] = r.label[j];
+    }
+  }
+  itemStart[nItems] = item.length;
+  return { count: item.length, item: Int32Array.from(item), annotator: Int32Array.from(annotator), label: Int32Array.from(label), itemStart };
+}
+
+/** The category nearest to s; equally near: the milder (smaller |value|); still tied (binary at 0): −1. */
+function nearestLabel(s: number, value: Float64Array): number {
+  let best = -1, bestDistance = Infinity, tied = false;
+  for (let c = 0; c < value.length; c++) {
+    const distance = Math.abs(value[c] - s);
+    if (distance < bestDistance - EPS) {
+      best = c;
+      bestDistance = distance;
+      tied = false;
+    } else if (distance <= bestDistance + EPS) {
+      const milder = Math.abs(value[c]) < Math.abs(value[best]) - EPS;
+      if (milder) {
+        best = c;
+        tied = false;
+      } else if (Math.abs(Math.abs(value[c]) - Math.abs(value[best])) <= EPS) tied = true;
+    }
+  }
+  return tied ? -1 : best;
+}
+
+/** The verdicts as judgements of their own, through the same agreement kernels as any dimension. */
+function verdictAgreement(r: Ratings, g: Groups, verdict: Int32Array, options: Omit<AgreementOptions, 'dimension'>, side: Int32Array): Omit<NonNullable<RubricSection['verdict']>, 'judgements' | 'partial' | 'undecided'> {
+  const kept: number[] = [];
+  for (let k = 0; k < g.count; k++) if (verdict[k] >= 0) kept.push(k);
+  const n = kept.length;
+  const derived: Ratings = {
+    ...r,
+    n,
+    item: Int32Array.from(kept, (k) => g.item[k]),
+    annotator: Int32Array.from(kept, (k) => g.annotator[k]),
+    label: Int32Array.from(kept, (k) => verdict[k]),
+    dimension: new Int32Array(n),
+    dimensions: [VERDICT],
+    time: null, timestamp: null, shownFirst: null, aiConfidence: null,
+    slices: [],
+  };
+  const s = agreementSection(derived, { ...options, removed: [], slices: [], onProgress: undefined });
+  const label_counts: Record<string, number> = {};
+  r.categories.forEach((c) => define(label_counts, c, 0));
+  for (const k of kept) label_counts[r.categories[verdict[k]]]++;
+  const bandMetric = options.bandMetric ?? 'fleiss_kappa';
+  const bandValue = metricValue(s, bandMetric);
+  const band = interpretationBand(bandValue);
+  let matches: { n: number; exact: number | null; directional: number | null } | null = null;
+  const overall = r.dimensions.indexOf(OVERALL);
+  if (overall >= 0) {
+    const D = r.dimensions.length;
+    let both = 0, exact = 0, same = 0;
+    for (const k of kept) {
+      const l = g.label[k * D + overall];
+      if (l < 0) continue;
+      both++;
+      if (l === verdict[k]) exact++;
+      if (side[l] === side[verdict[k]]) same++;
+    }
+    matches = { n: both, exact: both ? exact / both : null, directional: both && r.scale !== 'nominal' ? same / both : null };
+  }
+  return {
+    label_counts,
+    agreement: {
+      dimension: VERDICT,
+      items_pairable: s.items_pairable,
+      percent_agreement: s.percent_agreement,
+      cohen_kappa_mean: s.cohen_kappa_mean,
+      fleiss_kappa: s.fleiss_kappa,
+      krippendorff_alpha: s.krippendorff_alpha,
+      gwet_ac1: s.gwet_ac1,
+      ci95: s.ci95,
+    },
+    band: band && bandValue !== null ? { metric: bandMetric, value: bandValue, label: band.label, action: band.action } : null,
+    matches_overall: matches,
+  };
+}
+
+/** Per item: B's length less A's (trimmed characters), or A's length when only A has a text; NaN without; null when no item has one. */
+function itemLengths(nItems: number, { responseA, responseB }: { responseA: (string | undefined)[]; responseB: (string | undefined)[] }): Float64Array | null {
+  const out = new Float64Array(nItems).fill(NaN);
+  let any = false;
+  for (let i = 0; i < nItems; i++) {
+    const a = responseA[i], b = responseB[i];
+    if (a !== undefined && b !== undefined) out[i] = b.trim().length - a.trim().length;
+    else if (a !== undefined) out[i] = a.trim().length;
+    else continue;
+    any = true;
+  }
+  return any ? out : null;
+}
+
+function lengthByAnnotator(r: Ratings, g: Groups, columns: Float64Array[], D: number): RubricSection['length_by_annotator'] {
+  const rows: RubricSection['length_by_annotator'] = [];
+  const groupsOf = new Map<number, number[]>();
+  for (let k = 0; k < g.count; k++) {
+    const list = groupsOf.get(g.annotator[k]);
+    if (list) list.push(k);
+    else groupsOf.set(g.annotator[k], [k]);
+  }
+  for (const [a, ks] of [...groupsOf].sort((x, y) => x[0] - y[0])) {
+    const length = ks.map((k) => columns[D][k]);
+    for (let d = 0; d < D; d++) {
+      const c = spearman(ks.map((k) => columns[d][k]), length);
+      if (c.n > 0) rows.push({ annotator: r.annotators[a], dimension: r.dimensions[d], ...finiteRho(c) });
+    }
+  }
+  return rows;
+}
+
+function disagreementRows(r: Ratings, g: Groups, overall: number, verdict: Int32Array, rubric: number[], side: Int32Array): RubricSection['disagreement'] {
+  const D = r.dimensions.length;
+  const reference = (k: number) => (overall >= 0 ? g.label[k * D + overall] : verdict[k]);
+  const counts = rubric.map(() => ({ pairs: 0, ref: 0, dim: 0, both: 0 }));
+  let pairs = 0, disagreements = 0;
+  for (let i = 0; i < r.items.length; i++) {
+    for (let x = g.itemStart[i]; x < g.itemStart[i + 1]; x++) {
+      const rx = reference(x);
+      if (rx < 0) continue;
+      for (let y = x + 1; y < g.itemStart[i + 1]; y++) {
+        const ry = reference(y);
+        if (ry < 0) continue;
+        const refDisagree = side[rx] !== side[ry];
+        pairs++;
+        if (refDisagree) disagreements++;
+        rubric.forEach((d, t) => {
+          const lx = g.label[x * D + d], ly = g.label[y * D + d];
+          if (lx < 0 || ly < 0) return;
+          const c = counts[t];
+          const dimDisagree = side[lx] !== side[ly];
+          c.pairs++;
+          if (refDisagree) c.ref++;
+          if (dimDisagree) c.dim++;
+          if (refDisagree && dimDisagree) c.both++;
+        });
+      }
+    }
+  }
+  const dimensions: DisagreementRow[] = rubric.map((d, t) => {
+    const { pairs: n, ref, dim, both } = counts[t];
+    const n10 = ref - both, n01 = dim - both, n00 = n - ref - dim + both;
+    const denominator = Math.sqrt(ref * (n - ref) * dim * (n - dim));
+    return {
+      dimension: r.dimensions[d],
+      pairs: n,
+      reference_disagree: ref,
+      dimension_disagree: dim,
+      both_disagree: both,
+      share_of_reference: ref ? both / ref : null,
+      phi: denominator > 0 ? (both * n00 - n10 * n01) / denominator : null,
+    };
+  });
+  const ranked = dimensions.filter((row) => row.phi !== null && row.pairs >= 10).sort((a, b) => b.phi! - a.phi! || (b.share_of_reference ?? 0) - (a.share_of_reference ?? 0));
+  return { reference: overall >= 0 ? OVERALL : VERDICT, pairs, disagreements, dimensions, explains_most: ranked[0]?.dimension ?? null };
+}
+
+/** Dimensions whose subject is length itself: a correlation with length is what they measure. */
+const ABOUT_LENGTH = /concis|verbos|length|brev|short|long/i;
+
+function lengthOutliers(pooled: RubricSection['length'], rows: RubricSection['length_by_annotator']): RubricSection['length_outliers'] {
+  const rhoOf = new Map(pooled.map((p) => [p.dimension, p.rho ?? 0]));
+  return rows
+    .filter((row) => !ABOUT_LENGTH.test(row.dimension) && row.n >= 20 && row.rho !== null && row.rho >= 0.3 && row.rho - (rhoOf.get(row.dimension) ?? 0) >= 0.3)
+    .map((row) => ({ annotator: row.annotator, dimension: row.dimension, n: row.n, rho: row.rho!, pooled: rhoOf.get(row.dimension) ?? 0 }))
+    .sort((a, b) => b.rho - b.pooled - (a.rho - a.pooled) || (a.annotator < b.annotator ? -1 : 1));
+}
+
+/** One plain-language paragraph: the verdict's agreement, the dimension behind the disagreement, any length pull. */
+export function rubricReading(s: RubricSection): string {
+  const parts: string[] = [];
+  const a = s.verdict?.band;
+  const metric = metricIds(true).find((m) => m.id === a?.metric)?.name ?? a?.metric;
+  if (s.verdict && a) parts.push(`The weighted rubric verdict shows ${a.label.toLowerCase()} (${metric} ${a.value.toFixed(2)}): ${a.action.toLowerCase()}.`);
+  else parts.push(`The weighted rubric verdict has no agreement value${s.reasons.verdict ? ` (${s.reasons.verdict})` : ''}.`);
+  const top = s.disagreement.dimensions.find((row) => row.dimension === s.disagreement.explains_most);
+  if (top && top.share_of_reference !== null && top.phi !== null) {
+    parts.push(`When two annotators disagree on the ${s.disagreement.reference === OVERALL ? 'overall verdict' : 'rubric verdict'}, they also disagree on ${top.dimension} ${Math.round(top.share_of_reference * 100)}% of the time (φ ${top.phi.toFixed(2)}), more than on any other dimension.`);
+  }
+  const strongest = s.length.filter((row) => row.rho !== null && row.n >= 20 && !ABOUT_LENGTH.test(row.dimension)).sort((x, y) => Math.abs(y.rho!) - Math.abs(x.rho!))[0];
+  if (strongest && Math.abs(strongest.rho!) >= 0.3) {
+    parts.push(`${capitalise(strongest.dimension)} follows response length (ρ ${strongest.rho!.toFixed(2)}): annotators may be rewarding ${strongest.rho! > 0 ? 'longer' : 'shorter'} answers.`);
+  } else if (strongest) parts.push(`No dimension follows response length closely (largest |ρ| ${Math.abs(strongest.rho!).toFixed(2)}, ${strongest.dimension}).`);
+  const outliers = s.length_outliers.filter((o) => o.dimension === s.length_outliers[0]?.dimension);
+  if (outliers.length) {
+    const who = outliers.map((o) => o.annotator);
+    const names = who.length === 1 ? who[0] : `${who.slice(0, -1).join(', ')} and ${who.at(-1)}`;
+    parts.push(`${names} follow${who.length === 1 ? 's' : ''} length on ${outliers[0].dimension} far more than the others (ρ ${outliers.map((o) => o.rho.toFixed(2)).join(', ')}; all annotators ${outliers[0].pooled.toFixed(2)}): ${who.length === 1 ? 'this annotator may conflate' : 'they may conflate'} ${outliers[0].dimension} with length.`);
+  }
+  return parts.join(' ');
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const finite = (x: number) => (Number.isFinite(x) ? x : null);
+const finiteRho = (c: { rho: number; n: number }) => ({ n: c.n, rho: finite(c.rho) });
+
+/** An own enumerable property, even for a name like `__proto__`. */
+function define(target: Record<string, number>, key: string, value: number): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
