@@ -54,3 +54,4 @@ export { kmeans, type KMeans, type KMeansOptions } from './kmeans';
 export { goldCatch, type GoldCatch, type GoldCatchInput } from './goldCatch';
 export { goldCatchSimulation, type GoldCatchSimulation } from './goldCatchSimulation';
 export { labelValue, type LabelValue } from './labelValue';
+export { spearman } from './spearman';

@@ -16,6 +16,7 @@ import { judgementFilter } from '../../src/core/judgementFilter';
 import { loadFiles } from '../../src/parse/loadFiles';
 import { COUNT_METRICS } from '../../src/report/agreementMetrics';
 import { agreementSection } from '../../src/report/agreementSection';
+import { nextLabelSection } from '../../src/report/nextLabelSection';
 import { naiveAgreement } from './naiveAgreement';
 import { dawidSkene } from '../../src/core/dawidSkene';
 import { annotatorsSection } from '../../src/report/annotatorsSection';
@@ -75,6 +76,8 @@ for (const pairs of opts.sizes.split(',').map(Number)) {
   const composite = Float64Array.from(r.annotators, () => 0.5);
   const ds = await time(Math.min(3, runs), () => dawidSkene(r, mask));
   const aggregation = await time(Math.min(3, runs), () => aggregationSection(r, { composite }));
+  const nextLabel = await time(Math.min(3, runs), () => nextLabelSection(r, aggregation.value, {}));
+  notes.push(`${pairs.toLocaleString('en-US')} pairs: value of the next label (expected information gain of every pair under the Dawid-Skene fit, ranking, budget curve) ${fmt(nextLabel.ms)} after the final labels.`);
   const stringRows = chunks.join('').split('\n').slice(1, -1).map((l) => l.split(',').slice(0, 3) as [string, string, string]);
   const naive = await time(Math.min(3, runs), () => naiveAgreement(stringRows));
   const ours = { percent: section.value.percent_agreement.strict!, fleiss: section.value.fleiss_kappa!, alpha: section.value.krippendorff_alpha.nominal! };

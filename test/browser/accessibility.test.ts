@@ -104,6 +104,16 @@ describe('accessibility of the built app (axe-core, serious and critical)', () =
         }
       }
       await page.screenshot({ path: join(ARTIFACTS, `accessibility-${colorScheme}.png`), fullPage: true });
+      // the rubric section (not in the demo): the rubric demo's Agreement panel
+      await page.goto(url);
+      await page.getByTestId('rubric-demo').click();
+      await page.getByRole('tab', { name: 'Agreement', exact: true }).click();
+      await page.getByTestId('rubric-section').waitFor({ timeout: 60_000 });
+      await settle(page);
+      await check(page, `[${colorScheme}] Agreement (rubric demo)`);
+      await page.evaluate(() => [...document.querySelectorAll('main details:not([open])')].forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await page.waitForTimeout(200);
+      await check(page, `[${colorScheme}] Agreement (rubric demo), sections opened`);
       expect(log.errors).toEqual([]);
       await page.close();
     }
