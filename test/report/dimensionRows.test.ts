@@ -1,6 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { agreementSection, dimensionRows } from '../../src/report/agreementSection';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { CsvTokenizer } from '../../src/parse/csvTokenizer';
+import { loadFiles } from '../../src/parse/loadFiles';
+import { PREFERENCE_LABELS } from '../../src/core/types';
+import { ratingsFromTriples } from '../helpers/buildRatings';
+import { diskFile } from '../helpers/loadText';
 import { loadFormatFixtures } from '../helpers/loadFixture';
 
 describe('agreement per dimension', () => {
@@ -21,5 +29,27 @@ describe('agreement per dimension', () => {
   it('is empty for one dimension', async () => {
     const { ratings } = await loadFormatFixtures(['label-studio-pairwise.json']);
     expect(dimensionRows(ratings)).toEqual([]);
+  });
+
+  it('on the rubric demo, each label column gives the coefficients of the same kernels on that column alone', async () => {
+    const path = join(import.meta.dirname, '../../public/samples/rubric-demo.csv.gz');
+    const rows: string[][] = [];
+    const tokenizer = new CsvTokenizer(',');
+    tokenizer.push(gunzipSync(readFileSync(path)).toString('utf8'), (fields) => rows.push(fields));
+    tokenizer.end((fields) => rows.push(fields));
+    const [header, ...records] = rows.filter((r) => r.length > 1);
+    const { ratings } = await loadFiles([await diskFile(path)]);
+    const computed = dimensionRows(ratings, { bootstrap: 0 });
+    expect(computed.map((r) => r.dimension)).toEqual(['overall', 'helpfulness', 'correctness', 'harmlessness', 'conciseness']);
+    for (const row of computed) {
+      const column = header.indexOf(row.dimension === 'overall' ? 'label' : row.dimension);
+      const triples = records.filter((r) => r[column] !== '').map((r) => [r[0], r[1], PREFERENCE_LABELS.indexOf(r[column] as never)] as [string, string, number]);
+      expect(triples.every((t) => t[2] >= 0)).toBe(true);
+      const reference = agreementSection(ratingsFromTriples(triples, { scale: '5-point' }), { bootstrap: 0 });
+      expect(row.items_pairable, row.dimension).toBe(reference.items_pairable);
+      expect(row.percent_agreement, row.dimension).toEqual(reference.percent_agreement);
+      for (const key of ['fleiss_kappa', 'gwet_ac1', 'cohen_kappa_mean'] as const) expect(row[key], `${row.dimension} ${key}`).toBeCloseTo(reference[key]!, 12);
+      for (const level of ['nominal', 'ordinal', 'interval'] as const) expect(row.krippendorff_alpha[level], `${row.dimension} ${level}`).toBeCloseTo(reference.krippendorff_alpha[level]!, 12);
+    }
   });
 });

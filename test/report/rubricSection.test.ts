@@ -6,6 +6,7 @@ import { agreementSection } from '../../src/report/agreementSection';
 import { rubricSection, rubricWeights } from '../../src/report/rubricSection';
 import { ratingsFromTriples } from '../helpers/buildRatings';
 import { textFile } from '../helpers/loadText';
+import { loadFormatFixtures } from '../helpers/loadFixture';
 
 // three pairs, three annotators, overall + helpfulness + correctness (b skipped correctness on p3)
 const LABELS: Record<string, Record<string, [string, string, string | null]>> = {
@@ -152,5 +153,49 @@ describe('rubricSection', () => {
     expect(s.length.find((row) => row.dimension === 'conciseness')!.rho).toBeLessThan(-0.8);
     expect(s.reading).toMatch(/a follows length on helpfulness far more than the others/);
     expect(s.reading).not.toMatch(/Conciseness follows/);
+  });
+
+  it.each([
+    ['label-studio-choices.json', 'helpfulness', 'default'],
+    ['argilla-v2-flat.csv', 'helpfulness', 'default'],
+    ['argilla-v1-labels.csv', 'harmlessness', 'default'],
+    ['argilla-v2-nested.json', 'safety_comparison', 'equal'],
+  ])('reads the questions of an export as the rubric: %s (one weighted question: the verdict is that question)', async (file, question, source) => {
+    const loaded = await loadFormatFixtures([file]);
+    const s = rubricSection(loaded.ratings, loaded.texts, { bootstrap: 0 })!;
+    expect(s.dimensions).toEqual([question]);
+    expect(s.overall).toBe('overall');
+    expect(s.weights_source).toBe(source);
+    const own = agreementSection(loaded.ratings, { bootstrap: 0, dimension: loaded.ratings.dimensions.indexOf(question) });
+    expect(s.verdict!.agreement!.percent_agreement).toEqual(own.percent_agreement);
+    expect(s.verdict!.agreement!.fleiss_kappa).toEqual(own.fleiss_kappa);
+    expect(s.disagreement.reference).toBe('overall');
+  });
+
+  it('rates per-response scores (HelpSteer2 ratings, nominal 0-4): the verdict rounds the weighted score index, ties to the lower', async () => {
+    const loaded = await loadFormatFixtures(['helpsteer2-disagreements.jsonl']);
+    const r = loaded.ratings;
+    const s = rubricSection(r, loaded.texts, { bootstrap: 0 })!;
+    expect(s.overall).toBeNull();
+    expect(s.weights).toEqual({ helpfulness: 0.35, correctness: 0.3, coherence: 0, complexity: 0, verbosity: 0 });
+    // independent: per (item, annotator) the weighted mean of the category indices present, nearest index
+    const h = r.dimensions.indexOf('helpfulness'), c = r.dimensions.indexOf('correctness');
+    const byKey = new Map<string, { h?: number; c?: number }>();
+    for (let j = 0; j < r.n; j++) {
+      const key = `${r.item[j]}/${r.annotator[j]}`;
+      const e = byKey.get(key) ?? {};
+      if (r.dimension[j] === h) e.h = r.label[j];
+      if (r.dimension[j] === c) e.c = r.label[j];
+      byKey.set(key, e);
+    }
+    const counts = r.categories.map(() => 0);
+    for (const e of byKey.values()) {
+      if (e.h === undefined && e.c === undefined) continue;
+      const mean = ((e.h ?? 0) * (e.h === undefined ? 0 : 0.35) + (e.c ?? 0) * (e.c === undefined ? 0 : 0.3)) / ((e.h === undefined ? 0 : 0.35) + (e.c === undefined ? 0 : 0.3));
+      const lower = Math.floor(mean + 1e-9), upper = Math.ceil(mean - 1e-9);
+      counts[mean - lower <= upper - mean + 1e-9 ? lower : upper]++;
+    }
+    expect(Object.values(s.verdict!.label_counts)).toEqual(counts);
+    expect(s.disagreement.reference).toBe('rubric verdict');
   });
 });
