@@ -1,6 +1,9 @@
 import { interpretationBand } from '../core/interpretationBand';
 import { spearman } from '../core/spearman';
-import { HUMAN, type Ratings } from '../core/types';
+import type { Ratings } from '../core/types';
+import { rubricDisagreement, type RubricDisagreement } from './rubricDisagreement';
+import { rubricGroups, type RubricGroups } from './rubricGroups';
+import { ABOUT_LENGTH, finiteRho, itemLengths, lengthByAnnotator, lengthOutliers, type AnnotatorLengthRow, type LengthOutlier, type LengthRow } from './rubricLength';
 import { agreementSection, type AgreementOptions, type DimensionRow } from './agreementSection';
 import { metricIds, metricValue } from './agreementMetrics';
 
@@ -15,19 +18,6 @@ const EPS = 1e-9;
 export interface RubricOptions extends Omit<AgreementOptions, 'dimension' | 'slices' | 'onProgress'> {
   /** weight per rubric dimension by name; null / absent = the defaults */
   weights?: Readonly<Record<string, number>> | null;
-}
-
-export interface DisagreementRow {
-  dimension: string;
-  /** annotator pairs on one item with both the reference and this dimension labelled */
-  pairs: number;
-  reference_disagree: number;
-  dimension_disagree: number;
-  both_disagree: number;
-  /** of the pairs disagreeing on the reference, the share also disagreeing on this dimension */
-  share_of_reference: number | null;
-  /** correlation of the two disagreement indicators (phi coefficient) */
-  phi: number | null;
 }
 
 export interface RubricSection {
@@ -54,15 +44,15 @@ export interface RubricSection {
   /** Spearman's ρ between dimensions (and `length`) over the (item, annotator) judgements having both */
   correlations: { variables: string[]; rho: (number | null)[][]; n: number[][] };
   /** each dimension against the length difference of the responses (B − A characters; a lone response: its length) */
-  length: { dimension: string; n: number; rho: number | null }[];
-  length_by_annotator: { annotator: string; dimension: string; n: number; rho: number | null }[];
+  length: LengthRow[];
+  length_by_annotator: AnnotatorLengthRow[];
   /**
    * annotators whose labels on a dimension follow length far more than everyone's (n >= 20, ρ >= 0.3 and at
    * least 0.3 above the pooled ρ of that dimension); dimensions about length itself (concise, verbose…) left out
    */
-  length_outliers: { annotator: string; dimension: string; n: number; rho: number; pooled: number }[];
+  length_outliers: LengthOutlier[];
   /** which dimension's disagreement goes with disagreement on the reference (overall, else the verdict) */
-  disagreement: { reference: string; pairs: number; disagreements: number; dimensions: DisagreementRow[]; explains_most: string | null };
+  disagreement: RubricDisagreement;
   reading: string;
   reasons: Record<string, string>;
 }
@@ -112,7 +102,7 @@ export function rubricSection(r: Ratings, lengths: { responseA: (string | undefi
   const { weights, source } = rubricWeights(names, custom);
   const reasons: Record<string, string> = {};
   const D = r.dimensions.length;
-  const g = groupJudgements(r, removed);
+  const g = rubricGroups(r, removed);
   const preference = r.scale !== 'nominal';
   const value = Float64Array.from(r.categories, (_, c) => (preference ? r.fivePoint[c] - 2 : c));
   const side = Int32Array.from(r.categories, (_, c) => (preference ? Math.sign(r.fivePoint[c] - 2) : c));
@@ -156,7 +146,7 @@ export function rubricSection(r: Ratings, lengths: { responseA: (string | undefi
   const lengthRows = lengthSignal ? r.dimensions.map((dimension, d) => ({ dimension, ...finiteRho(spearman(columns[d], columns[D])) })) : [];
   const byAnnotator = lengthSignal ? lengthByAnnotator(r, g, columns, D) : [];
 
-  const disagreement = disagreementRows(r, g, overallCode >= 0 && rubric.length ? overallCode : -1, verdict, rubric, side);
+  const disagreement = rubricDisagreement(r, g, overallCode >= 0 && rubric.length ? overallCode : -1, verdict, rubric, side, { overall: OVERALL, verdict: VERDICT });
   const section: RubricSection = {
     dimensions: names,
     overall: overallCode >= 0 ? OVERALL : null,
@@ -175,47 +165,6 @@ export function rubricSection(r: Ratings, lengths: { responseA: (string | undefi
   return section;
 }
 
-/** One group per (item, annotator) among the kept human judgements: its label on each dimension (−1: none). */
-interface Groups {
-  count: number;
-  item: Int32Array;
-  annotator: Int32Array;
-  /** count × D */
-  label: Int32Array;
-  /** groups of item i: itemStart[i] … itemStart[i + 1] */
-  itemStart: Int32Array;
-}
-
-function groupJudgements(r: Ratings, removed: readonly number[]): Groups {
-  // every dimension (judgementFilter keeps one)
-  const keep = new Uint8Array(r.n);
-  const drop = new Uint8Array(r.annotators.length);
-  for (const a of removed) drop[a] = 1;
-  for (let j = 0; j < r.n; j++) keep[j] = r.annotatorKind[r.annotator[j]] === HUMAN && !drop[r.annotator[j]] && r.label[j] >= 0 ? 1 : 0;
-  const nItems = r.items.length, D = r.dimensions.length;
-  const start = new Int32Array(nItems + 1);
-  for (let j = 0; j < r.n; j++) if (keep[j]) start[r.item[j] + 1]++;
-  for (let i = 0; i < nItems; i++) start[i + 1] += start[i];
-  const next = start.slice(0, nItems), order = new Int32Array(start[nItems]);
-  for (let j = 0; j < r.n; j++) if (keep[j]) order[next[r.item[j]]++] = j;
-  const item: number[] = [], annotator: number[] = [], label: number[] = [];
-  const itemStart = new Int32Array(nItems + 1);
-  for (let i = 0; i < nItems; i++) {
-    itemStart[i] = item.length;
-    const js = Array.from(order.subarray(start[i], start[i + 1])).sort((a, b) => r.annotator[a] - r.annotator[b] || a - b);
-    for (let k = 0; k < js.length; k++) {
-      const j = js[k];
-      if (k === 0 || r.annotator[js[k - 1]] !== r.annotator[j]) {
-        item.push(i);
-        annotator.push(r.annotator[j]);
-        for (let d = 0; d < D; d++) label.push(-1);
-      }
-      label[(item.length - 1) * D + r.dimension[j]] = r.label[j];
-    }
-  }
-  itemStart[nItems] = item.length;
-  return { count: item.length, item: Int32Array.from(item), annotator: Int32Array.from(annotator), label: Int32Array.from(label), itemStart };
-}
 
 /** The category nearest to s; equally near: the milder (smaller |value|); still tied (binary at 0): −1. */
 function nearestLabel(s: number, value: Float64Array): number {
@@ -238,7 +187,7 @@ function nearestLabel(s: number, value: Float64Array): number {
 }
 
 /** The verdicts as judgements of their own, through the same agreement kernels as any dimension. */
-function verdictAgreement(r: Ratings, g: Groups, verdict: Int32Array, options: Omit<AgreementOptions, 'dimension'>, side: Int32Array): Omit<NonNullable<RubricSection['verdict']>, 'judgements' | 'partial' | 'undecided'> {
+function verdictAgreement(r: Ratings, g: RubricGroups, verdict: Int32Array, options: Omit<AgreementOptions, 'dimension'>, side: Int32Array): Omit<NonNullable<RubricSection['verdict']>, 'judgements' | 'partial' | 'undecided'> {
   const kept: number[] = [];
   for (let k = 0; k < g.count; k++) if (verdict[k] >= 0) kept.push(k);
   const n = kept.length;
@@ -291,95 +240,6 @@ function verdictAgreement(r: Ratings, g: Groups, verdict: Int32Array, options: O
   };
 }
 
-/** Per item: B's length less A's (trimmed characters), or A's length when only A has a text; NaN without; null when no item has one. */
-function itemLengths(nItems: number, { responseA, responseB }: { responseA: (string | undefined)[]; responseB: (string | undefined)[] }): Float64Array | null {
-  const out = new Float64Array(nItems).fill(NaN);
-  let any = false;
-  for (let i = 0; i < nItems; i++) {
-    const a = responseA[i], b = responseB[i];
-    if (a !== undefined && b !== undefined) out[i] = b.trim().length - a.trim().length;
-    else if (a !== undefined) out[i] = a.trim().length;
-    else continue;
-    any = true;
-  }
-  return any ? out : null;
-}
-
-function lengthByAnnotator(r: Ratings, g: Groups, columns: Float64Array[], D: number): RubricSection['length_by_annotator'] {
-  const rows: RubricSection['length_by_annotator'] = [];
-  const groupsOf = new Map<number, number[]>();
-  for (let k = 0; k < g.count; k++) {
-    const list = groupsOf.get(g.annotator[k]);
-    if (list) list.push(k);
-    else groupsOf.set(g.annotator[k], [k]);
-  }
-  for (const [a, ks] of [...groupsOf].sort((x, y) => x[0] - y[0])) {
-    const length = ks.map((k) => columns[D][k]);
-    for (let d = 0; d < D; d++) {
-      const c = spearman(ks.map((k) => columns[d][k]), length);
-      if (c.n > 0) rows.push({ annotator: r.annotators[a], dimension: r.dimensions[d], ...finiteRho(c) });
-    }
-  }
-  return rows;
-}
-
-function disagreementRows(r: Ratings, g: Groups, overall: number, verdict: Int32Array, rubric: number[], side: Int32Array): RubricSection['disagreement'] {
-  const D = r.dimensions.length;
-  const reference = (k: number) => (overall >= 0 ? g.label[k * D + overall] : verdict[k]);
-  const counts = rubric.map(() => ({ pairs: 0, ref: 0, dim: 0, both: 0 }));
-  let pairs = 0, disagreements = 0;
-  for (let i = 0; i < r.items.length; i++) {
-    for (let x = g.itemStart[i]; x < g.itemStart[i + 1]; x++) {
-      const rx = reference(x);
-      if (rx < 0) continue;
-      for (let y = x + 1; y < g.itemStart[i + 1]; y++) {
-        const ry = reference(y);
-        if (ry < 0) continue;
-        const refDisagree = side[rx] !== side[ry];
-        pairs++;
-        if (refDisagree) disagreements++;
-        rubric.forEach((d, t) => {
-          const lx = g.label[x * D + d], ly = g.label[y * D + d];
-          if (lx < 0 || ly < 0) return;
-          const c = counts[t];
-          const dimDisagree = side[lx] !== side[ly];
-          c.pairs++;
-          if (refDisagree) c.ref++;
-          if (dimDisagree) c.dim++;
-          if (refDisagree && dimDisagree) c.both++;
-        });
-      }
-    }
-  }
-  const dimensions: DisagreementRow[] = rubric.map((d, t) => {
-    const { pairs: n, ref, dim, both } = counts[t];
-    const n10 = ref - both, n01 = dim - both, n00 = n - ref - dim + both;
-    const denominator = Math.sqrt(ref * (n - ref) * dim * (n - dim));
-    return {
-      dimension: r.dimensions[d],
-      pairs: n,
-      reference_disagree: ref,
-      dimension_disagree: dim,
-      both_disagree: both,
-      share_of_reference: ref ? both / ref : null,
-      phi: denominator > 0 ? (both * n00 - n10 * n01) / denominator : null,
-    };
-  });
-  const ranked = dimensions.filter((row) => row.phi !== null && row.pairs >= 10).sort((a, b) => b.phi! - a.phi! || (b.share_of_reference ?? 0) - (a.share_of_reference ?? 0));
-  return { reference: overall >= 0 ? OVERALL : VERDICT, pairs, disagreements, dimensions, explains_most: ranked[0]?.dimension ?? null };
-}
-
-/** Dimensions whose subject is length itself: a correlation with length is what they measure. */
-const ABOUT_LENGTH = /concis|verbos|length|brev|short|long/i;
-
-function lengthOutliers(pooled: RubricSection['length'], rows: RubricSection['length_by_annotator']): RubricSection['length_outliers'] {
-  const rhoOf = new Map(pooled.map((p) => [p.dimension, p.rho ?? 0]));
-  return rows
-    .filter((row) => !ABOUT_LENGTH.test(row.dimension) && row.n >= 20 && row.rho !== null && row.rho >= 0.3 && row.rho - (rhoOf.get(row.dimension) ?? 0) >= 0.3)
-    .map((row) => ({ annotator: row.annotator, dimension: row.dimension, n: row.n, rho: row.rho!, pooled: rhoOf.get(row.dimension) ?? 0 }))
-    .sort((a, b) => b.rho - b.pooled - (a.rho - a.pooled) || (a.annotator < b.annotator ? -1 : 1));
-}
-
 /** One plain-language paragraph: the verdict's agreement, the dimension behind the disagreement, any length pull. */
 export function rubricReading(s: RubricSection): string {
   const parts: string[] = [];
@@ -406,7 +266,6 @@ export function rubricReading(s: RubricSection): string {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
-const finiteRho = (c: { rho: number; n: number }) => ({ n: c.n, rho: finite(c.rho) });
 
 /** An own enumerable property, even for a name like `__proto__`. */
 function define(target: Record<string, number>, key: string, value: number): void {
