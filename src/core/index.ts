@@ -55,3 +55,6 @@ export { goldCatch, type GoldCatch, type GoldCatchInput } from './goldCatch';
 export { goldCatchSimulation, type GoldCatchSimulation } from './goldCatchSimulation';
 export { labelValue, type LabelValue } from './labelValue';
 export { spearman } from './spearman';
+export { midranks } from './midranks';
+export { pearson } from './pearson';
+export { spearmanMatrix } from './spearmanMatrix';

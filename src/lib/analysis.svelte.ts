@@ -177,9 +177,6 @@ export class Analysis {
       return;
     }
     this.agreement = quick;
-    if (quick.agreement.dimensions.length) await this.updateRubric();
-    else [this.rubric, this.rubricError] = [null, null];
-    if (request !== this.agreementRequest) return;
     const annotators = await this.worker.annotators(settings);
     if (request !== this.agreementRequest) return;
     if (annotators.ok) {
@@ -200,6 +197,10 @@ export class Analysis {
       else this.agreementError = full.message;
     }
     this.agreementPending = false;
+    // the rubric (several dimensions only) after the coefficients: on a large rubric file it takes seconds
+    if (this.agreement?.agreement.dimensions.length) await this.updateRubric();
+    else [this.rubric, this.rubricError] = [null, null];
+    if (request !== this.agreementRequest) return;
     const judges = await this.worker.judges(settings);
     if (request !== this.agreementRequest) return;
     this.judges = judges.ok ? judges : null;

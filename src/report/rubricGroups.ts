@@ -24,21 +24,36 @@ export function rubricGroups(r: Ratings, removed: readonly number[]): RubricGrou
   for (let i = 0; i < nItems; i++) start[i + 1] += start[i];
   const next = start.slice(0, nItems), order = new Int32Array(start[nItems]);
   for (let j = 0; j < r.n; j++) if (keep[j]) order[next[r.item[j]]++] = j;
-  const item: number[] = [], annotator: number[] = [], label: number[] = [];
-  const itemStart = new Int32Array(nItems + 1);
+  // within each item, judgements by annotator (then index): insertion sort of the short runs, in place
+  const { annotator: who } = r;
+  let count = 0;
   for (let i = 0; i < nItems; i++) {
-    itemStart[i] = item.length;
-    const js = Array.from(order.subarray(start[i], start[i + 1])).sort((a, b) => r.annotator[a] - r.annotator[b] || a - b);
-    for (let k = 0; k < js.length; k++) {
-      const j = js[k];
-      if (k === 0 || r.annotator[js[k - 1]] !== r.annotator[j]) {
-        item.push(i);
-        annotator.push(r.annotator[j]);
-        for (let d = 0; d < D; d++) label.push(-1);
+    for (let k = start[i] + 1; k < start[i + 1]; k++) {
+      const j = order[k];
+      let m = k - 1;
+      while (m >= start[i] && (who[order[m]] > who[j] || (who[order[m]] === who[j] && order[m] > j))) {
+        order[m + 1] = order[m];
+        m--;
       }
-      label[(item.length - 1) * D + r.dimension[j]] = r.label[j];
+      order[m + 1] = j;
+    }
+    for (let k = start[i]; k < start[i + 1]; k++) if (k === start[i] || who[order[k]] !== who[order[k - 1]]) count++;
+  }
+  const item = new Int32Array(count), annotator = new Int32Array(count), label = new Int32Array(count * D).fill(-1);
+  const itemStart = new Int32Array(nItems + 1);
+  let g = -1;
+  for (let i = 0; i < nItems; i++) {
+    itemStart[i] = g + 1;
+    for (let k = start[i]; k < start[i + 1]; k++) {
+      const j = order[k];
+      if (k === start[i] || who[j] !== who[order[k - 1]]) {
+        g++;
+        item[g] = i;
+        annotator[g] = who[j];
+      }
+      label[g * D + r.dimension[j]] = r.label[j];
     }
   }
-  itemStart[nItems] = item.length;
-  return { count: item.length, item: Int32Array.from(item), annotator: Int32Array.from(annotator), label: Int32Array.from(label), itemStart };
+  itemStart[nItems] = count;
+  return { count, item, annotator, label, itemStart };
 }

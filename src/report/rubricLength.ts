@@ -22,17 +22,24 @@ export function itemLengths(nItems: number, { responseA, responseB }: { response
 
 /** Spearman's ρ of each annotator's values on each dimension (columns[0…D−1]) with the length (columns[D]). */
 export function lengthByAnnotator(r: Ratings, g: RubricGroups, columns: Float64Array[], D: number): AnnotatorLengthRow[] {
+  // the groups by annotator (counting sort), each column permuted alike, each annotator a contiguous run
+  const A = r.annotators.length;
+  const start = new Int32Array(A + 1);
+  for (let k = 0; k < g.count; k++) start[g.annotator[k] + 1]++;
+  for (let a = 0; a < A; a++) start[a + 1] += start[a];
+  const next = start.slice(0, A), order = new Int32Array(g.count);
+  for (let k = 0; k < g.count; k++) order[next[g.annotator[k]]++] = k;
+  const permuted = columns.map((c) => {
+    const out = new Float64Array(order.length);
+    for (let k = 0; k < order.length; k++) out[k] = c[order[k]];
+    return out;
+  });
   const rows: AnnotatorLengthRow[] = [];
-  const groupsOf = new Map<number, number[]>();
-  for (let k = 0; k < g.count; k++) {
-    const list = groupsOf.get(g.annotator[k]);
-    if (list) list.push(k);
-    else groupsOf.set(g.annotator[k], [k]);
-  }
-  for (const [a, ks] of [...groupsOf].sort((x, y) => x[0] - y[0])) {
-    const length = ks.map((k) => columns[D][k]);
+  for (let a = 0; a < A; a++) {
+    if (start[a + 1] === start[a]) continue;
+    const length = permuted[D].subarray(start[a], start[a + 1]);
     for (let d = 0; d < D; d++) {
-      const c = spearman(ks.map((k) => columns[d][k]), length);
+      const c = spearman(permuted[d].subarray(start[a], start[a + 1]), length);
       if (c.n > 0) rows.push({ annotator: r.annotators[a], dimension: r.dimensions[d], ...finiteRho(c) });
     }
   }

@@ -1,5 +1,5 @@
 import { interpretationBand } from '../core/interpretationBand';
-import { spearman } from '../core/spearman';
+import { spearmanMatrix } from '../core/spearmanMatrix';
 import type { Ratings } from '../core/types';
 import { rubricDisagreement, type RubricDisagreement } from './rubricDisagreement';
 import { rubricGroups, type RubricGroups } from './rubricGroups';
@@ -137,13 +137,19 @@ export function rubricSection(r: Ratings, lengths: { responseA: (string | undefi
   // correlations between the dimensions and with length
   const lengthSignal = itemLengths(r.items.length, lengths);
   const variables = r.dimensions.map((d) => d);
-  const columns = r.dimensions.map((_, d) => Float64Array.from({ length: g.count }, (__, k) => (g.label[k * D + d] >= 0 ? value[g.label[k * D + d]] : NaN)));
+  const columns = r.dimensions.map((_, d) => {
+    const column = new Float64Array(g.count);
+    for (let k = 0; k < g.count; k++) column[k] = g.label[k * D + d] >= 0 ? value[g.label[k * D + d]] : NaN;
+    return column;
+  });
   if (lengthSignal) {
     variables.push('length');
-    columns.push(Float64Array.from({ length: g.count }, (_, k) => lengthSignal[g.item[k]]));
+    const column = new Float64Array(g.count);
+    for (let k = 0; k < g.count; k++) column[k] = lengthSignal[g.item[k]];
+    columns.push(column);
   } else reasons.length = 'the files have no response texts';
-  const rho = columns.map((x) => columns.map((y) => spearman(x, y)));
-  const lengthRows = lengthSignal ? r.dimensions.map((dimension, d) => ({ dimension, ...finiteRho(spearman(columns[d], columns[D])) })) : [];
+  const matrix = spearmanMatrix(columns);
+  const lengthRows = lengthSignal ? r.dimensions.map((dimension, d) => ({ dimension, ...finiteRho({ rho: matrix.rho[d][D], n: matrix.n[d][D] }) })) : [];
   const byAnnotator = lengthSignal ? lengthByAnnotator(r, g, columns, D) : [];
 
   const disagreement = rubricDisagreement(r, g, overallCode >= 0 && rubric.length ? overallCode : -1, verdict, rubric, side, { overall: OVERALL, verdict: VERDICT });
@@ -153,7 +159,7 @@ export function rubricSection(r: Ratings, lengths: { responseA: (string | undefi
     weights,
     weights_source: source,
     verdict: verdictBlock ? { judgements, partial, undecided, ...verdictBlock } : null,
-    correlations: { variables, rho: rho.map((row) => row.map((c) => finite(c.rho))), n: rho.map((row) => row.map((c) => c.n)) },
+    correlations: { variables, rho: matrix.rho.map((row) => row.map(finite)), n: matrix.n },
     length: lengthRows,
     length_by_annotator: byAnnotator,
     length_outliers: lengthOutliers(lengthRows, byAnnotator),
@@ -188,15 +194,22 @@ function nearestLabel(s: number, value: Float64Array): number {
 
 /** The verdicts as judgements of their own, through the same agreement kernels as any dimension. */
 function verdictAgreement(r: Ratings, g: RubricGroups, verdict: Int32Array, options: Omit<AgreementOptions, 'dimension'>, side: Int32Array): Omit<NonNullable<RubricSection['verdict']>, 'judgements' | 'partial' | 'undecided'> {
-  const kept: number[] = [];
-  for (let k = 0; k < g.count; k++) if (verdict[k] >= 0) kept.push(k);
-  const n = kept.length;
+  let n = 0;
+  for (let k = 0; k < g.count; k++) if (verdict[k] >= 0) n++;
+  const kept = new Int32Array(n);
+  for (let k = 0, m = 0; k < g.count; k++) if (verdict[k] >= 0) kept[m++] = k;
+  const item = new Int32Array(n), annotator = new Int32Array(n), label = new Int32Array(n);
+  for (let m = 0; m < n; m++) {
+    item[m] = g.item[kept[m]];
+    annotator[m] = g.annotator[kept[m]];
+    label[m] = verdict[kept[m]];
+  }
   const derived: Ratings = {
     ...r,
     n,
-    item: Int32Array.from(kept, (k) => g.item[k]),
-    annotator: Int32Array.from(kept, (k) => g.annotator[k]),
-    label: Int32Array.from(kept, (k) => verdict[k]),
+    item,
+    annotator,
+    label,
     dimension: new Int32Array(n),
     dimensions: [VERDICT],
     time: null, timestamp: null, shownFirst: null, aiConfidence: null,

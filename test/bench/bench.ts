@@ -17,6 +17,8 @@ import { loadFiles } from '../../src/parse/loadFiles';
 import { COUNT_METRICS } from '../../src/report/agreementMetrics';
 import { agreementSection } from '../../src/report/agreementSection';
 import { nextLabelSection } from '../../src/report/nextLabelSection';
+import { rubricSection } from '../../src/report/rubricSection';
+import { syntheticRubric } from './syntheticRubric';
 import { naiveAgreement } from './naiveAgreement';
 import { dawidSkene } from '../../src/core/dawidSkene';
 import { annotatorsSection } from '../../src/report/annotatorsSection';
@@ -91,6 +93,14 @@ for (const pairs of opts.sizes.split(',').map(Number)) {
     notes.push(`${pairs.toLocaleString('en-US')} pairs, the same file with Debian's pandas, statsmodels and numpy: \`read_csv\` ${fmt(py.load_s * 1000)}; crosstab + statsmodels \`fleiss_kappa\` + a numpy Krippendorff alpha ${fmt(pyStats)}, ${(pyStats / kernels.ms).toFixed(0)}× prefscope's count-based coefficients (same values to 1e-9).`);
   }
   rows.push([`node, ${pairs.toLocaleString('en-US')} pairs`, fmt(load.ms), fmt(kernels.ms), `${(naive.ms / kernels.ms).toFixed(0)}×`, fmt(pairsTime.ms), fmt(section.ms), fmt(annotators.ms), `${fmt(aggregation.ms)} (DS ${fmt(ds.ms)}, ${ds.value.iterations} it.)`]);
+}
+
+{
+  // a rubric file of 1M pairs (3 labels × 5 dimensions, 15M judgements), held in memory
+  const { ratings, texts } = syntheticRubric(1_000_000);
+  const rubric = await time(Math.min(3, runs), () => rubricSection(ratings, texts, { bootstrap: 0 }));
+  console.log(`rubric, 1M pairs × 3 labels × 5 dimensions: rubric section ${fmt(rubric.ms)}`);
+  notes.push(`Rubric, 1,000,000 pairs × 3 labels × 5 dimensions (15M judgements, in memory): the rubric section (weighted verdict and its agreement, 6 × 6 Spearman correlations, per-annotator length correlations, disagreement attribution) ${fmt(rubric.ms)}.`);
 }
 
 if (!opts['no-browser'] && existsSync('/usr/bin/chromium')) {
