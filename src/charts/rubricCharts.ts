@@ -18,7 +18,7 @@ export function rubricCorrelationChart(c: RubricSection['correlations'], { width
     color: { type: 'diverging', scheme: 'PuOr', domain: [-1, 1], reverse: true, legend: true, label: 'Spearman ρ' },
     marks: [
       Plot.cell(cells, { x: 'a', y: 'b', fill: (d) => d.rho ?? NaN, inset: 0.5, title: (d) => `${d.a} × ${d.b}\nρ ${d.rho === null ? 'undefined' : d.rho.toFixed(3)} over ${d.n} judgements` }),
-      Plot.text(cells, { x: 'a', y: 'b', text: (d) => (d.rho === null ? '—' : d.rho.toFixed(2)), fill: (d) => (d.rho !== null && Math.abs(d.rho) > 0.6 ? 'white' : 'currentColor'), fontSize: 11 }),
+      Plot.text(cells, { x: 'a', y: 'b', text: (d) => (d.rho === null ? '—' : d.rho.toFixed(2)), fill: (d) => (d.rho === null ? 'currentColor' : Math.abs(d.rho) > 0.6 ? 'white' : '#1b1b1b'), fontSize: 11 }),
     ],
   };
 }
