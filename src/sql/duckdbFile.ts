@@ -1,4 +1,4 @@
-import { guessMapping, otherColumns, type ColumnMapping } from '../parse/columnRoles';
+import { guessMapping, otherColumns, rubricColumns, type ColumnMapping } from '../parse/columnRoles';
 import type { SqlEngine } from './engine';
 
 /** Column roles stated by name (the command's --item, --annotator, --label); the rest is guessed. */
@@ -6,6 +6,8 @@ export interface ColumnOverrides {
   item?: string | null;
   annotator?: string | null;
   label?: string | null;
+  /** a rubric label column to read as the label (its dimension named by the column) */
+  dimension?: string | null;
 }
 
 export const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -35,6 +37,16 @@ export async function duckdbFile(engine: SqlEngine, path: string, overrides: Col
     mapping[role] = column;
   }
   if (mapping.shape === 'wide') throw new Error('a wide file (one column per annotator): use --engine sqlite, which reads it with prefscope’s own reader');
+  // a rubric label column (helpfulness, correctness…) chosen as the dimension is read as the label
+  // (a file with rubric columns and no label column: the first one, as the raw path's dimension 0)
+  const rubrics = rubricColumns(mapping);
+  const rubric = overrides.dimension && rubrics.includes(overrides.dimension) ? overrides.dimension : mapping.label === null ? (rubrics[0] ?? null) : null;
+  if (rubric) {
+    // the overall label column is then neither the label nor a slice
+    if (mapping.label !== null) mapping.ignored = [...mapping.ignored, mapping.label];
+    mapping.label = rubric;
+    mapping.dimension = null;
+  }
   if (mapping.item === null || mapping.label === null) throw new Error(`no ${mapping.item === null ? 'item id' : 'label'} column (columns: ${header.join(', ')}); name it with --item / --label`);
   const sliceColumns = otherColumns(header, mapping);
   const number = (column: string | null) => `TRY_CAST(nullif(${text(column)}, '') AS DOUBLE)`;
@@ -42,7 +54,7 @@ export async function duckdbFile(engine: SqlEngine, path: string, overrides: Col
     ${text(mapping.item)} AS item,
     ${text(mapping.annotator, quoteText('(single)'))} AS annotator,
     ${text(mapping.label)} AS label,
-    coalesce(nullif(${text(mapping.dimension)}, ''), 'overall') AS dimension,
+    ${rubric ? quoteText(rubric) : `coalesce(nullif(${text(mapping.dimension)}, ''), 'overall')`} AS dimension,
     ${text(mapping.isGold)} AS gold_flag,
     ${text(mapping.goldLabel)} AS gold,
     ${text(mapping.aiLabel)} AS ai,

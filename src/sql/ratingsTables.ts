@@ -9,13 +9,13 @@ CREATE TABLE judgement_slices (item TEXT, annotator TEXT, slice TEXT, value TEXT
 
 /**
  * Fills `judgements` and `judgement_slices` from coded judgements read by prefscope's own readers
- * (`loadFiles`): the human judgements of the first (overall) dimension, exactly the ones the raw path
- * uses; `code` = category index on `r.categories`, gold from `r.itemGold`, slices per judgement.
+ * (`loadFiles`): the human judgements of one dimension (default the first, overall one), exactly the ones
+ * the raw path uses; `code` = category index on `r.categories`, gold from `r.itemGold`, slices per judgement.
  */
-export async function ratingsTables(engine: SqlEngine, r: Ratings): Promise<void> {
+export async function ratingsTables(engine: SqlEngine, r: Ratings, { dimension = 0 }: { dimension?: number } = {}): Promise<void> {
   if (r.categories.length > 5) throw new Error(`summary.sql has 5 category columns (c0..c4); this data has ${r.categories.length} categories`);
   for (const statement of INPUT_DDL.split(';')) await engine.exec(statement);
-  const mask = judgementFilter(r);
+  const mask = judgementFilter(r, { dimension });
   const rows: unknown[][] = [];
   const sliceRows: unknown[][] = [];
   for (let j = 0; j < r.n; j++) {

@@ -11,6 +11,7 @@ import { summaryQueries } from './summaryQueries';
 const USAGE = `usage: npm run --silent summary -- FILE.csv|FILE.csv.gz|FILE.parquet [--engine duckdb|sqlite]
        [--item COL] [--annotator COL] [--label COL] [--label-map '0:=,1:A>,2:B>'] [--scale 5-point|3-way|binary|nominal]
        [--dimension NAME] [--out summary.json]
+       (--dimension: a value of the dimension column or a rubric label column, e.g. helpfulness)
    or: npm run --silent summary -- --results DIR --scale SCALE [--categories a,b,c] [--out summary.json]
        (DIR holds NAME.csv or NAME.parquet per result of src/sql/summary.sql, exported from any engine)
    or: npm run --silent summary -- --split DIR   (writes each query of summary.sql to DIR/NAME.sql)`;

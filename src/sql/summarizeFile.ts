@@ -42,8 +42,10 @@ export async function summarizeFile(path: string, options: SummarizeOptions = {}
       const file = { name: basename(path), blob: (await openAsBlob(path)) as unknown as Blob };
       const overrides = { item: options.item ?? null, annotator: options.annotator ?? null, label: options.label ?? null };
       const { ratings } = await loadFiles([file], { files: [{ overrides }], scale: options.scale ?? null, labelMap: options.labelMap ?? null });
+      const dimension = options.dimension ? ratings.dimensions.indexOf(options.dimension) : 0;
+      if (dimension < 0) throw new Error(`no dimension "${options.dimension}" (dimensions: ${ratings.dimensions.join(', ')})`);
       engine = await sqliteEngine();
-      await ratingsTables(engine, ratings);
+      await ratingsTables(engine, ratings, { dimension });
       ({ scale, categories } = ratings);
     }
     const t1 = performance.now();

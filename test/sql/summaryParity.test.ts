@@ -1,4 +1,7 @@
 // @vitest-environment node
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFiles } from '../../src/parse/loadFiles';
 import { agreementSection } from '../../src/report/agreementSection';
@@ -42,4 +45,39 @@ describe('summary.sql → summaryAgreement / summaryAnnotators equal the raw pat
       }, 60_000);
     }
   }
+});
+
+describe('summary.sql on a rubric file: --dimension names a rubric label column', () => {
+  const RUBRIC = 'public/samples/rubric-demo.csv.gz';
+  for (const engine of ENGINES) {
+    it(`summarizeFile(rubric demo, {engine: "${engine}", dimension}) gives the raw path's agreement of that dimension to 1e-9`, async () => {
+      const { ratings } = await loadFiles([await diskFile(RUBRIC)]);
+      for (const dimension of ['correctness', 'harmlessness']) {
+        const { summary } = await summarizeFile(RUBRIC, { engine, dimension });
+        const read = readSummary(JSON.parse(JSON.stringify(summary)));
+        const fromSummary = summaryAgreement(read, OPTIONS);
+        const fromRaw = agreementSection(ratings, { ...OPTIONS, dimension: ratings.dimensions.indexOf(dimension) });
+        expect(read.scale).toBe(ratings.scale);
+        expectClose(comparable(fromSummary), comparable(fromRaw), 1e-9);
+        expect(fromSummary.ci95).toEqual(fromRaw.ci95);
+      }
+      await expect(summarizeFile(RUBRIC, { engine: 'sqlite', dimension: 'nope' })).rejects.toThrow(/no dimension "nope"/);
+    }, 120_000);
+  }
+
+  it('a file with rubric columns and no label column starts with its first rubric column on both engines, as the page does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prefscope-rubric-'));
+    const path = join(dir, 'rubric-only.csv');
+    const lines = ['example_id,annotator_id,helpfulness,correctness'];
+    const labels = ['A>>', 'A>', '=', 'B>', 'B>>'];
+    for (let i = 0; i < 40; i++) for (const [a, o] of [['a', 0], ['b', 1], ['c', 3]] as const) lines.push(`p${i},${a},${labels[(i + o) % 5]},${labels[(i * o) % 5]}`);
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const { ratings } = await loadFiles([await diskFile(path)]);
+    expect(ratings.dimensions).toEqual(['helpfulness', 'correctness']);
+    const fromRaw = agreementSection(ratings, OPTIONS);
+    for (const engine of ENGINES) {
+      const { summary } = await summarizeFile(path, { engine });
+      expectClose(comparable(summaryAgreement(readSummary(JSON.parse(JSON.stringify(summary))), OPTIONS)), comparable(fromRaw), 1e-9);
+    }
+  }, 60_000);
 });
