@@ -25,20 +25,16 @@ import { pairLint, type PairLint } from '../report/pairLint';
 import { modelRatings, type ModelRatings } from '../report/modelRatings';
 import { withoutAnnotators } from '../report/withoutAnnotators';
 import { judgeRows } from '../report/judgeRows';
-import { nextBatch, nextBatchCsv, type NextBatch } from '../report/nextBatch';
-import { subsampleCurve, type SubsampleCurve } from '../report/subsampleCurve';
-import { goldPlan, goldPlanProblems, type GoldPlan, type GoldPlanOptions } from '../report/goldPlan';
-import { costComparison } from '../core/costComparison';
-import { approachCosts, type Approach } from '../core/approachCosts';
-import { APPROACH_TARGETS, COMPARISON_SCALES, evaluatorScenario, type EvaluatorRow, type ScalingScenario } from '../report/planDefaults';
 import { DEFAULT_ROUTING, reportPoints, type AiJudgeReport, type BiasReport, type RoutingJudgeReport } from '../report/judgesReport';
 import { majorityVote } from '../core/majorityVote';
-import { HUMAN } from '../core/types';
 import { judgementFilter } from '../core/judgementFilter';
 import { routingCurve, type RoutingOptions } from '../core/routingCurve';
 import { buildReport, type Report, type ReportSettingsInput } from '../report/report';
+import { annotatorCodes } from './annotatorCodes';
+import { DEFAULT_NEXT_LABEL, planningMethods, SUMMARY_ONLY, type NextLabelInputs } from './planningMethods';
 import { rubricSection, type RubricSection } from '../report/rubricSection';
-import { nextLabelCsv, nextLabelRanking, nextLabelSection, type NextLabelSection } from '../report/nextLabelSection';
+
+export { DEFAULT_NEXT_LABEL, type CostPlan, type NextLabelInputs } from './planningMethods';
 
 /** Settings that change numbers (report-schema `settings`), annotators by id. */
 export interface AgreementSettings {
@@ -53,13 +49,6 @@ export interface AgreementSettings {
   rubricWeights?: Record<string, number> | null;
 }
 
-/** The value-of-the-next-label inputs: who labels ('typical' or an annotator id), the price of a label, the batch exported. */
-export interface NextLabelInputs {
-  from: string;
-  pricePerLabel: number;
-  batch: number;
-}
-export const DEFAULT_NEXT_LABEL: NextLabelInputs = { from: 'typical', pricePerLabel: 0.3, batch: 100 };
 
 export type AggregationResult = AggregationView & { elapsedMs: number };
 
@@ -96,13 +85,6 @@ export interface RoutingView {
   ai_only_accuracy: number | null;
 }
 
-/** The cost planners' tables. */
-export interface CostPlan {
-  scaling: (ScalingScenario & { total_cost: number })[];
-  comparison: ReturnType<typeof costComparison>;
-  approaches: ReturnType<typeof approachCosts>;
-  targets: { target: number; approaches: ReturnType<typeof approachCosts> }[];
-}
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; message: string };
 
@@ -122,7 +104,6 @@ export function createSession() {
   let loaded: LoadResult | null = null;
   // a prefscope.summary/v1 file opened instead of raw judgements (data too large for the tab)
   let summary: Summary | null = null;
-  const SUMMARY_ONLY = 'this needs the judgements themselves; a summary file holds only their counts (open the raw file, or a sample of it)';
   // the last annotator table and aggregation, by the settings that made them (exports reuse them)
   let annotatorCache: { key: string; rows: AnnotatorRow[] } | null = null;
   let aggregationCache: { key: string; detail: AggregationDetail } | null = null;
@@ -140,7 +121,7 @@ export function createSession() {
     if (annotatorCache?.key !== key) {
       const r = loaded!.ratings;
       positionBiased ??= positionBiasFlags(r);
-      annotatorCache = { key, rows: annotatorsSection(r, { removed: codes(r.annotators, settings.removed), weights: settings.weights ?? DEFAULT_WEIGHTS, positionBiased }) };
+      annotatorCache = { key, rows: annotatorsSection(r, { removed: annotatorCodes(r.annotators, settings.removed), weights: settings.weights ?? DEFAULT_WEIGHTS, positionBiased }) };
     }
     return annotatorCache.rows;
   };
@@ -150,7 +131,7 @@ export function createSession() {
       const r = loaded!.ratings;
       const composite = new Float64Array(r.annotators.length).fill(NaN);
       for (const row of annotatorRows(settings)) composite[r.annotators.indexOf(row.id)] = row.composite ?? NaN;
-      aggregationCache = { key, detail: aggregationSection(r, { removed: codes(r.annotators, settings.removed), composite, method: settings.method ?? 'dawid_skene' }) };
+      aggregationCache = { key, detail: aggregationSection(r, { removed: annotatorCodes(r.annotators, settings.removed), composite, method: settings.method ?? 'dawid_skene' }) };
     }
     return aggregationCache.detail;
   };
@@ -215,7 +196,7 @@ export function createSession() {
       if (!loaded) return { ok: false, message: 'no data loaded' };
       const r = loaded.ratings;
       const t0 = performance.now();
-      const removed = codes(r.annotators, settings.removed);
+      const removed = annotatorCodes(r.annotators, settings.removed);
       const options = { removed, bootstrap: settings.bootstrap ?? 0, seed: settings.seed ?? 1, bandMetric: settings.bandMetric ?? 'fleiss_kappa', minShared: settings.minShared ?? 10 };
       // the bootstrap is the slow part: the report asks again for what the page has just computed
       const key = JSON.stringify([settings.removed ?? [], options.bootstrap, options.seed, options.bandMetric, options.minShared]);
@@ -235,7 +216,7 @@ export function createSession() {
       const r = loaded.ratings;
       try {
         const rubric = rubricSection(r, loaded.texts, {
-          removed: codes(r.annotators, settings.removed), bootstrap: settings.bootstrap ?? 0, seed: settings.seed ?? 1,
+          removed: annotatorCodes(r.annotators, settings.removed), bootstrap: settings.bootstrap ?? 0, seed: settings.seed ?? 1,
           bandMetric: settings.bandMetric ?? 'fleiss_kappa', minShared: settings.minShared ?? 10, weights: settings.rubricWeights ?? null,
         });
         return { ok: true, rubric, elapsedMs: performance.now() - t0 };
@@ -250,7 +231,7 @@ export function createSession() {
       if (!loaded) return { ok: false, message: 'no data loaded' };
       const t0 = performance.now();
       const r = loaded.ratings;
-      const judges = judgeRows(r, { removed: codes(r.annotators, settings.removed), weights: settings.weights ?? DEFAULT_WEIGHTS });
+      const judges = judgeRows(r, { removed: annotatorCodes(r.annotators, settings.removed), weights: settings.weights ?? DEFAULT_WEIGHTS });
       return { ok: true, annotators: annotatorRows(settings), judges, elapsedMs: performance.now() - t0 };
     },
 
@@ -274,7 +255,7 @@ export function createSession() {
       const key = JSON.stringify([settings.removed ?? [], settings.bootstrap ?? 0, settings.seed ?? 1]);
       if (judgesCache?.key === key) return { ok: true, ...judgesCache.view };
       const t0 = performance.now();
-      const removed = codes(loaded.ratings.annotators, settings.removed);
+      const removed = annotatorCodes(loaded.ratings.annotators, settings.removed);
       const kept = withoutAnnotators(loaded, removed);
       const finals = majorityVote(kept.ratings, judgementFilter(kept.ratings)).label;
       const view: JudgesView = {
@@ -365,82 +346,7 @@ export function createSession() {
       return { ok: true, report };
     },
 
-    /** The closed-form cost planners for the planning inputs (no data needed). */
-    costPlan(inputs: { scenarios: ScalingScenario[]; prices: Record<string, number>; approaches: Approach[]; approachTarget: number }): Result<CostPlan> {
-      try {
-        return {
-          ok: true,
-          scaling: inputs.scenarios.map((sc) => ({ ...sc, total_cost: sc.pairs * sc.price_per_pair })),
-          comparison: costComparison(inputs.prices, COMPARISON_SCALES),
-          approaches: approachCosts(inputs.approaches, inputs.approachTarget),
-          targets: APPROACH_TARGETS.map((target) => ({ target, approaches: approachCosts(inputs.approaches, target) })),
-        };
-      } catch (error) {
-        return { ok: false, message: (error as Error).message };
-      }
-    },
-
-    /** The gold-rate planner (exact and simulated), or the first unusable input in words. */
-    goldPlan(options: GoldPlanOptions): Result<{ plan: GoldPlan }> {
-      const problems = goldPlanProblems(options);
-      if (problems.length) return { ok: false, message: problems.map((p) => p.message).join('; ') };
-      return { ok: true, plan: goldPlan(options) };
-    },
-
-    /** Labels per item from this data: agreement and gold accuracy when k labels per pair are drawn. */
-    subsample(settings: AgreementSettings, inputs: { maxK: number; repeats: number; pricePerLabel: number }): Result<{ curve: SubsampleCurve }> {
-      if (summary) return { ok: false, message: `Labels per item: ${SUMMARY_ONLY}` };
-      if (!loaded) return { ok: false, message: 'no data loaded' };
-      try {
-        return { ok: true, curve: subsampleCurve(loaded, { ...inputs, seed: settings.seed ?? 1, removed: codes(loaded.ratings.annotators, settings.removed) }) };
-      } catch (error) {
-        return { ok: false, message: (error as Error).message };
-      }
-    },
-
-    /** The pairs to label next (uncertainty, diversity or a mix), and the batch as CSV for download. */
-    nextBatch(settings: AgreementSettings, inputs: { size: number; weightUncertainty: number }): Result<{ batch: NextBatch; csv: string }> {
-      if (summary) return { ok: false, message: `What to label next: ${SUMMARY_ONLY}` };
-      if (!loaded) return { ok: false, message: 'no data loaded' };
-      try {
-        const batch = nextBatch(loaded, { ...inputs, seed: settings.seed ?? 1 });
-        return { ok: true, batch, csv: nextBatchCsv(batch, loaded) };
-      } catch (error) {
-        return { ok: false, message: (error as Error).message };
-      }
-    },
-
-    /**
-     * The value of one more label per pair (report `next_label`): expected information gain under the
-     * Dawid-Skene fit of the Final labels panel, the ranking, the budget curve, and the first `batch` as CSV.
-     */
-    nextLabel(settings: AgreementSettings, inputs: NextLabelInputs = DEFAULT_NEXT_LABEL): Result<{ section: NextLabelSection; csv: string; annotators: string[] }> {
-      if (summary) return { ok: false, message: `Value of the next label: ${SUMMARY_ONLY}` };
-      if (!loaded) return { ok: false, message: 'no data loaded' };
-      const r = loaded.ratings;
-      const removed = codes(r.annotators, settings.removed);
-      const from = inputs.from === 'typical' ? null : inputs.from;
-      try {
-        const detail = aggregate(settings);
-        const ranked = nextLabelRanking(r, detail, { removed, from });
-        const section = nextLabelSection(r, detail, { removed, from, pricePerLabel: inputs.pricePerLabel, ranked });
-        const csv = nextLabelCsv(r, loaded.texts, ranked.order, ranked.value, ranked.label, inputs.batch, inputs.pricePerLabel);
-        const gone = new Set(removed);
-        const annotators = r.annotators.filter((_, a) => r.annotatorKind[a] === HUMAN && !gone.has(a));
-        return { ok: true, section, csv, annotators };
-      } catch (error) {
-        return { ok: false, message: (error as Error).message };
-      }
-    },
-
-    /** The AlpacaEval evaluators scenario from the bundled CSV's text. */
-    evaluators(csv: string): Result<{ rows: EvaluatorRow[] }> {
-      try {
-        return { ok: true, rows: evaluatorScenario(csv) };
-      } catch (error) {
-        return { ok: false, message: (error as Error).message };
-      }
-    },
+    ...planningMethods({ loaded: () => loaded, summary: () => summary, aggregate }),
 
     /** A file to download: final labels, the TRL preference file, or the annotations less removed annotators. */
     exportFile(kind: ExportKind, settings: AgreementSettings = {}, { method = settings.method ?? 'dawid_skene', minConfidence = 0 }: { method?: Method; minConfidence?: number } = {}): Result<{ name: string; text: string; type: string; note: string }> {
@@ -448,7 +354,7 @@ export function createSession() {
       if (!loaded) return { ok: false, message: 'no data loaded' };
       const r = loaded.ratings;
       if (kind === 'annotations') {
-        const removed = new Set(codes(r.annotators, settings.removed));
+        const removed = new Set(annotatorCodes(r.annotators, settings.removed));
         return { ok: true, name: 'annotations.csv', text: annotationsCsv(loaded, removed), type: 'text/csv', note: `without ${removed.size} removed annotator${removed.size === 1 ? '' : 's'}` };
       }
       const labels = aggregate(settings).labels[method];
@@ -498,10 +404,4 @@ export function routingView(judge: string, reference: RoutingReference, n: numbe
     best: curve.best && { threshold: curve.best.threshold, accuracy: curve.best.accuracy, cost: curve.best.cost, human_share: curve.best.humanShare, expert_share: curve.best.expertShare },
     ai_only_accuracy: n > 0 ? aiOnly : null,
   };
-}
-
-/** Annotator codes of ids (unknown ids are ignored). */
-function codes(annotators: string[], ids: string[] | undefined): number[] {
-  const index = new Map(annotators.map((id, a) => [id, a]));
-  return (ids ?? []).map((id) => index.get(id) ?? -1).filter((a) => a >= 0);
 }
