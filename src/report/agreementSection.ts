@@ -229,19 +229,13 @@ export function agreementSection(r: Ratings, options: AgreementOptions = {}): Ag
  */
 export function dimensionRows(r: Ratings, options: AgreementOptions = {}): DimensionRow[] {
   if (r.dimensions.length < 2) return [];
-  return r.dimensions.map((dimension, d) => {
-    const s = agreementSection(r, { ...options, dimension: d, slices: [], onProgress: undefined });
-    return {
-      dimension,
-      items_pairable: s.items_pairable,
-      percent_agreement: s.percent_agreement,
-      cohen_kappa_mean: s.cohen_kappa_mean,
-      fleiss_kappa: s.fleiss_kappa,
-      krippendorff_alpha: s.krippendorff_alpha,
-      gwet_ac1: s.gwet_ac1,
-      ci95: s.ci95,
-    };
-  });
+  return r.dimensions.map((dimension, d) => dimensionRow(dimension, agreementSection(r, { ...options, dimension: d, slices: [], onProgress: undefined })));
+}
+
+/** The row of a dimension (or of the rubric verdict): its coefficients of an agreement section. */
+export function dimensionRow(dimension: string, s: AgreementSection): DimensionRow {
+  const { items_pairable, percent_agreement, cohen_kappa_mean, fleiss_kappa, krippendorff_alpha, gwet_ac1, ci95 } = s;
+  return { dimension, items_pairable, percent_agreement, cohen_kappa_mean, fleiss_kappa, krippendorff_alpha, gwet_ac1, ci95 };
 }
 
 /** The selected judgements of each value of a slice column, as index lists (one counting pass). */

@@ -1,11 +1,10 @@
-import { interpretationBand } from '../core/interpretationBand';
 import { spearmanMatrix } from '../core/spearmanMatrix';
 import type { Ratings } from '../core/types';
 import { rubricDisagreement, type RubricDisagreement } from './rubricDisagreement';
 import { rubricGroups, type RubricGroups } from './rubricGroups';
 import { ABOUT_LENGTH, finiteRho, itemLengths, lengthByAnnotator, lengthOutliers, type AnnotatorLengthRow, type LengthOutlier, type LengthRow } from './rubricLength';
-import { agreementSection, type AgreementOptions, type DimensionRow } from './agreementSection';
-import { metricIds, metricValue } from './agreementMetrics';
+import { agreementSection, dimensionRow, type AgreementOptions, type DimensionRow } from './agreementSection';
+import { metricIds } from './agreementMetrics';
 
 /** The project brief's rubric weights, matched to dimension names by their stem (`helpfulness`, `helpful_pref`, …). */
 export const DEFAULT_RUBRIC_WEIGHTS: Readonly<Record<string, number>> = { helpfulness: 0.35, correctness: 0.3, harmlessness: 0.2, conciseness: 0.15 };
@@ -219,9 +218,6 @@ function verdictAgreement(r: Ratings, g: RubricGroups, verdict: Int32Array, opti
   const label_counts: Record<string, number> = {};
   r.categories.forEach((c) => define(label_counts, c, 0));
   for (const k of kept) label_counts[r.categories[verdict[k]]]++;
-  const bandMetric = options.bandMetric ?? 'fleiss_kappa';
-  const bandValue = metricValue(s, bandMetric);
-  const band = interpretationBand(bandValue);
   let matches: { n: number; exact: number | null; directional: number | null } | null = null;
   const overall = r.dimensions.indexOf(OVERALL);
   if (overall >= 0) {
@@ -238,17 +234,9 @@ function verdictAgreement(r: Ratings, g: RubricGroups, verdict: Int32Array, opti
   }
   return {
     label_counts,
-    agreement: {
-      dimension: VERDICT,
-      items_pairable: s.items_pairable,
-      percent_agreement: s.percent_agreement,
-      cohen_kappa_mean: s.cohen_kappa_mean,
-      fleiss_kappa: s.fleiss_kappa,
-      krippendorff_alpha: s.krippendorff_alpha,
-      gwet_ac1: s.gwet_ac1,
-      ci95: s.ci95,
-    },
-    band: band && bandValue !== null ? { metric: bandMetric, value: bandValue, label: band.label, action: band.action } : null,
+    agreement: dimensionRow(VERDICT, s),
+    // the section's own band (same metric), without its range
+    band: s.band ? { metric: s.band.metric, value: s.band.value, label: s.band.label, action: s.band.action } : null,
     matches_overall: matches,
   };
 }
