@@ -32,6 +32,11 @@ export interface Cell {
   title?: string;
 }
 
+/** A number cell (right-aligned), with a status class when given. */
+export const num = (content: Content, className = ''): Cell => ({ content, className: `num ${className}`.trim() });
+/** Dollars with cents, as the page writes them. */
+export const cost = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
 const cell = (c: Content | Cell, tag: 'td' | 'th') => {
   const full: Cell = c !== null && typeof c === 'object' && !(c instanceof Html) && !Array.isArray(c) ? c : { content: c as Content };
   const numeric = typeof full.content === 'number';

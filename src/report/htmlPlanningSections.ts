@@ -1,15 +1,13 @@
 import { coefficient, count, percent } from '../lib/format';
 import { bandStatus, withInterval } from '../lib/readings';
-import { facts, html, Html, list, table, type Cell, type Content } from './htmlParts';
+import { cost, facts, html, Html, list, num, table } from './htmlParts';
 import type { NextLabelSection } from './nextLabelSection';
 import type { RubricSection } from './rubricSection';
 
 // the HTML report's `rubric` and `next_label` sections (htmlReport places them)
 
-const num = (content: Content, className = ''): Cell => ({ content, className: `num ${className}`.trim() });
 const coef = (x: number | null | undefined) => num(coefficient(x ?? null), bandStatus(x ?? null));
 const four = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toFixed(4));
-const money = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export function rubricHtml(r: RubricSection | null): Html {
   if (!r) return html`<p class="muted">No rubric section: the files label one dimension.</p>`;
@@ -44,7 +42,7 @@ export function nextLabelHtml(s: NextLabelSection | null): Html {
 ${facts([
   { label: 'Posteriors', value: 'Dawid-Skene', reading: `${s.method}: the fit of the final labels, its parameters held fixed` },
   { label: 'Next label from', value: s.from, reading: s.from === 'typical' ? 'the kept annotators’ confusion matrices averaged by their labels' : 'this annotator’s confusion matrix; its own pairs left out' },
-  { label: 'Price per label', value: money(s.price_per_label) },
+  { label: 'Price per label', value: cost(s.price_per_label) },
   { label: 'Candidates', value: count(s.candidates), reading: `of ${count(s.items)} pairs with a Dawid-Skene posterior` },
   { label: 'Uncertainty left', value: `${coefficient(s.entropy_bits_total)} bits`, reading: 'posterior entropy summed over the candidates' },
   { label: 'Expected accuracy now', value: coefficient(s.expected_accuracy), reading: 'mean largest posterior' },
@@ -52,5 +50,5 @@ ${facts([
 ${s.reason ? html`<p class="muted">${s.reason}</p>` : ''}
 ${s.ranking.length ? table(`The ${count(s.ranking.length)} pairs where one more label buys the most information`, ['#', 'pair', 'information gain (bits)', 'bits per dollar', 'entropy (bits)', 'label now', 'posterior', 'expected accuracy gain'],
   s.ranking.map((row, i) => [num(count(i + 1)), row.item, num(four(row.eig_bits)), num(four(row.eig_bits_per_dollar)), num(four(row.entropy_bits)), row.label ?? '—', num(four(row.confidence)), num(four(row.expected_accuracy_gain))])) : ''}
-${s.curve.length ? table('Expected accuracy against budget', ['labels', 'budget', 'top-ranked pairs', 'random pairs'], s.curve.map((p) => [num(count(p.labels)), num(money(p.budget)), num(four(p.top_ranked)), num(four(p.random))])) : ''}`;
+${s.curve.length ? table('Expected accuracy against budget', ['labels', 'budget', 'top-ranked pairs', 'random pairs'], s.curve.map((p) => [num(count(p.labels)), num(cost(p.budget)), num(four(p.top_ranked)), num(four(p.random))])) : ''}`;
 }

@@ -6,7 +6,7 @@ import { METHOD_NAMES, METHODS } from './aggregationSection';
 import type { AiJudgeRow } from './aiJudgeSection';
 import type { ChartSvg } from './chartSvgs';
 import { escapeHtml } from './escapeHtml';
-import { facts, html, Html, list, section, table, type Cell, type Content } from './htmlParts';
+import { cost, facts, html, Html, list, num, section, table, type Cell } from './htmlParts';
 import { REPORT_CSS } from './htmlReportStyle';
 import { nextLabelHtml, rubricHtml } from './htmlPlanningSections';
 import type { BiasReport, RoutingJudgeReport } from './judgesReport';
@@ -31,7 +31,6 @@ export const REPORT_SECTIONS = [
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 // number formats of the page (src/lib/format.ts) and of its panels
-const num = (content: Content, className = ''): Cell => ({ content, className: `num ${className}`.trim() });
 const share = (x: number | null | undefined) => (x === null || x === undefined ? '—' : percent(x));
 const shareCi = (x: number | null | undefined, ci: [number, number] | null | undefined) => (x === null || x === undefined ? '—' : withInterval(x, ci ?? null, true));
 const coefCi = (x: number | null | undefined, ci: [number, number] | null | undefined) => withInterval(x ?? null, ci ?? null);
@@ -40,7 +39,6 @@ const n = (x: number | null | undefined) => (x === null || x === undefined ? '�
 const seconds = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${x.toFixed(1)} s`);
 const pValue = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x < 1e-4 ? '< 0.0001' : x.toFixed(4));
 const dollars = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 })}`;
-const cost = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const yesNo = (x: boolean) => (x ? 'yes' : 'no');
 const plural = (k: number, word: string) => `${count(k)} ${word}${k === 1 ? '' : 's'}`;
 
