@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Download, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CsvTokenizer } from '../../src/parse/csvTokenizer';
 import { ARTIFACTS, record, useBuiltApp } from './harness';
+import { csvRecords } from '../helpers/csvRecords';
 
 const app = useBuiltApp();
 
@@ -21,14 +21,6 @@ async function download(page: Page, button: Locator, keyboard = false): Promise<
   const path = join(ARTIFACTS, `download-${file.suggestedFilename()}`);
   await file.saveAs(path);
   return { name: file.suggestedFilename(), path, bytes: readFileSync(path) };
-}
-
-function csvRecords(text: string): string[][] {
-  const out: string[][] = [];
-  const tokenizer = new CsvTokenizer(',');
-  tokenizer.push(text, (f) => out.push(f));
-  tokenizer.end((f) => out.push(f));
-  return out;
 }
 
 /** Width and height from a PNG's IHDR chunk. */

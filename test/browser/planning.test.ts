@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CsvTokenizer } from '../../src/parse/csvTokenizer';
 import { ARTIFACTS, record, useBuiltApp } from './harness';
+import { csvRecords } from '../helpers/csvRecords';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DEMO = join(ROOT, 'public/samples/demo.csv.gz');
@@ -49,10 +49,7 @@ describe('the Planning panel in chromium', () => {
     await page.getByTestId('next-summary').waitFor({ timeout: 30_000 });
     const download = page.waitForEvent('download');
     await page.getByTestId('next-download').click();
-    const records: string[][] = [];
-    const tokenizer = new CsvTokenizer(',');
-    tokenizer.push(readFileSync(await (await download).path(), 'utf8'), (fields) => records.push(fields));
-    tokenizer.end((fields) => records.push(fields));
+    const records = csvRecords(readFileSync(await (await download).path(), 'utf8'));
     expect(records[0]).toEqual(['item', 'prompt', 'response_a', 'response_b', 'uncertainty', 'diversity', 'score']);
     expect(records).toHaveLength(101);
     await page.screenshot({ path: join(ARTIFACTS, 'planning.png'), fullPage: true });

@@ -1,29 +1,17 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { CsvTokenizer } from '../../src/parse/csvTokenizer';
 import { ARTIFACTS, record, useBuiltApp } from './harness';
+import { csvRecords } from '../helpers/csvRecords';
+import { auditReport } from '../helpers/auditCommand';
 
 const ROOT = join(import.meta.dirname, '../..');
 const RUBRIC_DEMO = join(ROOT, 'public/samples/rubric-demo.csv.gz');
 const app = useBuiltApp();
 
-function audit(...args: string[]) {
-  const out = spawnSync('npx', ['tsx', 'src/cli/audit.ts', ...args, '--bootstrap', '0'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
-  expect(out.status, out.stderr).toBe(0);
-  return JSON.parse(out.stdout);
-}
-
-function csvRecords(text: string): string[][] {
-  const records: string[][] = [];
-  const tokenizer = new CsvTokenizer(',');
-  tokenizer.push(text, (fields) => records.push(fields));
-  tokenizer.end((fields) => records.push(fields));
-  return records;
-}
+const audit = (...args: string[]) => auditReport(...args, '--bootstrap', '0');
 
 async function upload(page: Page, path: string, at = app.url): Promise<void> {
   await page.goto(at);

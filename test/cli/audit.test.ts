@@ -1,29 +1,15 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import schema from '../../src/report/report.schema.json';
+import { audit, auditReport as report } from '../helpers/auditCommand';
 
 const ROOT = join(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'test/fixtures/cli');
-const validate = new Ajv({ allErrors: true }).compile(schema);
 
-function audit(...args: string[]) {
-  const out = spawnSync('npx', ['tsx', 'src/cli/audit.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: out.status, stdout: out.stdout, stderr: out.stderr.replace(/npm warn.*\n/g, '') };
-}
 
-function report(...args: string[]) {
-  const out = audit(...args);
-  expect(out.status, out.stderr).toBe(0);
-  const json = JSON.parse(out.stdout);
-  expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
-  return json;
-}
 
 describe('npm run audit', () => {
   it('audit FILE prints the input section of prefscope.report/v1 for the demo', () => {

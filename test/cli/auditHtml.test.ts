@@ -1,16 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { audit } from '../helpers/auditCommand';
 import { coefficient, percent } from '../../src/lib/format';
 
-const ROOT = join(import.meta.dirname, '../..');
 
-function audit(...args: string[]) {
-  const out = spawnSync('npx', ['tsx', 'src/cli/audit.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: out.status, stdout: out.stdout, stderr: out.stderr.replace(/npm warn.*\n/g, '') };
-}
 
 describe('npm run audit -- --html FILE', () => {
   it('audit demo --html writes the self-contained report beside the JSON on stdout: the same numbers, charts inline, no script, no URL', () => {

@@ -1,28 +1,13 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import schema from '../../src/report/report.schema.json';
+import { audit, auditReport as report } from '../helpers/auditCommand';
 import { columnList } from '../../src/cli/commandLine';
 
-const ROOT = join(import.meta.dirname, '../..');
-const validate = new Ajv({ allErrors: true }).compile(schema);
 
-function audit(...args: string[]) {
-  const out = spawnSync('npx', ['tsx', 'src/cli/audit.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: out.status, stdout: out.stdout, stderr: out.stderr.replace(/npm warn.*\n/g, '') };
-}
 
-function report(...args: string[]) {
-  const out = audit(...args);
-  expect(out.status, out.stderr).toBe(0);
-  const json = JSON.parse(out.stdout);
-  expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
-  return json;
-}
 
 // rubric columns under names nothing guesses (q_help, q_correct): only --rubric makes them dimensions
 const CSV = [

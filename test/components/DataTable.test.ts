@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import DataTable from '../../src/components/DataTable.svelte';
-import { CsvTokenizer } from '../../src/parse/csvTokenizer';
+import { csvRecords } from '../helpers/csvRecords';
 
 const saved = vi.hoisted(() => [] as { name: string; content: string | Blob; type?: string }[]);
 vi.mock('../../src/lib/saveFile', () => ({ saveFile: (name: string, content: string | Blob, type?: string) => saved.push({ name, content, type }) }));
@@ -31,10 +31,7 @@ describe('DataTable', () => {
     await fireEvent.click(button);
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ name: 'cohens-kappa-per-annotator-pair.csv', type: 'text/csv' });
-    const records: string[][] = [];
-    const tokenizer = new CsvTokenizer(',');
-    tokenizer.push(saved[0].content as string, (f) => records.push(f));
-    tokenizer.end((f) => records.push(f));
+    const records = csvRecords(saved[0].content as string);
     expect(records[0]).toEqual(['annotator', 'kappa', 'note']);
     expect(records).toHaveLength(251);
     expect(records.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 250 }, (_, i) => (i === 7 ? "'=1+1" : `w${i}`)));

@@ -1,15 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { CsvTokenizer } from '../../src/parse/csvTokenizer';
 import { tableCsv } from '../../src/lib/tableCsv';
-
-function records(text: string): string[][] {
-  const out: string[][] = [];
-  const tokenizer = new CsvTokenizer(',');
-  tokenizer.push(text, (fields) => out.push(fields));
-  tokenizer.end((fields) => out.push(fields));
-  return out;
-}
+import { csvRecords as records } from '../helpers/csvRecords';
 
 describe('tableCsv', () => {
   it('tableCsv guards formula starts (=, +, -, @) so spreadsheets do not run them', () => {

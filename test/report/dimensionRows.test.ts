@@ -4,12 +4,12 @@ import { agreementSection, dimensionRows } from '../../src/report/agreementSecti
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { CsvTokenizer } from '../../src/parse/csvTokenizer';
 import { loadFiles } from '../../src/parse/loadFiles';
 import { PREFERENCE_LABELS } from '../../src/core/types';
 import { ratingsFromTriples } from '../helpers/buildRatings';
 import { diskFile } from '../helpers/loadText';
 import { loadFormatFixtures } from '../helpers/loadFixture';
+import { csvRecords } from '../helpers/csvRecords';
 
 describe('agreement per dimension', () => {
   it('gives each dimension its own coefficients (hand-computed on the Label Studio choices fixture)', async () => {
@@ -33,10 +33,7 @@ describe('agreement per dimension', () => {
 
   it('on the rubric demo, each label column gives the coefficients of the same kernels on that column alone', async () => {
     const path = join(import.meta.dirname, '../../public/samples/rubric-demo.csv.gz');
-    const rows: string[][] = [];
-    const tokenizer = new CsvTokenizer(',');
-    tokenizer.push(gunzipSync(readFileSync(path)).toString('utf8'), (fields) => rows.push(fields));
-    tokenizer.end((fields) => rows.push(fields));
+    const rows = csvRecords(gunzipSync(readFileSync(path)).toString('utf8'));
     const [header, ...records] = rows.filter((r) => r.length > 1);
     const { ratings } = await loadFiles([await diskFile(path)]);
     const computed = dimensionRows(ratings, { bootstrap: 0 });
