@@ -1,3 +1,4 @@
+import { directionalSides } from '../core/directionalSides';
 import { spearmanMatrix } from '../core/spearmanMatrix';
 import type { Ratings } from '../core/types';
 import { rubricDisagreement, type RubricDisagreement } from './rubricDisagreement';
@@ -104,7 +105,8 @@ export function rubricSection(r: Ratings, lengths: { responseA: (string | undefi
   const g = rubricGroups(r, removed);
   const preference = r.scale !== 'nominal';
   const value = Float64Array.from(r.categories, (_, c) => (preference ? r.fivePoint[c] - 2 : c));
-  const side = Int32Array.from(r.categories, (_, c) => (preference ? Math.sign(r.fivePoint[c] - 2) : c));
+  // disagreement is a different side (A / tie / B); nominal: a different category
+  const side = (preference ? directionalSides(r.fivePoint)?.side : null) ?? Int32Array.from(r.categories, (_, c) => c);
 
   // the weighted verdict of each group
   const w = rubric.map((d) => weights[r.dimensions[d]]);
