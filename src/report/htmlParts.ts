@@ -1,3 +1,4 @@
+import { percent } from '../lib/format';
 import { escapeHtml } from './escapeHtml';
 
 /** Markup already made safe (built by these helpers); every other value is escaped where it is placed. */
@@ -34,6 +35,12 @@ export interface Cell {
 
 /** A number cell (right-aligned), with a status class when given. */
 export const num = (content: Content, className = ''): Cell => ({ content, className: `num ${className}`.trim() });
+// cell formats of the page (src/lib/format.ts) and of its panels
+export const share = (x: number | null | undefined) => (x === null || x === undefined ? '—' : percent(x));
+export const ciOnly = (ci: [number, number] | null | undefined) => (ci ? `[${percent(ci[0])}, ${percent(ci[1])}]` : '—');
+export const seconds = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${x.toFixed(1)} s`);
+export const pValue = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x < 1e-4 ? '< 0.0001' : x.toFixed(4));
+export const yesNo = (x: boolean) => (x ? 'yes' : 'no');
 /** Dollars with cents, as the page writes them. */
 export const cost = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
