@@ -6,12 +6,13 @@ import { aiJudgeSection } from '../../src/report/aiJudgeSection';
 import { PLANTED, RANDOM_CLICKERS } from '../fixtures/generateDemo';
 import { closeTo } from '../helpers/closeTo';
 import { diskFile, textFile } from '../helpers/loadText';
+import { JUDGE_HAND_CSV as HAND_CSV } from '../fixtures/judgeHandCase';
 
 const load = (csv: string) => loadFiles([textFile('judge.csv', csv)]);
 const demo = async () => loadFiles([await diskFile(join(import.meta.dirname, '../../public/samples/demo.csv.gz'))]);
 
 /**
- * Six items, humans h1-h3, one judge (`ai_label`, `ai_confidence`), gold on i1, i3, i5. 5-point codes
+ * The hand case (test/fixtures/judgeHandCase.ts): six items, humans h1-h3, one judge, gold on i1, i3, i5. 5-point codes
  * 0 A>>, 1 A>, 2 =, 3 B>, 4 B>>. Human majority (majorityVote):
  *   item  humans          majority            judge (conf)   gold   judge side / majority side
  *   i1    A>  A>  B>      A> (A side 2:1)     A>>  (0.95)    A>     A / A  ✓
@@ -21,22 +22,6 @@ const demo = async () => loadFiles([await diskFile(join(import.meta.dirname, '..
  *   i5    B>> .   B>>     B>>                 A>   (0.30)    B>>    A / B  ✗
  *   i6    .   A>  A>      A>                  A>   (0.91)    -      A / A  ✓
  */
-const HAND_CSV = `example_id,annotator_id,label,ai_label,ai_confidence,gold_label
-i1,h1,A>,A>>,0.95,A>
-i1,h2,A>,A>>,0.95,A>
-i1,h3,B>,A>>,0.95,A>
-i2,h1,B>,B>,0.85,
-i2,h2,B>>,B>,0.85,
-i3,h1,=,A>,0.62,=
-i3,h2,A>,A>,0.62,=
-i3,h3,=,A>,0.62,=
-i4,h1,A>,=,0.55,
-i4,h2,B>,=,0.55,
-i5,h1,B>>,A>,0.30,B>>
-i5,h3,B>>,A>,0.30,B>>
-i6,h2,A>,A>,0.91,
-i6,h3,A>,A>,0.91,
-`;
 
 describe('aiJudgeSection', () => {
   it('aiJudgeSection(loaded) computes every field of a hand-computed case', async () => {

@@ -7,11 +7,12 @@ import { aiJudgeSection } from '../../src/report/aiJudgeSection';
 import { routingSection } from '../../src/report/routingSection';
 import { closeTo } from '../helpers/closeTo';
 import { diskFile, textFile } from '../helpers/loadText';
+import { JUDGE_HAND_CSV as HAND_CSV } from '../fixtures/judgeHandCase';
 
 const load = (csv: string) => loadFiles([textFile('judge.csv', csv)]);
 
 /**
- * The hand case of aiJudgeSection.test.ts. Per item: judge side, c = judge on the reference's side,
+ * The hand case (test/fixtures/judgeHandCase.ts), worked out in aiJudgeSection.test.ts. Per item: judge side, c = judge on the reference's side,
  * a = share of the human labels on the judge's side, X = (1 − a) + a·c.
  *   item  humans        majority  gold  judge (conf)  c (majority)  c (gold)  a     X (majority)  X (gold)
  *   i1    A>  A>  B>    A>        A>    A>>  (0.95)   1             1         2/3   1             1
@@ -21,22 +22,6 @@ const load = (csv: string) => loadFiles([textFile('judge.csv', csv)]);
  *   i5    B>> B>>       B>>       B>>   A>   (0.30)   0             0         0     1             1
  *   i6    A>  A>        A>        -     A>   (0.91)   1             -         1     1             -
  */
-const HAND_CSV = `example_id,annotator_id,label,ai_label,ai_confidence,gold_label
-i1,h1,A>,A>>,0.95,A>
-i1,h2,A>,A>>,0.95,A>
-i1,h3,B>,A>>,0.95,A>
-i2,h1,B>,B>,0.85,
-i2,h2,B>>,B>,0.85,
-i3,h1,=,A>,0.62,=
-i3,h2,A>,A>,0.62,=
-i3,h3,=,A>,0.62,=
-i4,h1,A>,=,0.55,
-i4,h2,B>,=,0.55,
-i5,h1,B>>,A>,0.30,B>>
-i5,h3,B>>,A>,0.30,B>>
-i6,h2,A>,A>,0.91,
-i6,h3,A>,A>,0.91,
-`;
 
 describe('routingSection', () => {
   it('routingSection(loaded) builds the routing table against the human majority (hand-computed)', async () => {
