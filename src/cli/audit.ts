@@ -1,5 +1,6 @@
 import { openAsBlob, existsSync, statSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve, sep } from 'node:path';
+import { CONVENTION_IDS } from '../parse/labelConventions';
 import { columnList, parseCommandLine, SCALES } from './commandLine';
 import { failWith } from './failWith';
 import type { Scale } from '../core/types';
@@ -8,7 +9,7 @@ import type { FileOptions } from '../parse/loadFiles';
 import { ADAPTERS, TABLE } from '../parse/adapters/index';
 import type { Format } from '../parse/types';
 import { metricIds, metricValue } from '../report/agreementMetrics';
-import { METHODS, type Method } from '../report/aggregationSection';
+import { METHOD_SETTINGS, type MethodSetting } from '../report/aggregationSection';
 import type { Report } from '../report/report';
 import { DEFAULT_WEIGHTS } from '../report/annotatorsSection';
 import type { ScoreWeights } from '../core/annotatorScores';
@@ -18,14 +19,19 @@ const READERS = ['csv', 'tsv', 'json', 'jsonl', 'parquet'];
 const ADAPTER_NAMES = [TABLE, ...ADAPTERS.map((a) => a.id)];
 
 const USAGE = `usage: npm run --silent audit -- FILE... [--format READER|ADAPTER] [--item COL] [--annotator COL]
-       [--label COL] [--wide COL,COL,...] [--rubric COL,COL,...] [--label-map '0:=,1:A>,2:B>']
+       [--label COL] [--wide COL,COL,...] [--rubric COL,COL,...] [--no-header | --header]
+       [--labels-are CONVENTION | FILE=CONVENTION,...] [--label-map '0:=,1:A>,2:B>'] [--item-scope shared|file]
        [--scale 5-point|3-way|binary|nominal] [--remove ID,ID,...] [--bootstrap N] [--seed N]
        [--band-metric ID] [--min-shared N]
-       [--weights gold=0.4,majority=0.3,speed=0.3] [--method majority|weighted|dawid_skene]
+       [--weights gold=0.4,majority=0.3,speed=0.3] [--method auto|majority|weighted|dawid_skene]
        [--rubric-weights DIM=W,DIM=W,...] [--label-from typical|ANNOTATOR] [--label-price P]
        [--fail-under METRIC=VALUE]... [--out report.json] [--labels final.csv|final.jsonl] [--html report.html]
   READER:  ${READERS.join(', ')} (how the file is parsed; detected when left out)
   ADAPTER: ${ADAPTER_NAMES.join(', ')} (whose export it is; detected when left out)
+  --labels-are: how label values are read: ${CONVENTION_IDS.join(', ')}
+            (the page's question; detected when left out, with a warning when more than one reading fits)
+  --no-header, --header: the first row of a CSV/TSV is data, or is the header (detected when left out)
+  --item-scope file: an item id that occurs in two judgement files is two pairs (default: one pair)
   --wide:   the annotator columns of a wide file (one row per pair, a column per annotator)
   --rubric: rubric label columns of a long file, one dimension each, named by the column
             (helpfulness,correctness,…; read like the label; an empty cell is a dimension not judged)
@@ -46,6 +52,7 @@ async function main(argv: string[]): Promise<void> {
       'min-shared': { type: 'string' }, 'fail-under': { type: 'string', multiple: true },
       weights: { type: 'string' }, method: { type: 'string' }, labels: { type: 'string' }, html: { type: 'string' },
       'rubric-weights': { type: 'string' }, 'label-from': { type: 'string' }, 'label-price': { type: 'string' },
+      'labels-are': { type: 'string' }, header: { type: 'boolean' }, 'no-header': { type: 'boolean' }, 'item-scope': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -66,7 +73,11 @@ async function main(argv: string[]): Promise<void> {
   } catch (error) {
     fail((error as Error).message);
   }
+  if (v.header && v['no-header']) fail('--header and --no-header contradict each other');
+  if (v['item-scope'] && !['shared', 'file'].includes(v['item-scope'])) fail(`--item-scope takes shared or file, not "${v['item-scope']}"`);
+  const labelsAre = v['labels-are'] ? parseLabelsAre(v['labels-are']) : null;
   const fileOptions: FileOptions = {
+    header: v['no-header'] ? false : v.header ? true : null,
     format: v.format && READERS.includes(v.format) ? (v.format as Format) : null,
     adapter: v.format && ADAPTER_NAMES.includes(v.format) ? v.format : null,
     overrides: { item: v.item ?? null, annotator: v.annotator ?? null, label: v.label ?? null, wide: columnList(v.wide), rubric: columnList(v.rubric) },
@@ -79,13 +90,13 @@ async function main(argv: string[]): Promise<void> {
     minShared: whole(v['min-shared'], 'min-shared', 10),
     bandMetric: v['band-metric'] ?? 'fleiss_kappa',
     weights: v.weights ? parseWeights(v.weights) : { ...DEFAULT_WEIGHTS },
-    method: (v.method ?? 'dawid_skene') as Method,
+    method: (v.method ?? 'auto') as MethodSetting,
     rubricWeights: v['rubric-weights'] ? parseRubricWeights(v['rubric-weights']) : null,
   };
   const labelPrice = v['label-price'] === undefined ? DEFAULT_NEXT_LABEL.pricePerLabel : Number(v['label-price']);
   if (!(Number.isFinite(labelPrice) && labelPrice > 0)) fail(`--label-price takes a price above 0, not "${v['label-price']}"`);
   const labelInputs = { ...DEFAULT_NEXT_LABEL, from: v['label-from'] ?? 'typical', pricePerLabel: labelPrice };
-  if (!METHODS.includes(settings.method)) fail(`unknown method "${v.method}" (one of ${METHODS.join(', ')})`);
+  if (!METHOD_SETTINGS.includes(settings.method)) fail(`unknown method "${v.method}" (one of ${METHOD_SETTINGS.join(', ')})`);
   const known = metricIds(true).map((m) => m.id);
   if (!known.includes(settings.bandMetric)) fail(`unknown metric "${settings.bandMetric}" for --band-metric (one of ${known.join(', ')})`);
   const gates = (v['fail-under'] ?? []).map((gate) => {
@@ -93,10 +104,13 @@ async function main(argv: string[]): Promise<void> {
     if (!match || !known.includes(match[1])) fail(`--fail-under takes METRIC=VALUE with a metric id (one of ${known.join(', ')}), not "${gate}"`);
     return { id: match[1], min: Number(match[2]) };
   });
-  const files = await Promise.all(paths.map(async (p) => ({ name: basename(p), blob: await openAsBlob(p) })));
+  const names = fileNames(paths);
+  const files = await Promise.all(paths.map(async (p, i) => ({ name: names[i], blob: await openAsBlob(p) })));
   const session = createSession();
-  const result = await session.load(files, { files: files.map(() => fileOptions), labelMap, scale: (v.scale as Scale) ?? null });
+  // the options apply to every file, zip members included
+  const result = await session.load(files, { fileDefaults: fileOptions, labelMap, labelsAre, itemScope: (v['item-scope'] as 'shared' | 'file') ?? 'shared', scale: (v.scale as Scale) ?? null });
   if (!result.ok) fail(result.message);
+  for (const w of result.overview.input.warnings) process.stderr.write(`warning: ${w.file}${w.column ? ` (${w.column})` : ''}: ${w.message}\n`);
   const built = session.report(settings, undefined, labelInputs);
   if (!built.ok) fail(built.message);
   const { report } = built;
@@ -128,6 +142,35 @@ async function reportHtml(report: Report): Promise<string> {
   const [{ JSDOM }, { reportCharts }, { chartSvgs }, { htmlReport }] = await Promise.all([import('jsdom'), import('../charts/reportCharts'), import('../report/chartSvgs'), import('../report/htmlReport')]);
   const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
   return htmlReport(report, chartSvgs(reportCharts(report), document), { generatedAt: new Date() });
+}
+
+/**
+ * `CONVENTION` (every file) or `FILE=CONVENTION,…`: how label values are read (`labelConventions.ts`).
+ */
+function parseLabelsAre(text: string): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const at = part.lastIndexOf('=');
+    const [file, id] = at > 0 ? [part.slice(0, at).trim(), part.slice(at + 1).trim()] : ['*', part];
+    if (!CONVENTION_IDS.includes(id)) fail(`--labels-are takes one of ${CONVENTION_IDS.join(', ')} (or FILE=CONVENTION), not "${part}"`);
+    out[file] = id;
+  }
+  return out;
+}
+
+/**
+ * The names the files are read under: their base names, or, where two share one, the shortest end of their
+ * paths that tells them apart (`GPT-4-Vanilla/result.json`, `ChatGPT-Vanilla/result.json`).
+ */
+export function fileNames(paths: string[]): string[] {
+  const parts = paths.map((p) => resolve(p).split(sep));
+  return parts.map((segments, i) => {
+    for (let k = 1; k <= segments.length; k++) {
+      const name = segments.slice(-k).join('/');
+      if (parts.every((other, j) => j === i || other.slice(-k).join('/') !== name)) return name;
+    }
+    return basename(paths[i]);
+  });
 }
 
 /** `gold=0.4,majority=0.3,speed=0.3` (parts left out keep their default). */

@@ -21,6 +21,13 @@ export interface DawidSkene {
   maxChange: number[];
   /** items with at least one selected label */
   nLabelled: number;
+  /** categories that no selected label used: they get no prior mass and are no item's label */
+  unused: number[];
+  /**
+   * items whose posterior argmax is a category none of the item's annotators gave: their label is the best of
+   * the categories given instead (unless `anyLabel`), so they are counted here
+   */
+  outsideGiven: number;
 }
 
 const FLOOR = 1e-12;
@@ -36,14 +43,62 @@ const FLOOR = 1e-12;
  * that lowers the log-likelihood by more than 1 falls back to the plain EM point): same fixed point and
  * stopping test, about 3× fewer passes; passes 1 and 2 are plain EM. `accelerate: false` is plain EM.
  * Speed: one counting sort by item; fused probability-space passes (`dawidSkenePass`).
+ * Categories no selected label uses are left out of the fit (prior and posterior 0, as crowd-kit, which knows
+ * only the labels it sees). An item's label is never a category none of its annotators gave (`anyLabel: false`,
+ * the default): when the argmax is one, the item gets the given category of highest posterior (an exact tie: the
+ * lowest code, crowd-kit's argmax) and is counted in `outsideGiven`. With `anyLabel: true` the argmax stands.
  */
 export function dawidSkene(
   ratings: Ratings,
   mask: Uint8Array | null = null,
-  { maxIterations = 100, tolerance = 1e-6, init = 'majority', accelerate = true }:
-    { maxIterations?: number; tolerance?: number; init?: 'majority'; accelerate?: boolean } = {},
+  options: { maxIterations?: number; tolerance?: number; init?: 'majority'; accelerate?: boolean; anyLabel?: boolean } = {},
 ): DawidSkene {
-  if (init !== 'majority') throw new Error(`invalid init: "${String(init)}"`);
+  if ((options.init ?? 'majority') !== 'majority') throw new Error(`invalid init: "${String(options.init)}"`);
+  // categories no selected label uses are left out of the fit (no prior mass, no confusion column), then put back
+  const K = ratings.categories.length;
+  const used = new Uint8Array(K);
+  for (let j = 0; j < ratings.n; j++) if ((!mask || mask[j]) && ratings.label[j] >= 0) used[ratings.label[j]] = 1;
+  const kept = [...used.keys()].filter((k) => used[k]);
+  if (kept.length === K || kept.length === 0) return fit(ratings, mask, options);
+  const toKept = new Int32Array(K).fill(-1);
+  kept.forEach((k, c) => (toKept[k] = c));
+  const label = new Int32Array(ratings.n);
+  for (let j = 0; j < ratings.n; j++) label[j] = ratings.label[j] < 0 ? -1 : toKept[ratings.label[j]];
+  const inner = fit(
+    { ...ratings, label, categories: kept.map((k) => ratings.categories[k]), fivePoint: Int8Array.from(kept, (k) => ratings.fivePoint[k]) },
+    mask,
+    options,
+  );
+  return expand(inner, kept, K, ratings.items.length, ratings.annotators.length);
+}
+
+/** A fit on the used categories `kept` (codes 0…K'−1) with its outputs put back on all K categories. */
+function expand(inner: DawidSkene, kept: number[], K: number, nItems: number, nAnn: number): DawidSkene {
+  const k2 = kept.length;
+  const posterior = new Float64Array(nItems * K);
+  for (let i = 0; i < nItems; i++) for (let c = 0; c < k2; c++) posterior[i * K + kept[c]] = inner.posterior[i * k2 + c];
+  const priors = new Float64Array(K);
+  kept.forEach((k, c) => (priors[k] = inner.priors[c]));
+  if (inner.nLabelled === 0) priors.fill(NaN);
+  // a true class no label used has no evidence: its row is uniform, as in the fit
+  const confusion = new Float64Array(nAnn * K * K);
+  for (let a = 0; a < nAnn; a++) {
+    for (let k = 0; k < K; k++) for (let l = 0; l < K; l++) confusion[(a * K + k) * K + l] = 1 / K;
+    for (let c = 0; c < k2; c++) {
+      for (let l = 0; l < K; l++) confusion[(a * K + kept[c]) * K + l] = 0;
+      for (let d = 0; d < k2; d++) confusion[(a * K + kept[c]) * K + kept[d]] = inner.confusion[(a * k2 + c) * k2 + d];
+    }
+  }
+  const label = Int32Array.from(inner.label, (c) => (c < 0 ? -1 : kept[c]));
+  const unused = [...Array(K).keys()].filter((k) => !kept.includes(k));
+  return { ...inner, label, posterior, priors, confusion, unused };
+}
+
+function fit(
+  ratings: Ratings,
+  mask: Uint8Array | null,
+  { maxIterations = 100, tolerance = 1e-6, accelerate = true, anyLabel = false }: { maxIterations?: number; tolerance?: number; accelerate?: boolean; anyLabel?: boolean },
+): DawidSkene {
   const K = ratings.categories.length, W = K <= 5 ? 5 : K, nItems = ratings.items.length, nAnn = ratings.annotators.length;
   const { item, annotator, label: observed } = ratings;
   const start = new Int32Array(nItems + 1);
@@ -127,19 +182,32 @@ export function dawidSkene(
   }
 
   const label = new Int32Array(nItems).fill(-1), confidence = new Float64Array(nItems).fill(NaN);
-  const posterior = new Float64Array(nItems * K), top = new Float64Array(K);
+  const posterior = new Float64Array(nItems * K), top = new Float64Array(K), given = new Uint8Array(K);
   const fivePoint = ratings.scale === 'nominal' ? null : ratings.fivePoint;
+  let outsideGiven = 0;
   for (let i = 0; i < nItems; i++) {
     if (start[i + 1] === start[i]) continue;
     let max = 0;
     for (let k = 0; k < K; k++) max = Math.max(max, (posterior[i * K + k] = T[i * W + k]));
     for (let k = 0; k < K; k++) top[k] = T[i * W + k] >= max - 1e-12 ? 1 : 0;
-    label[i] = voteWinner(top, 0, K, fivePoint);
-    confidence[i] = max;
+    const free = voteWinner(top, 0, K, fivePoint);
+    given.fill(0);
+    for (let t = start[i]; t < start[i + 1]; t++) given[(cell[t] / W) % K] = 1;
+    if (given[free] || anyLabel) {
+      label[i] = free;
+      confidence[i] = max;
+      continue;
+    }
+    // the argmax is a category nobody gave this item: the best given one, an exact tie to the lowest code
+    outsideGiven++;
+    let best = -1;
+    for (let k = 0; k < K; k++) if (given[k] && (best < 0 || T[i * W + k] > T[i * W + best] + 1e-12)) best = k;
+    label[i] = best;
+    confidence[i] = T[i * W + best];
   }
   const confusion = new Float64Array(nAnn * K * K);
   for (let a = 0; a < nAnn; a++) for (let k = 0; k < K; k++) for (let l = 0; l < K; l++) confusion[(a * K + k) * K + l] = cf[(a * K + l) * W + k];
-  return { label, posterior, confidence, confusion, priors: priors.slice(0, K), iterations: maxChange.length, converged, maxChange, nLabelled };
+  return { label, posterior, confidence, confusion, priors: priors.slice(0, K), iterations: maxChange.length, converged, maxChange, nLabelled, unused: [], outsideGiven };
 }
 
 /** Back into the parameter space: entries clamped to [1e-12, 1], each confusion row and the priors renormalised. */

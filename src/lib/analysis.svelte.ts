@@ -28,7 +28,7 @@ export const DEFAULT_SETTINGS: Required<AgreementSettings> = {
   bandMetric: 'fleiss_kappa',
   minShared: 10,
   weights: { gold: 0.4, majority: 0.3, speed: 0.3 },
-  method: 'dawid_skene',
+  method: 'auto',
   rubricWeights: null,
 };
 

@@ -1,3 +1,4 @@
+import { METHOD_SETTINGS, type MethodSetting } from '../report/aggregationSection';
 import type { AgreementSettings } from '../session/analysisSession';
 import type { PanelId } from './analysis.svelte';
 import { decodePlan, planDiff, type PlanInputs } from './planInputs';
@@ -22,7 +23,6 @@ export interface ViewPicks {
 export const NO_PICKS: ViewPicks = { slice: null, filter: '', flaggedOnly: false, judge: null };
 
 const PANELS: PanelId[] = ['overview', 'agreement', 'annotators', 'labels', 'judges', 'planning', 'columns'];
-const METHODS = ['majority', 'weighted', 'dawid_skene'];
 
 /**
  * The view as a URL fragment (`#panel=agreement&remove=a&remove=b&…`): only what differs from the defaults.
@@ -72,7 +72,7 @@ export function decodeViewState(hash: string, defaults: Required<AgreementSettin
       bootstrap: whole('bootstrap', defaults.bootstrap),
       seed: whole('seed', defaults.seed),
       minShared: whole('min_shared', defaults.minShared, 1),
-      method: METHODS.includes(method) ? (method as Required<AgreementSettings>['method']) : defaults.method,
+      method: METHOD_SETTINGS.includes(method as MethodSetting) ? (method as MethodSetting) : defaults.method,
       rubricWeights: rubricWeights(p.get('rubric')),
       weights: weights.length === 3 && weights.every((x) => Number.isFinite(x) && x >= 0) ? { gold: weights[0], majority: weights[1], speed: weights[2] } : defaults.weights,
     },

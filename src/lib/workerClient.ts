@@ -2,7 +2,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { AnalysisApi } from '../../workers/analysis.worker';
 import type { LoadProgress } from '../parse/loadFiles';
 import type { AgreementSettings, ExportKind, RoutingInputs, SessionLoadOptions } from '../session/analysisSession';
-import type { Method } from '../report/aggregationSection';
+import type { MethodSetting } from '../report/aggregationSection';
 
 /**
  * The page's handle on the analysis worker. `cancel()` terminates the worker and starts a fresh one, so
@@ -39,7 +39,8 @@ export class WorkerClient {
   }
 
   load(files: File[], options: SessionLoadOptions, onProgress: (p: LoadProgress) => void) {
-    return this.guard(this.api.load(files.map((f) => ({ name: f.name, blob: f })), options, proxy(onProgress)));
+    // a file from a dropped folder keeps its path, so two `result.json` of two folders stay apart
+    return this.guard(this.api.load(files.map((f) => ({ name: f.webkitRelativePath || f.name, blob: f })), options, proxy(onProgress)));
   }
 
   agreement(settings: AgreementSettings, onProgress?: (done: number, total: number) => void) {
@@ -62,7 +63,7 @@ export class WorkerClient {
     return this.guard(this.api.aggregation(settings));
   }
 
-  exportFile(kind: ExportKind, settings: AgreementSettings, options: { method?: Method; minConfidence?: number }) {
+  exportFile(kind: ExportKind, settings: AgreementSettings, options: { method?: MethodSetting; minConfidence?: number }) {
     return this.guard(this.api.exportFile(kind, settings, options));
   }
 

@@ -15,6 +15,8 @@ export type ColumnMapping = { [R in Role]: string | null } & {
   rubric: string[];
   /** columns the user does not want as slices or attributes */
   ignored: string[];
+  /** wide files: cell values that mean "no label" besides an empty cell (a matrix's `-1` or `0`) */
+  missing?: string[];
 };
 
 export const ROLE_NAMES: Record<Role, string> = {
@@ -35,10 +37,10 @@ const SPELLINGS: Record<Role, string[]> = {
   isGold: ['is_gold', 'gold', 'is_golden', 'golden', 'honeypot', 'is_honeypot'],
   goldLabel: ['gold_label', 'gold_answer', 'gold_preference', 'true_label', 'truth', 'ground_truth', 'expected_label'],
   prompt: ['prompt', 'instruction', 'question_text', 'query', 'input', 'context'],
-  responseA: ['response_a', 'output_1', 'response_1', 'completion_a', 'answer_a', 'text_a', 'output_a'],
-  responseB: ['response_b', 'output_2', 'response_2', 'completion_b', 'answer_b', 'text_b', 'output_b'],
-  modelA: ['model_a', 'generator_1', 'model_1', 'system_a'],
-  modelB: ['model_b', 'generator_2', 'model_2', 'system_b'],
+  responseA: ['response_a', 'output_1', 'response_1', 'completion_a', 'answer_a', 'text_a', 'output_a', 'response1', 'output1', 'completion_1', 'completion1', 'answer_1', 'answer1'],
+  responseB: ['response_b', 'output_2', 'response_2', 'completion_b', 'answer_b', 'text_b', 'output_b', 'response2', 'output2', 'completion_2', 'completion2', 'answer_2', 'answer2'],
+  modelA: ['model_a', 'generator_1', 'model_1', 'system_a', 'model1', 'generator1'],
+  modelB: ['model_b', 'generator_2', 'model_2', 'system_b', 'model2', 'generator2'],
   shownFirst: ['shown_first', 'first_shown', 'position'],
   aiLabel: ['ai_label', 'judge_label', 'llm_label', 'ai_preference', 'ai_judge', 'llm_judge', 'model_label', 'prediction', 'suggestion'],
   aiConfidence: ['ai_confidence', 'judge_confidence', 'llm_confidence', 'confidence', 'suggestion_score', 'prediction_score'],

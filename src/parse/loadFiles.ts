@@ -1,15 +1,17 @@
 import type { Adapter } from './adapters/adapter';
-import { adaptBatch, adaptRows, recordsOf } from './adapters/adaptRows';
+import { adaptBatch, adaptRows, adaptedFile, recordsOf } from './adapters/adaptRows';
 import { TABLE, adapterById, chooseAdapter, nearMissMessage, statedAdapter } from './adapters/index';
 import { ROLES, canonicalMapping, emptyMapping, guessMapping, mappingProblems, rubricColumns, type ColumnMapping } from './columnRoles';
-import { Encoder, cellText, clip } from './encoder';
+import { CONTENT_ID, Encoder, cellText, clip } from './encoder';
 import { finishRatings, type LabelOptions, type Loaded } from './finishRatings';
+import { contentMapping, looksHeaderless } from './headerless';
 import { readCsv } from './readCsv';
 import { readJson } from './readJson';
 import { readJsonl } from './readJsonl';
 import { readParquet } from './readParquet';
-import { sniff, type Sniffed } from './sniff';
-import { UnreadableFile, type Format, type InputFile, type Issue, type TableBatch, type TableReader } from './types';
+import { readHead, sniff, type Sniffed } from './sniff';
+import { UnreadableFile, type Format, type InputFile, type Issue, type TableBatch, type TableReader, type Warning } from './types';
+import { isZip, zipMembers } from './zipMembers';
 
 /** What the user may state about one file; everything left out is detected. */
 export interface FileOptions {
@@ -20,10 +22,17 @@ export interface FileOptions {
   mapping?: ColumnMapping | null;
   /** roles stated by name on top of the guessed mapping (the command's --item, --annotator, --label, --wide, --rubric) */
   overrides?: Partial<Pick<ColumnMapping, 'item' | 'annotator' | 'label' | 'wide' | 'rubric'>> | null;
+  /** delimited text only: false = the first row is data (`--no-header`); null or left out = detected */
+  header?: boolean | null;
 }
 
 export interface LoadOptions extends LabelOptions {
+  /** per file, in the order given (a zip archive's members count as files, in place of the archive) */
   files?: FileOptions[];
+  /** for every file that `files` says nothing about (the command line's options) */
+  fileDefaults?: FileOptions;
+  /** `file`: an item id that occurs in two judgement files is two pairs (`--item-scope file`); default: one pair */
+  itemScope?: 'shared' | 'file';
   /** refuse before reading when the judgements would need more memory than this (bytes) */
   memoryBudget?: number;
   onProgress?: (progress: LoadProgress) => void;
@@ -60,6 +69,36 @@ export interface FileInfo {
   sample: string[][];
   /** rows in the whole file, extrapolated from the first batch (exact for a small file) */
   estimatedRows: number;
+  /** false when the first row was read as data (no header): the columns are `column 1`, `column 2`, … */
+  hasHeader: boolean;
+  /** how the columns' roles were guessed from their values when the file has no header, or null */
+  contentGuess: string | null;
+  /** the first lines of the file as text (cut at 200 characters), to see what a failed read was given */
+  head: string[];
+  /** what keeps the file from being read with this mapping (empty when it can be read) */
+  problems: string[];
+}
+
+/** How one file fared: source rows (or records) read, judgements kept, rows or judgements dropped with an issue. */
+export interface FileStats {
+  name: string;
+  rows: number;
+  judgements: number;
+  dropped: number;
+  /** the AI judge named after this file (its per-item verdicts), when it holds one */
+  judge: string | null;
+}
+
+/** A load that read nothing: the message, and what each file looked like (for the page's mapping screen). */
+export class LoadFailure extends UnreadableFile {
+  constructor(
+    file: string,
+    message: string,
+    readonly inspections: FileInfo[],
+  ) {
+    super(file, message);
+    this.name = 'LoadFailure';
+  }
 }
 
 /** What one judgement costs while reading (growing typed arrays, then the compact copy), in bytes. */
@@ -68,13 +107,16 @@ export const DEFAULT_MEMORY_BUDGET = 2e9;
 
 export interface LoadResult extends Loaded {
   fileInfos: FileInfo[];
+  fileStats: FileStats[];
+  /** the bytes of each file read (a zip archive's members in its place), aligned with `fileInfos` */
+  blobs: Blob[];
 }
 
-function reader(file: InputFile, s: Sniffed, onIssue: (i: Issue, dropped?: boolean) => void): TableReader {
+function reader(file: InputFile, s: Sniffed, onIssue: (i: Issue, dropped?: boolean) => void, header = true, onWarning?: (w: Warning) => void): TableReader {
   switch (s.format) {
     case 'csv':
     case 'tsv':
-      return readCsv(file, s.gzip, s.delimiter, onIssue);
+      return readCsv(file, s.gzip, s.delimiter, onIssue, { header, onWarning });
     case 'json':
       return readJson(file, s.gzip, onIssue);
     case 'jsonl':
@@ -84,8 +126,51 @@ function reader(file: InputFile, s: Sniffed, onIssue: (i: Issue, dropped?: boole
   }
 }
 
-/** Format, header, first rows and the guessed mapping of a file, reading only its first batch. */
-export async function inspectFile(file: InputFile, options: FileOptions = {}): Promise<{ info: FileInfo; sample: unknown[][] }> {
+/**
+ * The files of a load: each zip archive replaced by its members, names made unique (a repeated name gets
+ * ` (2)`, ` (3)`, …).
+ */
+export async function expandFiles(files: InputFile[]): Promise<InputFile[]> {
+  const out: InputFile[] = [];
+  for (const file of files) {
+    const magic = new Uint8Array(await file.blob.slice(0, 4).arrayBuffer());
+    // a damaged archive (or other bytes that start like one) is left to the sniffer, which names what it is
+    const members = isZip(magic) ? await zipMembers(file).catch(() => null) : null;
+    if (members && members.some((m) => /\/(\[Content_Types\]\.xml|xl\/workbook\.xml|word\/document\.xml)$/.test(m.name))) {
+      throw new UnreadableFile(file.name, `${file.name}: an Office document (a zip of XML parts, such as an Excel workbook), not a data file; save the sheet as CSV (UTF-8) and open that`);
+    }
+    out.push(...(members ?? [file]));
+  }
+  const seen = new Map<string, number>();
+  return out.map((f) => {
+    const n = (seen.get(f.name) ?? 0) + 1;
+    seen.set(f.name, n);
+    return n === 1 ? f : { name: `${f.name} (${n})`, blob: f.blob };
+  });
+}
+
+/** The first lines of a text file (for the mapping screen of a failed read). */
+async function headLines(file: InputFile, s: Sniffed): Promise<string[]> {
+  if (s.format === 'parquet') return [];
+  const text = await readHead(file, s.gzip, 8192).catch(() => '');
+  return text.split(/\r?\n/).slice(0, 8).map((l) => clip(l, 200));
+}
+
+/** Reads only the first batch of a file. */
+async function firstBatch(file: InputFile, s: Sniffed, header: boolean): Promise<TableBatch | null> {
+  const it = reader(file, s, () => {}, header);
+  const first = await it.next();
+  await it.return();
+  return first.done ? null : first.value;
+}
+
+/**
+ * Format, header, first rows and the guessed mapping of a file, reading only its first batch. A delimited
+ * file whose first row looks like data is read without a header (its columns' roles guessed from their
+ * values); `companions`: how many other files come with it (a one- or two-column file beside them holds
+ * gold labels or a judge's labels).
+ */
+export async function inspectFile(file: InputFile, options: FileOptions = {}, companions = 0): Promise<{ info: FileInfo; sample: unknown[][] }> {
   // a file stated to be Parquet is not sniffed: a damaged one is better told apart by the Parquet reader
   const detected: Sniffed = options.format === 'parquet' ? { format: 'parquet', gzip: false, delimiter: ',' } : await sniff(file);
   const s: Sniffed = {
@@ -93,28 +178,33 @@ export async function inspectFile(file: InputFile, options: FileOptions = {}): P
     gzip: detected.gzip,
     delimiter: options.delimiter ?? (options.format === 'tsv' ? '\t' : options.format === 'csv' && detected.format !== 'csv' ? ',' : detected.delimiter),
   };
-  const it = reader(file, s, () => {});
-  const first = await it.next();
-  await it.return();
-  const source: TableBatch | null = first.done ? null : first.value;
-  const records = source ? recordsOf(source) : [];
+  const delimited = s.format === 'csv' || s.format === 'tsv';
+  let source = await firstBatch(file, s, options.header !== false || !delimited);
+  let hasHeader = true;
+  if (delimited && (options.header === false || (options.header == null && source && !options.mapping && looksHeaderless(source.header, source.rows)))) {
+    source = options.header === false ? source : await firstBatch(file, s, false);
+    hasHeader = false;
+  }
+  const records = source && hasHeader ? recordsOf(source) : [];
   let adapter: Adapter | null = null;
   let warning: string | null = null;
-  if (options.adapter && options.adapter !== TABLE) adapter = statedAdapter(options.adapter, records, file.name);
+  if (options.adapter && options.adapter !== TABLE) adapter = statedAdapter(options.adapter, source ? recordsOf(source) : [], file.name);
   else if (!options.adapter && records.length > 0) {
     const choice = chooseAdapter(records, file.name);
     adapter = choice.adapter;
-    if (choice.nearMiss) {
-      warning = nearMissMessage(file.name, choice.nearMiss, records.length);
-      if (mappingProblems(guessMapping(source!.header), false).length > 0) throw new UnreadableFile(file.name, warning);
-    }
+    if (choice.nearMiss) warning = nearMissMessage(file.name, choice.nearMiss, records.length);
   }
   const batch = adapter && source ? adaptBatch(source, adapter, file.name, () => {}) : source;
   const header = batch?.header ?? [];
-  const guessed = adapter ? canonicalMapping(header) : guessMapping(header);
+  const content = !hasHeader && !adapter ? contentMapping(header, batch?.rows ?? [], file.name, companions) : null;
+  const guessed = adapter ? canonicalMapping(header) : content ? content.mapping : guessMapping(header);
   // a stated mapping saved before a field existed (`rubric`) gets that field's default
   const mapping = options.mapping ? { ...emptyMapping(), ...options.mapping } : withOverrides(guessed, options.overrides ?? null, header, file.name);
+  // a table of pairs with texts but no id column: each pair is named by its texts (as TRL files are)
+  const contentIds = !options.mapping && !adapter && mapping.shape === 'long' && mapping.item === null && mapping.responseA !== null && mapping.responseB !== null;
+  if (contentIds) mapping.item = CONTENT_ID;
   const tableName = s.format === 'tsv' ? 'tsv' : s.format;
+  const role: FileInfo['role'] = !adapter && mapping.shape === 'long' && mapping.annotator === null && mapping.label === null && rubricColumns(mapping).length === 0 ? 'joined' : 'judgements';
   const info: FileInfo = {
     name: file.name,
     bytes: file.blob.size,
@@ -123,15 +213,20 @@ export async function inspectFile(file: InputFile, options: FileOptions = {}): P
     delimiter: s.delimiter,
     header,
     mapping,
-    role: !adapter && mapping.shape === 'long' && mapping.annotator === null && mapping.label === null && rubricColumns(mapping).length === 0 ? 'joined' : 'judgements',
+    role,
     adapter: adapter?.id ?? tableName,
     adapterTitle: adapter?.title ?? `${tableName.toUpperCase()} table`,
     adapted: adapter !== null,
     notes: adapter?.notes ?? [],
     warning,
     sample: (batch?.rows ?? []).slice(0, 5).map((row) => header.map((_, c) => clip(cellText(row[c]), 80))),
-    estimatedRows: batch && batch.bytesRead > 0 ? Math.round((batch.rows.length * file.blob.size) / Math.max(batch.bytesRead, 1)) : 0,
+    estimatedRows: batch && batch.bytesRead > 0 ? Math.round(((source?.rows.length ?? 0) * file.blob.size) / Math.max(batch.bytesRead, 1)) * Math.max(1, batch.rows.length / Math.max(1, source?.rows.length ?? 1)) : 0,
+    hasHeader,
+    contentGuess: content?.guess ?? (contentIds ? 'no item id column: each pair is identified by its prompt and responses (a content id)' : null),
+    head: await headLines(file, s),
+    problems: [],
   };
+  info.problems = problemsOf(info, role === 'joined' && companions > 0);
   return { info, sample: batch?.rows.slice(0, 20) ?? [] };
 }
 
@@ -165,9 +260,39 @@ function byteSize(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1e3))} KB`;
 }
 
-/** What keeps a file from being read; an empty file (no header at all) says so rather than listing missing columns. */
+/**
+ * What keeps a file from being read; an empty file (no header at all) says so rather than listing missing
+ * columns, and a file that looks like an export format but lacks its fields says that.
+ */
 function problemsOf(info: FileInfo, joinable: boolean): string[] {
-  return info.header.length === 0 ? ['the file is empty'] : mappingProblems(info.mapping, joinable);
+  if (info.header.length === 0) return ['the file is empty'];
+  const problems = mappingProblems(info.mapping, joinable);
+  if (problems.length && info.warning) return [info.warning];
+  if (problems.length && info.hasHeader && info.contentGuess === null && info.sample.length > 0 && !info.adapted) {
+    return [...problems, ...(info.mapping.item === null ? [headerHint(info)] : [])];
+  }
+  return problems;
+}
+
+/** The likely fix for a file whose columns have no known names: perhaps its first row is data. */
+function headerHint(info: FileInfo): string {
+  return `the first row (${info.header.slice(0, 4).map((h) => `"${clip(h, 24)}"`).join(', ')}${info.header.length > 4 ? ', …' : ''}) names no column prefscope knows: if it is data, read the file as one without a header; else choose the item, annotator and label columns`;
+}
+
+/**
+ * The name of the AI judge whose verdicts a file holds: the file's name without its extensions, or the folder
+ * it is in when that name says nothing (`GPT-4/result.json` → `GPT-4`); made unique among `taken`.
+ */
+export function judgeNameOf(fileName: string, taken: Set<string>): string {
+  const parts = fileName.split('/');
+  const stem = parts[parts.length - 1].replace(/(\.(gz|gzip|zip|csv|tsv|txt|jsonl?|ndjson|parquet))+$/i, '');
+  const generic = /^(results?|outputs?|judg(e)?ments?|predictions?|annotations?|data|judge|verdicts?|labels?|dataset)$/i.test(stem);
+  let name = generic && parts.length > 1 ? parts[parts.length - 2] : stem;
+  if (name === '') name = 'judge';
+  let unique = name;
+  for (let k = 2; taken.has(unique); k++) unique = `${name} (${k})`;
+  taken.add(unique);
+  return unique;
 }
 
 /**
@@ -175,13 +300,15 @@ function problemsOf(info: FileInfo, joinable: boolean): string[] {
  * concatenated; files with only per-item columns (gold labels, a judge's verdicts, texts) are joined on
  * the item id. Throws `UnreadableFile` only when no judgement at all can be read.
  */
-export async function loadFiles(files: InputFile[], options: LoadOptions = {}): Promise<LoadResult> {
+export async function loadFiles(given: InputFile[], options: LoadOptions = {}): Promise<LoadResult> {
+  const files = await expandFiles(given);
   const infos: FileInfo[] = [];
-  for (let f = 0; f < files.length; f++) infos.push((await inspectFile(files[f], options.files?.[f] ?? {})).info);
-  const judgementFiles = infos.filter((i) => i.role === 'judgements').length;
+  const optionsOf = (f: number) => options.files?.[f] ?? options.fileDefaults ?? {};
+  for (let f = 0; f < files.length; f++) infos.push((await inspectFile(files[f], optionsOf(f), files.length - 1)).info);
+  const judgementFiles = infos.filter((i) => i.role === 'judgements' && i.problems.length === 0).length;
   if (judgementFiles === 0) {
     const problems = infos.flatMap((i) => problemsOf(i, false).map((p) => `${i.name}: ${p}`));
-    throw new UnreadableFile(files[0]?.name ?? '', problems.length ? problems.join('; ') : 'no file with judgements (an item, annotator and label column)');
+    throw new LoadFailure(files[0]?.name ?? '', problems.length ? problems.join('; ') : 'no file with judgements (an item, annotator and label column)', infos);
   }
   const judgements = infos.reduce((s, i) => s + (i.role === 'joined' ? 0 : i.estimatedRows * (i.mapping.shape === 'wide' ? i.mapping.wide.length : 1 + rubricColumns(i.mapping).length)), 0);
   const budget = options.memoryBudget ?? DEFAULT_MEMORY_BUDGET;
@@ -192,37 +319,101 @@ export async function loadFiles(files: InputFile[], options: LoadOptions = {}): 
     );
   }
   const encoder = new Encoder();
+  encoder.itemScope = options.itemScope ?? 'shared';
+  const warnings: Warning[] = [];
+  const warn = (w: Warning) => warnings.push(w);
   const totalBytes = files.reduce((s, f) => s + f.blob.size, 0);
   let doneBytes = 0;
+  const judgeNames = new Set<string>();
+  const judgeOf: (string | null)[] = infos.map(() => null);
   const order = infos.map((_, i) => i).sort((a, b) => Number(infos[a].role === 'joined') - Number(infos[b].role === 'joined'));
   for (const f of order) {
     const info = infos[f];
     const problems = problemsOf(info, judgementFiles > 0 && info.role === 'joined');
+    encoder.countsOf(info.name);
     if (problems.length) {
       for (const message of problems) encoder.issue({ file: info.name, row: null, column: null, message: `${message}; the file is skipped` });
+      warn({ file: info.name, column: null, message: `not read: ${problems.join('; ')}` });
       doneBytes += info.bytes;
       continue;
     }
     let rows = 0;
     // a reader's issue about a row drops it unless the reader says the row is kept
     const onIssue = (issue: Issue, dropped = issue.row !== null) => encoder.issue(issue, dropped);
-    if (info.warning) encoder.issue({ file: info.name, row: null, column: null, message: `${info.warning}; read as a plain table` });
+    if (info.warning) {
+      encoder.issue({ file: info.name, row: null, column: null, message: `${info.warning}; read as a plain table` });
+      warn({ file: info.name, column: null, message: `${info.warning}; read as a plain table` });
+    }
+    if (!info.hasHeader) {
+      warn({ file: info.name, column: null, message: `the first row looks like data, so the file was read without a header${info.contentGuess ? `; columns guessed from their values: ${info.contentGuess}` : ''} (change it in Columns & labels, or --header / --no-header)` });
+    }
     const adapter = info.adapted ? adapterById(info.adapter)! : null;
-    const stated = options.files?.[f]?.mapping ?? null;
-    const source = reader(files[f], info, onIssue);
-    for await (const batch of adapter ? adaptRows(source, adapter, info.name, onIssue) : source) {
+    const stated = optionsOf(f).mapping ?? null;
+    // a file's own judge (a joined judge file, or an export whose verdicts name no judge) is named after it
+    const judgeName = judgeNameOf(info.name, judgeNames);
+
+    const adapted = adaptedFile(info.name, judgeName);
+    const source = counted(reader(files[f], info, onIssue, info.hasHeader, warn), (n) => (rows += n));
+    for await (const batch of adapter ? adaptRows(source, adapter, info.name, onIssue, adapted) : source) {
       // an adapter's columns can first appear in a later batch: its mapping follows the header unless stated
-      encoder.add(batch, adapter && !stated ? canonicalMapping(batch.header) : info.mapping, info.name, info.role === 'joined');
-      rows += batch.rows.length;
+      encoder.add(batch, adapter && !stated ? canonicalMapping(batch.header) : info.mapping, info.name, info.role === 'joined', judgeName, adapter?.contentIds ?? false);
       options.onProgress?.({ bytesRead: doneBytes + batch.bytesRead, totalBytes, rows: encoder.item.length });
     }
-    if (rows === 0) encoder.issue({ file: info.name, row: null, column: null, message: info.header.length ? 'the file has a header but no rows' : 'the file is empty' });
+    encoder.countsOf(info.name).rows = rows;
+    // the judge named after this file: a joined judge file's, or an export's whose verdicts name no judge
+    if (encoder.annotators.lookup(judgeName) >= 0 || encoder.attributes.aiSources.some((s) => s.name === judgeName)) judgeOf[f] = judgeName;
+    for (const [id, name] of adapted.aliases) if (!encoder.aliases.has(id)) encoder.aliases.set(id, name);
+    for (const [message, n] of adapted.notes) warn({ file: info.name, column: null, message: n > 1 ? `${n.toLocaleString('en-US')} × ${message}` : message });
+    if (rows === 0) {
+      const message = info.header.length ? 'the file has a header but no rows' : 'the file is empty';
+      encoder.issue({ file: info.name, row: null, column: null, message });
+      warn({ file: info.name, column: null, message });
+    }
     doneBytes += info.bytes;
+  }
+  for (let f = 0; f < encoder.files.length; f++) {
+    const n = encoder.sharedItems[f];
+    if (n === 0) continue;
+    const earlier = [...encoder.sharedWith[f]].map((g) => encoder.files[g]).join(', ');
+    warn({
+      file: encoder.files[f],
+      column: null,
+      message: `${n.toLocaleString('en-US')} of its item ids also occur in ${earlier}: they were read as the same pairs. If the files hold different pairs that reuse ids, scope the ids by file (the choice on the page, or --item-scope file).`,
+    });
   }
   const loaded = finishRatings(encoder, options);
   if (loaded.ratings.n === 0) {
     const why = loaded.issues.slice(0, 3).map((i) => `${i.file}${i.row ? ` row ${i.row}` : ''}: ${i.message}`).join('; ');
-    throw new UnreadableFile(files[0].name, `no valid judgement${why ? ` (${why})` : ''}`);
+    throw new LoadFailure(files[0].name, `no valid judgement${why ? ` (${why})` : ''}`, infos);
   }
-  return { ...loaded, fileInfos: infos };
+  for (const [file, n] of encoder.unmatched) {
+    const rows = encoder.fileCounts.get(file)?.rows ?? n;
+    warn({ file, column: null, message: `${n.toLocaleString('en-US')} of its ${rows.toLocaleString('en-US')} rows name pairs that no judgement file holds: left out` });
+  }
+  if (encoder.crossFileReplaced > 0) {
+    warn({
+      file: encoder.files.join(', '),
+      column: null,
+      message: `${encoder.crossFileReplaced.toLocaleString('en-US')} judgements share annotator, item id and dimension with one in another file and were replaced by it: the files probably hold different pairs under the same ids. Scope the ids by file (the choice on the page, or --item-scope file) to keep both.`,
+    });
+  }
+  for (const [file, n] of encoder.replaced) {
+    warn({ file, column: null, message: `${n.toLocaleString('en-US')} judgement${n === 1 ? ' was' : 's were'} given again by the same annotator on the same pair (and dimension): the later one is kept (by timestamp when there is one), the earlier one dropped` });
+  }
+  const kept = new Float64Array(encoder.files.length);
+  for (let j = 0; j < loaded.ratings.n; j++) kept[loaded.file[j]]++;
+  const fileStats: FileStats[] = infos.map((info, f) => {
+    const k = encoder.files.indexOf(info.name);
+    const counts = encoder.fileCounts.get(info.name) ?? { rows: 0, dropped: 0 };
+    return { name: info.name, rows: counts.rows, judgements: k < 0 ? 0 : kept[k], dropped: counts.dropped, judge: judgeOf[f] };
+  });
+  return { ...loaded, warnings: [...warnings, ...loaded.warnings], fileInfos: infos, fileStats, blobs: files.map((f) => f.blob) };
+}
+
+/** A reader whose batches are counted as they pass (`onRows` gets each batch's row count). */
+async function* counted(source: TableReader, onRows: (n: number) => void): TableReader {
+  for await (const batch of source) {
+    onRows(batch.rows.length);
+    yield batch;
+  }
 }

@@ -47,13 +47,25 @@ export async function sniff(file: InputFile): Promise<Sniffed> {
   const head = await readHead(file, gzip);
   const binary = binaryReason(head);
   if (binary) throw new UnreadableFile(file.name, `${file.name}: not UTF-8 text (${binary}); save the data as CSV, TSV, JSON Lines or Parquet, in UTF-8`);
-  const format = byName === undefined || (byName === 'csv' && looksLikeJson(head)) ? byContent(head) : byName;
+  const format = byName === undefined || (byName === 'csv' && looksLikeJson(head)) || (byName === 'json' && looksLikeJsonLines(head)) ? byContent(head) : byName;
   return { format, gzip, delimiter: format === 'tsv' ? '\t' : format === 'csv' ? guessDelimiter(head) : ',' };
 }
 
 function looksLikeJson(head: string): boolean {
   const c = head.trimStart()[0];
   return c === '[' || c === '{';
+}
+
+/** One complete JSON object on the first line and another object starting the second: JSON Lines. */
+function looksLikeJsonLines(head: string): boolean {
+  const lines = head.trimStart().split('\n', 3);
+  if (lines.length < 2 || !lines[1].trimStart().startsWith('{')) return false;
+  try {
+    const first = JSON.parse(lines[0]);
+    return first !== null && typeof first === 'object' && !Array.isArray(first);
+  } catch {
+    return false;
+  }
 }
 
 function byContent(head: string): Format {

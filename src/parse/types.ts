@@ -16,6 +16,18 @@ export interface Issue {
 }
 
 /**
+ * Something the reading guessed or left out that the user should know (the report's `input.warnings`, the
+ * command's `warning:` lines, a line on the page): a label reading that could be another, a header that
+ * looked like data, ids shared across files, verdicts that were not verdicts.
+ */
+export interface Warning {
+  /** the file (or files, comma-separated) it is about */
+  file: string;
+  column: string | null;
+  message: string;
+}
+
+/**
  * Rows as a reader yields them, a batch at a time. `header` is the column list so far (JSON records can
  * add keys later; earlier rows are then shorter than the header). `rowNumbers[i]` is the row number
  * reported in issues for `rows[i]`.

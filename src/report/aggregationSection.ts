@@ -7,13 +7,37 @@ import type { FinalLabels } from './exports';
 export type Method = 'majority' | 'weighted' | 'dawid_skene';
 export const METHODS: Method[] = ['majority', 'weighted', 'dawid_skene'];
 export const METHOD_NAMES: Record<Method, string> = { majority: 'Majority vote', weighted: 'Reliability-weighted vote', dawid_skene: 'Dawid-Skene' };
+/** What the user may ask for: a method, or `auto` (Dawid-Skene when it converges, else majority vote). */
+export type MethodSetting = Method | 'auto';
+export const METHOD_SETTINGS: MethodSetting[] = ['auto', ...METHODS];
+export const DEFAULT_METHOD: MethodSetting = 'auto';
+
+/**
+ * The method a setting gives for this fit, and why when it is not the one asked for (or is asked for though its
+ * numbers are not settled): `auto` is Dawid-Skene when its EM converged, else majority vote.
+ */
+export function resolveMethod(setting: MethodSetting, converged: boolean, iterations: number): { method: Method; reason: string | null } {
+  const unsettled = `Dawid-Skene stopped after ${iterations} passes without converging (the largest posterior change was still 1e-6 or more)`;
+  if (setting === 'auto') return converged ? { method: 'dawid_skene', reason: null } : { method: 'majority', reason: `${unsettled}, so the final labels are majority vote's` };
+  if (setting === 'dawid_skene' && !converged) return { method: 'dawid_skene', reason: `${unsettled}: its labels are those of the last pass, as asked` };
+  return { method: setting, reason: null };
+}
 
 /** The report's `aggregation` section (report-schema), plus per-method detail the page shows. */
 export interface AggregationSection {
+  /** the method whose labels the exports use (the setting resolved) */
   method: Method;
+  /** the setting: a method or `auto` */
+  requested_method: MethodSetting;
+  /** why `method` is not the one asked for, or a caveat about it; null when there is none */
+  method_reason: string | null;
   items: number;
   iterations: number;
   converged: boolean;
+  /** Dawid-Skene: items whose posterior argmax was a label none of their annotators gave (each kept one of its own) */
+  outside_given: number;
+  /** categories of the scale that no kept human label used (Dawid-Skene gives them no mass) */
+  unused_categories: string[];
   /** directional accuracy of each method's final labels on the gold items (null without gold) */
   gold_accuracy: Record<Method, number | null>;
   gold_items: number;
@@ -38,9 +62,10 @@ export interface AggregationDetail {
 
 /**
  * Final labels by majority vote, reliability-weighted vote (weights = composite scores, 0.5 where an
- * annotator has none) and Dawid-Skene, on the human judgements less the removed annotators.
+ * annotator has none) and Dawid-Skene, on the human judgements less the removed annotators; `method` (a method
+ * or `auto`) picks the labels the exports use (`resolveMethod`).
  */
-export function aggregationSection(r: Ratings, { removed = [], composite, method = 'dawid_skene' }: { removed?: readonly number[]; composite: ArrayLike<number>; method?: Method }): AggregationDetail {
+export function aggregationSection(r: Ratings, { removed = [], composite, method: setting = DEFAULT_METHOD }: { removed?: readonly number[]; composite: ArrayLike<number>; method?: MethodSetting }): AggregationDetail {
   const mask = judgementFilter(r, { removed });
   const weights = Float64Array.from({ length: r.annotators.length }, (_, a) => (Number.isFinite(composite[a]) ? composite[a] : 0.5));
   const mv = majorityVote(r, mask);
@@ -71,12 +96,17 @@ export function aggregationSection(r: Ratings, { removed = [], composite, method
     }
   }
   const accuracy = (m: Method) => (goldItems ? correct[m] / goldItems : null);
+  const { method, reason } = resolveMethod(setting, ds.converged, ds.iterations);
   return {
     section: {
       method,
+      requested_method: setting,
+      method_reason: reason,
       items,
       iterations: ds.iterations,
       converged: ds.converged,
+      outside_given: ds.outsideGiven,
+      unused_categories: ds.unused.map((k) => r.categories[k]),
       gold_accuracy: { majority: accuracy('majority'), weighted: accuracy('weighted'), dawid_skene: accuracy('dawid_skene') },
       gold_items: goldItems,
       changed_vs_majority: differs[method],

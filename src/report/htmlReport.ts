@@ -119,6 +119,14 @@ function metricName(id: string, report: Report): string {
   return metricIds(report.input.scale !== 'nominal').find((m) => m.id === id)?.name ?? id;
 }
 
+/** How the labels were read: per reading its files, convention, whether it was a guess, and what each candidate gives. */
+function labelReadings(input: Report['input']): Html {
+  if (!input.label_readings.length) return html``;
+  const how = { stated: 'stated', only: 'the one reading that fits', guess: 'a guess: more than one reading fits' } as const;
+  return html`<h3>How the labels were read</h3>${input.label_readings.map((r) => html`<p>${r.files.join(', ')}${r.columns.length ? ` (${r.columns.join(', ')})` : ''}: <strong>${r.description}</strong> (${r.convention}; ${r.chosen}: ${how[r.chosen]}).</p>
+${table('Readings that fit, with the judgements per label each gives', ['reading', 'convention', 'judgements per label', 'unread'], r.candidates.map((c) => [c.description, c.convention, Object.entries(c.counts).map(([label, n]) => `${label} ${count(n)}`).join(', '), num(count(c.unread))]), { scroll: false })}`)}`;
+}
+
 function summarySection(report: Report): Html {
   const { input } = report;
   const human = Object.values(input.label_counts).reduce((s, c) => s + c, 0);
@@ -131,7 +139,9 @@ function summarySection(report: Report): Html {
     { label: 'Scale', value: input.scale, reading: `dimensions: ${input.dimensions.join(', ') || '—'}` },
     { label: 'Format', value: input.format },
   ])}
-${table('Files', ['file', 'read as', 'size', 'bytes', 'SHA-256'], input.files.map((f) => [f.name, f.format, num(bytes(f.bytes)), num(count(f.bytes)), { content: f.sha256 ?? '—', className: 'mono' }]))}
+${table('Files', ['file', 'read as', 'size', 'bytes', 'rows read', 'judgements', 'rows dropped', 'judge named after it', 'SHA-256'], input.files.map((f) => [f.name, f.format, num(bytes(f.bytes)), num(count(f.bytes)), num(count(f.rows)), num(count(f.judgements)), num(count(f.rows_dropped)), f.judge ?? '—', { content: f.sha256 ?? '—', className: 'mono' }]))}
+${input.warnings.length ? html`<h3>What the reading guessed or left out</h3>${table('Warnings', ['file', 'column', 'warning'], input.warnings.map((w) => [w.file, w.column ?? '—', w.message]), { scroll: false })}` : ''}
+${labelReadings(input)}
 ${input.notes.length ? html`<h3>What the formats can and cannot show</h3>${list(input.notes)}` : ''}
 ${table('Human judgements per label', ['label', 'judgements', 'share'], Object.entries(input.label_counts).map(([label, c]) => [label, num(count(c)), num(share(human ? c / human : null))]))}
 <h3>Issues</h3>
@@ -246,9 +256,11 @@ function aggregationSection(report: Report): Html {
   if (!g) return html`<p class="muted">No final labels: a summary file holds only counts, not the judgements to aggregate.</p>`;
   const categories = reportCategories(report);
   return html`${facts([
-    { label: 'Method of the exports', value: METHOD_NAMES[g.method], reading: g.method },
+    { label: 'Method of the exports', value: METHOD_NAMES[g.method], reading: `${g.method}, asked: ${g.requested_method}${g.method_reason ? ` — ${g.method_reason}` : ''}`, status: g.method_reason ? 'warning' : undefined },
     { label: 'Pairs with a final label', value: count(g.items) },
-    { label: 'Dawid-Skene', value: g.converged ? `converged in ${g.iterations} iterations` : `stopped after ${g.iterations} iterations`, status: g.converged ? 'good' : 'warning' },
+    { label: 'Dawid-Skene', value: g.converged ? `converged in ${g.iterations} iterations` : `stopped after ${g.iterations} iterations without converging`, status: g.converged ? 'good' : 'warning' },
+    { label: 'Kept to their own labels', value: count(g.outside_given), reading: g.outside_given ? "pairs whose Dawid-Skene argmax was a label none of their annotators gave: each keeps the most likely of its own" : 'every Dawid-Skene label is one its pair was given' },
+    ...(g.unused_categories.length ? [{ label: 'Categories never used', value: g.unused_categories.join(', '), reading: 'Dawid-Skene gives them no weight' }] : []),
     { label: 'Gold pairs', value: count(g.gold_items), reading: g.gold_items ? 'gold accuracy by direction below' : 'no gold: compare agreement instead' },
     { label: `Changed vs the majority vote`, value: count(g.changed_vs_majority), reading: `labels of ${METHOD_NAMES[g.method]} that differ from the majority vote` },
   ])}
@@ -309,7 +321,7 @@ function settingsSection(report: Report): Html {
     ['seed', num(String(s.seed))],
     ['minimum shared items per annotator pair', num(count(s.min_shared_items))],
     ['composite weights', `gold ${s.weights.gold}, majority ${s.weights.majority}, speed ${s.weights.speed}`],
-    ['final-label method', `${s.aggregation_method} (${METHOD_NAMES[s.aggregation_method]})`],
+    ['final-label method', s.aggregation_method === 'auto' ? `auto (Dawid-Skene when it converges, else majority vote): ${report.aggregation ? METHOD_NAMES[report.aggregation.method] : 'no final labels'}` : `${s.aggregation_method} (${METHOD_NAMES[s.aggregation_method]})`],
     ['rubric weights', s.rubric_weights ? Object.entries(s.rubric_weights).map(([d, w]) => `${d} ${w}`).join(', ') : 'no rubric'],
     ['next label', `from ${s.next_label.from}, ${cost(s.next_label.price_per_label)} a label`],
   ], { scroll: false })}

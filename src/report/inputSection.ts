@@ -3,13 +3,32 @@ import { judgementFilter } from '../core/judgementFilter';
 import { labelCounts } from '../core/labelCounts';
 import { labelsPerAnnotator } from '../core/labelsPerAnnotator';
 import type { LoadResult } from '../parse/loadFiles';
-import type { Issue } from '../parse/types';
+import type { ReadingCandidate } from '../parse/labelReading';
+import type { Issue, Warning } from '../parse/types';
 import { modelPairs, type ModelPairRow } from './modelPairs';
 import { pairStatistics, type PairStatistics } from './pairStatistics';
 
 /** The `input` section of `prefscope.report/v1` (`../shared/report-schema.md`). */
+/** How the labels of some files were read (report `input.label_readings`). */
+export interface LabelReadingReport {
+  /** the files it read (every file with labels, or one file when each is read its own way) */
+  files: string[];
+  columns: string[];
+  /** the convention's id (`--labels-are`), `nominal`, `model-names` or `label-map` */
+  convention: string;
+  description: string;
+  /** `stated` (by the user), `only` (the one reading that fits), `guess` (one of several: see `candidates`) */
+  chosen: 'stated' | 'only' | 'guess';
+  ambiguous: boolean;
+  /** raw value → the label or category it was read as (null: not read, an unknown label) */
+  map: Record<string, string | null>;
+  /** every reading that fits, the chosen one first, with the judgements per label each would give */
+  candidates: ReadingCandidate[];
+}
+
 export interface InputSection {
-  files: { name: string; bytes: number; sha256: string | null; format: string }[];
+  /** per file: rows (or records) read, judgements kept, rows or judgements dropped with an issue, its judge */
+  files: { name: string; bytes: number; sha256: string | null; format: string; rows: number; judgements: number; rows_dropped: number; judge: string | null }[];
   format: string;
   rows: number;
   rows_dropped: number;
@@ -22,11 +41,32 @@ export interface InputSection {
   label_counts: Record<string, number>;
   /** what the files' formats can and cannot show (from their adapters) */
   notes: string[];
+  /** what the reading guessed or left out: ambiguous labels, a header read as data, shared ids, verdicts left out */
+  warnings: Warning[];
+  label_readings: LabelReadingReport[];
   pair_statistics: PairStatistics;
   model_pairs: ModelPairRow[];
 }
 
 export const REPORT_ISSUES = 100;
+
+/**
+ * The label map a load used: raw value → label (or category), over every reading (a value read two ways by two
+ * files keeps the first). Values read per judgement (model names) and unread values are left out; null when no
+ * label was read.
+ */
+export function effectiveLabelMap(readings: LabelReadingReport[]): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  let any = false;
+  for (const r of readings) {
+    for (const [raw, label] of Object.entries(r.map)) {
+      if (label === null || Object.hasOwn(out, raw) || (r.convention === 'model-names' && !['A>>', 'A>', '=', 'B>', 'B>>'].includes(label))) continue;
+      Object.defineProperty(out, raw, { value: label, enumerable: true, writable: true, configurable: true });
+      any = true;
+    }
+  }
+  return any ? out : null;
+}
 
 /**
  * Counts of what was read. `annotators` and `ai_judges` count those with at least one judgement;
@@ -52,7 +92,10 @@ export function inputSection(loaded: LoadResult, digests: (string | null)[]): In
   const itemsWithJudgements = new Uint8Array(r.items.length);
   for (let j = 0; j < r.n; j++) itemsWithJudgements[r.item[j]] = 1;
   return {
-    files: loaded.fileInfos.map((f, i) => ({ name: f.name, bytes: f.bytes, sha256: digests[i] ?? null, format: f.adapter })),
+    files: loaded.fileInfos.map((f, i) => {
+      const stats = loaded.fileStats[i];
+      return { name: f.name, bytes: f.bytes, sha256: digests[i] ?? null, format: f.adapter, rows: stats?.rows ?? 0, judgements: stats?.judgements ?? 0, rows_dropped: stats?.dropped ?? 0, judge: stats?.judge ?? null };
+    }),
     format: loaded.fileInfos[0]?.adapter ?? '',
     rows: r.n,
     rows_dropped: loaded.rowsDropped,
@@ -64,6 +107,17 @@ export function inputSection(loaded: LoadResult, digests: (string | null)[]): In
     scale: r.scale,
     label_counts,
     notes: [...new Set(loaded.fileInfos.flatMap((f) => f.notes))],
+    warnings: loaded.warnings,
+    label_readings: loaded.readings.map(({ files, columns, reading, map }) => ({
+      files,
+      columns,
+      convention: reading.convention,
+      description: reading.description,
+      chosen: reading.chosen,
+      ambiguous: reading.ambiguous,
+      map,
+      candidates: reading.candidates,
+    })),
     pair_statistics: pairStatistics(loaded),
     model_pairs: modelPairs(loaded),
   };

@@ -100,7 +100,7 @@ const TYPICAL = 'typical';
  */
 export function nextLabelRanking(
   r: Ratings,
-  detail: { posterior: Float64Array; confusion: Float64Array },
+  detail: { posterior: Float64Array; confusion: Float64Array; labels?: { dawid_skene: { label: Int32Array; confidence: Float64Array } } },
   { removed = [], from = null }: Pick<NextLabelOptions, 'removed' | 'from'> = {},
 ): NextLabelRanking {
   const K = r.categories.length, nItems = r.items.length, nAnn = r.annotators.length;
@@ -119,6 +119,13 @@ export function nextLabelRanking(
     if (!(sum > 0)) continue;
     items++;
     confidence[i] = max / sum;
+    // the fit's own label when it is given (it keeps each item to a label one of its annotators gave), else the argmax
+    const fitted = detail.labels?.dawid_skene.label[i] ?? -1;
+    if (fitted >= 0) {
+      label[i] = fitted;
+      confidence[i] = posterior[i * K + fitted] / sum;
+      continue;
+    }
     for (let k = 0; k < K; k++) topFlags[k] = posterior[i * K + k] >= max - 1e-12 ? 1 : 0;
     label[i] = voteWinner(topFlags, 0, K, fivePoint); // dawidSkene's rule for its `label`
   }
@@ -176,7 +183,7 @@ const money = (x: number) => `$${x.toLocaleString('en-US', { maximumFractionDigi
  */
 export function nextLabelSection(
   r: Ratings,
-  detail: { posterior: Float64Array; confusion: Float64Array },
+  detail: Parameters<typeof nextLabelRanking>[1],
   { removed = [], from = null, pricePerLabel = 1, curvePoints = 41, top = 100, ranked: given }: NextLabelOptions = {},
 ): NextLabelSection {
   if (!(pricePerLabel > 0 && pricePerLabel < Infinity)) throw new Error(`invalid pricePerLabel: ${pricePerLabel}`);
@@ -222,7 +229,8 @@ export function nextLabelSection(
     eig_bits_per_dollar: value.gain[i] / pricePerLabel,
     entropy_bits: value.entropy[i],
     label: r.categories[ranked.label[i]] ?? null,
-    confidence: value.accuracy[i],
+    // the posterior of the item's Dawid-Skene label (the argmax, unless that is a label none of its annotators gave)
+    confidence: ranked.confidence[i],
     expected_accuracy_gain: value.accuracyGain[i],
   }));
   const m = Math.min(Math.max(top, 1), c);
@@ -245,9 +253,7 @@ export function nextLabelSection(
 export function nextLabelCsv(
   r: Ratings,
   texts: { prompt: (string | undefined)[]; responseA: (string | undefined)[]; responseB: (string | undefined)[] },
-  order: Int32Array,
-  value: LabelValue,
-  dsLabel: Int32Array,
+  { order, value, label: dsLabel, confidence }: Pick<NextLabelRanking, 'order' | 'value' | 'label' | 'confidence'>,
   n: number,
   price: number,
 ): string {
@@ -257,7 +263,7 @@ export function nextLabelCsv(
     const i = order[k];
     out += csvLine([
       k + 1, r.items[i], value.gain[i], value.gain[i] / price, value.entropy[i], dsLabel[i] >= 0 ? r.categories[dsLabel[i]] : null,
-      value.accuracy[i], value.accuracyGain[i], texts.prompt[i], texts.responseA[i], texts.responseB[i],
+      confidence[i], value.accuracyGain[i], texts.prompt[i], texts.responseA[i], texts.responseB[i],
     ]);
   }
   return out;

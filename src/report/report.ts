@@ -1,9 +1,9 @@
 import type { FileInfo } from '../parse/loadFiles';
 import type { AgreementSection } from './agreementSection';
-import type { AggregationSection, Method } from './aggregationSection';
+import type { AggregationSection, MethodSetting } from './aggregationSection';
 import type { AnnotatorRow } from './annotatorsSection';
 import type { ScoreWeights } from '../core/annotatorScores';
-import type { InputSection } from './inputSection';
+import { effectiveLabelMap, type InputSection } from './inputSection';
 import type { AiJudgeReport, BiasReport } from './judgesReport';
 import type { NextLabelSection } from './nextLabelSection';
 import type { RubricSection } from './rubricSection';
@@ -14,14 +14,19 @@ export const SCHEMA_ID = 'prefscope.report/v1';
 /** The settings that change a number (`settings` in the report schema), as far as they exist so far. */
 export interface ReportSettings {
   scale: string;
+  /** raw value → the label (or category) it was read as: the reading used, stated or guessed */
   label_map: Record<string, string> | null;
+  /** label conventions stated per file name (`*`: every file), or null */
+  labels_are: Record<string, string> | null;
+  /** `file`: item ids scoped by file (the same id in two files is two pairs) */
+  item_scope: 'shared' | 'file';
   removed_annotators: string[];
   band_metric: string;
   bootstrap: number;
   seed: number;
   min_shared_items: number;
   weights: ScoreWeights;
-  aggregation_method: Method;
+  aggregation_method: MethodSetting;
   /** the rubric weights used (null without a rubric) */
   rubric_weights: Record<string, number> | null;
   /** who the next label is from ('typical' or an annotator id) and its price */
@@ -45,8 +50,10 @@ export interface Report {
 
 export interface ReportSettingsInput {
   weights: ScoreWeights;
-  method: Method;
+  method: MethodSetting;
   labelMap: Record<string, string> | null;
+  labelsAre?: Record<string, string> | null;
+  itemScope?: 'shared' | 'file';
   removed: string[];
   bandMetric: string;
   bootstrap: number;
@@ -67,7 +74,9 @@ export function buildReport(
     generator: `prefscope ${pkg.version}`,
     settings: {
       scale: input.scale,
-      label_map: settings.labelMap,
+      label_map: settings.labelMap ?? effectiveLabelMap(input.label_readings ?? []),
+      labels_are: settings.labelsAre ?? null,
+      item_scope: settings.itemScope ?? 'shared',
       removed_annotators: settings.removed,
       band_metric: settings.bandMetric,
       bootstrap: settings.bootstrap,

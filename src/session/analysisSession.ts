@@ -1,4 +1,4 @@
-import { inspectFile, loadFiles, type FileInfo, type LoadOptions, type LoadProgress, type LoadResult } from '../parse/loadFiles';
+import { LoadFailure, expandFiles, inspectFile, loadFiles, type FileInfo, type LoadOptions, type LoadProgress, type LoadResult } from '../parse/loadFiles';
 import { UnreadableFile, type InputFile, type Issue } from '../parse/types';
 import { inputSection } from '../report/inputSection';
 import { overview, pairPreviews, type Overview, type PairPreview } from '../report/overview';
@@ -14,7 +14,7 @@ import { disagreements, type Disagreement } from '../report/disagreements';
 import { pairMatrix, type PairMatrix } from '../report/pairMatrix';
 import { annotatorsSection, DEFAULT_WEIGHTS, type AnnotatorRow } from '../report/annotatorsSection';
 import type { ScoreWeights } from '../core/annotatorScores';
-import { aggregationSection, type AggregationDetail, type Method } from '../report/aggregationSection';
+import { DEFAULT_METHOD, aggregationSection, type AggregationDetail, type Method, type MethodSetting } from '../report/aggregationSection';
 import { annotationsCsv, finalLabelsCsv, finalLabelsJsonl, trlJsonl } from '../report/exports';
 import { aggregationView, type AggregationView } from '../report/aggregationView';
 import { biasSection, positionBiasFlags, type BiasSection } from '../report/biasSection';
@@ -44,7 +44,7 @@ export interface AgreementSettings {
   bandMetric?: string;
   minShared?: number;
   weights?: ScoreWeights;
-  method?: Method;
+  method?: MethodSetting;
   /** rubric weights by dimension name (null: the defaults) */
   rubricWeights?: Record<string, number> | null;
 }
@@ -88,10 +88,14 @@ export interface RoutingView {
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; message: string };
 
+/** A load that failed: the message, and what each file looked like (for the page's mapping screen), when known. */
+export type LoadResultOf<T> = ({ ok: true } & T) | { ok: false; message: string; inspections?: FileInfo[] };
+
 /** Load options that can cross a worker boundary (no callbacks). */
 export type SessionLoadOptions = Omit<LoadOptions, 'onProgress'>;
 
-function failure(error: unknown): { ok: false; message: string } {
+function failure(error: unknown): { ok: false; message: string; inspections?: FileInfo[] } {
+  if (error instanceof LoadFailure) return { ok: false, message: error.message, inspections: error.inspections };
   if (error instanceof UnreadableFile) return { ok: false, message: error.message };
   return { ok: false, message: `could not read the file: ${(error as Error)?.message ?? String(error)}` };
 }
@@ -116,6 +120,8 @@ export function createSession() {
   // what the last successful load read (the report's input section and column mappings)
   let loadedOverview: Overview | null = null;
   let loadedLabelMap: Record<string, string> | null = null;
+  let loadedLabelsAre: Record<string, string> | null = null;
+  let loadedItemScope: 'shared' | 'file' = 'shared';
   const annotatorRows = (settings: AgreementSettings): AnnotatorRow[] => {
     const key = JSON.stringify([settings.removed ?? [], settings.weights ?? DEFAULT_WEIGHTS]);
     if (annotatorCache?.key !== key) {
@@ -126,25 +132,26 @@ export function createSession() {
     return annotatorCache.rows;
   };
   const aggregate = (settings: AgreementSettings): AggregationDetail => {
-    const key = JSON.stringify([settings.removed ?? [], settings.weights ?? DEFAULT_WEIGHTS, settings.method ?? 'dawid_skene']);
+    const key = JSON.stringify([settings.removed ?? [], settings.weights ?? DEFAULT_WEIGHTS, settings.method ?? DEFAULT_METHOD]);
     if (aggregationCache?.key !== key) {
       const r = loaded!.ratings;
       const composite = new Float64Array(r.annotators.length).fill(NaN);
       for (const row of annotatorRows(settings)) composite[r.annotators.indexOf(row.id)] = row.composite ?? NaN;
-      aggregationCache = { key, detail: aggregationSection(r, { removed: annotatorCodes(r.annotators, settings.removed), composite, method: settings.method ?? 'dawid_skene' }) };
+      aggregationCache = { key, detail: aggregationSection(r, { removed: annotatorCodes(r.annotators, settings.removed), composite, method: settings.method ?? DEFAULT_METHOD }) };
     }
     return aggregationCache.detail;
   };
   return {
     async inspect(files: InputFile[]): Promise<Result<{ files: { info: FileInfo; sample: unknown[][] }[] }>> {
       try {
-        return { ok: true, files: await Promise.all(files.map((f) => inspectFile(f))) };
+        const all = await expandFiles(files);
+        return { ok: true, files: await Promise.all(all.map((f) => inspectFile(f, {}, all.length - 1))) };
       } catch (error) {
         return failure(error);
       }
     },
 
-    async load(files: InputFile[], options: SessionLoadOptions = {}, onProgress?: (p: LoadProgress) => void): Promise<Result<{ overview: Overview }>> {
+    async load(files: InputFile[], options: SessionLoadOptions = {}, onProgress?: (p: LoadProgress) => void): Promise<LoadResultOf<{ overview: Overview }>> {
       // the data already loaded stays until new data has been read: a failed re-read leaves it usable
       const replace = (next: { loaded: LoadResult | null; summary: typeof summary }) => {
         ({ loaded, summary } = next);
@@ -176,10 +183,12 @@ export function createSession() {
           }
         }
         const result = await loadFiles(files, { ...options, onProgress: throttled });
-        const digests = await Promise.all(files.map((f) => sha256(f.blob)));
+        const digests = await Promise.all(result.blobs.map((b) => sha256(b)));
         replace({ loaded: result, summary: null });
         loadedOverview = overview(result, inputSection(result, digests));
         loadedLabelMap = options.labelMap ?? null;
+        loadedLabelsAre = options.labelsAre ?? null;
+        loadedItemScope = options.itemScope ?? 'shared';
         return { ok: true, overview: loadedOverview };
       } catch (error) {
         return failure(error);
@@ -321,13 +330,15 @@ export function createSession() {
       if (!agreement.ok || !annotators.ok) return { ok: false, message: 'no data loaded' };
       const full: ReportSettingsInput = {
         labelMap: loadedLabelMap,
+        labelsAre: loadedLabelsAre,
+        itemScope: loadedItemScope,
         removed: settings.removed ?? [],
         bootstrap: settings.bootstrap ?? 0,
         seed: settings.seed ?? 1,
         minShared: settings.minShared ?? 10,
         bandMetric: settings.bandMetric ?? 'fleiss_kappa',
         weights: settings.weights ?? DEFAULT_WEIGHTS,
-        method: settings.method ?? 'dawid_skene',
+        method: settings.method ?? DEFAULT_METHOD,
         nextLabel: { from: labelInputs.from, price_per_label: labelInputs.pricePerLabel },
       };
       const rubric = this.rubric(settings);
@@ -349,7 +360,7 @@ export function createSession() {
     ...planningMethods({ loaded: () => loaded, summary: () => summary, aggregate }),
 
     /** A file to download: final labels, the TRL preference file, or the annotations less removed annotators. */
-    exportFile(kind: ExportKind, settings: AgreementSettings = {}, { method = settings.method ?? 'dawid_skene', minConfidence = 0 }: { method?: Method; minConfidence?: number } = {}): Result<{ name: string; text: string; type: string; note: string }> {
+    exportFile(kind: ExportKind, settings: AgreementSettings = {}, { method: asked, minConfidence = 0 }: { method?: MethodSetting; minConfidence?: number } = {}): Result<{ name: string; text: string; type: string; note: string }> {
       if (summary) return { ok: false, message: `Export: ${SUMMARY_ONLY}` };
       if (!loaded) return { ok: false, message: 'no data loaded' };
       const r = loaded.ratings;
@@ -357,7 +368,10 @@ export function createSession() {
         const removed = new Set(annotatorCodes(r.annotators, settings.removed));
         return { ok: true, name: 'annotations.csv', text: annotationsCsv(loaded, removed), type: 'text/csv', note: `without ${removed.size} removed annotator${removed.size === 1 ? '' : 's'}` };
       }
-      const labels = aggregate(settings).labels[method];
+      // the labels of the method asked for; `auto` (or nothing asked) is the one the aggregation resolved
+      const detail = aggregate(settings);
+      const method: Method = !asked || asked === 'auto' ? detail.section.method : asked;
+      const labels = detail.labels[method];
       if (kind === 'labels-csv') return { ok: true, name: `final-labels-${method}.csv`, text: finalLabelsCsv(r, labels), type: 'text/csv', note: '' };
       if (kind === 'labels-jsonl') return { ok: true, name: `final-labels-${method}.jsonl`, text: finalLabelsJsonl(r, labels), type: 'application/x-ndjson', note: '' };
       if (r.scale === 'nominal') return { ok: false, message: 'a preference file needs preference labels (A / tie / B), not nominal categories' };

@@ -95,7 +95,7 @@ export function planningMethods(data: PlanningData) {
         const detail = data.aggregate(settings);
         const ranked = nextLabelRanking(r, detail, { removed, from });
         const section = nextLabelSection(r, detail, { removed, from, pricePerLabel: inputs.pricePerLabel, ranked });
-        const csv = nextLabelCsv(r, loaded.texts, ranked.order, ranked.value, ranked.label, inputs.batch, inputs.pricePerLabel);
+        const csv = nextLabelCsv(r, loaded.texts, ranked, inputs.batch, inputs.pricePerLabel);
         const gone = new Set(removed);
         const annotators = r.annotators.filter((_, a) => r.annotatorKind[a] === HUMAN && !gone.has(a));
         return { ok: true, section, csv, annotators };

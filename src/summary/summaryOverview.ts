@@ -24,7 +24,7 @@ export function summaryOverview(summary: Summary, file: { name: string; bytes: n
   const label_counts: Record<string, number> = Object.fromEntries((summary.scale === 'nominal' ? summary.categories : [...PREFERENCE_LABELS]).map((c) => [c, own(c)]));
   const rows = Object.values(label_counts).reduce((s, n) => s + n, 0);
   const input: InputSection = {
-    files: [{ name: file.name, bytes: file.bytes, sha256: file.sha256, format: 'summary' }],
+    files: [{ name: file.name, bytes: file.bytes, sha256: file.sha256, format: 'summary', rows: 0, judgements: rows, rows_dropped: 0, judge: null }],
     format: 'summary',
     rows,
     rows_dropped: 0,
@@ -36,10 +36,12 @@ export function summaryOverview(summary: Summary, file: { name: string; bytes: n
     scale: summary.scale,
     label_counts,
     notes: ['A prefscope summary holds counts, not judgements: pair texts, models and final labels are not in it.'],
+    warnings: [],
+    label_readings: [],
     pair_statistics: { pairs_with_texts: 0, identical_responses: 0, empty_a: 0, empty_b: 0, median_chars_a: null, median_chars_b: null, a_longer_share: null, duplicate_judgements: 0 },
     model_pairs: [],
   };
-  const info: FileInfo = { name: file.name, bytes: file.bytes, format: 'json', gzip: false, delimiter: ',', header: [], mapping: emptyMapping(), role: 'judgements', adapter: 'summary', adapterTitle: 'prefscope summary', adapted: false, notes: [], warning: null, sample: [], estimatedRows: rows };
+  const info: FileInfo = { name: file.name, bytes: file.bytes, format: 'json', gzip: false, delimiter: ',', header: [], mapping: emptyMapping(), role: 'judgements', adapter: 'summary', adapterTitle: 'prefscope summary', adapted: false, notes: [], warning: null, sample: [], estimatedRows: rows, hasHeader: true, contentGuess: null, head: [], problems: [] };
   return {
     input,
     fileInfos: [info],

@@ -52,7 +52,7 @@ describe('npm run audit -- --html FILE', () => {
   }, 60_000);
 
   it('audit --html into a folder that does not exist exits 2 with one line', () => {
-    const out = audit('test/fixtures/cli/wide.csv', '--html', '/nonexistent-dir/r.html');
+    const out = audit('test/fixtures/cli/wide.csv', '--labels-are', 'tie-first-second', '--html', '/nonexistent-dir/r.html');
     expect(out.status).toBe(2);
     expect(out.stderr.trim().split('\n')).toHaveLength(1);
     expect(out.stderr).toMatch(/^prefscope audit: .*\/nonexistent-dir\/r\.html/);

@@ -80,14 +80,50 @@ describe('dawidSkene: degenerate input and ties', () => {
     expect(ds.confidence[2]).toBeNaN();
     expect(ds.nLabelled).toBe(2);
   });
-  it('dawidSkene(r) breaks posterior ties as majority vote: A> vs B> → "=", A>> vs A> → A>; nominal → lowest code', () => {
-    const pref = (codes: number[]) => ratingsFromTriples(codes.map((c, a): [string, string, number] => ['i', `a${a}`, c]), { scale: '5-point' });
-    const label = (codes: number[]) => ['A>>', 'A>', '=', 'B>', 'B>>'][dawidSkene(pref(codes)).label[0]];
-    expect(label([1, 3])).toBe('=');
+  it('dawidSkene(r) breaks posterior ties as majority vote among the labels given: A>> vs A> → A>; A> vs B> → A> (not "=", which nobody gave); nominal → lowest code', () => {
+    const pref = (codes: number[], more: [string, string, number][] = []) => ratingsFromTriples([...codes.map((c, a): [string, string, number] => ['i', `a${a}`, c]), ...more], { scale: '5-point' });
+    const label = (codes: number[], anyLabel = false, more: [string, string, number][] = []) => ['A>>', 'A>', '=', 'B>', 'B>>'][dawidSkene(pref(codes, more), null, { anyLabel }).label[0]];
+    expect(label([1, 3])).toBe('A>');
+    // "=" used on another item: with anyLabel the tie between sides goes to it, as majority vote's rule says, though
+    // nobody gave it on this item; without, the item keeps one of its own labels
+    const tieElsewhere: [string, string, number][] = [['j', 'a0', 2], ['j', 'a1', 2]];
+    expect(label([1, 3], true, tieElsewhere)).toBe('=');
+    expect(label([1, 3], false, tieElsewhere)).toBe('A>');
+    expect(dawidSkene(pref([1, 3], tieElsewhere)).outsideGiven).toBe(1);
     expect(label([0, 1])).toBe('A>');
     expect(label([4, 3])).toBe('B>');
     const nominal = ratingsFromTriples([['i', 'a', 'y'], ['i', 'b', 'x']]);
     expect(dawidSkene(nominal).label[0]).toBe(0);
+  });
+  it('dawidSkene(r) gives no mass to categories nobody used and never labels an item with a category none of its annotators gave', () => {
+    // a 5-point scale of which the annotators used only A> and B> (crowd 0 / 1 labels on a preference scale)
+    const { triples } = syntheticCrowd(7, 300, 3, [0.9, 0.8, 0.7, 0.6, 0.55, 0.5], 2);
+    const r = ratingsFromTriples(triples.map(([i, a, l]): [string, string, number] => [i, a, l === 0 ? 1 : 3]), { scale: '5-point' });
+    const ds = dawidSkene(r);
+    expect(ds.unused).toEqual([0, 2, 4]);
+    for (const k of ds.unused) {
+      expect(ds.priors[k]).toBe(0);
+      for (let i = 0; i < r.items.length; i++) expect(ds.posterior[i * 5 + k]).toBe(0);
+      // each annotator's confusion row of an unused true class is uniform; no mass lands in an unused column
+      for (let a = 0; a < r.annotators.length; a++) {
+        expect(Array.from(ds.confusion.subarray((a * 5 + k) * 5, (a * 5 + k + 1) * 5))).toEqual([0.2, 0.2, 0.2, 0.2, 0.2]);
+        for (const t of [1, 3]) expect(ds.confusion[(a * 5 + t) * 5 + k]).toBe(0);
+      }
+    }
+    expect(new Set(ds.label)).toEqual(new Set([1, 3]));
+    // every label is one of the item's own labels
+    const givenBy = new Map<number, Set<number>>();
+    for (let j = 0; j < r.n; j++) givenBy.set(r.item[j], (givenBy.get(r.item[j]) ?? new Set()).add(r.label[j]));
+    ds.label.forEach((l, i) => expect(givenBy.get(i)!.has(l)).toBe(true));
+    // the fit on the used categories alone is the same fit
+    const alone = dawidSkene(ratingsFromTriples(triples, { categories: [0, 1] }));
+    ds.label.forEach((l, i) => expect(l).toBe(alone.label[i] === 0 ? 1 : 3));
+    alone.priors.forEach((p, c) => closeTo(ds.priors[c === 0 ? 1 : 3], p, 1e-12));
+  });
+  it('dawidSkene(r) with one label per item keeps every item\'s label', () => {
+    const r = ratingsFromTriples(Array.from({ length: 40 }, (_, i): [string, string, number] => [`i${i}`, 'only', i % 5]), { scale: '5-point' });
+    const ds = dawidSkene(r);
+    ds.label.forEach((l, i) => expect(l).toBe(i % 5));
   });
   it('dawidSkene(r, null, {init}) rejects an unknown start', () => {
     expect(() => dawidSkene(ratingsFromTriples(CROWDKIT_TOY), null, { init: 'uniform' as 'majority' })).toThrow(/invalid init/);

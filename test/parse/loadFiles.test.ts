@@ -237,11 +237,11 @@ describe('loadFiles: several files', () => {
     expect(r.fileInfos.map((f) => f.role)).toEqual(['judgements', 'joined', 'joined']);
     expect(r.ratings.scale).toBe('3-way');
     expect(r.ratings.items).toEqual(['p1', 'p2', 'p3']);
-    expect(r.ratings.annotators).toEqual(['ann1', 'ann2', 'ai_judge']);
+    expect(r.ratings.annotators).toEqual(['ann1', 'ann2', 'judge']);
     expect([...r.ratings.annotatorKind]).toEqual([HUMAN, HUMAN, AI]);
     expect(triples(r)).toEqual([
       ['p1', 'ann1', 'A>'], ['p1', 'ann2', 'A>'], ['p2', 'ann1', 'B>'], ['p2', 'ann2', '='], ['p3', 'ann1', 'A>'], ['p3', 'ann2', 'B>'],
-      ['p1', 'ai_judge', 'A>'], ['p2', 'ai_judge', 'B>'], ['p3', 'ai_judge', '='],
+      ['p1', 'judge', 'A>'], ['p2', 'judge', 'B>'], ['p3', 'judge', '='],
     ]);
     expect([...r.ratings.itemGold]).toEqual([0, 2, -1]);
     // the AI verdicts come from judge.csv, lines 2-4
@@ -267,7 +267,8 @@ describe('loadFiles: several files', () => {
     const r = await loadFiles([await fixture('annotations.csv'), judge]);
     expect(r.issues).toEqual([{ file: 'judge2.csv', row: 3, column: 'ai_label', message: 'unknown label "banana"' }]);
     expect(r.rowsDropped).toBe(1);
-    expect(triples(r).filter(([, a]) => a === 'ai_judge')).toEqual([['p1', 'ai_judge', 'A>']]);
+    // a judge file's verdicts are the judge named after the file
+    expect(triples(r).filter(([, a]) => a === 'judge2')).toEqual([['p1', 'judge2', 'A>']]);
   });
 
   it('loadFiles([shard1, shard2]) concatenates files with the same layout', async () => {

@@ -3,13 +3,16 @@ import { describe, it, expect } from 'vitest';
 import { chunkedFile as chunkedFileNamed, readAllWith, textFileNamed } from '../helpers/readerHarness';
 import { gzipSync } from 'node:zlib';
 import { readCsv, uniqueNames } from '../../src/parse/readCsv';
-import { UnreadableFile, type InputFile } from '../../src/parse/types';
+import { UnreadableFile, type InputFile, type Warning } from '../../src/parse/types';
 
 const utf8 = new TextEncoder();
 
 const textFile = (text: string, name = 'ratings.csv'): InputFile => textFileNamed(text, name);
 const chunkedFile = (parts: Uint8Array[], name = 'ratings.csv'): InputFile => chunkedFileNamed(parts, name);
-const readAll = (file: InputFile, { gzip = false, delimiter = ',' } = {}) => readAllWith((onIssue) => readCsv(file, gzip, delimiter, onIssue));
+const readAll = (file: InputFile, { gzip = false, delimiter = ',', header = true }: { gzip?: boolean; delimiter?: string; header?: boolean } = {}) => {
+  const warnings: Warning[] = [];
+  return readAllWith((onIssue) => readCsv(file, gzip, delimiter, onIssue, { header, onWarning: (w) => warnings.push(w) })).then((all) => ({ ...all, warnings }));
+};
 
 describe('readCsv', () => {
   it('readCsv(file) takes the first record as header and numbers rows by physical line', async () => {
@@ -91,18 +94,27 @@ describe('readCsv', () => {
     expect(issues).toEqual([]);
   });
 
-  it('readCsv(file) reports a row with the wrong field count with its line and skips it', async () => {
+  it('readCsv(file) skips a row with more fields than the header and reads a shorter one with empty trailing fields', async () => {
     const text = 'id,prompt,label\n1,"multi\nline",A\n2,too,many,fields\n3,short\n4,ok,B\n';
-    const { rows, rowNumbers, issues } = await readAll(textFile(text, 'bad.csv'));
+    const { rows, rowNumbers, issues, warnings } = await readAll(textFile(text, 'bad.csv'));
     expect(rows).toEqual([
       ['1', 'multi\nline', 'A'],
+      ['3', 'short', ''],
       ['4', 'ok', 'B'],
     ]);
-    expect(rowNumbers).toEqual([2, 6]);
-    expect(issues).toEqual([
-      { file: 'bad.csv', row: 4, column: null, message: 'row has 4 fields, the header has 3' },
-      { file: 'bad.csv', row: 5, column: null, message: 'row has 2 fields, the header has 3' },
+    expect(rowNumbers).toEqual([2, 5, 6]);
+    expect(issues).toEqual([{ file: 'bad.csv', row: 4, column: null, message: 'row has 4 fields, the header has 3' }]);
+    expect(warnings).toEqual([{ file: 'bad.csv', column: null, message: '1 row has fewer fields than the header (3; first at line 5): the missing trailing fields were read as empty' }]);
+  });
+
+  it('readCsv(file, {header: false}) names the columns and reads the first row as data', async () => {
+    const { header, rows, rowNumbers } = await readAll(textFile('w1\tp1\tG\nw2\tp1\tX\tlate\n', 'labels.txt'), { delimiter: '\t', header: false });
+    expect(header).toEqual(['column 1', 'column 2', 'column 3', 'column 4']);
+    expect(rows).toEqual([
+      ['w1', 'p1', 'G', ''],
+      ['w2', 'p1', 'X', 'late'],
     ]);
+    expect(rowNumbers).toEqual([1, 2]);
   });
 
   it('readCsv(file) reports an unterminated quote at the end with the line where it opened', async () => {

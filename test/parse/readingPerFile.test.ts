@@ -26,10 +26,10 @@ describe('label readings per file', () => {
     expect(r.ratings.scale).toBe('3-way');
     expect(r.reading.description).toMatch(/^each file its own reading/);
     expect(rows(r)).toEqual([
-      'q1 ai_judge A>', 'q1 annotator1 A>', 'q1 annotator2 A>', 'q1 annotator3 B>',
-      'q2 ai_judge =', 'q2 annotator1 =', 'q2 annotator2 B>', 'q2 annotator3 B>',
-      'q3 ai_judge B>', 'q3 annotator1 B>', 'q3 annotator2 B>', 'q3 annotator3 B>',
-    ]);
+      'q1 judge A>', 'q1 annotator1 A>', 'q1 annotator2 A>', 'q1 annotator3 B>',
+      'q2 judge =', 'q2 annotator1 =', 'q2 annotator2 B>', 'q2 annotator3 B>',
+      'q3 judge B>', 'q3 annotator1 B>', 'q3 annotator2 B>', 'q3 annotator3 B>',
+    ].sort());
     expect(r.issues).toEqual([]);
   });
 

@@ -21,10 +21,10 @@ const HUMAN_ROWS = [
   'q4 | annotator2 | human | overall | =',
 ];
 const JUDGE_ROWS = [
-  'q1 | ai_judge | ai | overall | A>',
-  'q2 | ai_judge | ai | overall | A>',
-  'q3 | ai_judge | ai | overall | B>',
-  'q4 | ai_judge | ai | overall | B>',
+  'q1 | wide-pairs-judge | ai | overall | A>',
+  'q2 | wide-pairs-judge | ai | overall | A>',
+  'q3 | wide-pairs-judge | ai | overall | B>',
+  'q4 | wide-pairs-judge | ai | overall | B>',
 ];
 
 function text(r: LoadResult, item: string) {
@@ -41,7 +41,7 @@ describe('wide pair files (generic table path)', () => {
     expect(r.ratings.scale).toBe('3-way');
     expect(judgementRows(r)).toEqual([...HUMAN_ROWS, 'q4 | annotator3 | human | overall | B>', ...JUDGE_ROWS].sort());
     expect(r.ratings.items).toEqual(['q1', 'q2', 'q3', 'q4']);
-    expect(r.ratings.annotators).toEqual(['annotator1', 'annotator2', 'annotator3', 'ai_judge']);
+    expect(r.ratings.annotators).toEqual(['annotator1', 'annotator2', 'annotator3', 'wide-pairs-judge']);
     expect(text(r, 'q1')).toEqual(['Summarise the report, briefly.', 'Short summary.', 'A longer summary\nover two lines.']);
     expect(text(r, 'q2')).toEqual(['What is 7*6?', '42', '43']);
     expect(r.issues).toEqual([]);
@@ -58,7 +58,7 @@ describe('wide pair files (generic table path)', () => {
     expect(rowOf('q1', 'annotator3')).toEqual(['wide-pairs.csv', 2]);
     expect(rowOf('q2', 'annotator1')).toEqual(['wide-pairs.csv', 4]);
     expect(rowOf('q4', 'annotator2')).toEqual(['wide-pairs.csv', 6]);
-    expect(rowOf('q3', 'ai_judge')).toEqual(['wide-pairs-judge.csv', 4]);
+    expect(rowOf('q3', 'wide-pairs-judge')).toEqual(['wide-pairs-judge.csv', 4]);
   });
 
   it('loadFiles([wide jsonl, judge tsv]) reads numbers and nulls, the judge confidence, and reports a judged pair not in the annotations', async () => {
@@ -69,9 +69,9 @@ describe('wide pair files (generic table path)', () => {
     expect(judgementRows(r)).toEqual([...HUMAN_ROWS, ...JUDGE_ROWS].sort());
     expect(r.ratings.scale).toBe('3-way');
     const x = r.ratings;
-    const confidence = Object.fromEntries(Array.from({ length: x.n }, (_, j) => j).filter((j) => x.annotators[x.annotator[j]] === 'ai_judge').map((j) => [x.items[x.item[j]], x.aiConfidence![j]]));
+    const confidence = Object.fromEntries(Array.from({ length: x.n }, (_, j) => j).filter((j) => x.annotators[x.annotator[j]] === 'wide-pairs-judge').map((j) => [x.items[x.item[j]], x.aiConfidence![j]]));
     expect(confidence).toEqual({ q1: 0.9, q2: 0.8, q3: 0.55, q4: 0.7 });
-    const humanConfidence = Array.from({ length: x.n }, (_, j) => j).filter((j) => x.annotators[x.annotator[j]] !== 'ai_judge').map((j) => x.aiConfidence![j]);
+    const humanConfidence = Array.from({ length: x.n }, (_, j) => j).filter((j) => x.annotators[x.annotator[j]] !== 'wide-pairs-judge').map((j) => x.aiConfidence![j]);
     expect(humanConfidence.every(Number.isNaN)).toBe(true);
     expect(text(r, 'q1')).toEqual(['Summarise the report, briefly.', 'Short summary.', 'A longer summary\nover two lines.']);
     expect(r.issues).toEqual([{ file: 'wide-pairs-judge.tsv', row: 6, column: 'id', message: 'item "q9" is not in the annotations' }]);

@@ -271,13 +271,13 @@ describe('nextLabelSection: the section', () => {
       responseA: r.items.map((id) => `a, ${id}`),
       responseB: r.items.map(() => undefined),
     };
-    const csv = nextLabelCsv(r, texts, ranked.order, ranked.value, ranked.label, 2, 2);
+    const csv = nextLabelCsv(r, texts, ranked, 2, 2);
     const lines = csv.split('\n');
     expect(lines[0]).toBe('rank,example_id,eig_bits,eig_bits_per_dollar,entropy_bits,current_label,confidence,expected_accuracy_gain,prompt,response_a,response_b');
     const b1 = r.items.indexOf('b1'), v1 = ranked.value;
     expect(lines[1]).toBe(`1,b1,${v1.gain[b1]},${v1.gain[b1] / 2},1,0,0.5,${v1.accuracyGain[b1]},"'=HYPERLINK(""x"")","a, b1",`);
     expect(lines[2]).toMatch(/^2,a1,/);
     expect(lines).toHaveLength(4); // header, 2 rows, the final newline
-    expect(nextLabelCsv(r, texts, ranked.order, ranked.value, ranked.label, 100, 1).trimEnd().split('\n')).toHaveLength(1 + 6);
+    expect(nextLabelCsv(r, texts, ranked, 100, 1).trimEnd().split('\n')).toHaveLength(1 + 6);
   });
 });

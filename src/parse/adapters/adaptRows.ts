@@ -19,11 +19,19 @@ export function recordsOf(batch: TableBatch): SourceRecord[] {
  * Turns one batch of source records into a batch of canonical rows (the `CANONICAL_COLUMNS` a row sets,
  * then any pass-through columns). Each canonical row keeps its source record's row number; problems become issues.
  */
-export function adaptBatch(batch: TableBatch, adapter: Adapter, fileName: string, onIssue: (issue: Issue) => void): TableBatch {
+export function adaptBatch(batch: TableBatch, adapter: Adapter, fileName: string, onIssue: (issue: Issue) => void, file: AdaptedFile = adaptedFile(fileName)): TableBatch {
   const out = new RecordBatcher();
   for (let r = 0; r < batch.rows.length; r++) {
     const row = batch.rowNumbers[r];
     adapter.read(recordOf(batch.header, batch.rows[r]), {
+      fileName,
+      judgeName: file.judgeName,
+      note(message) {
+        file.notes.set(message, (file.notes.get(message) ?? 0) + 1);
+      },
+      alias(id, name) {
+        if (!file.aliases.has(id)) file.aliases.set(id, name);
+      },
       emit(c: CanonicalRow, extra?: Record<string, unknown>) {
         const record: SourceRecord = Object.create(null);
         const fields = c as Record<string, unknown>;
@@ -42,7 +50,19 @@ export function adaptBatch(batch: TableBatch, adapter: Adapter, fileName: string
   return out.take(batch.bytesRead);
 }
 
+/** What an adapter reading one file is told (its judge's name) and tells back (notes with their counts). */
+export interface AdaptedFile {
+  judgeName: string;
+  notes: Map<string, number>;
+  /** annotator id → the name to show it under */
+  aliases: Map<string, string>;
+}
+
+export function adaptedFile(fileName: string, judgeName = fileName): AdaptedFile {
+  return { judgeName, notes: new Map(), aliases: new Map() };
+}
+
 /** The rows of `source` read by `adapter`, batch by batch. */
-export async function* adaptRows(source: TableReader, adapter: Adapter, fileName: string, onIssue: (issue: Issue) => void): TableReader {
-  for await (const batch of source) yield adaptBatch(batch, adapter, fileName, onIssue);
+export async function* adaptRows(source: TableReader, adapter: Adapter, fileName: string, onIssue: (issue: Issue) => void, file: AdaptedFile = adaptedFile(fileName)): TableReader {
+  for await (const batch of source) yield adaptBatch(batch, adapter, fileName, onIssue, file);
 }

@@ -37,6 +37,17 @@ export type SourceRecord = Record<string, unknown>;
 
 /** What an adapter is given for each source record. */
 export interface AdapterContext {
+  /** the file being read */
+  readonly fileName: string;
+  /** the name of the AI judge whose verdicts this file holds when the file does not name one (from the file's name) */
+  readonly judgeName: string;
+  /**
+   * Counts something the user should know about the file that is not a problem with one record (`verdicts
+   * that were "error"`): one warning per message, with its count.
+   */
+  note(message: string): void;
+  /** Shows annotator `id` under `name` everywhere (a Label Studio user id and the user's e-mail). */
+  alias(id: string, name: string): void;
   /** Adds a canonical row; `extra` holds pass-through columns (slices such as `language`, `turn`). */
   emit(row: CanonicalRow, extra?: Record<string, unknown>): void;
   /** Reports a problem with the current record (field and message); the record or part of it is skipped. */
@@ -67,6 +78,8 @@ export interface Adapter {
   read(record: SourceRecord, context: AdapterContext): void;
   /** plain-language facts about what this format can and cannot show, for the page and the report */
   notes: string[];
+  /** true when its item ids are made from the pairs' texts: the same id in two files is the same pair */
+  contentIds?: boolean;
 }
 
 /** A format's title with its indefinite article: `a Label Studio JSON export`, `an MT-Bench judgment file`. */

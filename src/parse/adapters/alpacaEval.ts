@@ -72,6 +72,7 @@ function hasTexts(record: SourceRecord, ctx: AdapterContext): boolean {
  */
 export const alpacaEval: Adapter = {
   id: 'alpaca-eval',
+  contentIds: true,
   title: 'AlpacaEval / AlpacaFarm annotation file',
   required: REQUIRED,
   notes: [

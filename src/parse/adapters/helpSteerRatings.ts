@@ -23,6 +23,7 @@ export function scoreLabel(v: unknown): string | null {
  */
 export const helpSteerRatings: Adapter = {
   id: 'helpsteer-ratings',
+  contentIds: true,
   title: 'HelpSteer2 ratings file',
   required: ['prompt', 'response', 'helpfulness'],
   notes: [

@@ -55,6 +55,7 @@ export function splitTranscripts(chosen: string, rejected: string): { prompt: st
  */
 export const hhRlhf: Adapter = {
   id: 'hh-rlhf',
+  contentIds: true,
   title: 'Helpful-Harmless (HH-RLHF) transcript file',
   required: ['chosen', 'rejected'],
   notes: [

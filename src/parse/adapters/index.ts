@@ -10,9 +10,15 @@ import { helpSteer } from './helpSteer';
 import { helpSteerRatings } from './helpSteerRatings';
 import { labelStudio } from './labelStudio';
 import { mtBench } from './mtBench';
+import { fastChatPair } from './fastChatPair';
+import { judgeOutput } from './judgeOutput';
+import { llmBar } from './llmBar';
+import { mturk } from './mturk';
 
 /** Every format adapter, most specific first (the order breaks ties between equally good matches). */
-export const ADAPTERS: readonly Adapter[] = [labelStudio, argillaV1, argillaV2, mtBench, chatbotArena, helpSteer, helpSteerRatings, alpacaEval, hhRlhf, trlPreference];
+export const ADAPTERS: readonly Adapter[] = [
+  labelStudio, argillaV1, argillaV2, mturk, fastChatPair, mtBench, chatbotArena, judgeOutput, llmBar, helpSteer, helpSteerRatings, alpacaEval, hhRlhf, trlPreference,
+];
 
 /** The name of the plain reading: a table whose columns are mapped to roles (long or wide). */
 export const TABLE = 'table';

@@ -72,11 +72,18 @@ export function taskTexts(data: SourceRecord | null): Pick<CanonicalRow, 'prompt
   return out;
 }
 
-/** The annotator of an annotation: `completed_by` as an id, or an object with `email` / `username` / `id`. */
-function annotatorOf(v: unknown): string {
+/**
+ * The annotator of an annotation: `completed_by` as a user id, or an object `{id, email, …}` — its `id`, so one
+ * user is one annotator whichever shape an annotation uses; the object's email (else username) is the name the
+ * id is shown under.
+ */
+function annotatorOf(v: unknown, ctx: AdapterContext): string {
   const o = record(v);
-  if (o) return text(o.email) || text(o.username) || text(o.id);
-  return text(v);
+  if (!o) return text(v);
+  const id = text(o.id);
+  const name = text(o.email) || text(o.username);
+  if (id && name) ctx.alias(id, name);
+  return id || name;
 }
 
 /**
@@ -124,7 +131,7 @@ export const labelStudio: Adapter = {
         judged = true;
         continue;
       }
-      const annotator = annotatorOf(a.completed_by);
+      const annotator = annotatorOf(a.completed_by, ctx);
       if (annotator === '') {
         ctx.problem(`annotations[${i}].completed_by`, 'an annotation with no `completed_by`; it is skipped');
         continue;

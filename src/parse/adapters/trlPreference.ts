@@ -70,6 +70,7 @@ function raw(v: unknown): string {
  */
 export const trlPreference: Adapter = {
   id: 'trl',
+  contentIds: true,
   title: 'TRL preference dataset',
   required: ['chosen', 'rejected'],
   notes: [
