@@ -19,7 +19,7 @@ const READERS = ['csv', 'tsv', 'json', 'jsonl', 'parquet'];
 const ADAPTER_NAMES = [TABLE, ...ADAPTERS.map((a) => a.id)];
 
 const USAGE = `usage: npm run --silent audit -- FILE... [--format READER|ADAPTER] [--item COL] [--annotator COL]
-       [--label COL] [--wide COL,COL,...] [--rubric COL,COL,...] [--no-header | --header]
+       [--label COL] [--wide COL,COL,...] [--rubric COL,COL,...] [--no-header | --header] [--expand COL,...]
        [--labels-are CONVENTION | FILE=CONVENTION,...] [--label-map '0:=,1:A>,2:B>'] [--item-scope shared|file]
        [--scale 5-point|3-way|binary|nominal] [--remove ID,ID,...] [--bootstrap N] [--seed N]
        [--band-metric ID] [--min-shared N]
@@ -32,6 +32,7 @@ const USAGE = `usage: npm run --silent audit -- FILE... [--format READER|ADAPTER
             (the page's question; detected when left out, with a warning when more than one reading fits)
   --no-header, --header: the first row of a CSV/TSV is data, or is the header (detected when left out)
   --item-scope file: an item id that occurs in two judgement files is two pairs (default: one pair)
+  --expand: columns holding a JSON object per cell, spread into COL.KEY columns (then --annotator COL.email …)
   --wide:   the annotator columns of a wide file (one row per pair, a column per annotator)
   --rubric: rubric label columns of a long file, one dimension each, named by the column
             (helpfulness,correctness,…; read like the label; an empty cell is a dimension not judged)
@@ -53,6 +54,7 @@ async function main(argv: string[]): Promise<void> {
       weights: { type: 'string' }, method: { type: 'string' }, labels: { type: 'string' }, html: { type: 'string' },
       'rubric-weights': { type: 'string' }, 'label-from': { type: 'string' }, 'label-price': { type: 'string' },
       'labels-are': { type: 'string' }, header: { type: 'boolean' }, 'no-header': { type: 'boolean' }, 'item-scope': { type: 'string' },
+      expand: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -78,6 +80,7 @@ async function main(argv: string[]): Promise<void> {
   const labelsAre = v['labels-are'] ? parseLabelsAre(v['labels-are']) : null;
   const fileOptions: FileOptions = {
     header: v['no-header'] ? false : v.header ? true : null,
+    expand: columnList(v.expand),
     format: v.format && READERS.includes(v.format) ? (v.format as Format) : null,
     adapter: v.format && ADAPTER_NAMES.includes(v.format) ? v.format : null,
     overrides: { item: v.item ?? null, annotator: v.annotator ?? null, label: v.label ?? null, wide: columnList(v.wide), rubric: columnList(v.rubric) },

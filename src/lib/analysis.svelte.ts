@@ -1,5 +1,5 @@
 import type { ColumnMapping } from '../parse/columnRoles';
-import type { FileOptions, LoadProgress } from '../parse/loadFiles';
+import type { FileInfo, FileOptions, LoadProgress } from '../parse/loadFiles';
 import type { Overview, PairPreview } from '../report/overview';
 import type { AgreementResult, AgreementSettings, AggregationResult, CostPlan, ExportKind, JudgesView, RoutingInputs, RoutingView, SessionLoadOptions } from '../session/analysisSession';
 import type { EvaluatorRow } from '../report/planDefaults';
@@ -14,7 +14,8 @@ import { WorkerClient } from './workerClient';
 import { saveFile } from './saveFile';
 import { NO_PICKS, decodeViewState, encodeViewState, type ViewPicks } from './viewState';
 
-export type Phase = 'empty' | 'loading' | 'ready' | 'error';
+/** `question`: the files are read but a label reading is ambiguous; the page asks before computing anything */
+export type Phase = 'empty' | 'loading' | 'ready' | 'error' | 'question';
 export type PanelId = 'overview' | 'agreement' | 'annotators' | 'labels' | 'judges' | 'planning' | 'columns';
 
 /** The simulator's inputs in the page: the judge simulated, prices, spot-check share, target and reference. */
@@ -44,6 +45,8 @@ export class Analysis {
   error = $state<string | null>(null);
   /** why the last re-read with other columns, format or labels failed (the previous result stays shown) */
   rereadError = $state<string | null>(null);
+  /** what each file looked like when a read failed: the page's mapping screen shows it (null when not known) */
+  failedFiles = $state.raw<FileInfo[] | null>(null);
   files = $state.raw<File[]>([]);
   options = $state.raw<SessionLoadOptions>({});
   panel = $state<PanelId>('overview');
@@ -94,6 +97,8 @@ export class Analysis {
   private client: WorkerClient | null = null;
   /** settings from a shared link apply to the first file opened */
   private fromLink = false;
+  /** how a shared link read the labels (conventions, item scope): applied to the first file opened */
+  private linkReading: Pick<SessionLoadOptions, 'labelsAre' | 'itemScope'> = {};
   private request = 0;
   private agreementRequest = 0;
 
@@ -108,6 +113,7 @@ export class Analysis {
       this.plan = view.plan;
       this.picks = view.picks;
       this.routingInputs = { judge: view.picks.judge, ...view.plan.routing };
+      this.linkReading = view.reading;
       this.fromLink = true;
     }
   }
@@ -119,7 +125,8 @@ export class Analysis {
 
   /** The fragment of a link that reproduces this view (with the same file). */
   get link(): string {
-    return encodeViewState({ panel: this.panel, settings: this.settings, plan: this.plan, picks: { ...this.picks, judge: this.routingInputs.judge } }, DEFAULT_SETTINGS);
+    const reading = { labelsAre: this.options.labelsAre ?? null, itemScope: this.options.itemScope ?? 'shared' };
+    return encodeViewState({ panel: this.panel, settings: this.settings, plan: this.plan, picks: { ...this.picks, judge: this.routingInputs.judge }, reading }, DEFAULT_SETTINGS);
   }
 
   private get worker(): WorkerClient {
@@ -127,19 +134,25 @@ export class Analysis {
   }
 
   /** Reads files with the given options (the column mapping and label reading, when stated). */
-  async open(files: File[], options: SessionLoadOptions = {}): Promise<void> {
+  async open(files: File[], given: SessionLoadOptions = {}): Promise<void> {
     if (files.length === 0) return;
+    // a shared link's label reading applies to the first file opened after it
+    const options = this.fromLink ? { ...this.linkReading, ...given } : given;
     const request = ++this.request;
     this.rereadError = null;
+    this.failedFiles = null;
     this.files = files;
     this.options = options;
     this.phase = 'loading';
     this.error = null;
     this.progress = { bytesRead: 0, totalBytes: files.reduce((s, f) => s + f.size, 0), rows: 0 };
     this.startedAt = performance.now();
-    const result = await this.worker.load(files, options, (p) => {
-      if (request === this.request) this.progress = p;
-    });
+    // a call that fails on the way (a message the worker cannot take) comes back as an error, never a stuck page
+    const result = await this.worker
+      .load(files, options, (p) => {
+        if (request === this.request) this.progress = p;
+      })
+      .catch((error: unknown) => ({ ok: false as const, message: `the files could not be sent to the worker: ${(error as Error)?.message ?? String(error)}` }));
     if (request !== this.request) return;
     if (result.ok) {
       this.overview = result.overview;
@@ -151,12 +164,33 @@ export class Analysis {
       this.routing = null;
       if (!this.fromLink) this.settings = { ...this.settings, removed: [], rubricWeights: null };
       this.fromLink = false;
+      // an ambiguous label reading is asked about before anything that depends on it is computed
+      if (result.overview.labelQuestions.length) {
+        this.phase = 'question';
+        return;
+      }
       this.phase = 'ready';
       void this.recompute();
     } else {
       this.error = result.message;
+      this.failedFiles = 'inspections' in result ? (result.inspections ?? null) : null;
       this.phase = 'error';
     }
+  }
+
+  /** Reads the labels as the user answered the page's question (a convention per question key) and computes. */
+  answerLabels(answers: Record<string, string>): Promise<void> {
+    return this.open(this.files, { ...this.options, labelsAre: { ...(this.options.labelsAre ?? {}), ...answers } });
+  }
+
+  /** Item ids shared by two files: one pair (`shared`), or two (`file`: ids scoped by file). */
+  scopeItems(itemScope: 'shared' | 'file'): Promise<void> {
+    return this.reread({ ...this.options, itemScope });
+  }
+
+  /** Reads the files again with the options chosen on the mapping screen of a failed read. */
+  retryWith(files: FileOptions[]): Promise<void> {
+    return this.open(this.files, { ...this.options, files });
   }
 
   /**
@@ -445,26 +479,29 @@ export class Analysis {
     return this.open(this.files, this.options);
   }
 
-  /** Re-reads the files with a changed mapping for file `index`. */
+  /** Re-reads the files with a changed mapping for file `index` (a zip archive's members count as files). */
   remap(index: number, file: FileOptions): Promise<void> {
-    const files = this.files.map((_, i) => this.options.files?.[i] ?? {});
+    const files = (this.overview?.fileInfos ?? this.files).map((_, i) => this.options.files?.[i] ?? {});
     files[index] = file;
     return this.reread({ ...this.options, files });
   }
 
-  setLabels(labels: Pick<SessionLoadOptions, 'scale' | 'labelMap'>): Promise<void> {
+  setLabels(labels: Pick<SessionLoadOptions, 'scale' | 'labelMap' | 'labelsAre'>): Promise<void> {
     return this.reread({ ...this.options, ...labels });
   }
 
   /** Reads the same files again with other options; when that fails, the previous result stays with the reason. */
   private async reread(options: SessionLoadOptions): Promise<void> {
     const previous = { options: this.options, overview: this.overview };
+    const wasAsking = this.phase === 'question';
     await this.open(this.files, options);
     if (this.phase === 'error' && previous.overview) {
       this.rereadError = this.error;
       this.error = null;
+      this.failedFiles = null;
       this.options = previous.options;
-      this.phase = 'ready';
+      this.overview = previous.overview;
+      this.phase = wasAsking ? 'question' : 'ready';
     }
   }
 
@@ -478,6 +515,7 @@ export class Analysis {
     this.files = [];
     this.options = {};
     this.error = null;
+    this.failedFiles = null;
     this.phase = 'empty';
   }
 }

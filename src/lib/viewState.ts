@@ -1,3 +1,4 @@
+import { CONVENTION_IDS } from '../parse/labelConventions';
 import { METHOD_SETTINGS, type MethodSetting } from '../report/aggregationSection';
 import type { AgreementSettings } from '../session/analysisSession';
 import type { PanelId } from './analysis.svelte';
@@ -11,6 +12,13 @@ export interface ViewState {
   plan: PlanInputs;
   /** what the user picked on the panels: the slice column, the annotator filter, the simulated judge */
   picks: ViewPicks;
+  /** how the files' labels and ids are read: label conventions stated (per file, `*` for all) and the item scope */
+  reading: ViewReading;
+}
+
+export interface ViewReading {
+  labelsAre: Record<string, string> | null;
+  itemScope: 'shared' | 'file';
 }
 
 export interface ViewPicks {
@@ -48,6 +56,8 @@ export function encodeViewState(view: ViewState, defaults: Required<AgreementSet
   if (picks.judge) p.set('judge', picks.judge);
   const plan = planDiff(view.plan);
   if (plan) p.set('plan', JSON.stringify(plan));
+  for (const [file, convention] of Object.entries(view.reading.labelsAre ?? {})) p.append('labels', file === '*' ? convention : `${file}:${convention}`);
+  if (view.reading.itemScope === 'file') p.set('scope', 'file');
   const text = p.toString();
   return text ? `#${text}` : '';
 }
@@ -66,6 +76,7 @@ export function decodeViewState(hash: string, defaults: Required<AgreementSettin
     panel: PANELS.includes(panel) ? panel : 'overview',
     plan: decodePlan(p.get('plan')),
     picks: { slice: p.get('slice') || null, filter: p.get('filter') ?? '', flaggedOnly: p.get('flagged') === '1', judge: p.get('judge') || null },
+    reading: { labelsAre: labelsAre(p.getAll('labels')), itemScope: p.get('scope') === 'file' ? 'file' : 'shared' },
     settings: {
       removed: p.getAll('remove').filter(Boolean),
       bandMetric: p.get('band') ?? defaults.bandMetric,
@@ -77,6 +88,17 @@ export function decodeViewState(hash: string, defaults: Required<AgreementSettin
       weights: weights.length === 3 && weights.every((x) => Number.isFinite(x) && x >= 0) ? { gold: weights[0], majority: weights[1], speed: weights[2] } : defaults.weights,
     },
   };
+}
+
+/** `labels=CONVENTION` (every file) or `labels=FILE:CONVENTION`, repeated; unknown conventions are left out. */
+function labelsAre(values: string[]): Record<string, string> | null {
+  const out: Record<string, string> = Object.create(null);
+  for (const v of values) {
+    const at = v.lastIndexOf(':');
+    const [file, convention] = at > 0 ? [v.slice(0, at), v.slice(at + 1)] : ['*', v];
+    if (CONVENTION_IDS.includes(convention)) out[file] = convention;
+  }
+  return Object.keys(out).length ? { ...out } : null;
 }
 
 /** `helpfulness:0.35,correctness:0.3` (names URI-encoded, so they may hold commas and colons); malformed → null. */

@@ -1,6 +1,9 @@
 import { ROLES, emptyMapping, guessMapping, type ColumnMapping } from './columnRoles';
 import { NO_LABEL as MATRIX_MISSING, ROW_NUMBER, cellText } from './encoder';
 
+/** Rows the roles of a header-less file are guessed from. */
+const SAMPLE_ROWS = 1000;
+
 /** At most this many distinct values in every column: a table of labels (an item × annotator matrix). */
 const MATRIX_VALUES = 20;
 
@@ -25,18 +28,35 @@ interface ColumnStats {
   column: string;
   distinct: number;
   empty: number;
+  /** mean length of its non-empty values */
+  length: number;
+  /** shares of its non-empty values that are URLs, and that look like Mechanical Turk worker ids */
+  urls: number;
+  workerIds: number;
 }
+
+const URL = /^https?:\/\//i;
+const WORKER_ID = /^A[0-9A-Z]{9,20}$/;
 
 function stats(header: string[], rows: unknown[][]): ColumnStats[] {
   return header.map((column, c) => {
     const values = new Set<string>();
     let empty = 0;
+    let chars = 0;
+    let urls = 0;
+    let workerIds = 0;
     for (const row of rows) {
       const v = cellText(row[c]);
       if (v === '' || MATRIX_MISSING.has(v.toLowerCase())) empty++;
-      else values.add(v);
+      else {
+        values.add(v);
+        chars += v.length;
+        if (URL.test(v)) urls++;
+        if (WORKER_ID.test(v)) workerIds++;
+      }
     }
-    return { column, distinct: values.size, empty };
+    const filled = Math.max(1, rows.length - empty);
+    return { column, distinct: values.size, empty, length: chars / filled, urls: urls / filled, workerIds: workerIds / filled };
   });
 }
 
@@ -97,10 +117,15 @@ const JUDGE_NAME = /judge|llm|gpt|claude|gemini|pred|model|ai[_-]/i;
  *   like a judge); the item is the column with more distinct values;
  * - every column holding few distinct values (at most 20, empty cells allowed): an item × annotator matrix, one
  *   row per item (named by its row number), one column per annotator;
- * - three columns: the label is the one with the fewest values, the annotator the one with fewer of the other two.
+ * - three columns: the label is the one of short values from at most 20 distinct ones; of the other two a column
+ *   of URLs is the item and one of Mechanical Turk worker ids the annotator, else the annotator is the one with
+ *   fewer distinct values (the first on a tie, as Get-Another-Label writes worker, item, label). `loadFiles`
+ *   checks the counts over the whole file and swaps the two when they say otherwise.
  */
-export function contentMapping(header: string[], rows: unknown[][], fileName: string, companions: number): { mapping: ColumnMapping; guess: string | null } {
+export function contentMapping(header: string[], allRows: unknown[][], fileName: string, companions: number): { mapping: ColumnMapping; guess: string | null } {
   const mapping = emptyMapping();
+  // the first rows only, the same whatever the size of the first batch (a browser reads larger chunks than node)
+  const rows = allRows.slice(0, SAMPLE_ROWS);
   const s = stats(header, rows);
   const described = (c: ColumnStats) => `${c.column} (${c.distinct.toLocaleString('en-US')} distinct value${c.distinct === 1 ? '' : 's'} in the first ${rows.length.toLocaleString('en-US')} rows)`;
   if (header.length === 1) {
@@ -137,8 +162,15 @@ export function contentMapping(header: string[], rows: unknown[][], fileName: st
     return { mapping, guess: `item = ${described(item)}, ${role} = ${described(label)}` };
   }
   if (header.length === 3) {
-    const byValues = [...s].sort((x, y) => x.distinct - y.distinct);
-    const [label, annotator, item] = byValues;
+    // the label: short values from a small vocabulary; then the annotator has fewer distinct values than the item
+    // (a tie keeps the Get-Another-Label order, worker before item)
+    const small = s.filter((c) => c.distinct <= MATRIX_VALUES);
+    const label = (small.length ? small : s).reduce((best, c) => (c.length < best.length || (c.length === best.length && c.distinct < best.distinct) ? c : best));
+    const [first, second] = s.filter((c) => c !== label);
+    // what the values say first (URLs are items, Mechanical Turk worker ids are annotators), else the counts
+    const looks = (c: ColumnStats) => (c.urls > 0.5 ? 'item' : c.workerIds > 0.5 ? 'annotator' : null);
+    const [annotator, item] =
+      looks(first) === 'item' || looks(second) === 'annotator' ? [second, first] : looks(first) === 'annotator' || looks(second) === 'item' ? [first, second] : [first, second].sort((x, y) => x.distinct - y.distinct);
     mapping.label = label.column;
     mapping.annotator = annotator.column;
     mapping.item = item.column;

@@ -4,6 +4,7 @@ import { TABLE, adapterById, chooseAdapter, nearMissMessage, statedAdapter } fro
 import { ROLES, canonicalMapping, emptyMapping, guessMapping, mappingProblems, rubricColumns, type ColumnMapping } from './columnRoles';
 import { CONTENT_ID, Encoder, cellText, clip } from './encoder';
 import { finishRatings, type LabelOptions, type Loaded } from './finishRatings';
+import { expandBatch, expandColumns, jsonColumns } from './expandColumns';
 import { contentMapping, looksHeaderless } from './headerless';
 import { readCsv } from './readCsv';
 import { readJson } from './readJson';
@@ -24,6 +25,8 @@ export interface FileOptions {
   overrides?: Partial<Pick<ColumnMapping, 'item' | 'annotator' | 'label' | 'wide' | 'rubric'>> | null;
   /** delimited text only: false = the first row is data (`--no-header`); null or left out = detected */
   header?: boolean | null;
+  /** columns holding a JSON object per cell, spread into `column.key` columns that roles can use (`--expand`) */
+  expand?: string[] | null;
 }
 
 export interface LoadOptions extends LabelOptions {
@@ -77,6 +80,10 @@ export interface FileInfo {
   head: string[];
   /** what keeps the file from being read with this mapping (empty when it can be read) */
   problems: string[];
+  /** columns whose cells hold JSON objects (the page offers to spread them into their fields) */
+  jsonColumns: string[];
+  /** the columns spread into their fields */
+  expanded: string[];
 }
 
 /** How one file fared: source rows (or records) read, judgements kept, rows or judgements dropped with an issue. */
@@ -110,6 +117,8 @@ export interface LoadResult extends Loaded {
   fileStats: FileStats[];
   /** the bytes of each file read (a zip archive's members in its place), aligned with `fileInfos` */
   blobs: Blob[];
+  /** judgement files that reuse item ids of earlier ones (read as the same pairs unless `itemScope: 'file'`) */
+  sharedIds: { file: string; with: string[]; items: number; crossFileReplaced: number }[];
 }
 
 function reader(file: InputFile, s: Sniffed, onIssue: (i: Issue, dropped?: boolean) => void, header = true, onWarning?: (w: Warning) => void): TableReader {
@@ -185,6 +194,9 @@ export async function inspectFile(file: InputFile, options: FileOptions = {}, co
     source = options.header === false ? source : await firstBatch(file, s, false);
     hasHeader = false;
   }
+  const expand = options.expand?.length ? options.expand.filter((c) => source?.header.includes(c)) : [];
+  const json = jsonColumns(source);
+  if (source && expand.length) source = expandBatch(source, expand);
   const records = source && hasHeader ? recordsOf(source) : [];
   let adapter: Adapter | null = null;
   let warning: string | null = null;
@@ -225,6 +237,8 @@ export async function inspectFile(file: InputFile, options: FileOptions = {}, co
     contentGuess: content?.guess ?? (contentIds ? 'no item id column: each pair is identified by its prompt and responses (a content id)' : null),
     head: await headLines(file, s),
     problems: [],
+    jsonColumns: json,
+    expanded: expand,
   };
   info.problems = problemsOf(info, role === 'joined' && companions > 0);
   return { info, sample: batch?.rows.slice(0, 20) ?? [] };
@@ -302,6 +316,50 @@ export function judgeNameOf(fileName: string, taken: Set<string>): string {
  */
 export async function loadFiles(given: InputFile[], options: LoadOptions = {}): Promise<LoadResult> {
   const files = await expandFiles(given);
+  const first = await readFiles(files, options);
+  // a header-less file's annotator and item columns were told apart on its first rows: the whole file may say otherwise
+  const swaps = first.fileInfos.flatMap((info, f) => {
+    const counts = guessedRoleCounts(first, info);
+    return counts && counts.annotators > counts.items ? [{ f, ...counts }] : [];
+  });
+  if (!swaps.length) return first;
+  const optionsOf = (f: number) => options.files?.[f] ?? options.fileDefaults ?? {};
+  const fileOptions = first.fileInfos.map((_, f) => optionsOf(f));
+  for (const { f } of swaps) {
+    const m = first.fileInfos[f].mapping;
+    fileOptions[f] = { ...fileOptions[f], header: false, mapping: { ...m, item: m.annotator, annotator: m.item } };
+  }
+  const second = await readFiles(files, { ...options, files: fileOptions });
+  const notes: Warning[] = swaps.map(({ f, annotators, items }) => {
+    const m = first.fileInfos[f].mapping;
+    return {
+      file: first.fileInfos[f].name,
+      column: null,
+      message: `the first rows made ${m.annotator} the annotator and ${m.item} the item, but over the whole file ${m.annotator} holds ${annotators.toLocaleString('en-US')} distinct values and ${m.item} ${items.toLocaleString('en-US')}: read with the two swapped (pairs usually outnumber annotators; change it in Columns & labels)`,
+    };
+  });
+  return { ...second, warnings: [...notes, ...second.warnings] };
+}
+
+/**
+ * For a header-less file whose annotator and item columns were guessed from its first rows: how many distinct
+ * annotators and items its judgements have over the whole file (null for any other file).
+ */
+function guessedRoleCounts(r: LoadResult, info: FileInfo): { annotators: number; items: number } | null {
+  if (info.hasHeader || !info.contentGuess || info.mapping.shape !== 'long' || !info.mapping.annotator || !info.mapping.item || info.mapping.item.startsWith('#')) return null;
+  const k = r.files.indexOf(info.name);
+  if (k < 0) return null;
+  const annotators = new Set<number>(), items = new Set<number>();
+  for (let j = 0; j < r.ratings.n; j++) {
+    if (r.file[j] !== k) continue;
+    annotators.add(r.ratings.annotator[j]);
+    items.add(r.ratings.item[j]);
+  }
+  return { annotators: annotators.size, items: items.size };
+}
+
+/** One reading of the files with these options (`loadFiles` may read them twice). */
+async function readFiles(files: InputFile[], options: LoadOptions): Promise<LoadResult> {
   const infos: FileInfo[] = [];
   const optionsOf = (f: number) => options.files?.[f] ?? options.fileDefaults ?? {};
   for (let f = 0; f < files.length; f++) infos.push((await inspectFile(files[f], optionsOf(f), files.length - 1)).info);
@@ -351,9 +409,11 @@ export async function loadFiles(given: InputFile[], options: LoadOptions = {}): 
     const stated = optionsOf(f).mapping ?? null;
     // a file's own judge (a joined judge file, or an export whose verdicts name no judge) is named after it
     const judgeName = judgeNameOf(info.name, judgeNames);
+    judgeNames.delete(judgeName); // taken only if the file turns out to hold a judge (below)
 
     const adapted = adaptedFile(info.name, judgeName);
-    const source = counted(reader(files[f], info, onIssue, info.hasHeader, warn), (n) => (rows += n));
+    const raw = counted(reader(files[f], info, onIssue, info.hasHeader, warn), (n) => (rows += n));
+    const source = info.expanded.length ? expandColumns(raw, info.expanded) : raw;
     for await (const batch of adapter ? adaptRows(source, adapter, info.name, onIssue, adapted) : source) {
       // an adapter's columns can first appear in a later batch: its mapping follows the header unless stated
       encoder.add(batch, adapter && !stated ? canonicalMapping(batch.header) : info.mapping, info.name, info.role === 'joined', judgeName, adapter?.contentIds ?? false);
@@ -361,7 +421,10 @@ export async function loadFiles(given: InputFile[], options: LoadOptions = {}): 
     }
     encoder.countsOf(info.name).rows = rows;
     // the judge named after this file: a joined judge file's, or an export's whose verdicts name no judge
-    if (encoder.annotators.lookup(judgeName) >= 0 || encoder.attributes.aiSources.some((s) => s.name === judgeName)) judgeOf[f] = judgeName;
+    if (encoder.annotators.lookup(judgeName) >= 0 || encoder.attributes.aiSources.some((s) => s.name === judgeName)) {
+      judgeOf[f] = judgeName;
+      judgeNames.add(judgeName);
+    }
     for (const [id, name] of adapted.aliases) if (!encoder.aliases.has(id)) encoder.aliases.set(id, name);
     for (const [message, n] of adapted.notes) warn({ file: info.name, column: null, message: n > 1 ? `${n.toLocaleString('en-US')} × ${message}` : message });
     if (rows === 0) {
@@ -407,7 +470,8 @@ export async function loadFiles(given: InputFile[], options: LoadOptions = {}): 
     const counts = encoder.fileCounts.get(info.name) ?? { rows: 0, dropped: 0 };
     return { name: info.name, rows: counts.rows, judgements: k < 0 ? 0 : kept[k], dropped: counts.dropped, judge: judgeOf[f] };
   });
-  return { ...loaded, warnings: [...warnings, ...loaded.warnings], fileInfos: infos, fileStats, blobs: files.map((f) => f.blob) };
+  const sharedIds = encoder.files.flatMap((file, f) => (encoder.sharedItems[f] > 0 ? [{ file, with: [...encoder.sharedWith[f]].map((g) => encoder.files[g]), items: encoder.sharedItems[f], crossFileReplaced: encoder.crossFileReplaced }] : []));
+  return { ...loaded, warnings: [...warnings, ...loaded.warnings], fileInfos: infos, fileStats, blobs: files.map((f) => f.blob), sharedIds };
 }
 
 /** A reader whose batches are counted as they pass (`onRows` gets each batch's row count). */

@@ -78,7 +78,11 @@ function byContent(head: string): Format {
   return guessDelimiter(head) === '\t' ? 'tsv' : 'csv';
 }
 
-/** The most frequent of , tab ; | outside quotes on the first line (a comma on a tie). */
+/**
+ * The most frequent of , tab ; | outside quotes on the first line (a comma on a tie); with none of them, a single
+ * space when the first lines split on it into the same number (2 or more) of fields, as a header-less matrix of
+ * numbers (`2 -1 2 -1 1`) does.
+ */
 export function guessDelimiter(head: string): string {
   const counts = new Map<string, number>([[',', 0], ['\t', 0], [';', 0], ['|', 0]]);
   let inQuotes = false;
@@ -89,5 +93,15 @@ export function guessDelimiter(head: string): string {
   }
   let best = ',';
   for (const [c, n] of counts) if (n > counts.get(best)!) best = c;
+  if (counts.get(best) === 0 && spaceSeparated(head)) return ' ';
   return best;
+}
+
+/** The first (up to 20 complete) lines split on single spaces into one number, 2 or more, of fields, with no quotes. */
+function spaceSeparated(head: string): boolean {
+  const lines = head.split(/\r?\n/).slice(0, 20).filter((l) => l.trim() !== '');
+  if (lines.length > 1 && !head.endsWith('\n')) lines.pop(); // the last line may be cut
+  if (lines.length === 0 || lines.some((l) => l.includes('"'))) return false;
+  const widths = new Set(lines.map((l) => l.trimEnd().split(' ').length));
+  return widths.size === 1 && [...widths][0] >= 2;
 }

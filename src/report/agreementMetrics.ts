@@ -8,7 +8,11 @@ import { percentAgreement } from '../core/percentAgreement';
 export interface MetricContext {
   sides: ArrayLike<number> | null;
   q: number;
+  /** false for nominal categories without an order (words): ordinal and interval coefficients do not apply */
+  ordered: boolean;
 }
+
+const UNORDERED = 'nominal categories without an order (words, not numbers): only the nominal coefficients apply';
 
 export interface CountMetric {
   /** the metric id within a block (report-schema "Metric ids") */
@@ -26,14 +30,18 @@ export const COUNT_METRICS: readonly CountMetric[] = [
   { id: 'percent_agreement.directional', name: 'Percent agreement (direction)', compute: (t, c) => { const p = percentAgreement(t, { sides: c.sides }); return { value: p.directional, reason: c.sides ? noPairs(p.nItems) : 'no direction on a nominal scale' }; } },
   { id: 'fleiss_kappa', name: "Fleiss' kappa", compute: (t) => fleissKappa(t) },
   { id: 'krippendorff_alpha.nominal', name: "Krippendorff's alpha (nominal)", compute: (t) => krippendorffAlpha(t, { level: 'nominal' }) },
-  { id: 'krippendorff_alpha.ordinal', name: "Krippendorff's alpha (ordinal)", compute: (t) => krippendorffAlpha(t, { level: 'ordinal' }) },
-  { id: 'krippendorff_alpha.interval', name: "Krippendorff's alpha (interval)", compute: (t) => krippendorffAlpha(t, { level: 'interval' }) },
+  { id: 'krippendorff_alpha.ordinal', name: "Krippendorff's alpha (ordinal)", compute: (t, c) => (c.ordered ? krippendorffAlpha(t, { level: 'ordinal' }) : { value: NaN, reason: UNORDERED }) },
+  { id: 'krippendorff_alpha.interval', name: "Krippendorff's alpha (interval)", compute: (t, c) => (c.ordered ? krippendorffAlpha(t, { level: 'interval' }) : { value: NaN, reason: UNORDERED }) },
   { id: 'gwet_ac1', name: "Gwet's AC1", compute: (t, c) => gwetAc1(t, { q: c.q }) },
 ];
 
-/** Every metric id a user can choose (band, gates, selectors), with a display name. */
-export function metricIds(preference: boolean): { id: string; name: string }[] {
-  const base = [...COUNT_METRICS.map(({ id, name }) => ({ id, name })), { id: 'cohen_kappa_mean', name: "Cohen's kappa (mean over pairs)" }];
+/**
+ * Every metric id a user can choose (band, gates, selectors), with a display name; `ordered: false` (nominal
+ * categories without an order) leaves out the ordinal and interval coefficients.
+ */
+export function metricIds(preference: boolean, ordered = true): { id: string; name: string }[] {
+  const kept = COUNT_METRICS.filter((m) => ordered || preference || !/ordinal|interval/.test(m.id));
+  const base = [...kept.map(({ id, name }) => ({ id, name })), { id: 'cohen_kappa_mean', name: "Cohen's kappa (mean over pairs)" }];
   return preference ? [...base, ...base.filter((m) => m.id !== 'percent_agreement.directional').map((m) => ({ id: `directional.${m.id}`, name: `${m.name}, direction only` }))] : base;
 }
 

@@ -9,6 +9,7 @@ import { kappasFromTables } from '../core/kappasFromTables';
 import { pairTables } from '../core/pairTables';
 import type { Ratings } from '../core/types';
 import { COUNT_METRICS, metricValue, type MetricContext } from './agreementMetrics';
+import { orderedCategories } from '../core/orderedCategories';
 
 export interface CohenPairRow {
   a: string;
@@ -97,6 +98,8 @@ export interface AgreementTables {
   K: number;
   /** category → side (A / tie / B) and the number of sides, from `directionalSides`; null on a nominal scale */
   sides: { side: ArrayLike<number>; K: number } | null;
+  /** whether the categories have an order (`orderedCategories`): without one, ordinal and interval alpha are null */
+  ordered: boolean;
   /** label counts of the selected judgements (per item or per count pattern; `countPatterns` is applied) */
   counts: ItemCounts;
   /** every annotator pair sharing an item, in the order to list: ids and K × K table (row-major, rows = a) */
@@ -164,12 +167,12 @@ export function agreementFromTables(tables: AgreementTables, options: AgreementT
   const { minShared = 10, bootstrap = 1000, seed = 1, bandMetric = 'fleiss_kappa', onProgress } = options;
   const { K, sides, pairs } = tables;
   const reasons: Record<string, string> = {};
-  const ctx: MetricContext = { sides: sides?.side ?? null, q: K };
+  const ctx: MetricContext = { sides: sides?.side ?? null, q: K, ordered: tables.ordered };
   const patterns = countPatterns(tables.counts); // every coefficient depends only on the distinct count vectors
   const main = block(patterns, ctx, { pairs, K, sides, minShared }, '', reasons);
   let dir: { out: CoefficientBlock; patterns: ItemCounts; ctx: MetricContext } | null = null;
   if (sides) {
-    const dctx: MetricContext = { sides: Array.from({ length: sides.K }, (_, i) => i), q: sides.K };
+    const dctx: MetricContext = { sides: Array.from({ length: sides.K }, (_, i) => i), q: sides.K, ordered: true };
     const dpatterns = collapsed(patterns, sides.side, sides.K);
     dir = { out: block(dpatterns, dctx, { pairs, K, sides, minShared }, 'directional.', reasons), patterns: dpatterns, ctx: dctx };
   } else reasons.directional = 'no direction on a nominal scale';
@@ -213,6 +216,7 @@ export function agreementSection(r: Ratings, options: AgreementOptions = {}): Ag
   return agreementFromTables({
     K: r.categories.length,
     sides: r.scale !== 'nominal' ? directionalSides(r.fivePoint) : null,
+    ordered: orderedCategories(r.scale, r.categories),
     counts: itemCounts(r, mask),
     pairs: { a: Array.from(pairs.a, (a) => r.annotators[a]), b: Array.from(pairs.b, (b) => r.annotators[b]), tables: pairs.tables },
     slices: r.slices.map((s) => ({

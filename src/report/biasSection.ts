@@ -4,6 +4,7 @@ import { lengthBias } from '../core/lengthBias';
 import { positionBias } from '../core/positionBias';
 import { AI, HUMAN, type Ratings } from '../core/types';
 import { wilsonInterval } from '../core/wilsonInterval';
+import { SINGLE_ANNOTATOR } from '../parse/encoder';
 import type { LoadResult } from '../parse/loadFiles';
 
 type Kind = 'human' | 'ai';
@@ -23,6 +24,8 @@ export interface PositionRow extends Share {
   /** decisive judgements that chose the side shown first */
   first: number;
   flagged: boolean;
+  /** why the share measures something else than position, so it is not tested (null: tested when n is enough) */
+  untested: string | null;
 }
 
 export interface LengthRow extends Share {
@@ -48,8 +51,8 @@ export interface LengthBin {
 export interface BiasSection {
   /** null for nominal data (no sides) */
   position: {
-    /** human judgements */
-    pooled: Share & { first: number };
+    /** human judgements; `reason` says why positions mean nothing for them (then share and p-value are null) */
+    pooled: Share & { first: number; reason: string | null };
     /** every annotator and AI judge with a judgement on the overall dimension, in file order */
     annotators: PositionRow[];
     /** whether any decisive judgement had a known order shown (else side A counts as shown first) */
@@ -118,21 +121,57 @@ export function biasSection(
   const all = judgementFilter(r, { kind: null });
   const human = judgementFilter(r, { kind: HUMAN, removed });
   const who = present(r, all);
-  return { position: position(r, all, human, who, alpha, minN), length: length(loaded, all, human, who, minDifference), swap: swap(loaded, all) };
+  return { position: position(r, loaded.models, all, human, who, alpha, minN), length: length(loaded, all, human, who, minDifference), swap: swap(loaded, all) };
 }
 
+/** The models of each pair's two sides (null when the files name none). */
+type SideModels = { a: (string | undefined)[]; b: (string | undefined)[] } | null;
+
 /** Ids of the annotators and AI judges flagged `position_bias` by the rule of `biasSection` (for the annotator table). */
-export function positionBiasFlags(r: Ratings, { alpha = 0.05, minN = 20 }: { alpha?: number; minN?: number } = {}): Set<string> {
+export function positionBiasFlags(r: Ratings, models: SideModels = null, { alpha = 0.05, minN = 20 }: { alpha?: number; minN?: number } = {}): Set<string> {
   if (!directionalSides(r.fivePoint)) return new Set();
   const all = judgementFilter(r, { kind: null });
-  const p = position(r, all, judgementFilter(r), present(r, all), alpha, minN);
+  const p = position(r, models, all, judgementFilter(r), present(r, all), alpha, minN);
   return new Set(p.annotators.filter((a) => a.flagged).map((a) => a.id));
 }
 
-function position(r: Ratings, all: Uint8Array, human: Uint8Array, who: number[], alpha: number, minN: number): NonNullable<BiasSection['position']> {
+const RESOLVED = 'one resolved label per pair and no annotator (the chosen response is A by construction): the share measures nothing about position';
+
+/**
+ * Why a share of first-side wins would measure something else than position, per annotator (and for the selected
+ * `human` judgements pooled): the synthetic annotator of a file of resolved pairs, or an annotator who saw the same
+ * model first on every decisive judgement (a fixed baseline on one side: the share is that model's win rate).
+ */
+function positionConfounds(r: Ratings, models: SideModels, all: Uint8Array, human: Uint8Array): { each: (string | null)[]; pooled: string | null } {
+  const nAnn = r.annotators.length;
+  const each: (string | null)[] = r.annotators.map((id) => (id === SINGLE_ANNOTATOR ? RESOLVED : null));
+  const sides = directionalSides(r.fivePoint)!;
+  // per annotator (and index nAnn: the pooled humans): the one model seen first, null before any, '' when several
+  const firstModel: (string | null)[] = new Array(nAnn + 1).fill(null);
+  let humans = 0, single = 0;
+  for (let j = 0; j < r.n; j++) {
+    if (!all[j] || sides.side[r.label[j]] === 1) continue;
+    const a = r.annotator[j];
+    if (human[j]) {
+      humans++;
+      if (r.annotators[a] === SINGLE_ANNOTATOR) single++;
+    }
+    if (!models) continue;
+    const i = r.item[j];
+    const model = (r.shownFirst?.[j] === 1 ? models.b[i] : models.a[i]) ?? '';
+    for (const k of human[j] ? [a, nAnn] : [a]) firstModel[k] = firstModel[k] === null ? model : firstModel[k] === model ? model : '';
+  }
+  const fixed = (m: string | null) => (m ? `always saw ${m} first: the share of first-side wins is ${m}'s win rate, not a position bias` : null);
+  for (let a = 0; a < nAnn; a++) each[a] ??= fixed(firstModel[a]);
+  const pooled = humans === 0 ? 'no decisive human label' : single === humans ? RESOLVED : fixed(firstModel[nAnn]);
+  return { each, pooled };
+}
+
+function position(r: Ratings, models: SideModels, all: Uint8Array, human: Uint8Array, who: number[], alpha: number, minN: number): NonNullable<BiasSection['position']> {
   const each = positionBias(r, all);
   const pooled = positionBias(r, human).pooled;
-  const tested = who.filter((a) => each.n[a] >= minN).length;
+  const confounds = positionConfounds(r, models, all, human);
+  const tested = who.filter((a) => each.n[a] >= minN && !confounds.each[a]).length;
   const threshold = tested > 0 ? alpha / tested : null;
   const annotators = who.map((a): PositionRow => ({
     id: r.annotators[a],
@@ -141,11 +180,13 @@ function position(r: Ratings, all: Uint8Array, human: Uint8Array, who: number[],
     first: each.first[a],
     share: num(each.share[a]),
     ci95: interval(each.ciLow[a], each.ciHigh[a]),
-    p_value: num(each.pValue[a]),
-    flagged: threshold !== null && each.n[a] >= minN && each.pValue[a] < threshold,
+    p_value: confounds.each[a] ? null : num(each.pValue[a]),
+    flagged: threshold !== null && !confounds.each[a] && each.n[a] >= minN && each.pValue[a] < threshold,
+    untested: confounds.each[a],
   }));
+  const pooledReason = confounds.pooled;
   return {
-    pooled: { n: pooled.n, first: pooled.chosen, share: num(pooled.share), ci95: interval(...pooled.ci), p_value: num(pooled.pValue) },
+    pooled: { n: pooled.n, first: pooled.chosen, share: pooledReason ? null : num(pooled.share), ci95: pooledReason ? null : interval(...pooled.ci), p_value: pooledReason ? null : num(pooled.pValue), reason: pooledReason },
     annotators,
     uses_shown_first: each.pooled.known > 0,
     min_n: minN,
@@ -155,7 +196,9 @@ function position(r: Ratings, all: Uint8Array, human: Uint8Array, who: number[],
       `position_bias: n ≥ ${minN} decisive judgements (A or B; ties left out) on the overall dimension and a two-sided ` +
       `exact binomial test (R's binom.test) of the share choosing the side shown first (side A when the order shown is ` +
       `unknown) against 1/2 with p < alpha / m = ${alpha} / ${tested}, m = the annotators and AI judges with n ≥ ${minN} ` +
-      `(Bonferroni, so fair annotators are not flagged by chance); ci95 is the Clopper–Pearson interval.`,
+      `(Bonferroni, so fair annotators are not flagged by chance); ci95 is the Clopper–Pearson interval. Not tested ` +
+      `where positions mean nothing: one resolved label per pair (A is the chosen response), or an annotator who saw ` +
+      `the same model first on every decisive judgement (a fixed baseline: the share is that model's win rate).`,
   };
 }
 

@@ -17,12 +17,14 @@ function positionBlock(bias: BiasReport): Html {
   const flagged = p.annotators.filter((a) => a.flagged);
   return html`<h3>Position bias</h3>
 ${facts([
-  { label: `Humans choose the ${p.uses_shown_first ? 'side shown first' : 'left side (A)'}`, value: share(p.pooled.share), reading: `${count(p.pooled.first)} of ${count(p.pooled.n)} decisive human labels, 95% CI ${ciOnly(p.pooled.ci95)}, p = ${pValue(p.pooled.p_value)}; 50% is no bias`, status: biasStatus(p.pooled) },
+  p.pooled.reason
+    ? { label: 'Humans: position bias', value: 'not tested', reading: p.pooled.reason }
+    : { label: `Humans choose the ${p.uses_shown_first ? 'side shown first' : 'left side (A)'}`, value: share(p.pooled.share), reading: `${count(p.pooled.first)} of ${count(p.pooled.n)} decisive human labels, 95% CI ${ciOnly(p.pooled.ci95)}, p = ${pValue(p.pooled.p_value)}; 50% is no bias`, status: biasStatus(p.pooled) },
   { label: 'Flagged position_bias', value: count(flagged.length), reading: flagged.length ? flagged.map((a) => `${a.id}${a.kind === 'ai' ? ' (AI)' : ''}`).join(', ') : `none of the ${p.tested} tested`, status: flagged.length ? 'flagged' : 'good' },
   { label: 'Tested', value: count(p.tested), reading: `with ${p.min_n} or more decisive labels; p threshold ${p.p_threshold === null ? '—' : p.p_threshold.toFixed(4)}` },
 ])}
 <p class="muted">${p.rule}${p.uses_shown_first ? '' : ' The files do not say which side was shown first, so A counts as first.'}</p>
-${table('Position bias per annotator and judge', ['annotator', 'kind', 'decisive labels', 'first side', 'share', '95% CI', 'p', 'flag'], p.annotators.map((a) => [a.id, a.kind, num(count(a.n)), num(count(a.first)), num(share(a.share)), num(ciOnly(a.ci95)), num(pValue(a.p_value)), { content: a.flagged ? 'position_bias' : '', className: a.flagged ? 'flagged' : '' }]))}`;
+${table('Position bias per annotator and judge', ['annotator', 'kind', 'decisive labels', 'first side', 'share', '95% CI', 'p', 'flag', 'not tested because'], p.annotators.map((a) => [a.id, a.kind, num(count(a.n)), num(count(a.first)), num(share(a.share)), num(ciOnly(a.ci95)), num(pValue(a.p_value)), { content: a.flagged ? 'position_bias' : '', className: a.flagged ? 'flagged' : '' }, a.untested ?? '']))}`;
 }
 
 function lengthBlock(bias: BiasReport): Html {
@@ -85,7 +87,7 @@ function ratingsBlock(bias: BiasReport): Html {
   if (!r) return html`<h3>Model ratings</h3><p class="muted">The files do not name two or more models per pair (model_a / model_b), so there is nothing to rate.</p>`;
   const { models, win_rate, comparisons } = r.matrix;
   return html`<h3>Model ratings</h3>
-<p>Bradley-Terry ratings from ${count(r.judgements)} human verdicts on ${count(r.items)} pairs (${count(r.same_model_judgements)} verdicts on pairs with the same model on both sides not counted); the fit ${r.converged ? `converged in ${r.iterations} iterations` : `stopped after ${r.iterations} iterations without converging`}. Intervals: ${r.bootstrap ? `95% percentile bootstrap over pairs, ${count(r.bootstrap)} resamples, seed ${r.seed}, ${count(r.bootstrap_dropped)} dropped` : 'none (0 resamples)'}.</p>
+<p>Bradley-Terry ratings from ${count(r.judgements)} ${r.source === 'humans' ? 'human verdicts' : `verdicts of the AI judge ${r.source} (no human verdict compares two named models)`} on ${count(r.items)} pairs (${count(r.same_model_judgements)} verdicts on pairs with the same model on both sides not counted); the fit ${r.converged ? `converged in ${r.iterations} iterations` : `stopped after ${r.iterations} iterations without converging`}. Intervals: ${r.bootstrap ? `95% percentile bootstrap over pairs, ${count(r.bootstrap)} resamples, seed ${r.seed}, ${count(r.bootstrap_dropped)} dropped` : 'none (0 resamples)'}.</p>
 ${table('Model ratings', ['model', 'comparisons', 'wins', 'ties', 'losses', 'win rate', 'strength', 'rating', '95% CI', 'note'], r.models.map((m) => [m.model, num(count(m.comparisons)), num(count(m.wins)), num(count(m.ties)), num(count(m.losses)), num(percent(m.win_rate)), num(coefficient(m.strength)), num(m.rating === null ? '—' : m.rating.toFixed(0)), num(m.rating_ci95 ? `${m.rating_ci95[0].toFixed(0)} to ${m.rating_ci95[1].toFixed(0)}` : '—'), m.finite ? '' : (m.reason ?? 'not finite')]), { scroll: false })}
 ${table('Win rate of the row model against the column model (comparisons)', ['model', ...models], models.map((a, i) => [a, ...models.map((_, j) => num(i === j ? '' : comparisons[i][j] ? `${share(win_rate[i][j])} (${count(comparisons[i][j])})` : '—'))]), { scroll: false })}`;
 }

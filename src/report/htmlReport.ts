@@ -127,6 +127,9 @@ function labelReadings(input: Report['input']): Html {
 ${table('Readings that fit, with the judgements per label each gives', ['reading', 'convention', 'judgements per label', 'unread'], r.candidates.map((c) => [c.description, c.convention, Object.entries(c.counts).map(([label, n]) => `${label} ${count(n)}`).join(', '), num(count(c.unread))]), { scroll: false })}`)}`;
 }
 
+/** The labels of the judges' verdict counts: the five preference labels, or the categories of nominal data. */
+const PREFERENCE_OR_CATEGORIES = (input: Report['input']): string[] => Object.keys(input.label_counts);
+
 function summarySection(report: Report): Html {
   const { input } = report;
   const human = Object.values(input.label_counts).reduce((s, c) => s + c, 0);
@@ -157,7 +160,9 @@ ${table('Pair statistics', ['statistic', 'value'], [
   ['share of pairs with A longer', num(share(stats.a_longer_share))],
   ['duplicate judgements replaced', num(count(stats.duplicate_judgements))],
 ], { scroll: false })}
-${input.model_pairs.length ? table('Human verdicts per model pair', ['model a', 'model b', 'pairs', 'a wins', 'b wins', 'ties', 'a wins of decisive'], input.model_pairs.map((p) => [p.a, p.b, num(count(p.items)), num(count(p.a_wins)), num(count(p.b_wins)), num(count(p.ties)), num(p.a_wins + p.b_wins ? percent(p.a_wins / (p.a_wins + p.b_wins)) : '—')])) : html`<p class="muted">The files name no models per pair.</p>`}`;
+${Object.keys(input.judge_label_counts).length ? table('AI judges\' verdicts per label (overall dimension)', ['judge', ...PREFERENCE_OR_CATEGORIES(input)], Object.entries(input.judge_label_counts).map(([judge, counts]) => [judge, ...PREFERENCE_OR_CATEGORIES(input).map((l) => num(count(counts[l] ?? 0)))]), { scroll: false }) : ''}
+${input.shared_item_ids.length ? table('Item ids that occur in more than one file', ['file', 'ids also in', 'ids'], input.shared_item_ids.map((x) => [x.file, x.with.join(', '), num(count(x.items))]), { scroll: false }) : ''}
+${input.model_pairs.length ? table(input.model_pairs_source === 'humans' ? 'Verdicts per model pair (of the humans)' : `Verdicts per model pair (of the AI judge ${input.model_pairs_source}: no human verdict names two models)`, ['model a', 'model b', 'pairs', 'a wins', 'b wins', 'ties', 'a wins of decisive'], input.model_pairs.map((p) => [p.a, p.b, num(count(p.items)), num(count(p.a_wins)), num(count(p.b_wins)), num(count(p.ties)), num(p.a_wins + p.b_wins ? percent(p.a_wins / (p.a_wins + p.b_wins)) : '—')])) : html`<p class="muted">The files name no models per pair.</p>`}`;
 }
 
 const COEFFICIENT_ROWS: { id: string; name: string; share: boolean }[] = [

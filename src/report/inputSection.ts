@@ -44,11 +44,41 @@ export interface InputSection {
   /** what the reading guessed or left out: ambiguous labels, a header read as data, shared ids, verdicts left out */
   warnings: Warning[];
   label_readings: LabelReadingReport[];
+  /** judgement files whose item ids an earlier file already used: read as the same pairs unless scoped by file */
+  shared_item_ids: { file: string; with: string[]; items: number }[];
   pair_statistics: PairStatistics;
   model_pairs: ModelPairRow[];
+  /** whose verdicts `model_pairs` counts: `humans`, or the AI judge with the most when no human verdict names two models */
+  model_pairs_source: string;
+  /** per AI judge, its verdicts per label (overall dimension), in the shape of `label_counts` */
+  judge_label_counts: Record<string, Record<string, number>>;
 }
 
 export const REPORT_ISSUES = 100;
+
+/** Each AI judge's verdicts per label on the overall dimension (five labels, zeros included; categories for nominal data). */
+function judgeLabelCounts(r: LoadResult['ratings']): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  const K = r.categories.length;
+  const perJudge = new Map<number, Float64Array>();
+  const ai = judgementFilter(r, { kind: AI });
+  for (let j = 0; j < r.n; j++) {
+    if (!ai[j] || r.label[j] < 0) continue;
+    let c = perJudge.get(r.annotator[j]);
+    if (!c) perJudge.set(r.annotator[j], (c = new Float64Array(K)));
+    c[r.label[j]]++;
+  }
+  for (const [a, counts] of [...perJudge].sort((x, y) => x[0] - y[0])) {
+    const row: Record<string, number> = {};
+    if (r.scale === 'nominal') r.categories.forEach((c, i) => Object.defineProperty(row, c, { value: counts[i], enumerable: true, writable: true, configurable: true }));
+    else {
+      for (const l of PREFERENCE_LABELS) row[l] = 0;
+      r.categories.forEach((_, i) => (row[PREFERENCE_LABELS[r.fivePoint[i]]] += counts[i]));
+    }
+    Object.defineProperty(out, r.annotators[a], { value: row, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
 
 /**
  * The label map a load used: raw value → label (or category), over every reading (a value read two ways by two
@@ -89,6 +119,7 @@ export function inputSection(loaded: LoadResult, digests: (string | null)[]): In
     for (const l of PREFERENCE_LABELS) label_counts[l] = 0;
     r.categories.forEach((_, i) => (label_counts[PREFERENCE_LABELS[r.fivePoint[i]]] += counts[i]));
   }
+  const pairs = modelPairs(loaded);
   const itemsWithJudgements = new Uint8Array(r.items.length);
   for (let j = 0; j < r.n; j++) itemsWithJudgements[r.item[j]] = 1;
   return {
@@ -108,6 +139,7 @@ export function inputSection(loaded: LoadResult, digests: (string | null)[]): In
     label_counts,
     notes: [...new Set(loaded.fileInfos.flatMap((f) => f.notes))],
     warnings: loaded.warnings,
+    shared_item_ids: loaded.sharedIds.map(({ file, with: others, items }) => ({ file, with: others, items })),
     label_readings: loaded.readings.map(({ files, columns, reading, map }) => ({
       files,
       columns,
@@ -119,6 +151,8 @@ export function inputSection(loaded: LoadResult, digests: (string | null)[]): In
       candidates: reading.candidates,
     })),
     pair_statistics: pairStatistics(loaded),
-    model_pairs: modelPairs(loaded),
+    model_pairs: pairs.rows,
+    model_pairs_source: pairs.source,
+    judge_label_counts: judgeLabelCounts(r),
   };
 }

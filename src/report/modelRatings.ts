@@ -2,6 +2,7 @@ import { bradleyTerry } from '../core/bradleyTerry';
 import { judgementFilter } from '../core/judgementFilter';
 import { quantile7 } from '../core/quantile7';
 import { rng } from '../core/rng';
+import { AI } from '../core/types';
 import type { LoadResult } from '../parse/loadFiles';
 
 /** One model of the `model_ratings` section. */
@@ -27,6 +28,8 @@ export interface ModelRatingRow {
 }
 
 export interface ModelRatings {
+  /** whose verdicts are counted: `humans`, or (with no human verdict between named models) the AI judge with the most */
+  source: string;
   /** finite models by rating (highest first), then the others by win rate; ties by name */
   models: ModelRatingRow[];
   /** `win_rate[r][c]`: row model's win rate (ties half) against column model, null when they never met; `comparisons[r][c]` likewise */
@@ -45,6 +48,30 @@ export interface ModelRatings {
   converged: boolean;
 }
 
+/**
+ * The judgements that compare two named models: the human ones on the overall dimension; when there is none, those
+ * of the AI judge with the most (the first in annotator order on a tie).
+ */
+export function comparisonSource(loaded: LoadResult): { mask: Uint8Array; source: string } {
+  const r = loaded.ratings;
+  const { a: modelA, b: modelB } = loaded.models;
+  const compares = (j: number) => {
+    const x = modelA[r.item[j]], y = modelB[r.item[j]];
+    return !!x && !!y && x !== y;
+  };
+  const human = judgementFilter(r);
+  for (let j = 0; j < r.n; j++) if (human[j] && compares(j)) return { mask: human, source: 'humans' };
+  const ai = judgementFilter(r, { kind: AI });
+  const perJudge = new Float64Array(r.annotators.length);
+  for (let j = 0; j < r.n; j++) if (ai[j] && compares(j)) perJudge[r.annotator[j]]++;
+  let best = -1;
+  for (let a = 0; a < perJudge.length; a++) if (perJudge[a] > 0 && (best < 0 || perJudge[a] > perJudge[best])) best = a;
+  if (best < 0) return { mask: human, source: 'humans' };
+  const mask = new Uint8Array(r.n);
+  for (let j = 0; j < r.n; j++) if (ai[j] && r.annotator[j] === best) mask[j] = 1;
+  return { mask, source: r.annotators[best] };
+}
+
 const WON_ALL = 'won every comparison: its rating is +infinity';
 const LOST_ALL = 'lost every comparison: its rating is -infinity';
 const ONE_WAY = 'outside the main group of models that beat each other both ways: its results against that group all go one way';
@@ -52,7 +79,9 @@ const NO_GROUP = 'no two models beat each other both ways, so no rating is finit
 
 /**
  * Bradley–Terry ratings of the models named per item (`loaded.models`), from human judgements on the overall
- * dimension only (AI judges' verdicts never count): each judgement is one comparison, side A a win for the
+ * dimension (AI judges' verdicts count only in a file without any human verdict between named models, such as
+ * an AlpacaEval annotation file: then the verdicts of the AI judge with the most of them, named in `source`):
+ * each judgement is one comparison, side A a win for the
  * item's model A, a tie half a win for each, side B a win for model B. `bradleyTerry` fits the main strongly
  * connected group; the 95% intervals are percentile bootstraps over items (an item's judgements move
  * together): each resample draws N items with replacement from the N compared items, listed by their sorted
@@ -65,7 +94,7 @@ export function modelRatings(loaded: LoadResult, { bootstrap = 1000, seed = 1 }:
   const r = loaded.ratings;
   if (r.scale === 'nominal') return null;
   const { a: modelA, b: modelB } = loaded.models;
-  const human = judgementFilter(r);
+  const { mask: human, source } = comparisonSource(loaded);
 
   // model codes by sorted name, over the items that a counted judgement compares
   const names = new Set<string>();
@@ -190,6 +219,7 @@ export function modelRatings(loaded: LoadResult, { bootstrap = 1000, seed = 1 }:
   });
   const order = rows.map((x) => x.code);
   return {
+    source,
     models: rows.map((x) => x.row),
     matrix: {
       models: rows.map((x) => x.row.model),

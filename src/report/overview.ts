@@ -4,6 +4,7 @@ import { labelsPerAnnotator } from '../core/labelsPerAnnotator';
 import { labelsPerItem } from '../core/labelsPerItem';
 import { AI } from '../core/types';
 import type { FileInfo, LoadResult } from '../parse/loadFiles';
+import type { ReadingCandidate } from '../parse/labelReading';
 import type { InputSection } from './inputSection';
 
 export interface PairPreview {
@@ -17,10 +18,24 @@ export interface PairPreview {
   judgements: { annotator: string; kind: 'human' | 'ai'; label: string }[];
 }
 
+/**
+ * A label reading the page must ask about before computing: more than one reading fits the values. `key` is
+ * what the answer is stored under in `labelsAre`: `*` when one reading covers every file, else the file's name.
+ */
+export interface LabelQuestion {
+  key: string;
+  files: string[];
+  columns: string[];
+  /** the readings that fit, the guess first, each with the judgements per label it gives */
+  candidates: ReadingCandidate[];
+}
+
 /** What the overview panel shows: the report's `input` section plus the distributions behind it. */
 export interface Overview {
   input: InputSection;
   fileInfos: FileInfo[];
+  /** ambiguous label readings not settled by the user: the page asks before it computes */
+  labelQuestions: LabelQuestion[];
   reading: string;
   categories: string[];
   issueCount: number;
@@ -45,9 +60,13 @@ export function overview(loaded: LoadResult, input: InputSection, previewItems =
     .map((id, a) => ({ id, kind: r.annotatorKind[a] === AI ? ('ai' as const) : ('human' as const), labels: perAnnotator[a] }))
     .filter((a) => a.labels > 0)
     .sort((x, y) => y.labels - x.labels || (x.id < y.id ? -1 : 1));
+  const perFile = loaded.readings.length > 1;
   return {
     input,
     fileInfos: loaded.fileInfos,
+    labelQuestions: loaded.readings
+      .filter((x) => x.reading.ambiguous && x.reading.chosen === 'guess')
+      .map((x) => ({ key: perFile ? x.files[0] : '*', files: x.files, columns: x.columns, candidates: x.reading.candidates })),
     reading: loaded.reading.description,
     categories: r.categories,
     issueCount: loaded.issueCount,

@@ -10,6 +10,7 @@ import { summaryOverview } from '../summary/summaryOverview';
 import type { Summary } from '../summary/types';
 import { agreementSection, dimensionRows, type AgreementSection } from '../report/agreementSection';
 import { metricIds } from '../report/agreementMetrics';
+import { orderedCategories } from '../core/orderedCategories';
 import { disagreements, type Disagreement } from '../report/disagreements';
 import { pairMatrix, type PairMatrix } from '../report/pairMatrix';
 import { annotatorsSection, DEFAULT_WEIGHTS, type AnnotatorRow } from '../report/annotatorsSection';
@@ -126,7 +127,7 @@ export function createSession() {
     const key = JSON.stringify([settings.removed ?? [], settings.weights ?? DEFAULT_WEIGHTS]);
     if (annotatorCache?.key !== key) {
       const r = loaded!.ratings;
-      positionBiased ??= positionBiasFlags(r);
+      positionBiased ??= positionBiasFlags(r, loaded!.models);
       annotatorCache = { key, rows: annotatorsSection(r, { removed: annotatorCodes(r.annotators, settings.removed), weights: settings.weights ?? DEFAULT_WEIGHTS, positionBiased }) };
     }
     return annotatorCache.rows;
@@ -200,7 +201,7 @@ export function createSession() {
       if (summary) {
         const t0 = performance.now();
         const agreement = summaryAgreement(summary, { bootstrap: settings.bootstrap ?? 0, seed: settings.seed ?? 1, bandMetric: settings.bandMetric ?? 'fleiss_kappa', minShared: settings.minShared ?? 10, onProgress });
-        return { ok: true, agreement, matrix: pairMatrix(agreement.cohen_pairs), metrics: metricIds(summary.scale !== 'nominal'), elapsedMs: performance.now() - t0 };
+        return { ok: true, agreement, matrix: pairMatrix(agreement.cohen_pairs), metrics: metricIds(summary.scale !== 'nominal', orderedCategories(summary.scale, summary.categories)), elapsedMs: performance.now() - t0 };
       }
       if (!loaded) return { ok: false, message: 'no data loaded' };
       const r = loaded.ratings;
@@ -212,7 +213,7 @@ export function createSession() {
       if (options.bootstrap > 0 && agreementCache?.key === key) return { ok: true, ...agreementCache.result, elapsedMs: performance.now() - t0 };
       const agreement = agreementSection(r, { ...options, onProgress });
       agreement.dimensions = dimensionRows(r, options);
-      const result = { agreement, matrix: pairMatrix(agreement.cohen_pairs), metrics: metricIds(r.scale !== 'nominal') };
+      const result = { agreement, matrix: pairMatrix(agreement.cohen_pairs), metrics: metricIds(r.scale !== 'nominal', orderedCategories(r.scale, r.categories)) };
       if (options.bootstrap > 0) agreementCache = { key, result };
       return { ok: true, ...result, elapsedMs: performance.now() - t0 };
     },

@@ -1,3 +1,4 @@
+import { orderedCategories } from '../core/orderedCategories';
 import { directionalSides } from '../core/directionalSides';
 import { SCALE_CODES } from '../core/types';
 import { agreementFromTables, type AgreementOptions, type AgreementSection } from '../report/agreementSection';
@@ -21,6 +22,7 @@ export function summaryAgreement(summary: Summary, options: SummaryAgreementOpti
   return agreementFromTables({
     K,
     sides: summary.scale !== 'nominal' ? directionalSides(SCALE_CODES[summary.scale]) : null,
+    ordered: orderedCategories(summary.scale, summary.categories),
     counts: patternTable(summary.item_patterns, K),
     pairs: { a: pairs.map((t) => t.a), b: pairs.map((t) => t.b), tables: pairs.map((t) => t.table) },
     slices: Object.entries(summary.slices).map(([name, values]) => ({

@@ -38,13 +38,17 @@ export function summaryOverview(summary: Summary, file: { name: string; bytes: n
     notes: ['A prefscope summary holds counts, not judgements: pair texts, models and final labels are not in it.'],
     warnings: [],
     label_readings: [],
+    shared_item_ids: [],
     pair_statistics: { pairs_with_texts: 0, identical_responses: 0, empty_a: 0, empty_b: 0, median_chars_a: null, median_chars_b: null, a_longer_share: null, duplicate_judgements: 0 },
     model_pairs: [],
+    model_pairs_source: 'humans',
+    judge_label_counts: {},
   };
-  const info: FileInfo = { name: file.name, bytes: file.bytes, format: 'json', gzip: false, delimiter: ',', header: [], mapping: emptyMapping(), role: 'judgements', adapter: 'summary', adapterTitle: 'prefscope summary', adapted: false, notes: [], warning: null, sample: [], estimatedRows: rows, hasHeader: true, contentGuess: null, head: [], problems: [] };
+  const info: FileInfo = { name: file.name, bytes: file.bytes, format: 'json', gzip: false, delimiter: ',', header: [], mapping: emptyMapping(), role: 'judgements', adapter: 'summary', adapterTitle: 'prefscope summary', adapted: false, notes: [], warning: null, sample: [], estimatedRows: rows, hasHeader: true, contentGuess: null, head: [], problems: [], jsonColumns: [], expanded: [] };
   return {
     input,
     fileInfos: [info],
+    labelQuestions: [],
     reading: `a prefscope summary (${summary.scale}, categories ${summary.categories.join(', ')})`,
     categories: summary.categories,
     issueCount: 0,

@@ -22,7 +22,9 @@ function writeCsv(path: string, pairs: number, bad = true): void {
       lines.push(`pair${p},${annotator},${labels[Math.floor(random() * 5)]},${(5 + random() * 60).toFixed(1)},${['code', 'chat', 'math'][p % 3]}`);
     }
   }
-  if (bad) lines.push('pair0,w99,maybe,3,code', ',w1,A>,3,code', 'pairX,w1,A>,3');
+  // an unknown label, an empty item id, a row with more fields than the header (a shorter one is read: trailing
+  // fields left out, as Mechanical Turk writes them)
+  if (bad) lines.push('pair0,w99,maybe,3,code', ',w1,A>,3,code', 'pairX,w1,A>,3,code,extra');
   writeFileSync(path, `${lines.join('\n')}\n`);
 }
 
@@ -60,7 +62,7 @@ describe('the built app in chromium', () => {
     expect(input.rows_dropped).toBe(3);
     expect(await page.getByTestId('stat-scale').locator('.value').textContent()).toBe(input.scale);
     const issueRows = await page.getByTestId('issues-table').locator('tbody tr').allTextContents();
-    expect(issueRows).toEqual(['upload.csv902labelunknown label "maybe"', 'upload.csv903example_idempty item id', 'upload.csv904—row has 4 fields, the header has 5']);
+    expect(issueRows).toEqual(['upload.csv902labelunknown label "maybe"', 'upload.csv903example_idempty item id', 'upload.csv904—row has 6 fields, the header has 5']);
     expect(await page.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: join(ARTIFACTS, 'overview-upload.png'), fullPage: true });
     const report = JSON.parse(spawnSync('npx', ['tsx', 'src/cli/audit.ts', path], { cwd: ROOT, encoding: 'utf8' }).stdout).agreement;

@@ -58,14 +58,23 @@ async function outcomeOf(name: string, before: string | null): Promise<'ok' | 'r
     ([name, before]) => {
       const error = document.querySelector('[data-testid=load-error]')?.textContent ?? null;
       if (error !== null && (error.includes(name) || error !== before)) return 'refused';
+      if (document.querySelector('[data-testid=label-question]')) return 'question';
       const readAs = document.querySelector('[data-testid=read-as]')?.textContent ?? '';
       return readAs.includes(`Read ${name} as`) ? 'ok' : null;
     },
     [name, before] as const,
     { timeout: 60_000 },
   );
-  return (await shown.jsonValue()) as 'ok' | 'refused';
+  const outcome = (await shown.jsonValue()) as 'ok' | 'refused' | 'question';
+  if (outcome !== 'question') return outcome;
+  // labels that fit several readings are asked about first: the test keeps the guess, as the command does
+  asked.add(name);
+  await page.getByTestId('answer-labels').click();
+  return outcomeOf(name, before);
 }
+
+/** The files whose labels the page asked about. */
+const asked = new Set<string>();
 
 /** The error shown now, if any. */
 async function errorShown(): Promise<string | null> {
@@ -83,6 +92,8 @@ describe('the built app on the corpus of bad inputs', () => {
       const before = await errorShown();
       await page.getByTestId('file-input').first().setInputFiles(path);
       expect(await outcomeOf(name, before)).toBe(expected.outcome);
+      // the page asks exactly when the command warns that more than one reading fits
+      expect(asked.has(name), 'asked about the labels').toBe(expected.asks === true);
       // never a blank page: the header and either the overview or the error are there
       expect((await page.locator('main').innerText()).length).toBeGreaterThan(40);
       if (expected.outcome === 'refused') {

@@ -22,12 +22,14 @@ async function statValue(page: Page, id: string): Promise<number> {
   return Number(text!.replace(/,/g, ''));
 }
 
-/** Opens the files in a new page and waits for the overview. */
+/** Opens the files in a new page; labels that fit several readings are read with the guess (the command's). */
 async function open(names: string[]) {
   const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
   const log = record(page);
   await page.goto(app.url);
   await page.getByTestId('file-input').setInputFiles(names.map((n) => join(FORMATS, n)));
+  const first = await page.waitForFunction(() => document.querySelector('[data-testid=label-question], [data-testid=stat-rows], [data-testid=load-error]')?.getAttribute('data-testid'), null, { timeout: 30_000 });
+  if ((await first.jsonValue()) === 'label-question') await page.getByTestId('answer-labels').click();
   return { page, log };
 }
 

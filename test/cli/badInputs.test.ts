@@ -44,6 +44,8 @@ describe('npm run audit on the corpus of bad inputs', () => {
       // stderr holds only the report's warnings, one line each
       const warnings = input.warnings.map((w: { file: string; column: string | null; message: string }) => `warning: ${w.file}${w.column ? ` (${w.column})` : ''}: ${w.message}`);
       expect(out.stderr.split('\n').filter(Boolean)).toEqual(warnings);
+      // more than one reading fits exactly when the page asks
+      expect(input.label_readings.some((r: { ambiguous: boolean; chosen: string }) => r.ambiguous && r.chosen === 'guess'), 'an ambiguous reading').toBe(expected.asks === true);
       expect(input.rows).toBe(expected.rows);
       expect(input.rows_dropped).toBe(expected.rows_dropped);
       expect(input.files.map((f: { name: string }) => f.name)).toEqual([name]);

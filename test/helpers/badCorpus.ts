@@ -18,6 +18,8 @@ export interface Expectation {
   outcome: 'ok' | 'refused';
   /** refused: the whole message (regex source; the command prefixes it with `prefscope audit: `) */
   message?: string;
+  /** ok: its labels fit more than one reading, so the page asks (and the command warns) before computing */
+  asks?: boolean;
   /** ok: every issue, in the order reported */
   issues?: ExpectedIssue[];
   /** ok: judgements kept */

@@ -7,7 +7,8 @@ import { textFile } from './loadText';
 export function inProcessClient(): WorkerClient {
   const session = createSession();
   return {
-    load: (files: File[], options: object) => session.load(files.map((f) => textFile(f.name, (f as unknown as { text: string }).text)), options),
+    // options are cloned as postMessage clones them (a Svelte state proxy would not cross the worker boundary)
+    load: async (files: File[], options: object) => session.load(files.map((f) => textFile(f.name, (f as unknown as { text: string }).text)), structuredClone(options)),
     agreement: async (settings: object, onProgress?: (d: number, t: number) => void) => session.agreement(settings, onProgress),
     annotators: async (settings: object) => session.annotators(settings),
     rubric: async (settings: object) => session.rubric(settings),

@@ -62,6 +62,7 @@ describe('the corpus of bad inputs', () => {
       if (expected.items !== undefined) expect(r.ratings.items.length).toBe(expected.items);
       if (expected.annotators !== undefined) expect(r.ratings.annotators.length).toBe(expected.annotators);
       if (expected.delimiter) expect(r.fileInfos[0].delimiter).toBe(expected.delimiter);
+      expect(r.readings.some((x) => x.reading.ambiguous && x.reading.chosen === 'guess'), 'an ambiguous reading').toBe(expected.asks === true);
       // nothing reached Object.prototype (proto-keys.json carries {"__proto__": {"polluted": true}})
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       expect(Object.prototype).not.toHaveProperty('polluted');

@@ -220,3 +220,66 @@ describe('parseLabelMap', () => {
     expect(formatLabelMap(null)).toBe('');
   });
 });
+
+/** The conventions of the readings that fit, the chosen one first, and each one's label counts. */
+function fits(counts: Record<string, number>, options: Parameters<typeof chooseLabelReading>[1] = {}) {
+  const reading = chooseLabelReading(new Map(Object.entries(counts)), options);
+  return { reading, conventions: reading.candidates.map((c) => c.convention), counts: reading.candidates.map((c) => c.counts) };
+}
+
+describe('chooseLabelReading: ambiguous readings are asked about', () => {
+  it('0 / 1 / 2 fits 0 = tie (the guess), 0 = first / 2 = tie, and nominal categories: ambiguous, with each reading\'s counts', () => {
+    const { reading, conventions, counts } = fits({ 0: 10, 1: 50, 2: 40 });
+    expect(reading).toMatchObject({ convention: 'tie-first-second', chosen: 'guess', ambiguous: true, preference: true });
+    expect(conventions).toEqual(['tie-first-second', 'first-second-tie', 'nominal']);
+    expect(counts).toEqual([{ 'A>': 50, '=': 10, 'B>': 40 }, { 'A>': 10, '=': 40, 'B>': 50 }, { 0: 10, 1: 50, 2: 40 }]);
+  });
+
+  it('0 / 1 is first / second (0 = tie would mean nobody ever chose B), or nominal: ambiguous', () => {
+    const { reading, conventions, counts } = fits({ 0: 30, 1: 20 });
+    expect(reading).toMatchObject({ convention: 'first-second', ambiguous: true });
+    expect(conventions).toEqual(['first-second', 'nominal']);
+    expect(counts[0]).toEqual({ 'A>': 30, 'B>': 20 });
+  });
+
+  it('1 / 2 / 3 is first / second / tie (Likert would leave B unchosen), or nominal; 1 / 2 is first / second, or nominal', () => {
+    expect(fits({ 1: 5, 2: 6, 3: 2 })).toMatchObject({ conventions: ['first-second-tie-from-1', 'nominal'], counts: [{ 'A>': 5, '=': 2, 'B>': 6 }, { 1: 5, 2: 6, 3: 2 }] });
+    expect(fits({ 1: 5, 2: 6 }).conventions).toEqual(['tie-first-second', 'nominal']);
+  });
+
+  it('model1 / model2 / TIE are words, but numbered side words could be names: nominal fits too', () => {
+    const { reading, conventions } = fits({ model1: 3, model2: 4, TIE: 1 });
+    expect(reading).toMatchObject({ convention: 'words', ambiguous: true });
+    expect(conventions).toEqual(['words', 'nominal']);
+  });
+
+  it('unambiguous vocabularies are the only reading that fits: A>B / tie / B>A, signed, Likert with 4 or 5, 0-3 categories', () => {
+    expect(fits({ 'A>B': 1, tie: 1, 'B>A': 1 }).reading).toMatchObject({ convention: 'words', chosen: 'only', ambiguous: false });
+    expect(fits({ '-1': 1, 0: 1, 1: 1 }).reading).toMatchObject({ convention: 'signed-2', chosen: 'only', ambiguous: false });
+    expect(fits({ 1: 1, 2: 1, 4: 1, 5: 1 }).reading).toMatchObject({ convention: 'likert-5', ambiguous: false });
+    // four small integers: no preference reading reads them all (signed scales need a negative value)
+    expect(fits({ 0: 1, 1: 1, 2: 1, 3: 1 }).reading).toMatchObject({ convention: 'nominal', chosen: 'only', ambiguous: false });
+  });
+
+  it('a reading of 90% or more of the judgements leaves the rest as unknown labels without asking; less is a question', () => {
+    expect(fits({ A: 50, B: 45, maybe: 5 }).reading).toMatchObject({ convention: 'words', chosen: 'only', ambiguous: false });
+    expect(fits({ A: 50, B: 45, maybe: 5 }).reading.candidates[0].unread).toBe(5);
+    expect(fits({ A: 40, B: 30, maybe: 30 })).toMatchObject({ reading: { convention: 'words', ambiguous: true }, conventions: ['words', 'nominal'] });
+  });
+
+  it('a stated convention, label map or nominal scale is the reading, never a question', () => {
+    expect(fits({ 0: 1, 1: 1, 2: 1 }, { convention: 'first-second-tie' }).reading).toMatchObject({ convention: 'first-second-tie', chosen: 'stated', ambiguous: false });
+    expect(fits({ 0: 1, 1: 1, 2: 1 }, { convention: 'first-second-tie' }).counts[0]).toEqual({ 'A>': 1, '=': 1, 'B>': 1 });
+    expect(fits({ 0: 1, 1: 1 }, { scale: 'nominal' }).reading).toMatchObject({ convention: 'nominal', chosen: 'stated' });
+    expect(fits({ 0: 1, 1: 1 }, { labelMap: { 0: 'B>', 1: 'A>' } }).reading).toMatchObject({ convention: 'label-map', chosen: 'stated' });
+    expect(() => fits({ 0: 1 }, { convention: 'no-such' })).toThrow('unknown label convention "no-such"');
+  });
+
+  it('labels that name one of the pair\'s two models are read per judgement (model-names)', () => {
+    // per raw value: judgements naming the pair's model A, and model B
+    const matches = new Map<string, [number, number]>([['gpt-4', [6, 2]], ['claude', [1, 5]]]);
+    const reading = chooseLabelReading(new Map([['gpt-4', 8], ['claude', 6], ['tie', 2]]), {}, matches);
+    expect(reading).toMatchObject({ convention: 'model-names', chosen: 'only', ambiguous: false });
+    expect(reading.candidates[0].counts).toEqual({ 'A>': 7, '=': 2, 'B>': 7 });
+  });
+});

@@ -3,10 +3,20 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFiles } from '../../src/parse/loadFiles';
-import { aggregationSection } from '../../src/report/aggregationSection';
+import { aggregationSection, resolveMethod } from '../../src/report/aggregationSection';
 import { diskFile, textFile } from '../helpers/loadText';
 
 const PRODUCT = join(import.meta.dirname, '../../../shared/reference-data/zheng2017-d-product');
+
+describe('resolveMethod', () => {
+  it("resolveMethod('auto', …) is Dawid-Skene when it converged, else majority vote with the reason; a chosen method stands", () => {
+    expect(resolveMethod('auto', true, 23)).toEqual({ method: 'dawid_skene', reason: null });
+    expect(resolveMethod('auto', false, 100)).toEqual({ method: 'majority', reason: "Dawid-Skene stopped after 100 passes without converging (the largest posterior change was still 1e-6 or more), so the final labels are majority vote's" });
+    expect(resolveMethod('dawid_skene', false, 100).method).toBe('dawid_skene');
+    expect(resolveMethod('dawid_skene', false, 100).reason).toMatch(/its labels are those of the last pass, as asked$/);
+    expect(resolveMethod('weighted', false, 100)).toEqual({ method: 'weighted', reason: null });
+  });
+});
 
 describe('aggregationSection', () => {
   it.skipIf(!existsSync(PRODUCT))('aggregationSection(D_Product) gives majority 7455/8315 and Dawid-Skene in the published range', async () => {

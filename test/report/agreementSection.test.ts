@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadFiles } from '../../src/parse/loadFiles';
 import { countTable } from '../../src/core/countTable';
+import { orderedCategories } from '../../src/core/orderedCategories';
 import { agreementFromTables, agreementSection } from '../../src/report/agreementSection';
 import { DIAGNOSES, FLEISS_WIKI, K2011_A } from '../core/referenceVectors';
 import { closeTo } from '../helpers/closeTo';
@@ -33,6 +34,20 @@ describe('agreementSection', () => {
     expect(a.items_pairable).toBe(11);
     expect(a.directional).toBeNull();
     expect(a.reasons.directional).toMatch(/nominal/);
+  });
+
+  it('agreementSection(ratings) gives only nominal coefficients for categories of words (no order); numbers keep theirs', async () => {
+    // Krippendorff (2011) with the values 1…5 written as word senses: nominal alpha unchanged, no ordinal or interval
+    const senses = ['bank%1', 'bank%2', 'bank%3', 'bank%4', 'bank%5'];
+    const words = reliabilityRows(K2011_A).map(([u, c, v]) => [u, c, senses[(v as number) - 1]]);
+    const a = agreementSection(await ratingsOf(csv(words), 'nominal'), { bootstrap: 0 });
+    closeTo(a.krippendorff_alpha.nominal!, 0.7434210526, 1e-9);
+    expect([a.krippendorff_alpha.ordinal, a.krippendorff_alpha.interval]).toEqual([null, null]);
+    expect(a.reasons['krippendorff_alpha.ordinal']).toBe('nominal categories without an order (words, not numbers): only the nominal coefficients apply');
+    expect(orderedCategories('nominal', ['0', '1', '2.5'])).toBe(true);
+    expect(orderedCategories('nominal', ['score 0', 'score 4'])).toBe(true);
+    expect(orderedCategories('nominal', ['G', 'P'])).toBe(false);
+    expect(orderedCategories('3-way', ['A>', '=', 'B>'])).toBe(true);
   });
 
   it("agreementSection(ratings) read from a CSV gives Fleiss' kappa 0.4302445 on Fleiss (1971) diagnoses", async () => {
@@ -140,7 +155,7 @@ describe('agreementSection', () => {
   });
 
   it("agreementFromTables(tables) gives Fleiss' kappa 0.2099 on the Fleiss (1971) / Wikipedia counts, the same per item or as weighted patterns", () => {
-    const tables = (counts: ReturnType<typeof countTable>) => ({ K: 5, sides: null, counts, pairs: { a: [], b: [], tables: [] }, slices: [] });
+    const tables = (counts: ReturnType<typeof countTable>) => ({ K: 5, sides: null, ordered: true, counts, pairs: { a: [], b: [], tables: [] }, slices: [] });
     const perItem = agreementFromTables(tables(countTable(FLEISS_WIKI)), { bootstrap: 100, seed: 5 });
     closeTo(perItem.fleiss_kappa!, 0.20993070, 1e-8);
     expect(perItem.items_pairable).toBe(10);
@@ -160,6 +175,7 @@ describe('agreementSection', () => {
     const a = agreementFromTables({
       K: 3,
       sides: { side: [0, 1, 2], K: 3 },
+      ordered: true,
       counts: countTable([[2, 0, 0], [0, 2, 0], [0, 0, 2]]),
       pairs: { a: ['y', 'x', 'x'], b: ['z', 'y', 'w'], tables: [off, same, [1, 0, 0, 0, 0, 0, 0, 0, 0]] },
       slices: [{ name: 'domain', values: ['code', 'math'], counts: () => [countTable([[2, 0, 0]]), countTable([[1, 1, 0], [0, 0, 2]])] }],

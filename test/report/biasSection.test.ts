@@ -26,6 +26,31 @@ p3,j1,ai,B>,r,short,${Y},
 p4,j1,ai,B>,q,short,${Y},
 `;
 
+describe('biasSection: no position test where positions mean nothing', () => {
+  it('biasSection(loaded) does not test an annotator who always saw the same model first, nor resolved pairs, and says why', async () => {
+    // u1 and the judge always saw base first (a fixed baseline as side A); u2 saw the models in both orders
+    const rows = ['item,annotator,annotator_kind,label,model_a,model_b,shown_first'];
+    for (let i = 0; i < 30; i++) {
+      rows.push(`i${i},u1,human,${i < 25 ? 'A>' : 'B>'},base,m${i % 3},A`, `i${i},judge,ai,A>,base,m${i % 3},A`);
+      rows.push(`i${i},u2,human,${i % 2 ? 'A>' : 'B>'},base,m${i % 3},${i % 3 ? 'A' : 'B'}`);
+    }
+    const position = biasSection(await loadFiles([textFile('baseline.csv', rows.join('\n'))])).position!;
+    const row = (id: string) => position.annotators.find((a) => a.id === id)!;
+    expect(row('u1')).toMatchObject({ n: 30, first: 25, p_value: null, flagged: false, untested: "always saw base first: the share of first-side wins is base's win rate, not a position bias" });
+    expect(row('judge')).toMatchObject({ flagged: false, untested: "always saw base first: the share of first-side wins is base's win rate, not a position bias" });
+    expect(row('u2').untested).toBeNull();
+    expect(row('u2').p_value).not.toBeNull();
+    // the Bonferroni divisor counts only the annotators tested
+    expect(position.tested).toBe(1);
+    // pooled humans saw other models first too: tested
+    expect(position.pooled.reason).toBeNull();
+    // one resolved label per pair (no annotator column): not tested, pooled or not
+    const resolved = biasSection(await loadFiles([textFile('trl.csv', 'item,label\np1,A\np2,A\np3,A\n')])).position!;
+    expect(resolved.pooled).toMatchObject({ share: null, p_value: null, reason: expect.stringMatching(/^one resolved label per pair/) });
+    expect(resolved.annotators[0].untested).toMatch(/^one resolved label per pair/);
+  });
+});
+
 describe('biasSection', () => {
   it('biasSection(loaded) computes position, length and swap figures by their definitions (hand-computed)', async () => {
     const s = biasSection(await loadFiles([textFile('bias.csv', CSV)]));

@@ -122,9 +122,21 @@ describe('modelRatings (hand-computed)', () => {
     expect(modelRatings(loadedNominal)).toBeNull();
     expect(modelRatings(await loadFiles([textFile('plain.csv', 'item,annotator,label\ni1,u1,A>\ni2,u1,B>\n')]))).toBeNull();
     expect(modelRatings(await loadFiles([textFile('self.csv', 'item,annotator,label,model_a,model_b\ni1,u1,A>,m1,m1\n')]))).toBeNull();
-    // only the AI judge compares two models: still null (humans only)
-    const aiOnly = 'item,annotator,label,model_a,model_b,kind\ni1,u1,A>,m1,m1,human\ni2,judge,A>,m1,m2,ai\n';
-    expect(modelRatings(await loadFiles([textFile('ai.csv', aiOnly)]))).toBeNull();
+  });
+
+  it('modelRatings counts the AI judge\'s verdicts when no human verdict compares two named models (an AlpacaEval file)', async () => {
+    const aiOnly = 'item,annotator,label,model_a,model_b,kind\ni1,u1,A>,m1,m1,human\ni2,judge,A>,m1,m2,ai\ni3,judge,B>,m1,m2,ai\ni4,judge,A>,m1,m2,ai\n';
+    const ratings = modelRatings(await loadFiles([textFile('ai.csv', aiOnly)]), { bootstrap: 0 })!;
+    expect(ratings.source).toBe('judge');
+    expect(ratings.judgements).toBe(3);
+    // m1 wins 2 of 3: Bradley-Terry strengths 2/3 and 1/3, ratings ±200 log10(2) around 0
+    const m1 = ratings.models.find((m) => m.model === 'm1')!;
+    expect([m1.wins, m1.losses, m1.win_rate]).toEqual([2, 1, 2 / 3]);
+    expect(m1.rating).toBeCloseTo(200 * Math.log10(2), 6);
+    // with a human verdict between two models, the humans' count and the judge's do not
+    const mixed = `${aiOnly}i5,u1,B>,m1,m2,human\n`;
+    const human = modelRatings(await loadFiles([textFile('mixed.csv', mixed)]), { bootstrap: 0 })!;
+    expect([human.source, human.judgements]).toEqual(['humans', 1]);
   });
 });
 

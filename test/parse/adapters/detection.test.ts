@@ -37,6 +37,11 @@ const DETECTED: Record<string, string> = {
   'helpsteer2-disagreements.jsonl': 'helpsteer-ratings',
   'wide-pairs.csv': 'csv',
   'wide-pairs.jsonl': 'jsonl',
+  'mturk-batch-results.csv': 'mturk',
+  'mturk-task-answers.csv': 'mturk',
+  'fastchat-pair.jsonl': 'fastchat-pair',
+  'judge-output.jsonl': 'judge-output',
+  'llmbar-result.json': 'llmbar',
 };
 
 // A near miss names the format it looks like and the field it lacks.

@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { loadFiles } from '../../../src/parse/loadFiles';
 import { formatFixtureError, goldLabels, judgementRows, loadFormatFixtures } from '../../helpers/loadFixture';
+import { textFile } from '../../helpers/loadText';
 
 describe('Label Studio JSON export', () => {
   it('reads a pairwise project: annotators by id or email, cancelled skipped, ground truth as gold, predictions as an AI judge', async () => {
@@ -63,4 +65,13 @@ describe('Label Studio JSON export', () => {
     const message = await formatFixtureError(['label-studio-pairwise.json'], { file: { adapter: 'table' } });
     expect(message).toMatch(/no label column/);
   });
+
+  it('counts a user once whether completed_by is the id or an object {id, email}, shown under the email', async () => {
+    const pair = (id: number, by: unknown, selected: string) => ({ id, data: { prompt: 'p', answer1: 'x', answer2: 'y' }, annotations: [{ id: id * 10, completed_by: by, result: [{ from_name: 'pairwise', type: 'pairwise', value: { selected } }] }] });
+    const tasks = [pair(1, 4, 'left'), pair(2, { id: 4, email: 'bo@example.org' }, 'right'), pair(3, 4, 'right')];
+    const r = await loadFiles([textFile('mixed.json', JSON.stringify(tasks))]);
+    expect(judgementRows(r)).toEqual(['1 | bo@example.org | human | overall | A>', '2 | bo@example.org | human | overall | B>', '3 | bo@example.org | human | overall | B>']);
+    expect(r.ratings.annotators).toEqual(['bo@example.org']);
+  });
 });
+

@@ -1,0 +1,139 @@
+// @vitest-environment node
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { zipSync, strToU8 } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hasRealExports, REAL_EXPORTS } from '../helpers/realExports';
+import { ARTIFACTS, record, useBuiltApp } from './harness';
+
+// Real exports and files that used to be misread, dropped or dead ends, opened in the built app as a user would.
+const ROOT = join(import.meta.dirname, '../..');
+const app = useBuiltApp();
+const dir = mkdtempSync(join(tmpdir(), 'prefscope-reading-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function audit(paths: string[], ...args: string[]) {
+  const out = spawnSync('npx', ['tsx', 'src/cli/audit.ts', ...paths, '--bootstrap', '0', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 << 20 });
+  expect(out.status, out.stderr).toBe(0);
+  return JSON.parse(out.stdout);
+}
+
+async function open(paths: string[], hash = '') {
+  const page = await app.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const log = record(page);
+  await page.goto(`${app.url}${hash}`);
+  await page.getByTestId('file-input').setInputFiles(paths);
+  return { page, log };
+}
+
+const offsite = (requests: string[]) => requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'));
+const statValue = async (page: import('playwright-core').Page, id: string) => Number((await page.getByTestId(id).locator('.value').textContent())!.replace(/,/g, ''));
+
+describe('labels that fit several readings are asked about', () => {
+  // label 0 / 1 / 2 = first / second / tie (Auto-J's coding)
+  const coded = join(dir, 'coded.jsonl');
+  writeFileSync(coded, ['{"id":"p1","annotator":"a","label":0}', '{"id":"p1","annotator":"b","label":0}', '{"id":"p2","annotator":"a","label":1}', '{"id":"p2","annotator":"b","label":2}', '{"id":"p3","annotator":"a","label":1}', '{"id":"p3","annotator":"b","label":1}'].join('\n'));
+
+  it('the page asks, the pick goes into the link, and the numbers are the command\'s with --labels-are', async () => {
+    const { page, log } = await open([coded]);
+    const question = page.getByTestId('label-question');
+    await question.waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('tab', { name: 'Agreement' }).count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'label-question.png'), fullPage: true });
+    await question.getByRole('radio', { name: /0 = first response \(A\) better, 1 = second \(B\) better, 2 = tie/ }).check();
+    await question.getByTestId('answer-labels').click();
+    await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
+    expect(new URL(page.url()).hash).toBe('#labels=first-second-tie');
+    const report = audit([coded], '--labels-are', 'first-second-tie');
+    expect(report.input.warnings).toEqual([]);
+    const sides = await page.getByTestId('stat-sides').locator('.value').textContent();
+    const decisive = report.input.label_counts['A>'] + report.input.label_counts['B>'];
+    expect(sides).toBe(`A ${((100 * report.input.label_counts['A>']) / decisive).toFixed(1)}%`);
+    // the link opens the same file the same way, without the question
+    const again = await open([coded], '#labels=first-second-tie');
+    await again.page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
+    expect(await again.page.getByTestId('stat-sides').locator('.value').textContent()).toBe(sides);
+    expect(log.errors).toEqual([]);
+    expect(offsite(log.requests)).toEqual([]);
+    await page.close();
+    await again.page.close();
+  }, 90_000);
+});
+
+describe('a failed read leads to a mapping screen', () => {
+  it('shows the first lines and what is missing; naming the columns reads the file', async () => {
+    const odd = join(dir, 'odd.csv');
+    writeFileSync(odd, 'who,what,verdict_code\nw1,p1,1\nw2,p1,5\nw1,p2,5\nw2,p2,5\n');
+    const { page, log } = await open([odd]);
+    const repair = page.getByTestId('repair-screen');
+    await repair.waitFor({ timeout: 30_000 });
+    expect(await repair.getByTestId('raw-head').textContent()).toContain('who,what,verdict_code');
+    expect(await repair.getByTestId('file-problems').textContent()).toMatch(/no item id column/);
+    await page.screenshot({ path: join(ARTIFACTS, 'repair-screen.png'), fullPage: true });
+    await repair.locator('select[data-role=item]').selectOption('what');
+    await repair.locator('select[data-role=annotator]').selectOption('who');
+    await repair.locator('select[data-role=label]').selectOption('verdict_code');
+    await repair.getByRole('button', { name: 'Re-read odd.csv' }).click();
+    await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
+    expect(await statValue(page, 'stat-rows')).toBe(4);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
+
+describe.skipIf(!hasRealExports('gal-adultcontent2/labels.txt', 'fastchat-gpt4-pair/gpt-4_pair.jsonl', 'llmbar-natural/GPT-4-Vanilla/result.json'))('real exports in the page', () => {
+  it('GAL header-less labels and gold: every guess and every dropped row on the Overview, as the command says', async () => {
+    const paths = ['labels.txt', 'gold.txt'].map((n) => join(REAL_EXPORTS, 'gal-adultcontent2', n));
+    const { page, log } = await open(paths);
+    await page.getByTestId('reading-warnings').waitFor({ timeout: 60_000 });
+    const report = audit(paths);
+    const shown = await page.getByTestId('reading-warnings').locator('li').allTextContents();
+    expect(shown).toEqual(report.input.warnings.map((w: { file: string; column: string | null; message: string }) => `${w.file}${w.column ? ` (${w.column})` : ''}: ${w.message}`));
+    const files = await page.getByTestId('files-read').locator('tbody tr').allTextContents();
+    expect(files).toEqual(['labels.txttsv92,72189,7992,922—', 'gold.txttsv1,51701,184—']);
+    await page.screenshot({ path: join(ARTIFACTS, 'real-gal-overview.png'), fullPage: true });
+    await page.getByRole('tab', { name: 'Final labels' }).click();
+    await page.getByTestId('method-in-use').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('method-in-use').textContent()).toBe(`Dawid-Skene did not converge (stopped after ${report.aggregation.iterations} passes); the exports use Majority vote (automatic: Dawid-Skene when it converges, else majority vote).`);
+    expect(report.aggregation).toMatchObject({ method: 'majority', requested_method: 'auto', converged: false });
+    await page.screenshot({ path: join(ARTIFACTS, 'real-gal-final-labels.png'), fullPage: true });
+    expect(log.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('FastChat pair judgments: the judge in both orders, errors counted, no position test where a model was always first', async () => {
+    const path = join(REAL_EXPORTS, 'fastchat-gpt4-pair/gpt-4_pair.jsonl');
+    const { page, log } = await open([path]);
+    await page.getByTestId('stat-rows').waitFor({ timeout: 60_000 });
+    expect(await statValue(page, 'stat-rows')).toBe(147);
+    expect(await page.getByTestId('judge-verdicts').count()).toBe(2);
+    await page.getByRole('tab', { name: 'Judges & bias' }).click();
+    await page.getByTestId('position-untested').first().waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('position-untested').allTextContents()).toEqual([
+      "Not tested — gpt-4: always saw phi-3 first: the share of first-side wins is phi-3's win rate, not a position bias.",
+      "Not tested — gpt-4 (swapped): always saw phi-3-dpo first: the share of first-side wins is phi-3-dpo's win rate, not a position bias.",
+    ]);
+    await page.screenshot({ path: join(ARTIFACTS, 'real-fastchat-judges.png'), fullPage: true });
+    expect(log.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('LLMBar results of two evaluators in one zip: two judges named by their folders, each in both orders', async () => {
+    const zip = join(dir, 'llmbar.zip');
+    const member = (p: string) => new Uint8Array(readFileSync(join(REAL_EXPORTS, 'llmbar-natural', p)));
+    writeFileSync(zip, zipSync({ 'GPT-4-Vanilla/result.json': member('GPT-4-Vanilla/result.json'), 'ChatGPT-Vanilla/result.json': member('ChatGPT-Vanilla/result.json'), 'README.txt': strToU8('') }).slice());
+    const { page, log } = await open([zip]);
+    await page.getByTestId('files-read').waitFor({ timeout: 60_000 });
+    const files = await page.getByTestId('files-read').locator('tbody tr').allTextContents();
+    expect(files.slice(0, 2)).toEqual(['llmbar.zip/GPT-4-Vanilla/result.jsonllmbar1002000GPT-4-Vanilla', 'llmbar.zip/ChatGPT-Vanilla/result.jsonllmbar1002000ChatGPT-Vanilla']);
+    await page.getByRole('tab', { name: 'Judges & bias' }).click();
+    await page.getByRole('heading', { name: /^ChatGPT-Vanilla \(swapped\)/ }).waitFor({ timeout: 60_000 });
+    const text = await page.locator('main').textContent();
+    for (const judge of ['GPT-4-Vanilla', 'GPT-4-Vanilla (swapped)', 'ChatGPT-Vanilla', 'ChatGPT-Vanilla (swapped)']) expect(text).toContain(judge);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
