@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import type { EvaluatorRow, ScalingScenario } from '../report/planDefaults';
+import type { ScalingScenario } from '../report/planDefaults';
+import type { EvaluatorRow } from '../report/alpacaEvalEvaluators';
 import { BASE, KIND_COLOURS, STATUS } from './theme';
 
 /** The user's own data placed on a planning chart. */

@@ -44,7 +44,7 @@ export interface AnnotatorScores {
 }
 
 /**
- * The annotator composite and flags of report-schema "annotators". composite = Σ w_p v_p / Σ w_p over the
+ * The annotator composite and flags of `docs/report-schema.md` "annotators". composite = Σ w_p v_p / Σ w_p over the
  * present parts p: gold = directional gold accuracy (present when gold n >= minGold), majority =
  * leave-one-out majority agreement (present when majority n >= minMajority), speed = speed penalty
  * (present when the annotator has times); e.g. gold and speed only: (0.4 g + 0.3 s) / 0.7. A part with

@@ -27,14 +27,14 @@ export interface BootstrapOptions {
   random?: Rng;
   /** `patterns`: multinomial counts of distinct count vectors; `items`: draw items one by one */
   method?: 'patterns' | 'items';
-  /** `items` only: the rows in the order to draw from (report-schema: sorted item id); default row order */
+  /** `items` only: the rows in the order to draw from (e.g. sorted by item id); default row order */
   order?: ArrayLike<number>;
   onProgress?: (done: number, total: number) => void;
   progressEvery?: number;
 }
 
 /**
- * Percentile bootstrap over items (report-schema "ci95"; Efron & Tibshirani 1993): the N labelled items
+ * Percentile bootstrap over items (`docs/report-schema.md` "ci95"; Efron & Tibshirani 1993): the N labelled items
  * (m >= 1) are resampled with replacement, the statistic is recomputed on the resample (given as an
  * `ItemCounts` whose `weight` = how often each row was drawn), NaN resamples are dropped and counted, and
  * the bounds are the type-7 2.5% / 97.5% quantiles. `method: 'patterns'` (default) draws the multinomial

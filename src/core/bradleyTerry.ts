@@ -40,7 +40,8 @@ export interface BradleyTerryOptions {
 
 /**
  * Bradley–Terry strengths (P(i beats j) = p_i / (p_i + p_j)) by Hunter's (2004) MM algorithm, as crowd-kit's
- * `BradleyTerry` (reference §5.2): from a uniform start, every iteration sets p_i ← W_i / Σ_j n_ij / (p_i + p_j)
+ * `BradleyTerry` (tested against crowd-kit `tests/aggregation/test_bt_aggregation.py`, github.com/Toloka/crowd-kit
+ * @35f0661): from a uniform start, every iteration sets p_i ← W_i / Σ_j n_ij / (p_i + p_j)
  * for all models at once and renormalises to sum 1, with W_i = wins + ties / 2 (a tie is half a win for each
  * side) and n_ij the comparisons between i and j; comparison k is `a[k]` against `b[k]` with `outcome[k]` the
  * score of a (1, 0.5, 0).

@@ -11,7 +11,7 @@ export interface CohenKappa {
 /**
  * Cohen's kappa for two annotators from their K × K contingency table (row-major, rows = first annotator):
  * kappa_w = 1 - sum d_ij p_ij / sum d_ij p_i. p_.j (Cohen 1960, 1968), with disagreement weights on the
- * category indices (report-schema "cohen_kappa": codes of the scale, not ranks of the levels present):
+ * category indices (`docs/report-schema.md` "cohen_kappa": codes of the scale, not ranks of the levels present):
  * unweighted d = [i != j], linear |i - j| / (K - 1), quadratic ((i - j) / (K - 1))^2. Degenerate: an empty
  * table, or chance disagreement 0 (both annotators always use one and the same category) -> NaN.
  */

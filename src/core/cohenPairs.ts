@@ -11,7 +11,7 @@ export interface CohenPairs extends Omit<PairKappas, 'index'> {
 
 /**
  * Cohen's kappa (see `cohenKappa`) for every annotator pair sharing >= `minShared` items among the
- * selected judgements (report-schema "cohen_pairs"): `pairTables` (one K × K table per pair, `collapse:
+ * selected judgements (`docs/report-schema.md` "cohen_pairs"): `pairTables` (one K × K table per pair, `collapse:
  * true` on the directional scale) then `kappasFromTables`. Duplicate (item, annotator) judgements each
  * pair up; deduplicate before.
  */

@@ -33,8 +33,9 @@ export interface DawidSkene {
 const FLOOR = 1e-12;
 
 /**
- * Dawid & Skene (1979) EM (report-schema "Dawid-Skene"), with the semantics of crowd-kit's `DawidSkene`
- * (reference §5.1): posteriors start at the vote shares (soft majority); the M-step sets the priors to
+ * Dawid & Skene (1979) EM (`docs/report-schema.md` "Dawid-Skene"), with the semantics of crowd-kit's `DawidSkene`
+ * (tested against crowd-kit's `test_dawid_skene_step_by_step`, github.com/Toloka/crowd-kit @35f0661):
+ * posteriors start at the vote shares (soft majority); the M-step sets the priors to
  * the mean posterior and confusion[a][k][l] = Σ posterior_k over a's labels l / Σ posterior_k over a's
  * labels, floored at 1e-12 (no other smoothing; a row without mass is uniform); the E-step sets
  * posterior ∝ prior × Π confusion[a][·][l]. `maxIterations: 0` gives the start with one M-step.

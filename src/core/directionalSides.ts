@@ -1,6 +1,6 @@
 /**
  * The directional collapse of a preference scale: A side (5-point codes 0, 1 = `A>>`, `A>`), tie (2 = `=`),
- * B side (3, 4 = `B>`, `B>>`), as defined in report-schema "Labels". Only the sides the scale has are kept,
+ * B side (3, 4 = `B>`, `B>>`), as defined in `docs/report-schema.md` "Labels". Only the sides the scale has are kept,
  * in the order A, tie, B: 5-point and 3-way give 3 sides, binary gives 2 (A, B).
  * Returns `side[c]` = the side index of category c, or null for nominal data (directional is undefined there).
  */

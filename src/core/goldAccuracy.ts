@@ -15,7 +15,7 @@ export interface GoldAccuracy {
 }
 
 /**
- * Per annotator accuracy against gold (report-schema "annotators"): over the selected judgements on gold
+ * Per annotator accuracy against gold (`docs/report-schema.md` "annotators"): over the selected judgements on gold
  * items (`itemGold[i] >= 0`), the share equal to the gold category (`exact`) and the share on the same
  * side (`directional`, sides from `directionalSides`: a tie matches only a tie). Nominal data has no
  * sides, so there directional = exact. Every judgement counts (duplicates are removed at parsing).

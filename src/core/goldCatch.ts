@@ -1,4 +1,4 @@
-/** The gold rule and the annotator it is applied to (report-schema "Gold planner", "Planning, headless"). */
+/** The gold rule and the annotator it is applied to (README.md, "Planning: definitions and the plan command"). */
 export interface GoldCatchInput {
   /** F: each task is gold with this probability, independently (0…1) */
   goldShare: number;
@@ -97,7 +97,7 @@ function reach(upper: Float64Array, n: number, F: number): number {
 }
 
 /**
- * Exact catch probabilities of the gold rule (report-schema "Gold planner"): each of N tasks is gold with
+ * Exact catch probabilities of the gold rule (README.md, "Planning: definitions and the plan command"): each of N tasks is gold with
  * probability F independently, each gold answer is right with probability A independently, and after
  * every gold answer from the M-th on the annotator is flagged when correct / answered < T (strict; the
  * same floating-point comparison as `goldReplay`).

@@ -26,7 +26,8 @@ export interface GoldReplay {
 }
 
 /**
- * Replays the gold rule of report-schema "Gold planner" on the data: per annotator, in submission order,
+ * Replays the gold rule of the gold planner (README.md, "Planning: definitions and the plan command") on the
+ * data: per annotator, in submission order,
  * after every gold answer from the `minGold`-th on, the annotator is caught when correct / answered <
  * `threshold` (strict), correct = directionally right (same side; a tie only matches a tie; exact category
  * for nominal data), as `low_gold_accuracy`. Order: by `timestamp` when the column exists (equal stamps

@@ -3,7 +3,7 @@ import { agreementParts, type ChanceCorrected } from './agreementParts';
 
 /**
  * Gwet's AC1 for multiple raters with missing ratings (Gwet 2008, 2014; irrCAC `gwet.ac1.raw`;
- * report-schema "gwet_ac1"): pa as in Fleiss (mean P_i over items with >= 2 labels); chance
+ * `docs/report-schema.md` "gwet_ac1"): pa as in Fleiss (mean P_i over items with >= 2 labels); chance
  * pe = sum_k pi_k (1 - pi_k) / (q - 1), pi_k = mean over all labelled items of n_ik / n_i, q = the number of
  * categories of the scale (default K). AC1 = (pa - pe) / (1 - pe); it stays defined (1) when every label
  * is the same. Degenerate: no item with >= 2 labels, or q < 2 -> NaN with a reason.

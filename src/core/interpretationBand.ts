@@ -14,7 +14,7 @@ export const BANDS: readonly InterpretationBand[] = [
 ];
 
 /**
- * The interpretation band of an agreement value (report-schema "band", after Landis & Koch 1977):
+ * The interpretation band of an agreement value (`docs/report-schema.md` "band", after Landis & Koch 1977):
  * half-open ranges [0.81, 1] almost perfect, [0.61, 0.81) substantial, [0.41, 0.61) moderate,
  * [0.21, 0.41) fair, below 0.21 slight. A null or NaN value gets no band (null).
  */

@@ -23,7 +23,7 @@ const LEVELS: readonly string[] = ['nominal', 'ordinal', 'interval', 'ratio'];
 
 /**
  * Krippendorff's alpha from the coincidence matrix (Krippendorff 2011, "Computing Krippendorff's
- * Alpha-Reliability"; reference §1.0): units with < 2 values are dropped; each unit with m values adds
+ * Alpha-Reliability"): units with < 2 values are dropped; each unit with m values adds
  * 1/(m-1) to o_ck per ordered pair of values; alpha = 1 - (n - 1) sum o_ck d_ck / sum n_c n_k d_ck.
  * d_ck: nominal [c != k]; ordinal (sum_{g=c..k} n_g - (n_c + n_k)/2)^2 on the marginals n_g (rank-based,
  * categories in index order); interval (v_c - v_k)^2; ratio ((v_c - v_k)/(v_c + v_k))^2 (0/0 = 0), with

@@ -11,7 +11,7 @@ export interface MajorityAgreement {
 }
 
 /**
- * Leave-one-out majority agreement (report-schema "annotators"): for each selected label of annotator a
+ * Leave-one-out majority agreement (`docs/report-schema.md` "annotators"): for each selected label of annotator a
  * on an item, the other selected labels of that item (every label not given by a) are counted; when there
  * are >= 2 of them and their plurality category is unique, the label counts in `n[a]`, and in `agreed[a]`
  * when it equals that plurality (exact categories; `collapse: true` compares sides A / tie / B instead

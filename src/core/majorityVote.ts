@@ -13,10 +13,10 @@ export interface MajorityVote {
 }
 
 /**
- * Majority vote over the selected judgements (report-schema "majority vote"; tie rules in `voteWinner`):
+ * Majority vote over the selected judgements (`docs/report-schema.md` "majority vote"; tie rules in `voteWinner`):
  * preference scales by plurality side, then plurality strength (ties: `=`, then the milder label; binary
  * scale side ties: the A side); nominal data by plurality with ties to the lowest code, as crowd-kit's
- * `MajorityVote`. With `weights` (one per annotator) it is the weighted vote (report-schema "weighted
+ * `MajorityVote`. With `weights` (one per annotator) it is the weighted vote (`docs/report-schema.md` "weighted
  * vote": the caller passes composites, 0.5 for a null composite; crowd-kit's `Wawa` when the weights are
  * majority-agreement skills). Weighted totals within 1e-12 of the item's total weight count as tied.
  */

@@ -12,7 +12,7 @@ export interface PercentAgreement {
 }
 
 /**
- * Pooled pairwise percent agreement (report-schema "percent_agreement"): over every unordered pair of
+ * Pooled pairwise percent agreement (`docs/report-schema.md` "percent_agreement"): over every unordered pair of
  * labels given to the same item, pooled across items with >= 2 labels (an item with m labels weighs
  * m(m-1)/2), the share of equal pairs (`strict`) and of pairs on the same side (`directional`, with
  * `sides[c]` = side of category c, from `directionalSides`). No pairable item: NaN.

@@ -1,5 +1,5 @@
 /**
- * The speed part of the annotator composite (report-schema "annotators" `speed_penalty`): 1 when the mean
+ * The speed part of the annotator composite (`docs/report-schema.md` "annotators" `speed_penalty`): 1 when the mean
  * time per label is >= `fullSpeed` (5) seconds, else mean / fullSpeed, floored at 0. NaN without times.
  */
 export function speedPenalty(meanSeconds: number, { fullSpeed = 5 }: { fullSpeed?: number } = {}): number {

@@ -15,7 +15,7 @@ export interface TimeStats {
 }
 
 /**
- * Per annotator time statistics of the selected judgements (report-schema "annotators": `mean_time_s`,
+ * Per annotator time statistics of the selected judgements (`docs/report-schema.md` "annotators": `mean_time_s`,
  * `median_time_s`, and `speed_penalty` by `speedPenalty`: 1 if mean time >= 5 s, else mean / 5).
  * Missing times (NaN, or infinite) are skipped; `ratings.time === null` (no time column) gives n = 0 and NaN everywhere. The
  * times are copied into one Float64Array grouped by annotator (counting sort) and each group is sorted

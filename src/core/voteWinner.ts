@@ -1,5 +1,5 @@
 /**
- * The winning category of one vote vector `votes[offset … offset + K - 1]` (report-schema "majority vote").
+ * The winning category of one vote vector `votes[offset … offset + K - 1]` (`docs/report-schema.md` "majority vote").
  * Nominal data (`fivePoint` null): plurality, ties to the lowest code (crowd-kit's sorted-label `idxmax`).
  * Preference scales (`fivePoint[c]` = 5-point code): the plurality side (A = codes 0, 1; tie = 2; B = 3, 4)
  * wins and a tie between sides gives `=` (code 2); a scale without `=` (binary) gives the A side (the

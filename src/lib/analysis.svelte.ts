@@ -2,7 +2,6 @@ import type { ColumnMapping } from '../parse/columnRoles';
 import type { FileInfo, FileOptions, LoadProgress } from '../parse/loadFiles';
 import type { Overview, PairPreview } from '../report/overview';
 import type { AgreementResult, AgreementSettings, AggregationResult, CostPlan, ExportKind, JudgesView, RoutingInputs, RoutingView, SessionLoadOptions } from '../session/analysisSession';
-import type { EvaluatorRow } from '../report/planDefaults';
 import type { GoldPlan } from '../report/goldPlan';
 import type { SubsampleCurve } from '../report/subsampleCurve';
 import type { NextBatch } from '../report/nextBatch';
@@ -21,7 +20,7 @@ export type PanelId = 'overview' | 'agreement' | 'annotators' | 'labels' | 'judg
 /** The simulator's inputs in the page: the judge simulated, prices, spot-check share, target and reference. */
 export type AnalysisRoutingInputs = { judge: string | null } & Required<RoutingInputs>;
 
-/** The settings that change a number (report-schema `settings`), with their defaults. */
+/** The settings that change a number (`docs/report-schema.md`, `settings`), with their defaults. */
 export const DEFAULT_SETTINGS: Required<AgreementSettings> = {
   removed: [],
   bootstrap: 1000,
@@ -75,7 +74,6 @@ export class Analysis {
   /** the planners have not been computed for the current data and settings */
   private planStale = true;
   planError = $state<string | null>(null);
-  evaluators = $state.raw<EvaluatorRow[] | null>(null);
   goldPlan = $state.raw<GoldPlan | null>(null);
   subsample = $state.raw<SubsampleCurve | null>(null);
   subsampleError = $state<string | null>(null);
@@ -305,15 +303,6 @@ export class Analysis {
     this.subsamplePending = false;
     this.subsample = result.ok ? result.curve : null;
     this.subsampleError = result.ok ? null : result.message;
-  }
-
-  /** Fetches the bundled AlpacaEval evaluators scenario (same origin, next to the page) once. */
-  async loadEvaluators(): Promise<void> {
-    if (this.evaluators) return;
-    const response = await fetch(new URL('samples/alpaca-eval-evaluators.csv', document.baseURI));
-    if (!response.ok) return;
-    const result = await this.worker.evaluators(await response.text());
-    if (result.ok) this.evaluators = result.rows;
   }
 
   /** Recomputes the simulator's curve for changed inputs (one small call to the worker: instant). */

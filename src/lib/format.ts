@@ -1,4 +1,4 @@
-/** Display formats of STYLE.md: counts with thousands separators, shares as percentages with one decimal. */
+/** Display formats: counts with thousands separators, shares as percentages with one decimal. */
 export const count = (n: number): string => n.toLocaleString('en-US');
 export const percent = (share: number): string => `${(100 * share).toFixed(1)}%`;
 export const coefficient = (x: number | null): string => (x === null || Number.isNaN(x) ? '—' : x.toFixed(3));

@@ -95,10 +95,6 @@ export class WorkerClient {
     return this.guard(this.api.nextBatch(settings, inputs));
   }
 
-  evaluators(csv: string) {
-    return this.guard(this.api.evaluators(csv));
-  }
-
   pairs(items: string[]) {
     return this.guard(this.api.pairsById(items));
   }

@@ -1,4 +1,4 @@
-/** The role a column plays in the canonical judgement (`../shared/report-schema.md`). */
+/** The role a column plays in the canonical judgement (`docs/report-schema.md`, "The canonical judgement"). */
 export const ROLES = [
   'item', 'annotator', 'label', 'time', 'timestamp', 'isGold', 'goldLabel', 'prompt', 'responseA', 'responseB',
   'modelA', 'modelB', 'shownFirst', 'aiLabel', 'aiConfidence', 'scoreA', 'scoreB', 'dimension', 'kind', 'embedding',

@@ -23,7 +23,7 @@ export function resolveMethod(setting: MethodSetting, converged: boolean, iterat
   return { method: setting, reason: null };
 }
 
-/** The report's `aggregation` section (report-schema), plus per-method detail the page shows. */
+/** The report's `aggregation` section (`docs/report-schema.md`), plus per-method detail the page shows. */
 export interface AggregationSection {
   /** the method whose labels the exports use (the setting resolved) */
   method: Method;

@@ -15,7 +15,7 @@ export interface MetricContext {
 const UNORDERED = 'nominal categories without an order (words, not numbers): only the nominal coefficients apply';
 
 export interface CountMetric {
-  /** the metric id within a block (report-schema "Metric ids") */
+  /** the metric id within a block (`docs/report-schema.md`, "Metric ids") */
   id: string;
   name: string;
   /** value and, when it is undefined, why */

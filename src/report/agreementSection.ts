@@ -20,7 +20,7 @@ export interface CohenPairRow {
   kappa_quadratic: number | null;
 }
 
-/** The coefficients on one scale (report-schema `agreement`, and its `directional` block). */
+/** The coefficients on one scale (`docs/report-schema.md`, `agreement`, and its `directional` block). */
 export interface CoefficientBlock {
   items_pairable: number;
   percent_agreement: { strict: number | null; directional: number | null };

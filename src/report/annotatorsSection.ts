@@ -9,7 +9,7 @@ import { timeStats } from '../core/timeStats';
 import { HUMAN, type Ratings } from '../core/types';
 import { wilsonInterval } from '../core/wilsonInterval';
 
-/** One row of the report's `annotators` section (report-schema), plus what the page shows beside it. */
+/** One row of the report's `annotators` section (`docs/report-schema.md`), plus what the page shows beside it. */
 export interface AnnotatorRow {
   id: string;
   kind: 'human' | 'ai';

@@ -147,7 +147,7 @@ function curveTasks(N: number): number[] {
 }
 
 /**
- * The gold-rate planner (report-schema "Gold planner", "Planning, headless"): for a clicker and a careful
+ * The gold-rate planner (README.md, "Planning: definitions and the plan command"): for a clicker and a careful
  * annotator, the exact catch probability (`goldCatch`), the expected tasks until the flag and the bad
  * labels given before it, its curve over the tasks, and the same by seeded simulation
  * (`goldCatchSimulation`, clicker with `rng(seed)`, careful annotator with `rng(seed + 1)`); the project's

@@ -8,7 +8,7 @@ import type { Issue, Warning } from '../parse/types';
 import { modelPairs, type ModelPairRow } from './modelPairs';
 import { pairStatistics, type PairStatistics } from './pairStatistics';
 
-/** The `input` section of `prefscope.report/v1` (`../shared/report-schema.md`). */
+/** The `input` section of `prefscope.report/v1` (`docs/report-schema.md`). */
 /** How the labels of some files were read (report `input.label_readings`). */
 export interface LabelReadingReport {
   /** the files it read (every file with labels, or one file when each is read its own way) */

@@ -8,7 +8,9 @@ import type { TimeSection } from './timeSection';
 
 /**
  * Default inputs of the hybrid-routing simulator. Prices per label in USD from the AlpacaEval evaluators
- * leaderboard (`../shared/reference-data/alpaca-eval-evaluators`): an LLM judge ≈ $13 per 1,000
+ * leaderboard (github.com/tatsu-lab/alpaca_eval @02f2cce,
+ * `src/alpaca_eval/leaderboards/evaluators/evaluators_leaderboard.csv`; its figures are in
+ * `alpacaEvalEvaluators.ts`): an LLM judge ≈ $13 per 1,000
  * comparisons (gpt4_ranking), crowd humans $300 per 1,000; the expert at three times a crowd label is an
  * assumption. A tenth of the accepted AI labels spot-checked; 90% accuracy as the target.
  */

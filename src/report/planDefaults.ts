@@ -1,6 +1,6 @@
 import type { Approach } from '../core/approachCosts';
 
-/** One row of the cost/quality scaling table (issue 8's defaults, editable in the page). */
+/** One row of the cost/quality scaling table (illustrative default scenarios, editable in the page). */
 export interface ScalingScenario {
   pairs: number;
   approach: string;
@@ -33,28 +33,3 @@ export const APPROACHES: Approach[] = [
   { name: 'Synthetic feedback', priceLow: 0.0001, priceHigh: 0.001, perDay: 100_000_000 },
 ];
 export const APPROACH_TARGETS = [10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 300_000_000];
-
-/** A judge of the AlpacaEval evaluators leaderboard. */
-export interface EvaluatorRow {
-  judge: string;
-  human: boolean;
-  /** agreement with the human majority (leave-one-out), a share */
-  agreement: number;
-  price_per_1000: number | null;
-  seconds_per_1000: number | null;
-  prefers_longer: number | null;
-}
-
-/** The AlpacaEval evaluators leaderboard CSV (`public/samples/alpaca-eval-evaluators.csv`) as rows. */
-export function evaluatorScenario(csv: string): EvaluatorRow[] {
-  const lines = csv.trim().split(/\r?\n/);
-  const header = lines[0].split(',');
-  const at = (name: string) => header.findIndex((h) => h.trim().startsWith(name));
-  const [agree, price, time, longer] = [at('Human agreement'), at('Price'), at('Time'), at('Proba. prefer longer')];
-  if ([agree, price, time].some((i) => i < 0)) throw new Error('not the AlpacaEval evaluators leaderboard (no agreement, price or time column)');
-  const num = (s: string | undefined) => (s === undefined || s.trim() === '' ? null : Number(s));
-  return lines.slice(1).map((line) => {
-    const cells = line.split(',');
-    return { judge: cells[0], human: cells[0] === 'humans', agreement: Number(cells[agree]) / 100, price_per_1000: num(cells[price]), seconds_per_1000: num(cells[time]), prefers_longer: longer >= 0 ? num(cells[longer]) : null };
-  });
-}

@@ -7,7 +7,7 @@ import { ABOUT_LENGTH, finiteRho, itemLengths, lengthByAnnotator, lengthOutliers
 import { agreementSection, dimensionRow, type AgreementOptions, type DimensionRow } from './agreementSection';
 import { metricIds } from './agreementMetrics';
 
-/** The project brief's rubric weights, matched to dimension names by their stem (`helpfulness`, `helpful_pref`, …). */
+/** The default rubric weights, matched to dimension names by their stem (`helpfulness`, `helpful_pref`, …). */
 export const DEFAULT_RUBRIC_WEIGHTS: Readonly<Record<string, number>> = { helpfulness: 0.35, correctness: 0.3, harmlessness: 0.2, conciseness: 0.15 };
 const STEMS: [string, string][] = [['helpful', 'helpfulness'], ['correct', 'correctness'], ['harmless', 'harmlessness'], ['concise', 'conciseness']];
 /** the dimension that carries an overall verdict beside the rubric */

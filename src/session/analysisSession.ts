@@ -37,7 +37,7 @@ import { rubricSection, type RubricSection } from '../report/rubricSection';
 
 export { DEFAULT_NEXT_LABEL, type CostPlan, type NextLabelInputs } from './planningMethods';
 
-/** Settings that change numbers (report-schema `settings`), annotators by id. */
+/** Settings that change numbers (`docs/report-schema.md`, `settings`), annotators by id. */
 export interface AgreementSettings {
   removed?: string[];
   bootstrap?: number;
@@ -76,7 +76,7 @@ export interface JudgesView {
 /** The simulator's inputs as the page sends them. */
 export type RoutingInputs = RoutingOptions & { reference?: RoutingReference };
 
-/** The hybrid-routing simulator's curve for one judge, as plain arrays (report-schema `ai_judge.routing`). */
+/** The hybrid-routing simulator's curve for one judge, as plain arrays (`docs/report-schema.md`, `ai_judge.routing`). */
 export interface RoutingView {
   judge: string;
   reference: RoutingReference;
@@ -235,7 +235,7 @@ export function createSession() {
       }
     },
 
-    /** The annotator table (report-schema `annotators`, humans) and the AI judges scored by the same rules (`judges`). */
+    /** The annotator table (`docs/report-schema.md`, `annotators`, humans) and the AI judges scored by the same rules (`judges`). */
     annotators(settings: AgreementSettings = {}): Result<{ annotators: AnnotatorRow[]; judges: AnnotatorRow[]; elapsedMs: number }> {
       if (summary) return { ok: true, annotators: summaryAnnotators(summary, { weights: settings.weights ?? DEFAULT_WEIGHTS }), judges: [], elapsedMs: 0 };
       if (!loaded) return { ok: false, message: 'no data loaded' };
@@ -245,7 +245,7 @@ export function createSession() {
       return { ok: true, annotators: annotatorRows(settings), judges, elapsedMs: performance.now() - t0 };
     },
 
-    /** Final labels by every method (report-schema `aggregation`) and what the page shows of them. */
+    /** Final labels by every method (`docs/report-schema.md`, `aggregation`) and what the page shows of them. */
     aggregation(settings: AgreementSettings = {}): Result<AggregationResult> {
       if (summary) return { ok: false, message: `Final labels: ${SUMMARY_ONLY}` };
       if (!loaded) return { ok: false, message: 'no data loaded' };

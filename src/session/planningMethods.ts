@@ -6,7 +6,7 @@ import type { AggregationDetail } from '../report/aggregationSection';
 import { goldPlan, goldPlanProblems, type GoldPlan, type GoldPlanOptions } from '../report/goldPlan';
 import { nextBatch, nextBatchCsv, type NextBatch } from '../report/nextBatch';
 import { nextLabelCsv, nextLabelRanking, nextLabelSection, type NextLabelSection } from '../report/nextLabelSection';
-import { APPROACH_TARGETS, COMPARISON_SCALES, evaluatorScenario, type EvaluatorRow, type ScalingScenario } from '../report/planDefaults';
+import { APPROACH_TARGETS, COMPARISON_SCALES, type ScalingScenario } from '../report/planDefaults';
 import { subsampleCurve, type SubsampleCurve } from '../report/subsampleCurve';
 import type { Summary } from '../summary/types';
 import { annotatorCodes } from './annotatorCodes';
@@ -99,15 +99,6 @@ export function planningMethods(data: PlanningData) {
         const gone = new Set(removed);
         const annotators = r.annotators.filter((_, a) => r.annotatorKind[a] === HUMAN && !gone.has(a));
         return { ok: true, section, csv, annotators };
-      } catch (error) {
-        return { ok: false, message: (error as Error).message };
-      }
-    },
-
-    /** The AlpacaEval evaluators scenario from the bundled CSV's text. */
-    evaluators(csv: string): Result<{ rows: EvaluatorRow[] }> {
-      try {
-        return { ok: true, rows: evaluatorScenario(csv) };
       } catch (error) {
         return { ok: false, message: (error as Error).message };
       }

@@ -50,7 +50,7 @@ function patterns(v: unknown[], path: string, K: number): SummaryPattern[] {
 }
 
 /**
- * Validates a parsed `prefscope.summary/v1` document (report-schema "Summary files") and returns it
+ * Validates a parsed `prefscope.summary/v1` document (`docs/report-schema.md`, "Summary files") and returns it
  * typed. Every problem throws a `SummaryError` naming the field: `summary: missing field
  * "item_patterns[3].items"`. Unknown extra fields are ignored (new fields may be added).
  */

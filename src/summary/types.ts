@@ -16,7 +16,7 @@ export interface SummaryPairTable {
   table: number[];
 }
 
-/** Per annotator sums (report-schema "Summary files"): every rate is a ratio of two of these. */
+/** Per annotator sums (`docs/report-schema.md`, "Summary files"): every rate is a ratio of two of these. */
 export interface SummaryAnnotator {
   id: string;
   labels: number;
@@ -31,7 +31,7 @@ export interface SummaryAnnotator {
 }
 
 /**
- * `prefscope.summary/v1` (report-schema "Summary files"): the sufficient statistics of the agreement
+ * `prefscope.summary/v1` (`docs/report-schema.md`, "Summary files"): the sufficient statistics of the agreement
  * and annotator sections for human judgements of one dimension, as written by `npm run summary`.
  */
 export interface Summary {

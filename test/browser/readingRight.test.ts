@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hasRealExports, REAL_EXPORTS } from '../helpers/realExports';
+import { withRealExports, REAL_EXPORTS } from '../helpers/realExports';
 import { ARTIFACTS, record, useBuiltApp } from './harness';
 
 // Real exports and files that used to be misread, dropped or dead ends, opened in the built app as a user would.
@@ -84,7 +84,7 @@ describe('a failed read leads to a mapping screen', () => {
   }, 60_000);
 });
 
-describe.skipIf(!hasRealExports('gal-adultcontent2/labels.txt', 'fastchat-gpt4-pair/gpt-4_pair.jsonl', 'llmbar-natural/GPT-4-Vanilla/result.json'))('real exports in the page', () => {
+withRealExports('gal-adultcontent2/labels.txt', 'fastchat-gpt4-pair/gpt-4_pair.jsonl', 'llmbar-natural/GPT-4-Vanilla/result.json').describe('real exports in the page', () => {
   it('GAL header-less labels and gold: every guess and every dropped row on the Overview, as the command says', async () => {
     const paths = ['labels.txt', 'gold.txt'].map((n) => join(REAL_EXPORTS, 'gal-adultcontent2', n));
     const { page, log } = await open(paths);

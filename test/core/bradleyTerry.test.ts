@@ -5,7 +5,7 @@ import { closeTo } from '../helpers/closeTo';
 
 const ELO = 400 / Math.LN10; // rating points per natural-log unit of strength
 
-// reference §5.2 (crowd-kit tests/aggregation/test_bt_aggregation.py): rows (left, right, winner), models a, b, c = 0, 1, 2
+// crowd-kit tests/aggregation/test_bt_aggregation.py (github.com/Toloka/crowd-kit @35f0661): rows (left, right, winner), models a, b, c = 0, 1, 2
 const DATA_ABC = { a: [0, 1, 2], b: [1, 2, 0], s: [1, 1, 0] }; // a>b, b>c, c vs a → a
 const DATA_EQUAL = { a: [0, 1, 2], b: [1, 2, 0], s: [1, 1, 1] }; // a>b, b>c, c>a
 
@@ -32,7 +32,7 @@ function synthetic(theta: number[], perPair: number, seed: number) {
   return { a, b, s };
 }
 
-describe('bradleyTerry: crowd-kit BradleyTerry (reference §5.2, atol 0.005)', () => {
+describe('bradleyTerry: crowd-kit BradleyTerry (test_bt_aggregation.py @35f0661, atol 0.005)', () => {
   it('bradleyTerry(data_abc, {fit: "all"}) is uniform at 0 iterations and a 0.934, b 0.065, c 0.0 at 10', () => {
     const start = bradleyTerry(DATA_ABC.a, DATA_ABC.b, DATA_ABC.s, 3, { fit: 'all', maxIterations: 0 });
     [...start.strength].forEach((p) => closeTo(p, 0.3333, 0.005));
@@ -40,7 +40,7 @@ describe('bradleyTerry: crowd-kit BradleyTerry (reference §5.2, atol 0.005)', (
     expect(bt.iterations).toBe(10);
     expect(bt.converged).toBe(false);
     [0.934, 0.065, 0.0].forEach((p, i) => closeTo(bt.strength[i], p, 0.005));
-    // the recomputed iterate of the reference, to its 4 decimals
+    // the same iterate recomputed independently (Hunter's MM from a uniform start), to 4 decimals
     [0.9349, 0.0651, 0.0].forEach((p, i) => closeTo(bt.strength[i], p, 5e-5));
   });
 

@@ -48,7 +48,7 @@ describe('cohenKappa', () => {
     closeTo(ranks.kappa, -0.006289308, 1e-9);
     closeTo(ranks.kappaLinear, 0.1459075, 1e-7);
     closeTo(ranks.kappaQuadratic, 0.2520325, 1e-7);
-    // prefscope weights on code values: over the scale 1..6 the weighted values differ (reference §3.2 pitfall)
+    // prefscope weights on code values: over the scale 1..6 the weighted values differ (R irr uses ranks of the levels present, not values)
     const values = cohenKappa(tableOf(ANXIETY_RATER2.map((v) => v - 1), ANXIETY_RATER3.map((v) => v - 1), 6));
     closeTo(values.kappa, -0.006289308, 1e-9);
     closeTo(values.kappaLinear, 0.1262136, 1e-7);

@@ -6,13 +6,13 @@ import { ratingsFromTriples } from '../helpers/buildRatings';
 import { closeTo } from '../helpers/closeTo';
 import { CROWDKIT_TOY } from './referenceVectors';
 import { SIMPLE, SIMPLE_TRUTH, TOY_DS_STEPS, TOY_TRUTH, shuffled, syntheticCrowd } from './aggregationVectors';
-import { goldCorrect, hasZheng, zhengRatings } from './zhengRatings';
+import { goldCorrect, withZheng, zhengRatings } from './zhengRatings';
 
 const names = (r: { categories: string[] }, label: Int32Array) => Array.from(label, (c) => (c < 0 ? null : r.categories[c]));
 const byItem = (r: { items: string[] }, label: Int32Array) => Object.fromEntries(r.items.map((id, i) => [id, label[i]]));
 const rowSums = (x: Float64Array, K: number) => Array.from({ length: x.length / K }, (_, r) => x.subarray(r * K, r * K + K).reduce((a, b) => a + b, 0));
 
-describe('dawidSkene: crowd-kit step by step (reference §5.1, atol 0.005)', () => {
+describe('dawidSkene: crowd-kit step by step (test_dawid_skene_step_by_step @35f0661, atol 0.005)', () => {
   const r = ratingsFromTriples(CROWDKIT_TOY);
   for (const [iter, step] of [[0, TOY_DS_STEPS.iter0], [1, TOY_DS_STEPS.iter1]] as const) {
     it(`dawidSkene(r, null, {maxIterations: ${iter}}) matches crowd-kit's posteriors, priors, labels and errors`, () => {
@@ -162,9 +162,11 @@ describe('dawidSkene: a seeded crowd with known annotator quality', () => {
   });
 });
 
-// Reference §5.3: ZHENG c_EM (0% gold) and an independent recomputation (MV start, no smoothing, 100 iterations).
+// Zheng et al. (2017): ZHENG's published c_EM run outputs (`output/exp-3/…/accuracy_c_EM`, 0% gold) and an
+// independent recomputation (MV start, no smoothing, 100 iterations); CKJOSS for D_Product.
+// Source names: the header of test/core/referenceVectors.ts.
 const SETS = ['zheng2017-d-product', 'zheng2017-duck-identification', 'zheng2017-dog', 'zheng2017-face-sentiment'];
-describe.skipIf(!SETS.every(hasZheng))('dawidSkene: Zheng et al. (2017) data sets (reference §5.3)', () => {
+withZheng(...SETS).describe('dawidSkene: Zheng et al. (2017) data sets (crowd_truth_infer @8d21647)', () => {
   it('dawidSkene(D_Product) accuracy lies in [0.935, 0.941] (CKJOSS 0.940, ZHENG 0.9366), above MV 0.8966', async () => {
     const r = await zhengRatings('zheng2017-d-product');
     for (const accelerate of [true, false]) {

@@ -1,9 +1,10 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { dawidSkene } from '../../src/core/dawidSkene';
 import { majorityVote } from '../../src/core/majorityVote';
 import type { Ratings } from '../../src/core/types';
 import { hasRealExports, loadReal } from '../helpers/realExports';
+import { whenShared } from '../helpers/shared';
 import { goldCorrect, hasZheng, zhengRatings } from './zhengRatings';
 
 /**
@@ -77,7 +78,7 @@ function figures(r: Ratings, label: Int32Array): Figures {
 }
 
 for (const set of SETS) {
-  describe.skipIf(!set.available)(`${set.name} against crowd-kit 1.4.1`, () => {
+  whenShared(set.available).describe(`${set.name} against crowd-kit 1.4.1`, () => {
     it('majorityVote(r) gives crowd-kit MajorityVote\'s label counts and gold accuracy', async () => {
       const r = await set.load();
       expect(figures(r, majorityVote(r).label)).toEqual(set.mv);

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { interpretationBand } from '../../src/core/interpretationBand';
 
 describe('interpretationBand', () => {
-  it('interpretationBand(value) uses the half-open report-schema ranges', () => {
+  it('interpretationBand(value) uses the half-open ranges of docs/report-schema.md', () => {
     expect(interpretationBand(0.7)).toEqual({ range: [0.61, 0.81], label: 'Substantial agreement', action: 'Acceptable with majority voting' });
     expect(interpretationBand(0.81)?.label).toBe('Almost perfect agreement');
     expect(interpretationBand(1)?.action).toBe('Ready for training');

@@ -117,8 +117,8 @@ function fleiss1971(rows: number[][], K: number): number {
 }
 
 /**
- * Gwet (2014, handbook §4; irrCAC `fleiss.kappa.raw` / `gwet.ac1.raw`) for missing ratings, from the raw
- * item × rater matrix: pa over items with r_i ≥ 2, π_k over items with r_i ≥ 1.
+ * Gwet (2014, Handbook of Inter-Rater Reliability, 4th ed.; irrCAC `fleiss.kappa.raw` / `gwet.ac1.raw`) for
+ * missing ratings, from the raw item × rater matrix: pa over items with r_i ≥ 2, π_k over items with r_i ≥ 1.
  */
 function gwetRaw(d: Table): { pa: number; pi: number[] } {
   const pi = new Array<number>(d.K).fill(0);
@@ -140,7 +140,10 @@ function gwetRaw(d: Table): { pa: number; pi: number[] } {
   return { pa: nPa ? pa / nPa : NaN, pi: pi.map((x) => x / nPi) };
 }
 
-/** Krippendorff (2011) §A: the coincidence matrix o_ck, summing 1/(m_u − 1) over ordered pairs of values of different coders. */
+/**
+ * Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability": the coincidence matrix o_ck, summing
+ * 1/(m_u − 1) over ordered pairs of values of different coders.
+ */
 function coincidences(d: Table): number[][] {
   const o = Array.from({ length: d.K }, () => new Array<number>(d.K).fill(0));
   for (const labels of labelsByItem(d)) {
@@ -184,7 +187,7 @@ function naivePlurality(labels: number[], K: number): number {
 }
 
 /**
- * The report-schema rule on the 5-point scale (codes 0…4 = A>> A> = B> B>>): the side with most votes
+ * The docs/report-schema.md rule ("Majority vote") on the 5-point scale (codes 0…4 = A>> A> = B> B>>): the side with most votes
  * (A = 0, 1; tie = 2; B = 3, 4); several sides at the top → `=`; within the side the label with most votes,
  * equal counts to the milder one (A>, B>).
  */

@@ -7,7 +7,7 @@ import { ratingsFromTriples } from '../helpers/buildRatings';
 import { closeTo } from '../helpers/closeTo';
 import { CROWDKIT_TOY } from './referenceVectors';
 import { SIMPLE, SIMPLE_MV_PROBAS, SIMPLE_TRUTH, TOY_MV_LABELS, TOY_MV_PROBAS, TOY_MV_SKILLS, TOY_WAWA_PROBAS, shuffled, syntheticCrowd } from './aggregationVectors';
-import { goldCorrect, hasZheng, zhengRatings } from './zhengRatings';
+import { goldCorrect, withZheng, zhengRatings } from './zhengRatings';
 
 const names = (r: { categories: string[] }, label: Int32Array) => Array.from(label, (c) => (c < 0 ? null : r.categories[c]));
 const byItem = (r: { items: string[] }, label: Int32Array) => Object.fromEntries(r.items.map((id, i) => [id, label[i]]));
@@ -23,7 +23,7 @@ const winner = (codes: number[], scale?: Exclude<Scale, 'nominal'>) => {
   return r.categories[majorityVote(r).label[0]];
 };
 
-describe('majorityVote: crowd-kit toy and simple data sets (reference §5.1)', () => {
+describe('majorityVote: crowd-kit toy and simple data sets (crowd-kit tests @35f0661)', () => {
   const r = ratingsFromTriples(CROWDKIT_TOY);
   it('majorityVote(r) gives crowd-kit MajorityVote labels, the t1 2-2 tie to "no" (lowest code)', () => {
     expect(r.categories).toEqual(['no', 'yes']);
@@ -51,7 +51,7 @@ describe('majorityVote: crowd-kit toy and simple data sets (reference §5.1)', (
   });
 });
 
-describe('majorityVote: preference tie rules (report-schema "majority vote")', () => {
+describe('majorityVote: preference tie rules (docs/report-schema.md "Majority vote")', () => {
   it('majorityVote(r) on a 5-point scale: plurality side, then plurality strength', () => {
     expect(winner([0, 0, 1])).toBe('A>>');
     expect(winner([0, 0, 1, 3, 3])).toBe('A>>'); // A side 3 vs B side 2, although A>> and B> both have 2
@@ -119,7 +119,7 @@ describe('majorityVote: invariance', () => {
   });
 });
 
-describe.skipIf(!hasZheng('zheng2017-d-product') || !hasZheng('zheng2017-duck-identification'))('majorityVote: Zheng et al. (2017) data sets (reference §5.3)', () => {
+withZheng('zheng2017-d-product', 'zheng2017-duck-identification').describe('majorityVote: Zheng et al. (2017) data sets (crowd_truth_infer @8d21647)', () => {
   it('majorityVote(D_Product) is right on exactly 7455 of 8315 items (no ties); Duck 82 of 108', async () => {
     const product = await zhengRatings('zheng2017-d-product');
     const mv = majorityVote(product);

@@ -58,7 +58,7 @@ function same(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** Naive O(n^2) reference over every pair of judgements (Krippendorff 2011 §1.0, pooled pairs). */
+/** Naive O(n^2) reference over every pair of judgements (Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability", pooled pairs). */
 function naive(triples: Triple[], K: number, level: AlphaLevel) {
   const units = new Map<string, number[]>();
   for (const [i, , v] of triples) (units.get(i) ?? units.set(i, []).get(i)!).push(v);

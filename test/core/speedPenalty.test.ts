@@ -4,7 +4,7 @@ import { speedPenalty } from '../../src/core/speedPenalty';
 import { closeTo } from '../helpers/closeTo';
 
 describe('speedPenalty', () => {
-  it('speedPenalty(mean) is mean / 5 below 5 s and 1 from 5 s on (report-schema "annotators")', () => {
+  it('speedPenalty(mean) is mean / 5 below 5 s and 1 from 5 s on (docs/report-schema.md "annotators")', () => {
     closeTo(speedPenalty(4), 0.8, 1e-15);
     closeTo(speedPenalty(0.5), 0.1, 1e-15);
     expect(speedPenalty(5)).toBe(1);

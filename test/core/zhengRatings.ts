@@ -1,16 +1,21 @@
 // The crowd benchmark sets of Zheng et al. (2017), "Truth Inference in Crowdsourcing: Is the Problem
-// Solved?", PVLDB 10(5), read from ../shared/reference-data/ (reference README §5.3); never copied here.
-import { existsSync } from 'node:fs';
+// Solved?", PVLDB 10(5):541–552: `datasets/<name>/answer.csv` and `truth.csv` of
+// github.com/zhydhkcws/crowd_truth_infer @8d21647 (no licence stated, so never copied here). Tests read a local
+// copy outside the repository when it is there and are skipped otherwise (test/helpers/shared.ts).
 import { join } from 'node:path';
 import { loadFiles } from '../../src/parse/loadFiles';
 import type { Ratings } from '../../src/core/types';
 import { diskFile } from '../helpers/loadText';
+import { hasShared, sharedPath, withShared } from '../helpers/shared';
 
-const DATA = join(import.meta.dirname, '../../../shared/reference-data');
+const DATA = sharedPath('reference-data');
+const files = (name: string) => [join('reference-data', name, 'answer.csv'), join('reference-data', name, 'truth.csv')];
 
 /** The folder of one data set, e.g. `zheng2017-d-product`. */
 export const zhengDir = (name: string) => join(DATA, name);
-export const hasZheng = (name: string) => existsSync(join(DATA, name, 'answer.csv')) && existsSync(join(DATA, name, 'truth.csv'));
+export const hasZheng = (name: string) => hasShared(...files(name));
+/** `describe` / `it` that run only when every named data set is there (test/helpers/shared.ts). */
+export const withZheng = (...names: string[]) => withShared(...names.flatMap(files));
 
 /** answer.csv joined with truth.csv on the item id: `itemGold` holds the truth. */
 export async function zhengRatings(name: string): Promise<Ratings> {

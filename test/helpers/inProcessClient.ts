@@ -21,7 +21,6 @@ export function inProcessClient(): WorkerClient {
     routing: async (judge: string, inputs: object, settings: object) => session.routing(judge, inputs, settings),
     pairs: async (ids: string[]) => session.pairsById(ids),
     costPlan: async (inputs: Parameters<typeof session.costPlan>[0]) => session.costPlan(inputs),
-    evaluators: async (csv: string) => session.evaluators(csv),
     subsample: async (settings: object, inputs: Parameters<typeof session.subsample>[1]) => session.subsample(settings, inputs),
     nextBatch: async (settings: object, inputs: Parameters<typeof session.nextBatch>[1]) => session.nextBatch(settings, inputs),
     goldPlan: async (options: Parameters<typeof session.goldPlan>[0]) => session.goldPlan(options),

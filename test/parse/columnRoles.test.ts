@@ -8,7 +8,7 @@ const CANONICAL = [
 ];
 
 describe('guessMapping', () => {
-  it('guessMapping(header) maps every canonical column of report-schema to its role', () => {
+  it('guessMapping(header) maps every canonical column of docs/report-schema.md to its role', () => {
     const m = guessMapping(CANONICAL);
     expect(m).toMatchObject({
       shape: 'long', wide: [], ignored: [],

@@ -1,15 +1,17 @@
 // @vitest-environment node
 // The crowd benchmark sets of Zheng et al. (2017), "Truth Inference in Crowdsourcing: Is the Problem Solved?",
-// PVLDB 10(5), read from ../shared/reference-data/ (never copied into the repo; counts from its README).
-import { describe, it, expect } from 'vitest';
-import { existsSync, openAsBlob } from 'node:fs';
+// PVLDB 10(5), from github.com/zhydhkcws/crowd_truth_infer @8d21647 (`datasets/d_jn-product/` = the paper's
+// D_Product, `datasets/d_Duck Identification/`), read from a local copy when present and never copied into the
+// repo (test/core/zhengRatings.ts); counts recounted from the files (D_Product's are the paper's).
+import { it, expect } from 'vitest';
+import { openAsBlob } from 'node:fs';
 import { join } from 'node:path';
 import { loadFiles } from '../../src/parse/loadFiles';
 import type { InputFile } from '../../src/parse/types';
+import { withZheng, zhengDir } from '../core/zhengRatings';
 
-const DATA = join(import.meta.dirname, '../../../shared/reference-data');
-const PRODUCT = join(DATA, 'zheng2017-d-product');
-const DUCK = join(DATA, 'zheng2017-duck-identification');
+const PRODUCT = zhengDir('zheng2017-d-product');
+const DUCK = zhengDir('zheng2017-duck-identification');
 
 async function file(dir: string, name: string): Promise<InputFile> {
   return { name, blob: await openAsBlob(join(dir, name)) };
@@ -19,7 +21,7 @@ function goldItems(itemGold: Int32Array): number {
   return itemGold.reduce((n, g) => n + (g >= 0 ? 1 : 0), 0);
 }
 
-describe.skipIf(!existsSync(PRODUCT))('loadFiles: Zheng (2017) D_Product', () => {
+withZheng('zheng2017-d-product').describe('loadFiles: Zheng (2017) D_Product', () => {
   it('loadFiles([answer.csv, truth.csv], {scale: "nominal"}) reads 24,945 judgements, 8,315 items, 176 annotators, 8,315 gold items', async () => {
     const r = await loadFiles([await file(PRODUCT, 'answer.csv'), await file(PRODUCT, 'truth.csv')], { scale: 'nominal' });
     expect(r.issues).toEqual([]);
@@ -39,7 +41,7 @@ describe.skipIf(!existsSync(PRODUCT))('loadFiles: Zheng (2017) D_Product', () =>
   });
 });
 
-describe.skipIf(!existsSync(DUCK))('loadFiles: Zheng (2017) Duck identification (CRLF line endings)', () => {
+withZheng('zheng2017-duck-identification').describe('loadFiles: Zheng (2017) Duck identification (CRLF line endings)', () => {
   it('loadFiles([answer.csv, truth.csv], {scale: "nominal"}) reads 4,212 judgements, 108 items, 39 workers', async () => {
     const r = await loadFiles([await file(DUCK, 'answer.csv'), await file(DUCK, 'truth.csv')], { scale: 'nominal' });
     expect(r.issues).toEqual([]);

@@ -41,7 +41,7 @@ async function loadError(files: InputFile[], options = {}): Promise<UnreadableFi
 }
 
 describe('loadFiles: the canonical long layout', () => {
-  // long.csv: 3 pairs × 3 annotators (one label missing) in the canonical columns of report-schema, with a
+  // long.csv: 3 pairs × 3 annotators (one label missing) in the canonical columns of docs/report-schema.md, with a
   // multi-line quoted response, a gold item, an AI judge's verdict repeated on each row and a `domain` slice.
   it('loadFiles([csv]) reads a long CSV with no mapping', async () => {
     const r = await loadFiles([await fixture('long.csv')]);

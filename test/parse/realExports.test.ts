@@ -1,13 +1,13 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { aiJudgeSection } from '../../src/report/aiJudgeSection';
 import { biasSection } from '../../src/report/biasSection';
 import { inputSection } from '../../src/report/inputSection';
 import { modelRatings } from '../../src/report/modelRatings';
-import { hasRealExports, loadReal } from '../helpers/realExports';
+import { withRealExports, loadReal } from '../helpers/realExports';
 
-// Real exports of public tools, read as they were exported (../shared/real-exports/, provenance and licences in its
-// README), with figures from their own repositories or counted independently in Python from the raw files.
+// Real exports of public tools, read as they were exported (sources, commits and licences in
+// test/helpers/realExports.ts), with figures from their own repositories or counted independently in Python from the raw files.
 
 /** Judgements per annotator and label. */
 function labelsBy(r: Awaited<ReturnType<typeof loadReal>>): Record<string, Record<string, number>> {
@@ -20,7 +20,7 @@ function labelsBy(r: Awaited<ReturnType<typeof loadReal>>): Record<string, Recor
   return out;
 }
 
-describe.skipIf(!hasRealExports('fastchat-gpt4-pair/gpt-4_pair.jsonl'))('FastChat gpt-4_pair.jsonl (lm-sys gen_judgment output)', () => {
+withRealExports('fastchat-gpt4-pair/gpt-4_pair.jsonl').describe('FastChat gpt-4_pair.jsonl (lm-sys gen_judgment output)', () => {
   it('reads the 75 lines as the judge gpt-4 in both orders; 3 "error" games left out and counted', async () => {
     const r = await loadReal(['fastchat-gpt4-pair/gpt-4_pair.jsonl']);
     expect(r.fileInfos[0].adapter).toBe('fastchat-pair');
@@ -40,7 +40,7 @@ describe.skipIf(!hasRealExports('fastchat-gpt4-pair/gpt-4_pair.jsonl'))('FastCha
   });
 });
 
-describe.skipIf(!hasRealExports('llmbar-natural/GPT-4-Vanilla/result.json', 'llmbar-natural/ChatGPT-Vanilla/result.json', 'llmbar-natural/dataset.json'))('LLMBar Natural evaluator results (princeton-nlp/LLMBar)', () => {
+withRealExports('llmbar-natural/GPT-4-Vanilla/result.json', 'llmbar-natural/ChatGPT-Vanilla/result.json', 'llmbar-natural/dataset.json').describe('LLMBar Natural evaluator results (princeton-nlp/LLMBar)', () => {
   it('reads two result.json files as two judges named by their folders, each in both orders, against the verified labels', async () => {
     const r = await loadReal(['llmbar-natural/GPT-4-Vanilla/result.json', 'llmbar-natural/ChatGPT-Vanilla/result.json']);
     expect(r.fileInfos.map((f) => f.adapter)).toEqual(['llmbar', 'llmbar']);
@@ -65,14 +65,14 @@ describe.skipIf(!hasRealExports('llmbar-natural/GPT-4-Vanilla/result.json', 'llm
   });
 });
 
-describe.skipIf(!hasRealExports('gal-adultcontent2/labels.txt', 'gal-adultcontent2/gold.txt'))('Get-Another-Label AdultContent2 (header-less worker / item / label)', () => {
+withRealExports('gal-adultcontent2/labels.txt', 'gal-adultcontent2/gold.txt').describe('Get-Another-Label AdultContent2 (header-less worker / item / label)', () => {
   it('reads labels.txt and gold.txt as exported, roles guessed from the values, every drop accounted for', async () => {
     const r = await loadReal(['gal-adultcontent2/labels.txt', 'gal-adultcontent2/gold.txt']);
     const input = inputSection(r, [null, null]);
     expect(r.fileInfos[0].mapping).toMatchObject({ annotator: 'column 1', item: 'column 2', label: 'column 3' });
     expect(r.fileInfos[1].mapping).toMatchObject({ item: 'column 1', goldLabel: 'column 2' });
     expect([input.items, input.annotators, input.scale, r.ratings.categories]).toEqual([11040, 825, 'nominal', ['G', 'P', 'R', 'X']]);
-    // the README of the data: 92,721 labels; 2,918 duplicate worker-item pairs (2,922 extra rows); 333 of 1,517 gold items labelled
+    // counted from the files: 92,721 labels; 2,918 duplicate worker-item pairs (2,922 extra rows); 333 of 1,517 gold items labelled
     expect(input.files.map((f) => [f.name, f.rows, f.judgements, f.rows_dropped])).toEqual([['labels.txt', 92721, 89799, 2922], ['gold.txt', 1517, 0, 1184]]);
     expect(r.ratings.itemGold.filter((g) => g >= 0)).toHaveLength(333);
     expect(input.warnings.map((w) => w.message.slice(0, 59))).toEqual([
@@ -87,7 +87,7 @@ describe.skipIf(!hasRealExports('gal-adultcontent2/labels.txt', 'gal-adultconten
   });
 });
 
-describe.skipIf(!hasRealExports('alpaca-eval-alpaca-7b/annotations.json'))('AlpacaEval annotations of alpaca-7b (alpaca_eval_gpt4)', () => {
+withRealExports('alpaca-eval-alpaca-7b/annotations.json').describe('AlpacaEval annotations of alpaca-7b (alpaca_eval_gpt4)', () => {
   it('gives the judge\'s verdicts per model pair as the leaderboard counts them; no position test against a fixed baseline', async () => {
     const r = await loadReal(['alpaca-eval-alpaca-7b/annotations.json']);
     const input = inputSection(r, [null]);
@@ -104,7 +104,7 @@ describe.skipIf(!hasRealExports('alpaca-eval-alpaca-7b/annotations.json'))('Alpa
   });
 });
 
-describe.skipIf(!hasRealExports('hh-rlhf-harmless-test/test.jsonl.gz'))('HH-RLHF harmless-base test (chosen / rejected)', () => {
+withRealExports('hh-rlhf-harmless-test/test.jsonl.gz').describe('HH-RLHF harmless-base test (chosen / rejected)', () => {
   it('reads one resolved label per pair and tests no position bias on it', async () => {
     const r = await loadReal(['hh-rlhf-harmless-test/test.jsonl.gz']);
     const input = inputSection(r, [null]);

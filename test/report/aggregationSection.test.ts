@@ -1,12 +1,12 @@
 // @vitest-environment node
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFiles } from '../../src/parse/loadFiles';
 import { aggregationSection, resolveMethod } from '../../src/report/aggregationSection';
 import { diskFile, textFile } from '../helpers/loadText';
+import { withZheng, zhengDir } from '../core/zhengRatings';
 
-const PRODUCT = join(import.meta.dirname, '../../../shared/reference-data/zheng2017-d-product');
+const PRODUCT = zhengDir('zheng2017-d-product');
 
 describe('resolveMethod', () => {
   it("resolveMethod('auto', …) is Dawid-Skene when it converged, else majority vote with the reason; a chosen method stands", () => {
@@ -19,7 +19,7 @@ describe('resolveMethod', () => {
 });
 
 describe('aggregationSection', () => {
-  it.skipIf(!existsSync(PRODUCT))('aggregationSection(D_Product) gives majority 7455/8315 and Dawid-Skene in the published range', async () => {
+  withZheng('zheng2017-d-product').it('aggregationSection(D_Product) gives majority 7455/8315 and Dawid-Skene in the published range', async () => {
     const { ratings } = await loadFiles([await diskFile(join(PRODUCT, 'answer.csv')), await diskFile(join(PRODUCT, 'truth.csv'))], { scale: 'nominal' });
     const a = aggregationSection(ratings, { composite: new Float64Array(ratings.annotators.length).fill(NaN) }).section;
     expect(a.gold_items).toBe(8315);

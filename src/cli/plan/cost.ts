@@ -1,17 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { approachCosts } from '../../core/approachCosts';
 import { costComparison } from '../../core/costComparison';
 import { parseCommandLine } from '../commandLine';
-import { APPROACHES, APPROACH_TARGETS, COMPARISON_PRICES, COMPARISON_SCALES, SCALING_SCENARIOS, evaluatorScenario } from '../../report/planDefaults';
+import { APPROACHES, APPROACH_TARGETS, COMPARISON_PRICES, COMPARISON_SCALES, SCALING_SCENARIOS } from '../../report/planDefaults';
+import { ALPACA_EVAL_EVALUATORS } from '../../report/alpacaEvalEvaluators';
 import type { PlanCommand } from './command';
 
 const USAGE = `usage: npm run --silent plan -- cost [--human P] [--hybrid P] [--ai P] [--scales N,N,…] [--targets N,N,…]
   prices per pair (defaults: human 1.50, hybrid 0.25, AI 0.02); scales of the comparison (default 10000,50000,100000,500000,1000000);
   targets of the labelling approaches (default 10000 … 300000000). Prints the scaling scenarios with their totals, the
   comparison, each approach's cost range and days per target, and the AlpacaEval evaluators scenario.`;
-
-const EVALUATORS = join(import.meta.dirname, '../../../public/samples/alpaca-eval-evaluators.csv');
 
 /** `plan cost`: the page's cost planners (closed form) with the prices given. */
 export const cost: PlanCommand = {
@@ -38,7 +35,7 @@ export const cost: PlanCommand = {
       scaling: SCALING_SCENARIOS.map((s) => ({ ...s, total_cost: s.pairs * s.price_per_pair })),
       comparison: { prices, rows: costComparison(prices, list(v.scales, 'scales', COMPARISON_SCALES)) },
       approaches: targets.map((target) => ({ target, approaches: approachCosts(APPROACHES, target) })),
-      evaluators: { source: 'tatsu-lab/alpaca_eval evaluators_leaderboard.csv (Apache-2.0), commit 02f2cce', rows: evaluatorScenario(readFileSync(EVALUATORS, 'utf8')) },
+      evaluators: { source: 'tatsu-lab/alpaca_eval evaluators_leaderboard.csv (Apache-2.0), commit 02f2cce', rows: ALPACA_EVAL_EVALUATORS },
     };
   },
 };

@@ -1,8 +1,8 @@
 import type { Issue } from '../types';
 
 /**
- * One judgement (or one item's attributes) in prefscope's canonical terms (`../shared/report-schema.md`,
- * The canonical judgement). Adapters write these; the encoder reads them with `canonicalMapping`.
+ * One judgement (or one item's attributes) in prefscope's canonical terms (`docs/report-schema.md`,
+ * "The canonical judgement"). Adapters write these; the encoder reads them with `canonicalMapping`.
  */
 export type CanonicalRow = {
   item: string;
