@@ -12,10 +12,13 @@ export default defineConfig({
   optimizeDeps: { include: ['comlink', 'hyparquet', 'hyparquet-compressors', 'd3-array', '@observablehq/plot'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   test: {
-    environment: 'jsdom',
-    include: ['test/**/*.test.ts'],
-    setupFiles: ['test/setup.ts'],
     reporters: ['default', './test/countReporter.ts'],
     env: { TZ: 'UTC' },
+    projects: [
+      // kernels, parsers, sections, commands and components (jsdom)
+      { extends: true, test: { name: 'unit', environment: 'jsdom', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'], setupFiles: ['test/setup.ts'] } },
+      // the built app in chromium: one build, one server and one browser for every file (test/browser/globalSetup.ts)
+      { extends: true, test: { name: 'browser', environment: 'node', include: ['test/browser/**/*.test.ts'], globalSetup: ['test/browser/globalSetup.ts'] } },
+    ],
   },
 });

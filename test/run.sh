@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: static checks, the production build, then every vitest test (unit, component,
-# browser). Ends with CI's closing line "N passed, N failed, N skipped"; exits non-zero on any failure.
+# The whole test suite: static checks (types, layers, lint, format), the production build, then every vitest
+# test (unit, component, browser). Ends with CI's closing line "N passed, N failed, N skipped"; exits non-zero on any failure.
 set -u
 cd "$(dirname "$0")/.."
 export TZ=UTC
@@ -13,6 +13,7 @@ step() {
 step "svelte-check" npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings --threshold warning
 step "tsc: src/core has no DOM or I/O" npx tsc -p tsconfig.core.json
 step "tsc: src/parse has no DOM" npx tsc -p tsconfig.parse.json
+step "eslint (layers and code)" npx eslint --max-warnings 0 .
 step "vite build" npx vite build --logLevel warn
 rm -f test/artifacts/vitest-counts.json
 npx vitest run

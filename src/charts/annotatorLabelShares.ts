@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { AnnotatorRow } from '../report/annotatorsSection';
+import type { AnnotatorRow } from '../sections/annotatorsSection';
 import { BASE, categoryColour } from './theme';
 
 /**

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { METHOD_NAMES, METHODS, type AggregationSection } from '../report/aggregationSection';
+import { METHOD_NAMES, METHODS, type AggregationSection } from '../sections/aggregationSection';
 import { BASE } from './theme';
 
 /** Final labels per category under each method, side by side. */

@@ -1,8 +1,8 @@
 import * as Plot from '@observablehq/plot';
-import type { AiJudgeRow } from '../report/aiJudgeSection';
-import type { ModelRatings } from '../report/modelRatings';
-import type { TimeSection } from '../report/timeSection';
-import type { RoutingView } from '../session/analysisSession';
+import type { AiJudgeRow } from '../sections/aiJudgeSection';
+import type { ModelRatings } from '../sections/modelRatings';
+import type { TimeSection } from '../sections/timeSection';
+import type { RoutingView } from '../views/routingView';
 import { BASE, KIND_COLOURS, STATUS } from './theme';
 
 /** Calibration: accuracy per confidence bin with 95% intervals against the diagonal of perfect calibration. */

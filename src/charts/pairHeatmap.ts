@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { PairMatrix } from '../report/pairMatrix';
+import type { PairMatrix } from '../views/pairMatrix';
 import { BASE } from './theme';
 
 /** Cohen's kappa of every annotator pair as a heatmap, annotators in cluster order. */

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import type { ScalingScenario } from '../report/planDefaults';
-import type { EvaluatorRow } from '../report/alpacaEvalEvaluators';
+import type { ScalingScenario } from '../planning/planDefaults';
+import type { EvaluatorRow } from '../planning/alpacaEvalEvaluators';
 import { BASE, KIND_COLOURS, STATUS } from './theme';
 
 /** The user's own data placed on a planning chart. */

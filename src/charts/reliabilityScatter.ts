@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { AnnotatorRow } from '../report/annotatorsSection';
+import type { AnnotatorRow } from '../sections/annotatorsSection';
 import { BASE, KIND_COLOURS, STATUS } from './theme';
 
 type Status = 'reliable' | 'flagged' | 'removed' | 'AI judge';

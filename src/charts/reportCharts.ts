@@ -1,10 +1,10 @@
 import type * as Plot from '@observablehq/plot';
-import { metricIds, metricValue } from '../report/agreementMetrics';
-import type { AnnotatorRow } from '../report/annotatorsSection';
-import type { BiasReport } from '../report/judgesReport';
-import { pairMatrix } from '../report/pairMatrix';
+import { metricIds, metricValue } from '../sections/metrics';
+import type { AnnotatorRow } from '../sections/annotatorsSection';
+import type { BiasReport } from '../sections/judgesReport';
+import { pairMatrix } from '../views/pairMatrix';
 import type { Report } from '../report/report';
-import type { RoutingView } from '../session/analysisSession';
+import type { RoutingView } from '../views/routingView';
 import { lengthBinLabel, reportCategories } from '../report/reportLabels';
 import { bandScale } from './bandScale';
 import { finalLabelDistribution } from './finalLabelCharts';

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { RubricSection } from '../report/rubricSection';
+import type { RubricSection } from '../sections/rubricSection';
 import { BASE } from './theme';
 
 /** Spearman's ρ between every two rubric dimensions (and response length) as a heatmap, ρ written in each cell. */

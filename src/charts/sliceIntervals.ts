@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import type { SliceRow } from '../report/agreementSection';
-import { metricValue } from '../report/agreementMetrics';
+import type { SliceRow } from '../sections/agreementSection';
+import { metricValue } from '../sections/metrics';
 import { BAND_COLOURS } from './bandScale';
 import { interpretationBand } from '../core/interpretationBand';
 import { BASE } from './theme';

@@ -2,18 +2,18 @@ import { openAsBlob, existsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve, sep } from 'node:path';
 import { CONVENTION_IDS } from '../parse/labelConventions';
 import { columnList, parseCommandLine, SCALES } from './commandLine';
-import { failWith } from './failWith';
+import { fail, runAsScript, type CommandIo } from './command';
 import type { Scale } from '../core/types';
 import { parseLabelMap } from '../parse/labelMapText';
 import type { FileOptions } from '../parse/loadFiles';
 import { ADAPTERS, TABLE } from '../parse/adapters/index';
 import type { Format } from '../parse/types';
-import { metricIds, metricValue } from '../report/agreementMetrics';
-import { METHOD_SETTINGS, type MethodSetting } from '../report/aggregationSection';
+import { metricIds, metricValue } from '../sections/metrics';
+import { METHOD_SETTINGS, type MethodSetting } from '../sections/aggregationSection';
 import type { Report } from '../report/report';
-import { DEFAULT_WEIGHTS } from '../report/annotatorsSection';
 import type { ScoreWeights } from '../core/annotatorScores';
-import { createSession, DEFAULT_NEXT_LABEL } from '../session/analysisSession';
+import { DEFAULT_NEXT_LABEL, DEFAULT_SETTINGS } from '../defaults';
+import { createSession } from '../session/analysisSession';
 
 const READERS = ['csv', 'tsv', 'json', 'jsonl', 'parquet'];
 const ADAPTER_NAMES = [TABLE, ...ADAPTERS.map((a) => a.id)];
@@ -41,9 +41,8 @@ const USAGE = `usage: npm run --silent audit -- FILE... [--format READER|ADAPTER
   --label-from, --label-price: who gives the next label (default typical) and its price (default 0.3), for
             the value of the next label (report \`next_label\`)`;
 
-const fail: (message: string) => never = failWith('audit');
-
-async function main(argv: string[]): Promise<void> {
+/** `npm run audit -- FILE…`: the report of the files, as the page computes it. */
+export async function audit(argv: string[], io: CommandIo): Promise<number> {
   const parsed = parseCommandLine(
     argv,
     {
@@ -62,8 +61,8 @@ async function main(argv: string[]): Promise<void> {
   );
   const { values: v, positionals: paths } = parsed;
   if (v.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
+    io.out(`${USAGE}\n`);
+    return 0;
   }
   if (paths.length === 0) fail(`no input file\n${USAGE}`);
   if (v.format && !READERS.includes(v.format) && !ADAPTER_NAMES.includes(v.format)) fail(`unknown format "${v.format}" (one of ${[...READERS, ...ADAPTER_NAMES].join(', ')})`);
@@ -88,17 +87,17 @@ async function main(argv: string[]): Promise<void> {
   const settings = {
     labelMap,
     removed: v.remove ? v.remove.split(',').map((id) => id.trim()).filter(Boolean) : [],
-    bootstrap: whole(v.bootstrap, 'bootstrap', 1000),
-    seed: whole(v.seed, 'seed', 1),
-    minShared: whole(v['min-shared'], 'min-shared', 10),
-    bandMetric: v['band-metric'] ?? 'fleiss_kappa',
-    weights: v.weights ? parseWeights(v.weights) : { ...DEFAULT_WEIGHTS },
-    method: (v.method ?? 'auto') as MethodSetting,
+    bootstrap: whole(v.bootstrap, 'bootstrap', DEFAULT_SETTINGS.bootstrap),
+    seed: whole(v.seed, 'seed', DEFAULT_SETTINGS.seed),
+    minShared: whole(v['min-shared'], 'min-shared', DEFAULT_SETTINGS.minShared),
+    bandMetric: v['band-metric'] ?? DEFAULT_SETTINGS.bandMetric,
+    weights: v.weights ? parseWeights(v.weights) : { ...DEFAULT_SETTINGS.weights },
+    method: (v.method ?? DEFAULT_SETTINGS.method) as MethodSetting,
     rubricWeights: v['rubric-weights'] ? parseRubricWeights(v['rubric-weights']) : null,
   };
   const labelPrice = v['label-price'] === undefined ? DEFAULT_NEXT_LABEL.pricePerLabel : Number(v['label-price']);
   if (!(Number.isFinite(labelPrice) && labelPrice > 0)) fail(`--label-price takes a price above 0, not "${v['label-price']}"`);
-  const labelInputs = { ...DEFAULT_NEXT_LABEL, from: v['label-from'] ?? 'typical', pricePerLabel: labelPrice };
+  const labelInputs = { ...DEFAULT_NEXT_LABEL, from: v['label-from'] ?? DEFAULT_NEXT_LABEL.from, pricePerLabel: labelPrice };
   if (!METHOD_SETTINGS.includes(settings.method)) fail(`unknown method "${v.method}" (one of ${METHOD_SETTINGS.join(', ')})`);
   const known = metricIds(true).map((m) => m.id);
   if (!known.includes(settings.bandMetric)) fail(`unknown metric "${settings.bandMetric}" for --band-metric (one of ${known.join(', ')})`);
@@ -113,7 +112,7 @@ async function main(argv: string[]): Promise<void> {
   // the options apply to every file, zip members included
   const result = await session.load(files, { fileDefaults: fileOptions, labelMap, labelsAre, itemScope: (v['item-scope'] as 'shared' | 'file') ?? 'shared', scale: (v.scale as Scale) ?? null });
   if (!result.ok) fail(result.message);
-  for (const w of result.overview.input.warnings) process.stderr.write(`warning: ${w.file}${w.column ? ` (${w.column})` : ''}: ${w.message}\n`);
+  for (const w of result.overview.input.warnings) io.err(`warning: ${w.file}${w.column ? ` (${w.column})` : ''}: ${w.message}\n`);
   const built = session.report(settings, undefined, labelInputs);
   if (!built.ok) fail(built.message);
   const { report } = built;
@@ -127,22 +126,23 @@ async function main(argv: string[]): Promise<void> {
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (v.out) {
     writeFileSync(v.out, json);
-    process.stderr.write(`prefscope audit: wrote ${v.out} (${report.input.rows} judgements, ${report.input.rows_dropped} rows dropped)\n`);
-  } else process.stdout.write(json);
+    io.err(`prefscope audit: wrote ${v.out} (${report.input.rows} judgements, ${report.input.rows_dropped} rows dropped)\n`);
+  } else io.out(json);
   const failed = gates.filter((g) => {
     const value = metricValue(report.agreement, g.id);
     return value === null || value < g.min;
   });
   if (failed.length) {
     const says = failed.map((g) => `${g.id} = ${metricValue(report.agreement, g.id)?.toFixed(3) ?? 'null'} < ${g.min}`);
-    process.stderr.write(`prefscope audit: gate not met: ${says.join('; ')}\n`);
-    process.exitCode = 1;
+    io.err(`prefscope audit: gate not met: ${says.join('; ')}\n`);
+    return 1;
   }
+  return 0;
 }
 
 /** The report as one self-contained HTML file, its charts drawn by Plot in jsdom (loaded only for --html). */
 async function reportHtml(report: Report): Promise<string> {
-  const [{ JSDOM }, { reportCharts }, { chartSvgs }, { htmlReport }] = await Promise.all([import('jsdom'), import('../charts/reportCharts'), import('../report/chartSvgs'), import('../report/htmlReport')]);
+  const [{ JSDOM }, { reportCharts }, { chartSvgs }, { htmlReport }] = await Promise.all([import('jsdom'), import('../charts/reportCharts'), import('../render/chartSvgs'), import('../render/htmlReport')]);
   const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
   return htmlReport(report, chartSvgs(reportCharts(report), document), { generatedAt: new Date() });
 }
@@ -178,7 +178,7 @@ export function fileNames(paths: string[]): string[] {
 
 /** `gold=0.4,majority=0.3,speed=0.3` (parts left out keep their default). */
 function parseWeights(text: string): ScoreWeights {
-  const weights = { ...DEFAULT_WEIGHTS };
+  const weights = { ...DEFAULT_SETTINGS.weights };
   for (const part of text.split(',')) {
     const [key, value] = part.split('=').map((s) => s.trim());
     if (!(key in weights) || !/^\d*\.?\d+$/.test(value ?? '')) fail(`--weights takes gold=W,majority=W,speed=W, not "${text}"`);
@@ -206,4 +206,4 @@ function whole(value: string | undefined, name: string, fallback: number): numbe
   return Number(value);
 }
 
-main(process.argv.slice(2)).catch((error) => fail((error as Error).message ?? String(error)));
+runAsScript('audit', audit, import.meta.url);

@@ -1,30 +1,27 @@
-import { failWith } from './failWith';
+import { fail, runAsScript, type CommandIo } from './command';
 import type { PlanCommand } from './plan/command';
-import { gold } from './plan/gold';
 import { cost } from './plan/cost';
+import { gold } from './plan/gold';
 import { subsample } from './plan/subsample';
 
 /** `npm run --silent plan -- gold|cost|subsample [options]`: the page's planners, headless, printing JSON. */
 const COMMANDS: Record<string, PlanCommand> = { gold, cost, subsample };
 const USAGE = `usage: npm run --silent plan -- ${Object.keys(COMMANDS).join('|')} [options]   (--help after a command lists its options)`;
 
-const fail = failWith('plan');
-
-async function main(argv: string[]): Promise<void> {
+export async function plan(argv: string[], io: CommandIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
-    process.stdout.write(`${USAGE}\n`);
-    if (!name) process.exitCode = 2;
-    return;
+    io.out(`${USAGE}\n`);
+    return name ? 0 : 2;
   }
   const command = COMMANDS[name];
   if (!command) fail(`unknown planner "${name}"\n${USAGE}`);
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`${command.usage}\n`);
-    return;
+    io.out(`${command.usage}\n`);
+    return 0;
   }
-  const result = await command.run(rest, fail);
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  io.out(`${JSON.stringify(await command.run(rest), null, 2)}\n`);
+  return 0;
 }
 
-await main(process.argv.slice(2));
+runAsScript('plan', plan, import.meta.url);

@@ -1,3 +1,4 @@
+/* eslint-disable no-loss-of-precision -- published constants and reference values keep every digit as published */
 /** One exact binomial test: the null probability, the estimate, the two-sided p-value and its interval. */
 export interface BinomialTest {
   successes: number;

@@ -65,7 +65,7 @@ function passAny({ W, start, cell, cf, priors, T, sums, mass }: EmState, withLog
   for (let i = 0; i < nItems; i++) {
     const s = start[i], e = start[i + 1], off = i * W;
     if (e === s) continue;
-    let scaled = 0, sum = 0;
+    let scaled = 0, sum: number;
     for (let k = 0; k < W; k++) p[k] = priors[k];
     for (let t = s; t < e; t++) {
       const b = cell[t];

@@ -77,7 +77,6 @@ export class CsvTokenizer {
           if (i + 1 === n) {
             this.quoteAtChunkEnd = true;
             start = n;
-            i = n;
             break;
           }
           if (text.charCodeAt(i + 1) === QUOTE) {

@@ -1,12 +1,12 @@
 import type { FileInfo } from '../parse/loadFiles';
-import type { AgreementSection } from './agreementSection';
-import type { AggregationSection, MethodSetting } from './aggregationSection';
-import type { AnnotatorRow } from './annotatorsSection';
+import type { AgreementSection } from '../sections/agreementSection';
+import type { AggregationSection, MethodSetting } from '../sections/aggregationSection';
+import type { AnnotatorRow } from '../sections/annotatorsSection';
 import type { ScoreWeights } from '../core/annotatorScores';
-import { effectiveLabelMap, type InputSection } from './inputSection';
-import type { AiJudgeReport, BiasReport } from './judgesReport';
-import type { NextLabelSection } from './nextLabelSection';
-import type { RubricSection } from './rubricSection';
+import { effectiveLabelMap, type InputSection } from '../sections/inputSection';
+import type { AiJudgeReport, BiasReport } from '../sections/judgesReport';
+import type { NextLabelSection } from '../sections/nextLabelSection';
+import type { RubricSection } from '../sections/rubricSection';
 import pkg from '../../package.json' with { type: 'json' };
 
 export const SCHEMA_ID = 'prefscope.report/v1';

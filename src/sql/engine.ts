@@ -23,7 +23,7 @@ export async function runSummarySql(engine: SqlEngine, text?: string): Promise<S
     try {
       out[name] = await engine.all(sql);
     } catch (error) {
-      throw new Error(`${engine.name}: result "${name}" failed: ${(error as Error).message}`);
+      throw new Error(`${engine.name}: result "${name}" failed: ${(error as Error).message}`, { cause: error });
     }
   }
   return out;

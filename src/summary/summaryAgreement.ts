@@ -1,7 +1,7 @@
 import { orderedCategories } from '../core/orderedCategories';
 import { directionalSides } from '../core/directionalSides';
 import { SCALE_CODES } from '../core/types';
-import { agreementFromTables, type AgreementOptions, type AgreementSection } from '../report/agreementSection';
+import { agreementFromTables, type AgreementOptions, type AgreementSection } from '../sections/agreementSection';
 import { patternTable } from './patternTable';
 import type { Summary } from './types';
 

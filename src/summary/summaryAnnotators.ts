@@ -1,5 +1,6 @@
 import type { ScoreWeights } from '../core/annotatorScores';
-import { annotatorRow, DEFAULT_WEIGHTS, type AnnotatorRow } from '../report/annotatorsSection';
+import { annotatorRow, type AnnotatorRow } from '../sections/annotatorsSection';
+import { DEFAULT_SETTINGS } from '../defaults';
 import type { Summary } from './types';
 
 /**
@@ -9,7 +10,7 @@ import type { Summary } from './types';
  * every time), and `replay` is null (the real-time gold replay needs each annotator's judgements in
  * submission order).
  */
-export function summaryAnnotators(summary: Summary, { weights = DEFAULT_WEIGHTS }: { weights?: ScoreWeights } = {}): AnnotatorRow[] {
+export function summaryAnnotators(summary: Summary, { weights = DEFAULT_SETTINGS.weights }: { weights?: ScoreWeights } = {}): AnnotatorRow[] {
   return summary.annotators.filter((a) => a.labels > 0).map((a) => annotatorRow({
     id: a.id,
     labels: a.labels,

@@ -1,8 +1,8 @@
 import { emptyMapping } from '../parse/columnRoles';
 import type { FileInfo } from '../parse/loadFiles';
 import { PREFERENCE_LABELS } from '../core/types';
-import type { InputSection } from '../report/inputSection';
-import type { Overview } from '../report/overview';
+import type { InputSection } from '../sections/inputSection';
+import type { Overview } from '../views/overview';
 import type { Summary } from './types';
 
 /**

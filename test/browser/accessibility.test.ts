@@ -1,34 +1,17 @@
 // @vitest-environment node
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launch, record, serveDist } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, record, settled, useBuiltApp } from './harness';
 
-const ROOT = join(import.meta.dirname, '../..');
 // axe-core (MPL-2.0) is a test-only devDependency: it is read here and evaluated in the test page, never bundled.
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PANELS = ['Overview', 'Agreement', 'Annotators', 'Final labels', 'Judges & bias', 'Planning', 'Columns & labels'];
 const SCHEMES = ['light', 'dark'] as const;
 
-let browser: Browser;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, url } = await serveDist());
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useBuiltApp();
 
 interface Violation { id: string; impact: string; help: string; nodes: { target: string[]; summary: string; owner: number }[] }
 
@@ -65,12 +48,6 @@ function describeViolations(where: string, violations: Violation[], owned = fals
   return violations.flatMap((v) => v.nodes.filter((n) => (n.owner >= 0) === owned).map((n) => `${where}: ${v.id} (${v.impact}) — ${v.help} — ${n.target.join(' ')} — ${n.summary.replace(/\s+/g, ' ').trim()}`));
 }
 
-/** Waits until no panel says it is computing (aria-busy) and the bootstrap progress bar is gone. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], [data-testid="bootstrap-progress"]'), undefined, { timeout: 60_000 });
-  // charts draw in a task of their own after the numbers arrive
-  await page.waitForTimeout(300);
-}
 
 describe('accessibility of the built app (axe-core, serious and critical)', () => {
   it('axe finds no serious or critical violation on the empty page and on every panel of the demo, light and dark', async () => {
@@ -82,10 +59,10 @@ describe('accessibility of the built app (axe-core, serious and critical)', () =
       elsewhere.push(...describeViolations(where, violations, true));
     };
     for (const colorScheme of SCHEMES) {
-      const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
       await page.emulateMedia({ colorScheme });
       const log = record(page);
-      await page.goto(url);
+      await page.goto(app.url);
       await page.getByRole('button', { name: 'Try the demo' }).waitFor();
       // the theme really is the one asked for (app.css switches on prefers-color-scheme)
       expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(colorScheme === 'dark' ? 'rgb(21, 24, 30)' : 'rgb(247, 248, 250)');
@@ -94,25 +71,25 @@ describe('accessibility of the built app (axe-core, serious and critical)', () =
       await page.getByRole('tab', { name: 'Overview' }).waitFor({ timeout: 30_000 });
       for (const name of PANELS) {
         await page.getByRole('tab', { name, exact: true }).click();
-        await settle(page);
+        await settled(page);
         await check(page, `[${colorScheme}] ${name}`);
         // and again with every collapsed section open (the tables behind the charts, lists of pairs)
         const opened = await page.evaluate(() => [...document.querySelectorAll('main details:not([open])')].map((d) => ((d as HTMLDetailsElement).open = true)).length);
         if (opened) {
-          await page.waitForTimeout(200);
+          await settled(page);
           await check(page, `[${colorScheme}] ${name}, ${opened} sections opened`);
         }
       }
       await page.screenshot({ path: join(ARTIFACTS, `accessibility-${colorScheme}.png`), fullPage: true });
       // the rubric section (not in the demo): the rubric demo's Agreement panel
-      await page.goto(url);
+      await page.goto(app.url);
       await page.getByTestId('rubric-demo').click();
       await page.getByRole('tab', { name: 'Agreement', exact: true }).click();
       await page.getByTestId('rubric-section').waitFor({ timeout: 60_000 });
-      await settle(page);
+      await settled(page);
       await check(page, `[${colorScheme}] Agreement (rubric demo)`);
       await page.evaluate(() => [...document.querySelectorAll('main details:not([open])')].forEach((d) => ((d as HTMLDetailsElement).open = true)));
-      await page.waitForTimeout(200);
+      await settled(page);
       await check(page, `[${colorScheme}] Agreement (rubric demo), sections opened`);
       expect(log.errors).toEqual([]);
       await page.close();
@@ -124,8 +101,8 @@ describe('accessibility of the built app (axe-core, serious and critical)', () =
   }, 300_000);
 
   it('the check fails on a serious violation (an unlabelled input added to the page)', async () => {
-    const page = await browser.newPage();
-    await page.goto(url);
+    const page = await app.browser.newPage();
+    await page.goto(app.url);
     await page.getByRole('button', { name: 'Try the demo' }).waitFor();
     await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('input'), { type: 'text' })));
     const lines = describeViolations('probe', await axe(page));
@@ -134,11 +111,11 @@ describe('accessibility of the built app (axe-core, serious and critical)', () =
   }, 60_000);
 
   it('the arrow keys move between the tabs, and Tab reaches the panel controls with a visible focus outline', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await page.goto(url);
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(app.url);
     await page.getByRole('button', { name: 'Try the demo' }).click();
     await page.getByRole('tab', { name: 'Overview' }).waitFor({ timeout: 30_000 });
-    await settle(page);
+    await settled(page);
     const focused = () => page.evaluate(() => ({
       id: document.activeElement?.id ?? '', role: document.activeElement?.getAttribute('role') ?? '', tag: document.activeElement?.tagName ?? '',
       selected: document.activeElement?.getAttribute('aria-selected') ?? '', outline: getComputedStyle(document.activeElement!).outlineStyle,
@@ -160,7 +137,7 @@ describe('accessibility of the built app (axe-core, serious and critical)', () =
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     expect(await focused()).toMatchObject({ id: 'tab-annotators', selected: 'true' });
-    await settle(page);
+    await settled(page);
     // Tab leaves the tab list (one stop) and, past the header's file picker, reaches the panel's controls
     const stops: string[] = [];
     for (let i = 0; i < 12; i++) {

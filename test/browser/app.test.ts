@@ -1,11 +1,11 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../src/core/rng';
+import { auditReport, summary as summaryCommand } from '../helpers/commands';
 import { ARTIFACTS, record, useBuiltApp } from './harness';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -29,10 +29,8 @@ function writeCsv(path: string, pairs: number, bad = true): void {
 }
 
 /** The input section the audit command prints for a file. */
-function audit(path: string) {
-  const out = spawnSync('npx', ['tsx', 'src/cli/audit.ts', path], { cwd: ROOT, encoding: 'utf8' });
-  expect(out.status, out.stderr).toBe(0);
-  return JSON.parse(out.stdout).input;
+async function auditInput(path: string) {
+  return (await auditReport(path)).input;
 }
 
 async function statValue(page: Page, id: string): Promise<number> {
@@ -53,7 +51,7 @@ describe('the built app in chromium', () => {
     await page.goto(app.url);
     await page.getByTestId('file-input').setInputFiles(path);
     await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
-    const input = audit(path);
+    const input = await auditInput(path);
     expect(await statValue(page, 'stat-rows')).toBe(input.rows);
     expect(await statValue(page, 'stat-items')).toBe(input.items);
     expect(await statValue(page, 'stat-annotators')).toBe(input.annotators);
@@ -65,7 +63,7 @@ describe('the built app in chromium', () => {
     expect(issueRows).toEqual(['upload.csv902labelunknown label "maybe"', 'upload.csv903example_idempty item id', 'upload.csv904—row has 6 fields, the header has 5']);
     expect(await page.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: join(ARTIFACTS, 'overview-upload.png'), fullPage: true });
-    const report = JSON.parse(spawnSync('npx', ['tsx', 'src/cli/audit.ts', path], { cwd: ROOT, encoding: 'utf8' }).stdout).agreement;
+    const report = (await auditReport(path)).agreement;
     await page.getByRole('tab', { name: 'Agreement' }).click();
     await page.getByTestId('bootstrap-progress').waitFor({ state: 'detached', timeout: 60_000 });
     expect(await page.getByTestId('band-label').textContent()).toBe(report.band.label);
@@ -87,7 +85,7 @@ describe('the built app in chromium', () => {
       await page.goto(app.url);
       await page.getByTestId('file-input').setInputFiles(path);
       await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
-      const input = audit(path);
+      const input = await auditInput(path);
       expect(await statValue(page, 'stat-rows'), path).toBe(input.rows);
       expect(await statValue(page, 'stat-items'), path).toBe(input.items);
       expect(await statValue(page, 'stat-dropped'), path).toBe(input.rows_dropped);
@@ -123,7 +121,7 @@ describe('the built app in chromium', () => {
     await page.getByRole('tab', { name: 'Agreement' }).click();
     await page.getByTestId('coefficient-table').waitFor({ timeout: 30_000 });
     await page.getByTestId('bootstrap-progress').waitFor({ state: 'detached', timeout: 60_000 });
-    const report = JSON.parse(spawnSync('npx', ['tsx', 'src/cli/audit.ts', 'public/samples/demo.csv.gz'], { cwd: ROOT, encoding: 'utf8' }).stdout).agreement;
+    const report = (await auditReport('public/samples/demo.csv.gz')).agreement;
     expect(await page.getByTestId('band-label').textContent()).toBe(report.band.label);
     const f = (x: number) => x.toFixed(3);
     expect(await page.getByTestId('band-value').textContent()).toBe(`${f(report.fleiss_kappa)} [${f(report.ci95.fleiss_kappa[0])}, ${f(report.ci95.fleiss_kappa[1])}]`);
@@ -154,7 +152,7 @@ describe('the built app in chromium', () => {
     await page.getByRole('button', { name: 'Remove all 4 flagged' }).click();
     await expect.poll(() => page.getByTestId('alpha-kept').textContent(), { timeout: 30_000 }).not.toBe(before);
     const removed = ['ann07', 'ann13', 'ann18', 'ann21'];
-    const report = JSON.parse(spawnSync('npx', ['tsx', 'src/cli/audit.ts', 'public/samples/demo.csv.gz', '--bootstrap', '0', '--remove', removed.join(',')], { cwd: ROOT, encoding: 'utf8' }).stdout);
+    const report = await auditReport('public/samples/demo.csv.gz', '--bootstrap', '0', '--remove', removed.join(','));
     expect(await page.getByTestId('alpha-kept').textContent()).toBe(report.agreement.krippendorff_alpha.ordinal.toFixed(3));
     await page.screenshot({ path: join(ARTIFACTS, 'annotators-demo.png'), fullPage: true });
     // the address now carries the removal: the same link with the same file reproduces the view
@@ -187,9 +185,9 @@ describe('the built app in chromium', () => {
 
   it('a summary written by DuckDB opens in the page with the agreement and annotators of the raw file', async () => {
     const summary = join(ARTIFACTS, 'demo-summary.json');
-    const made = spawnSync('npx', ['tsx', 'src/sql/runSummary.ts', 'public/samples/demo.csv.gz', '--out', summary], { cwd: ROOT, encoding: 'utf8' });
+    const made = await summaryCommand('public/samples/demo.csv.gz', '--out', summary);
     expect(made.status, made.stderr).toBe(0);
-    const raw = JSON.parse(spawnSync('npx', ['tsx', 'src/cli/audit.ts', 'public/samples/demo.csv.gz'], { cwd: ROOT, encoding: 'utf8' }).stdout);
+    const raw = await auditReport('public/samples/demo.csv.gz');
     const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
     const log = record(page);
     await page.goto(app.url);

@@ -1,15 +1,12 @@
 // @vitest-environment node
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpus } from '../helpers/badCorpus';
-import { ARTIFACTS, launch, record, serveDist } from './harness';
+import { ARTIFACTS, record, settled, useBuiltApp } from './harness';
 
-const ROOT = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'prefscope-bad-page-'));
 // files that need loadFiles options the page does not set (a memory budget) are left to the loadFiles test
 const files = corpus(dir, (_, e) => !e.load_options);
@@ -25,27 +22,18 @@ const PANELS = [
   ['Agreement', 'Agreement'],
 ] as const;
 
-let browser: Browser;
-let server: Server;
-let origin: string;
+const app = useBuiltApp();
 let page: Page;
 let log: { requests: string[]; errors: string[] };
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  mkdirSync(ARTIFACTS, { recursive: true });
-  let url: string;
-  ({ server, origin, url } = await serveDist());
-  browser = await launch();
   // one page for the whole corpus: after each bad file the page must still work
-  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
   log = record(page);
-  await page.goto(url);
+  await page.goto(app.url);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -122,7 +110,7 @@ describe('the built app on the corpus of bad inputs', () => {
         for (const [tab, heading] of PANELS) {
           await page.getByRole('tab', { name: tab, exact: true }).click();
           await page.getByRole('heading', { name: heading, exact: true, level: 2 }).waitFor({ timeout: 60_000 });
-          await page.waitForTimeout(200);
+          await settled(page);
           expect(log.errors, `${name}, ${tab}`).toEqual([]);
         }
         if (SHOTS.has(name)) await page.screenshot({ path: join(ARTIFACTS, `bad-${name.replace(/\W+/g, '-')}-agreement.png`), fullPage: true });
@@ -144,6 +132,6 @@ describe('the built app on the corpus of bad inputs', () => {
     expect(await page.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: join(ARTIFACTS, 'bad-then-demo.png'), fullPage: false });
     expect(log.errors).toEqual([]);
-    expect(log.requests.filter((r) => !r.startsWith(origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+    expect(log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
   }, 60_000);
 });

@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const BASE_PATH = '/prefscope/';
 const DIST = join(import.meta.dirname, '../../dist');
@@ -63,22 +61,30 @@ export function record(page: Page): { requests: string[]; errors: string[] } {
 export const ARTIFACTS = join(import.meta.dirname, '../artifacts');
 
 /**
- * The built app served under the sub-path with a chromium for the file's tests: builds `dist/` when it is
- * missing, starts the server and the browser before the tests and stops them after. Read the fields inside
- * the tests (they are set in `beforeAll`).
+ * The app `globalSetup.ts` serves, and a chromium for one test file, launched before the file's tests and
+ * closed after. Read the fields inside the tests (the browser is set in `beforeAll`).
  */
-export function useBuiltApp(): { browser: Browser; server: Server; origin: string; url: string } {
-  const app = {} as { browser: Browser; server: Server; origin: string; url: string };
+export function useBuiltApp(): { browser: Browser; origin: string; url: string } {
+  const app = { origin: inject('origin'), url: inject('url') } as { browser: Browser; origin: string; url: string };
   beforeAll(async () => {
-    const root = join(import.meta.dirname, '../..');
-    if (!existsSync(join(root, 'dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-    mkdirSync(ARTIFACTS, { recursive: true });
-    Object.assign(app, await serveDist());
     app.browser = await launch();
-  }, 120_000);
+  }, 60_000);
   afterAll(async () => {
     await app.browser?.close();
-    app.server?.close();
   });
   return app;
+}
+
+/**
+ * Waits until the page is still: no panel computing (aria-busy), no bootstrap progress bar, then a task and two
+ * frames, so that charts drawn after their numbers arrive are on the page. A condition, not a delay.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], [data-testid="bootstrap-progress"]'), undefined, { timeout: 60_000 });
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve())), 0);
+      }),
+  );
 }

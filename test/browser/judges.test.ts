@@ -1,20 +1,15 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../src/core/rng';
+import { auditReport } from '../helpers/commands';
 import { ARTIFACTS, record, useBuiltApp } from './harness';
 
 const ROOT = join(import.meta.dirname, '../..');
 const app = useBuiltApp();
 
-function audit(path: string) {
-  const out = spawnSync('npx', ['tsx', 'src/cli/audit.ts', path], { cwd: ROOT, encoding: 'utf8' });
-  expect(out.status, out.stderr).toBe(0);
-  return JSON.parse(out.stdout);
-}
 
 const text = async (page: Page, id: string) => (await page.getByTestId(id).locator('.value').textContent())!.trim();
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -57,7 +52,7 @@ describe('the Judges & bias panel in chromium', () => {
     await page.goto(app.url);
     await page.getByRole('button', { name: /Try the demo/ }).click();
     await openJudges(page);
-    const report = audit(join(ROOT, 'public/samples/demo.csv.gz'));
+    const report = await auditReport(join(ROOT, 'public/samples/demo.csv.gz'));
     const judge = report.ai_judge.judges[0];
     expect(await text(page, 'judge-accuracy')).toBe(pct(judge.vs_majority.directional_accuracy));
     expect(await text(page, 'judge-kappa')).toBe(judge.vs_majority.kappa.toFixed(3));
@@ -92,7 +87,7 @@ describe('the Judges & bias panel in chromium', () => {
     await page.goto(app.url);
     await page.getByTestId('file-input').setInputFiles(path);
     await openJudges(page);
-    const report = audit(path);
+    const report = await auditReport(path);
     const judge = report.ai_judge.judges[0];
     expect(await text(page, 'judge-accuracy')).toBe(pct(judge.vs_majority.directional_accuracy));
     expect(judge.vs_majority.directional_accuracy).toBeGreaterThan(0.7);

@@ -1,10 +1,8 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { auditReport } from '../helpers/commands';
 import { record, useBuiltApp } from './harness';
 
-const ROOT = join(import.meta.dirname, '../..');
 const app = useBuiltApp();
 
 describe('links that reproduce a view', () => {
@@ -42,7 +40,7 @@ describe('links that reproduce a view', () => {
     expect(await other.getByLabel('flagged or removed only').isChecked()).toBe(true);
     expect(await other.locator('tr.removed[data-annotator="ann07"]').count()).toBe(1);
     // the same numbers as the audit command with the same settings
-    const report = JSON.parse(spawnSync('npx', ['tsx', 'src/cli/audit.ts', 'public/samples/demo.csv.gz', '--remove', 'ann07', '--band-metric', 'krippendorff_alpha.ordinal'], { cwd: ROOT, encoding: 'utf8' }).stdout);
+    const report = await auditReport('public/samples/demo.csv.gz', '--remove', 'ann07', '--band-metric', 'krippendorff_alpha.ordinal');
     expect(band).toContain(report.agreement.band.value.toFixed(3));
     await second.close();
   }, 180_000);
@@ -54,7 +52,7 @@ describe('links that reproduce a view', () => {
     await page.getByTestId('band-value').waitFor({ timeout: 30_000 });
     expect(await page.getByRole('tab', { name: 'Agreement' }).getAttribute('aria-selected')).toBe('true');
     expect(await page.getByLabel('Coefficient that drives the verdict').inputValue()).toBe('gwet_ac1');
-    const report = JSON.parse(spawnSync('npx', ['tsx', 'src/cli/audit.ts', 'public/samples/demo.csv.gz', '--bootstrap', '0'], { cwd: ROOT, encoding: 'utf8' }).stdout);
+    const report = await auditReport('public/samples/demo.csv.gz', '--bootstrap', '0');
     expect(await page.getByTestId('band-value').textContent()).toContain(report.agreement.gwet_ac1.toFixed(3));
     const elsewhere = await app.browser.newPage();
     const log2 = record(elsewhere);

@@ -1,28 +1,25 @@
 // @vitest-environment node
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import type { Browser, Response } from 'playwright-core';
+import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launch, record, serveDist } from './harness';
+import { auditReport } from '../helpers/commands';
+import { ARTIFACTS, record, serveDist, useBuiltApp } from './harness';
 
 const ROOT = join(import.meta.dirname, '../..');
-let browser: Browser;
+const app = useBuiltApp();
 let server: Server;
 let origin: string;
 let url: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  mkdirSync(ARTIFACTS, { recursive: true });
   // a server of this file's own: the test shuts it down
   ({ server, origin, url } = await serveDist());
-  browser = await launch();
-}, 120_000);
+});
 
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   server?.close();
 });
 
@@ -39,7 +36,7 @@ describe('offline use (service worker)', () => {
   });
 
   it('after one visit the page opens, reads the demo and computes with the server gone', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     const log = record(page);
     await page.goto(url);
@@ -70,9 +67,7 @@ describe('offline use (service worker)', () => {
     await page.getByRole('button', { name: 'Try the demo' }).click();
     await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
     // the same numbers as the audit command on the same file
-    const out = spawnSync('npx', ['tsx', 'src/cli/audit.ts', 'public/samples/demo.csv.gz'], { cwd: ROOT, encoding: 'utf8' });
-    expect(out.status, out.stderr).toBe(0);
-    const report = JSON.parse(out.stdout);
+    const report = await auditReport('public/samples/demo.csv.gz');
     expect(await page.getByTestId('stat-rows').locator('.value').textContent()).toBe(report.input.rows.toLocaleString('en-US'));
     // and it computes: the worker (its script from the cache) runs the agreement panel
     await page.getByRole('tab', { name: 'Agreement' }).click();
@@ -80,8 +75,7 @@ describe('offline use (service worker)', () => {
     await page.waitForFunction(() => !document.querySelector('[data-testid="bootstrap-progress"]'), undefined, { timeout: 60_000 });
     const fleiss = await page.locator('[data-testid=coefficient-table] tr[data-metric="fleiss_kappa"] td').first().textContent();
     expect(fleiss).toContain(report.agreement.fleiss_kappa.toFixed(3));
-    await page.waitForTimeout(500);
-    expect(await page.locator('figure.chart svg').count()).toBeGreaterThan(0);
+    await page.locator('figure.chart svg').first().waitFor({ timeout: 30_000 });
     // every response of the offline visit came from the service worker's cache
     const notFromCache = responses.filter((r) => !r.fromServiceWorker() && !r.url().startsWith('blob:') && !r.url().startsWith('data:')).map((r) => r.url());
     expect(notFromCache).toEqual([]);

@@ -1,9 +1,9 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { plan as planCommand } from '../helpers/commands';
 import { ARTIFACTS, record, useBuiltApp } from './harness';
 import { csvRecords } from '../helpers/csvRecords';
 
@@ -11,8 +11,8 @@ const ROOT = join(import.meta.dirname, '../..');
 const DEMO = join(ROOT, 'public/samples/demo.csv.gz');
 const app = useBuiltApp();
 
-function plan(...args: string[]) {
-  const out = spawnSync('npx', ['tsx', 'src/cli/plan.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+async function plan(...args: string[]) {
+  const out = await planCommand(...args);
   expect(out.status, out.stderr).toBe(0);
   return JSON.parse(out.stdout);
 }
@@ -34,15 +34,15 @@ describe('the Planning panel in chromium', () => {
     const log = record(page);
     await openPlanning(page);
     // cost comparison at the default prices equals the command's
-    const cost = plan('cost');
+    const cost = await plan('cost');
     const firstRow = await page.getByTestId('comparison-table').locator('tbody tr').first().locator('td').allTextContents();
     expect(firstRow).toEqual(Object.values(cost.comparison.rows[0].totals as Record<string, number>).map((t) => `$${t.toLocaleString('en-US', { maximumFractionDigits: t < 100 ? 2 : 0 })}`));
     // the gold planner: exact value as the command, and the simulation agrees within its interval
-    const gold = plan('gold', '--gold-share', '0.1', '--min-gold', '5', '--threshold', '0.6', '--accuracy', '0.4', '--tasks', '200');
+    const gold = await plan('gold', '--gold-share', '0.1', '--min-gold', '5', '--threshold', '0.6', '--accuracy', '0.4', '--tasks', '200');
     expect(await page.getByTestId('gold-caught').locator('.value').textContent()).toBe(pct(gold.p_caught));
     expect(Math.abs(gold.clicker.p_caught_simulated - gold.p_caught)).toBeLessThan(4 * gold.clicker.p_caught_simulated_se + 1e-9);
     // labels per pair: the command on the same file with the page's defaults gives the same marginal readings
-    const sub = plan('subsample', DEMO, '--price', '0.3', '--repeats', '50', '--seed', '1');
+    const sub = await plan('subsample', DEMO, '--price', '0.3', '--repeats', '50', '--seed', '1');
     const marginals = sub.points.filter((p: { marginal: unknown }) => p.marginal).map((p: { marginal: { text: string } }) => p.marginal.text);
     expect(await page.locator('section[aria-labelledby="perpair-title"] ul.marginal li').allTextContents()).toEqual(marginals);
     // what to label next: a batch from the demo's reward scores, downloadable
@@ -64,7 +64,7 @@ describe('the Planning panel in chromium', () => {
     await openPlanning(again, link);
     expect(await again.getByTestId('price-Human only').inputValue()).toBe('2');
     expect(await again.getByTestId('gold-goldShare').inputValue()).toBe('5');
-    const gold5 = plan('gold', '--gold-share', '0.05', '--min-gold', '5', '--threshold', '0.6', '--accuracy', '0.4', '--tasks', '200');
+    const gold5 = await plan('gold', '--gold-share', '0.05', '--min-gold', '5', '--threshold', '0.6', '--accuracy', '0.4', '--tasks', '200');
     expect(await again.getByTestId('gold-caught').locator('.value').textContent()).toBe(pct(gold5.p_caught));
     for (const chart of await page.locator('section[aria-labelledby="planning-title"] figure.chart').all()) expect(await chart.locator('svg').count(), (await chart.locator('figcaption').textContent()) ?? '').toBeGreaterThan(0);
     expect(log.errors).toEqual([]);

@@ -1,5 +1,4 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,18 +6,16 @@ import { zipSync, strToU8 } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withRealExports, REAL_EXPORTS } from '../helpers/realExports';
+import { auditReport } from '../helpers/commands';
 import { ARTIFACTS, record, useBuiltApp } from './harness';
 
 // Real exports and files that used to be misread, dropped or dead ends, opened in the built app as a user would.
-const ROOT = join(import.meta.dirname, '../..');
 const app = useBuiltApp();
 const dir = mkdtempSync(join(tmpdir(), 'prefscope-reading-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function audit(paths: string[], ...args: string[]) {
-  const out = spawnSync('npx', ['tsx', 'src/cli/audit.ts', ...paths, '--bootstrap', '0', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 << 20 });
-  expect(out.status, out.stderr).toBe(0);
-  return JSON.parse(out.stdout);
+  return auditReport(...paths, '--bootstrap', '0', ...args);
 }
 
 async function open(paths: string[], hash = '') {
@@ -47,7 +44,7 @@ describe('labels that fit several readings are asked about', () => {
     await question.getByTestId('answer-labels').click();
     await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
     expect(new URL(page.url()).hash).toBe('#labels=first-second-tie');
-    const report = audit([coded], '--labels-are', 'first-second-tie');
+    const report = await audit([coded], '--labels-are', 'first-second-tie');
     expect(report.input.warnings).toEqual([]);
     const sides = await page.getByTestId('stat-sides').locator('.value').textContent();
     const decisive = report.input.label_counts['A>'] + report.input.label_counts['B>'];
@@ -89,7 +86,7 @@ withRealExports('gal-adultcontent2/labels.txt', 'fastchat-gpt4-pair/gpt-4_pair.j
     const paths = ['labels.txt', 'gold.txt'].map((n) => join(REAL_EXPORTS, 'gal-adultcontent2', n));
     const { page, log } = await open(paths);
     await page.getByTestId('reading-warnings').waitFor({ timeout: 60_000 });
-    const report = audit(paths);
+    const report = await audit(paths);
     const shown = await page.getByTestId('reading-warnings').locator('li').allTextContents();
     expect(shown).toEqual(report.input.warnings.map((w: { file: string; column: string | null; message: string }) => `${w.file}${w.column ? ` (${w.column})` : ''}: ${w.message}`));
     const files = await page.getByTestId('files-read').locator('tbody tr').allTextContents();

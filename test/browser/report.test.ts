@@ -1,30 +1,13 @@
 // @vitest-environment node
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, launch, record, serveDist } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { auditReport } from '../helpers/commands';
+import { ARTIFACTS, record, useBuiltApp } from './harness';
 
-const ROOT = join(import.meta.dirname, '../..');
-let browser: Browser;
-let server: Server;
-let url: string;
-let origin: string;
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  mkdirSync(ARTIFACTS, { recursive: true });
-  ({ server, url, origin } = await serveDist());
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const app = useBuiltApp();
 
 const f3 = (x: number) => x.toFixed(3);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -53,14 +36,12 @@ async function download(page: Page, testid: string, name: string): Promise<strin
 
 describe('Download report in chromium', () => {
   it('the demo’s report file opens offline with no request and no error, and holds the page’s and the audit command’s numbers and charts', async () => {
-    const audit = spawnSync('npx', ['tsx', 'src/cli/audit.ts', 'public/samples/demo.csv.gz'], { cwd: ROOT, encoding: 'utf8' });
-    expect(audit.status, audit.stderr).toBe(0);
-    const expected = JSON.parse(audit.stdout);
+    const expected = await auditReport('public/samples/demo.csv.gz');
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     const appLog = record(page);
-    await page.goto(url);
+    await page.goto(app.url);
     await page.getByRole('button', { name: 'Try the demo' }).click();
     await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
     await page.getByRole('tab', { name: 'Agreement' }).click();
@@ -80,11 +61,11 @@ describe('Download report in chromium', () => {
 
     const htmlPath = await download(page, 'download-report', 'report-demo.html');
     await expect.poll(() => page.getByTestId('report-note').textContent()).toMatch(/prefscope-report-demo\.html: \d+ charts/);
-    expect(appLog.requests.every((r) => r.startsWith(origin) || r.startsWith('blob:') || r.startsWith('data:'))).toBe(true);
+    expect(appLog.requests.every((r) => r.startsWith(app.origin) || r.startsWith('blob:') || r.startsWith('data:'))).toBe(true);
     expect(appLog.errors).toEqual([]);
 
     // the file, opened on its own with the network off: the only request is the file itself
-    const offline = await browser.newContext({ viewport: { width: 1200, height: 900 }, offline: true });
+    const offline = await app.browser.newContext({ viewport: { width: 1200, height: 900 }, offline: true });
     const view = await offline.newPage();
     const log = record(view);
     const fileUrl = pathToFileURL(htmlPath).href;

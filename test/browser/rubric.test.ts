@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, record, useBuiltApp } from './harness';
 import { csvRecords } from '../helpers/csvRecords';
-import { auditReport } from '../helpers/auditCommand';
+import { auditReport } from '../helpers/commands';
 
 const ROOT = join(import.meta.dirname, '../..');
 const RUBRIC_DEMO = join(ROOT, 'public/samples/rubric-demo.csv.gz');
@@ -24,9 +24,9 @@ async function openTab(page: Page, name: string, ready: string): Promise<void> {
   await page.getByTestId(ready).waitFor({ timeout: 60_000 });
 }
 
-describe('rubric dimensions and the value of the next label in chromium', () => {
+describe('rubric dimensions and the value of the next label in chromium', async () => {
   it('an uploaded rubric file shows agreement per dimension, the weighted verdict (weights editable, in the link) and the next-label ranking, as the audit command', async () => {
-    const report = audit(RUBRIC_DEMO);
+    const report = await audit(RUBRIC_DEMO);
     const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     const log = record(page);
     await upload(page, RUBRIC_DEMO);
@@ -55,7 +55,7 @@ describe('rubric dimensions and the value of the next label in chromium', () => 
     const link = page.url();
     const weights = new URLSearchParams(new URL(link).hash.slice(1)).get('rubric')!;
     expect(weights).toMatch(/correctness:1/);
-    const custom = audit(RUBRIC_DEMO, '--rubric-weights', weights.split(',').map((p) => p.replace(/:([^:]*)$/, '=$1')).join(','));
+    const custom = await audit(RUBRIC_DEMO, '--rubric-weights', weights.split(',').map((p) => p.replace(/:([^:]*)$/, '=$1')).join(','));
     expect(await page.getByTestId('rubric-verdict-agreement').locator('.value').textContent()).toBe(custom.rubric.verdict.agreement.fleiss_kappa.toFixed(3));
 
     // the value of the next label on the same file: the page's ranking is the command's
@@ -64,7 +64,7 @@ describe('rubric dimensions and the value of the next label in chromium', () => 
     const shown = await page.getByTestId('next-label-table').locator('tbody th').allTextContents();
     expect(shown).toEqual(report.next_label.ranking.slice(0, 10).map((r: { item: string }) => r.item));
     const budget = page.locator('[data-testid="next-label"] figure.chart').first();
-    expect(await budget.locator('svg path').count()).toBeGreaterThan(1);
+    await expect.poll(() => budget.locator('svg path').count(), { timeout: 20_000 }).toBeGreaterThan(1);
     await page.getByTestId('next-label-batch').fill('25');
     await page.getByTestId('next-label-batch').blur();
     await expect.poll(() => page.getByTestId('next-label-download').textContent(), { timeout: 20_000 }).toMatch(/top 25/);
@@ -77,7 +77,7 @@ describe('rubric dimensions and the value of the next label in chromium', () => 
     // from a chosen annotator: its own pairs leave the ranking
     await page.getByTestId('next-label-from').selectOption('r01');
     await expect.poll(() => page.getByTestId('next-label-reading').textContent(), { timeout: 20_000 }).not.toBe(report.next_label.reading);
-    const fromR01 = audit(RUBRIC_DEMO, '--label-from', 'r01');
+    const fromR01 = await audit(RUBRIC_DEMO, '--label-from', 'r01');
     expect(await page.getByTestId('next-label-table').locator('tbody th').allTextContents()).toEqual(fromR01.next_label.ranking.slice(0, 10).map((r: { item: string }) => r.item));
     await page.getByTestId('next-label').screenshot({ path: join(ARTIFACTS, 'next-label.png') });
 
@@ -102,7 +102,7 @@ describe('rubric dimensions and the value of the next label in chromium', () => 
     expect(await page.getByTestId('next-label-reading').textContent()).toMatch(/lifts expected accuracy from 0\.\d{3} to 0\.\d{3}, versus 0\.\d{3} at random/);
     expect(await page.getByTestId('next-label-table').locator('tbody tr').count()).toBe(10);
     const budget = page.locator('[data-testid="next-label"] figure.chart').first();
-    expect(await budget.locator('svg path').count()).toBeGreaterThan(1);
+    await expect.poll(() => budget.locator('svg path').count(), { timeout: 20_000 }).toBeGreaterThan(1);
     // no rubric on a one-dimension file
     await page.getByRole('tab', { name: 'Agreement' }).click();
     await page.getByTestId('dimension-table').or(page.locator('#agreement-title')).first().waitFor();

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, record, useBuiltApp } from './harness';
+import { ARTIFACTS, record, settled, useBuiltApp } from './harness';
 
 const app = useBuiltApp();
 
@@ -55,10 +55,10 @@ describe('hostile data in the built app', () => {
     const panels = ['Overview', 'Agreement', 'Annotators', 'Final labels', 'Judges & bias', 'Planning', 'Columns & labels'];
     for (const name of panels) {
       await page.getByRole('tab', { name, exact: true }).click();
-      await page.waitForTimeout(1500);
+      await settled(page);
       await page.evaluate(() => document.querySelectorAll('main details:not([open])').forEach((d) => ((d as HTMLDetailsElement).open = true)));
       for (const button of await page.getByRole('button', { name: /^Show the first/ }).all()) await button.click();
-      await page.waitForTimeout(300);
+      await settled(page);
       expect(await pwned(page), name).toBeNull();
     }
     // the disagreement list behind a heatmap cell, with its texts
@@ -66,7 +66,7 @@ describe('hostile data in the built app', () => {
     const cell = page.locator('figure.chart', { hasText: "Pairwise Cohen's kappa" }).locator('g[aria-label="cell"] rect').first();
     if (await cell.count()) {
       await cell.click();
-      await page.waitForTimeout(500);
+      await settled(page);
     }
     // exports: final labels, annotations, TRL, the report; all files saved, none from elsewhere
     await page.getByRole('tab', { name: 'Final labels', exact: true }).click();
@@ -89,7 +89,7 @@ describe('hostile data in the built app', () => {
       void d.dismiss();
     });
     await reportPage.goto(`file://${reportPath}`);
-    await reportPage.waitForTimeout(500);
+    await settled(reportPage);
     expect(await pwned(reportPage)).toBeNull();
     expect(reportLog.requests.filter((r) => !r.startsWith('file://'))).toEqual([]);
     expect(await reportPage.locator('script, iframe, img').count()).toBe(0);

@@ -2,16 +2,16 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { audit } from '../helpers/auditCommand';
-import { coefficient, percent } from '../../src/lib/format';
+import { audit } from '../helpers/commands';
+import { coefficient, percent } from '../../src/render/format';
 
 
 
-describe('npm run audit -- --html FILE', () => {
-  it('audit demo --html writes the self-contained report beside the JSON on stdout: the same numbers, charts inline, no script, no URL', () => {
+describe('npm run audit -- --html FILE', async () => {
+  it('audit demo --html writes the self-contained report beside the JSON on stdout: the same numbers, charts inline, no script, no URL', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prefscope-html-'));
     const path = join(dir, 'report.html');
-    const out = audit('public/samples/demo.csv.gz', '--html', path);
+    const out = await audit('public/samples/demo.csv.gz', '--html', path);
     expect(out.status, out.stderr).toBe(0);
     const report = JSON.parse(out.stdout);
     const html = readFileSync(path, 'utf8');
@@ -39,20 +39,20 @@ describe('npm run audit -- --html FILE', () => {
     expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
   }, 60_000);
 
-  it('audit --out --html writes both files, the JSON the same as without --html', () => {
+  it('audit --out --html writes both files, the JSON the same as without --html', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prefscope-html-'));
-    const out = audit('test/fixtures/cli/wide.csv', '--out', join(dir, 'r.json'), '--html', join(dir, 'r.html'), '--bootstrap', '50');
+    const out = await audit('test/fixtures/cli/wide.csv', '--out', join(dir, 'r.json'), '--html', join(dir, 'r.html'), '--bootstrap', '50');
     expect(out.status, out.stderr).toBe(0);
     expect(out.stdout).toBe('');
-    const plain = audit('test/fixtures/cli/wide.csv', '--bootstrap', '50');
+    const plain = await audit('test/fixtures/cli/wide.csv', '--bootstrap', '50');
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'))).toEqual(JSON.parse(plain.stdout));
     const doc = new DOMParser().parseFromString(readFileSync(join(dir, 'r.html'), 'utf8'), 'text/html');
     expect(doc.title).toBe('prefscope report: wide.csv');
     expect(doc.getElementById('summary')!.textContent).toContain('unknown label "9"');
   }, 60_000);
 
-  it('audit --html into a folder that does not exist exits 2 with one line', () => {
-    const out = audit('test/fixtures/cli/wide.csv', '--labels-are', 'tie-first-second', '--html', '/nonexistent-dir/r.html');
+  it('audit --html into a folder that does not exist exits 2 with one line', async () => {
+    const out = await audit('test/fixtures/cli/wide.csv', '--labels-are', 'tie-first-second', '--html', '/nonexistent-dir/r.html');
     expect(out.status).toBe(2);
     expect(out.stderr.trim().split('\n')).toHaveLength(1);
     expect(out.stderr).toMatch(/^prefscope audit: .*\/nonexistent-dir\/r\.html/);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { audit, auditReport } from '../helpers/auditCommand';
+import { audit, auditReport } from '../helpers/commands';
 
 const dir = mkdtempSync(join(tmpdir(), 'prefscope-reading-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,9 +20,9 @@ const PAIRS = write('pairs.jsonl', [
   { id: 'p2', annotator: 'b', label: 2 }, { id: 'p3', annotator: 'a', label: 1 }, { id: 'p3', annotator: 'b', label: 1 },
 ].map((x) => JSON.stringify(x)).join('\n'));
 
-describe('npm run audit: label readings', () => {
-  it('warns on stderr about an ambiguous reading and records the reading used in settings.label_map', () => {
-    const out = audit(PAIRS, '--bootstrap', '0');
+describe('npm run audit: label readings', async () => {
+  it('warns on stderr about an ambiguous reading and records the reading used in settings.label_map', async () => {
+    const out = await audit(PAIRS, '--bootstrap', '0');
     expect(out.status, out.stderr).toBe(0);
     const lines = out.stderr.trim().split('\n');
     expect(lines).toEqual([expect.stringMatching(/^warning: pairs\.jsonl \(label\): the labels "0" \/ "1" \/ "2" fit more than one reading: read as "0 = tie, 1 = first response \(A\) better, 2 = second \(B\) better" \(--labels-are tie-first-second\); it could also be "0 = first response \(A\) better, 1 = second \(B\) better, 2 = tie" \(--labels-are first-second-tie\); "nominal categories/)]);
@@ -33,8 +33,8 @@ describe('npm run audit: label readings', () => {
     expect(report.input.label_readings[0].candidates.map((c: { convention: string }) => c.convention)).toEqual(['tie-first-second', 'first-second-tie', 'nominal']);
   }, 60_000);
 
-  it('--labels-are settles it: no warning, the stated reading, in the settings', () => {
-    const report = auditReport(PAIRS, '--bootstrap', '0', '--labels-are', 'first-second-tie');
+  it('--labels-are settles it: no warning, the stated reading, in the settings', async () => {
+    const report = await auditReport(PAIRS, '--bootstrap', '0', '--labels-are', 'first-second-tie');
     expect(report.input.warnings).toEqual([]);
     expect(report.settings.label_map).toEqual({ 0: 'A>', 1: 'B>', 2: '=' });
     expect(report.settings.labels_are).toEqual({ '*': 'first-second-tie' });
@@ -42,36 +42,36 @@ describe('npm run audit: label readings', () => {
     expect(report.agreement.percent_agreement.strict).toBeCloseTo(2 / 3, 12);
   }, 60_000);
 
-  it('--labels-are refuses an unknown convention with the list', () => {
-    const out = audit(PAIRS, '--labels-are', 'backwards');
+  it('--labels-are refuses an unknown convention with the list', async () => {
+    const out = await audit(PAIRS, '--labels-are', 'backwards');
     expect(out.status).toBe(2);
     expect(out.stderr).toMatch(/^prefscope audit: --labels-are takes one of words, signed-2, .*nominal \(or FILE=CONVENTION\), not "backwards"\n$/);
   }, 60_000);
 });
 
-describe('npm run audit: headers, JSON columns, item scope, file names', () => {
-  it('--no-header reads the first row as data; --header keeps it as the header', () => {
+describe('npm run audit: headers, JSON columns, item scope, file names', async () => {
+  it('--no-header reads the first row as data; --header keeps it as the header', async () => {
     const path = write('raw.tsv', 'worker_1\tpair_9\tA\nworker_2\tpair_9\tB\nworker_1\tpair_8\tB\n');
-    const report = auditReport(path, '--bootstrap', '0', '--no-header', '--annotator', 'column 1', '--item', 'column 2', '--label', 'column 3');
+    const report = await auditReport(path, '--bootstrap', '0', '--no-header', '--annotator', 'column 1', '--item', 'column 2', '--label', 'column 3');
     expect(report.input.rows).toBe(3);
-    const out = audit(path, '--bootstrap', '0', '--header');
+    const out = await audit(path, '--bootstrap', '0', '--header');
     expect(out.status).toBe(2);
   }, 60_000);
 
-  it('--expand spreads a JSON column into fields a role can name', () => {
+  it('--expand spreads a JSON column into fields a role can name', async () => {
     const path = write('tasks.jsonl', ['{"task":1,"by":{"id":7,"email":"a@x.org"},"choice":"A"}', '{"task":1,"by":{"id":8,"email":"b@x.org"},"choice":"B"}'].join('\n'));
-    const report = auditReport(path, '--bootstrap', '0', '--expand', 'by', '--item', 'task', '--annotator', 'by.email', '--label', 'choice');
+    const report = await auditReport(path, '--bootstrap', '0', '--expand', 'by', '--item', 'task', '--annotator', 'by.email', '--label', 'choice');
     expect(report.annotators.map((a: { id: string }) => a.id).sort()).toEqual(['a@x.org', 'b@x.org']);
   }, 60_000);
 
-  it('--item-scope file keeps the same id in two files apart; files of the same name in two folders keep their folders', () => {
+  it('--item-scope file keeps the same id in two files apart; files of the same name in two folders keep their folders', async () => {
     const a = write('GPT-4/result.csv', 'example_id,annotator_id,label\n1,w1,A\n1,w2,A\n');
     const b = write('Claude/result.csv', 'example_id,annotator_id,label\n1,w1,B\n1,w2,B\n');
-    const shared = auditReport(a, b, '--bootstrap', '0');
+    const shared = await auditReport(a, b, '--bootstrap', '0');
     expect(shared.input.files.map((f: { name: string }) => f.name)).toEqual(['GPT-4/result.csv', 'Claude/result.csv']);
     expect([shared.input.items, shared.input.rows_dropped]).toEqual([1, 2]);
     expect(shared.input.shared_item_ids).toEqual([{ file: 'Claude/result.csv', with: ['GPT-4/result.csv'], items: 1 }]);
-    const scoped = auditReport(a, b, '--bootstrap', '0', '--item-scope', 'file');
+    const scoped = await auditReport(a, b, '--bootstrap', '0', '--item-scope', 'file');
     expect([scoped.input.items, scoped.input.rows_dropped, scoped.settings.item_scope]).toEqual([2, 0, 'file']);
   }, 60_000);
 });

@@ -1,31 +1,26 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
+import { audit as runAudit } from '../helpers/commands';
 import { afterAll, describe, expect, it } from 'vitest';
 import schema from '../../src/report/report.schema.json';
-import { metricValue } from '../../src/report/agreementMetrics';
+import { metricValue } from '../../src/sections/metrics';
 import { corpus, expectIssues } from '../helpers/badCorpus';
 
-const ROOT = join(import.meta.dirname, '../..');
 const validate = new Ajv({ allErrors: true }).compile(schema);
 const dir = mkdtempSync(join(tmpdir(), 'prefscope-bad-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function audit(path: string) {
-  // tsx directly (not through npx): one process per corpus file
-  const out = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/audit.ts', path, '--bootstrap', '0'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
-  return { status: out.status, stdout: out.stdout, stderr: out.stderr };
-}
+const audit = (path: string) => runAudit(path, '--bootstrap', '0');
 
 // files that need loadFiles options the command does not take (a memory budget) are left to the loadFiles test
-describe('npm run audit on the corpus of bad inputs', () => {
+describe('npm run audit on the corpus of bad inputs', async () => {
   for (const { name, path, expected } of corpus(dir, (_, e) => !e.load_options)) {
     if (expected.outcome === 'refused') {
-      it(`audit ${name} exits 2 with one line on stderr saying why`, () => {
-        const out = audit(path);
+      it(`audit ${name} exits 2 with one line on stderr saying why`, async () => {
+        const out = await audit(path);
         expect(out.status, out.stderr).toBe(2);
         expect(out.stdout).toBe('');
         const lines = out.stderr.replace(/\n$/, '').split('\n');
@@ -35,8 +30,8 @@ describe('npm run audit on the corpus of bad inputs', () => {
       }, 60_000);
       continue;
     }
-    it(`audit ${name} exits 0 with a schema-valid report holding every valid row and each issue`, () => {
-      const out = audit(path);
+    it(`audit ${name} exits 0 with a schema-valid report holding every valid row and each issue`, async () => {
+      const out = await audit(path);
       expect(out.status, out.stderr).toBe(0);
       const report = JSON.parse(out.stdout);
       expect(validate(report), JSON.stringify(validate.errors)).toBe(true);

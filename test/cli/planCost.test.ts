@@ -1,17 +1,12 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { plan as runPlan } from '../helpers/commands';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = join(import.meta.dirname, '../..');
-function plan(...args: string[]) {
-  const out = spawnSync('npx', ['tsx', 'src/cli/plan.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: out.status, stdout: out.stdout, stderr: out.stderr.replace(/npm warn.*\n/g, '') };
-}
+const plan = (...args: string[]) => runPlan(...args);
 
-describe('npm run plan -- cost', () => {
-  it('prints the scenarios, the comparison at the prices given, the approaches and the AlpacaEval judges', () => {
-    const out = plan('cost', '--human', '2', '--scales', '10000,200000', '--targets', '300000');
+describe('npm run plan -- cost', async () => {
+  it('prints the scenarios, the comparison at the prices given, the approaches and the AlpacaEval judges', async () => {
+    const out = await plan('cost', '--human', '2', '--scales', '10000,200000', '--targets', '300000');
     expect(out.status, out.stderr).toBe(0);
     const r = JSON.parse(out.stdout);
     // 10K × $2 = $20,000 (human, given), × $0.25 = $2,500 (hybrid default), × $0.02 = $200 (AI default)
@@ -24,11 +19,11 @@ describe('npm run plan -- cost', () => {
     expect(r.evaluators.rows.find((e: { judge: string }) => e.judge === 'humans').price_per_1000).toBe(300);
   }, 30_000);
 
-  it('refuses a wrong price or an unknown planner', () => {
-    const bad = plan('cost', '--ai=-1');
+  it('refuses a wrong price or an unknown planner', async () => {
+    const bad = await plan('cost', '--ai=-1');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--ai takes a price of 0 or more/);
-    const unknown = plan('budget');
+    const unknown = await plan('budget');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/unknown planner "budget"/);
   }, 30_000);

@@ -1,21 +1,16 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { plan as runPlan } from '../helpers/commands';
 import { describe, expect, it } from 'vitest';
 import { closeTo } from '../helpers/closeTo';
 
-const ROOT = join(import.meta.dirname, '../..');
 
-function plan(...args: string[]) {
-  const out = spawnSync('npx', ['tsx', 'src/cli/plan.ts', 'gold', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: out.status, stdout: out.stdout, stderr: out.stderr.replace(/npm warn.*\n/g, '') };
-}
+const plan = (...args: string[]) => runPlan('gold', ...args);
 
-describe('npm run plan -- gold', () => {
-  it('plan gold --gold-share F --min-gold M --threshold T --accuracy A --tasks N prints p_caught, expected_tasks_to_catch, p_caught_simulated and the plan', () => {
+describe('npm run plan -- gold', async () => {
+  it('plan gold --gold-share F --min-gold M --threshold T --accuracy A --tasks N prints p_caught, expected_tasks_to_catch, p_caught_simulated and the plan', async () => {
     // M = 5, T = 0.6, F = 1, N = 5: flagged iff at most 2 of the 5 gold answers are right:
     // A = 0.4: P(Bin(5, 0.4) <= 2) = 0.07776 + 0.2592 + 0.3456 = 0.68256; every run lasts the 5 tasks
-    const out = plan('--gold-share', '1', '--min-gold', '5', '--threshold', '0.6', '--accuracy', '0.4', '--tasks', '5', '--runs', '4000', '--seed', '9');
+    const out = await plan('--gold-share', '1', '--min-gold', '5', '--threshold', '0.6', '--accuracy', '0.4', '--tasks', '5', '--runs', '4000', '--seed', '9');
     expect(out.status, out.stderr).toBe(0);
     const r = JSON.parse(out.stdout);
     expect(Object.keys(r).slice(0, 3)).toEqual(['p_caught', 'expected_tasks_to_catch', 'p_caught_simulated']);
@@ -29,8 +24,8 @@ describe('npm run plan -- gold', () => {
     expect(r.claims).toHaveLength(2);
   }, 30_000);
 
-  it('plan gold takes the project options: 0.1 gold × 50 tasks × 30 annotators × $0.20 = $30 of gold', () => {
-    const r = JSON.parse(plan('--tasks', '50', '--annotators', '30', '--price', '0.2', '--clicker-share', '0.2', '--good-accuracy', '0.9', '--runs', '100').stdout);
+  it('plan gold takes the project options: 0.1 gold × 50 tasks × 30 annotators × $0.20 = $30 of gold', async () => {
+    const r = JSON.parse((await plan('--tasks', '50', '--annotators', '30', '--price', '0.2', '--clicker-share', '0.2', '--good-accuracy', '0.9', '--runs', '100')).stdout);
     closeTo(r.gold_labels, 150, 1e-9);
     closeTo(r.gold_overhead_dollars, 30, 1e-9);
     closeTo(r.clickers, 6, 1e-12);
@@ -39,7 +34,7 @@ describe('npm run plan -- gold', () => {
     expect(r.clicker.by_tasks.map((x: { tasks: number }) => x.tasks)).toEqual([10, 20, 30, 40, 50]);
   }, 30_000);
 
-  it('plan gold rejects out-of-range and non-numeric options with one clear line and exit 2', () => {
+  it('plan gold rejects out-of-range and non-numeric options with one clear line and exit 2', async () => {
     const cases: [string[], RegExp][] = [
       [['--gold-share', '1.5'], /--gold-share: the gold share must be a number from 0 to 1 \(got 1\.5\)/],
       [['--min-gold', '0'], /--min-gold: the minimum number of gold answers must be an integer >= 1 \(got 0\)/],
@@ -49,7 +44,7 @@ describe('npm run plan -- gold', () => {
       [['--bogus', '1'], /Unknown option '--bogus'/],
     ];
     for (const [args, message] of cases) {
-      const out = plan(...args);
+      const out = await plan(...args);
       expect(out.status).toBe(2);
       expect(out.stdout).toBe('');
       expect(out.stderr).toMatch(/^prefscope plan: /);
@@ -57,8 +52,8 @@ describe('npm run plan -- gold', () => {
     }
   }, 60_000);
 
-  it('plan gold --help prints the options', () => {
-    const out = plan('--help');
+  it('plan gold --help prints the options', async () => {
+    const out = await plan('--help');
     expect(out.status).toBe(0);
     expect(out.stdout).toMatch(/--gold-share F/);
     expect(out.stdout).toMatch(/--good-accuracy/);

@@ -1,24 +1,21 @@
 // @vitest-environment node
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { plan as runPlan } from '../helpers/commands';
 import { describe, expect, it } from 'vitest';
 import { loadFiles } from '../../src/parse/loadFiles';
-import { subsampleCurve } from '../../src/report/subsampleCurve';
+import { subsampleCurve } from '../../src/planning/subsampleCurve';
 import { diskFile } from '../helpers/loadText';
 
 const ROOT = join(import.meta.dirname, '../..');
 const DEMO = 'public/samples/demo.csv.gz';
 
-function plan(...args: string[]) {
-  const out = spawnSync('npx', ['tsx', 'src/cli/plan.ts', 'subsample', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: out.status, stdout: out.stdout, stderr: out.stderr.replace(/npm warn.*\n/g, '') };
-}
+const plan = (...args: string[]) => runPlan('subsample', ...args);
 
-describe('npm run plan -- subsample', () => {
+describe('npm run plan -- subsample', async () => {
   it('plan subsample FILE --price --repeats --seed prints the curve of subsampleCurve on the loaded file', async () => {
-    const out = plan(DEMO, '--price', '0.5', '--repeats', '8', '--seed', '4');
+    const out = await plan(DEMO, '--price', '0.5', '--repeats', '8', '--seed', '4');
     expect(out.status, out.stderr).toBe(0);
     const json = JSON.parse(out.stdout);
     expect(json).toMatchObject({ files: ['demo.csv.gz'], judgements: 8000, removed: [], repeats: 8, seed: 4, price_per_label: 0.5, max_labels: 3 });
@@ -30,7 +27,7 @@ describe('npm run plan -- subsample', () => {
   }, 30_000);
 
   it('plan subsample --max-k --remove keeps k <= K and leaves the annotators out', async () => {
-    const out = plan(DEMO, '--max-k', '2', '--repeats', '3', '--remove', 'ann07,ann13');
+    const out = await plan(DEMO, '--max-k', '2', '--repeats', '3', '--remove', 'ann07,ann13');
     expect(out.status, out.stderr).toBe(0);
     const json = JSON.parse(out.stdout);
     expect(json.removed).toEqual(['ann07', 'ann13']);
@@ -42,7 +39,7 @@ describe('npm run plan -- subsample', () => {
     expect(json.points[1].items).toBeLessThan(2000);
   }, 30_000);
 
-  it('plan subsample fails with exit 2 and a message on wrong options', () => {
+  it('plan subsample fails with exit 2 and a message on wrong options', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prefscope-'));
     writeFileSync(join(dir, 'empty.csv'), 'x,y\n1,2\n');
     for (const [args, message] of [
@@ -56,15 +53,15 @@ describe('npm run plan -- subsample', () => {
       [[join(dir, 'empty.csv')], /prefscope plan: /],
       [[DEMO, '--colour', 'red'], /Unknown option '--colour'/],
     ] as const) {
-      const out = plan(...args);
+      const out = await plan(...args);
       expect(out.status, `${args.join(' ')}: ${out.stderr}`).toBe(2);
       expect(out.stderr).toMatch(message);
       expect(out.stdout).toBe('');
     }
   }, 60_000);
 
-  it('plan subsample --help prints the usage', () => {
-    const out = plan('--help');
+  it('plan subsample --help prints the usage', async () => {
+    const out = await plan('--help');
     expect(out.status).toBe(0);
     expect(out.stdout).toMatch(/^usage: npm run --silent plan -- subsample FILE/);
   }, 30_000);

@@ -1,3 +1,4 @@
+/* eslint-disable no-loss-of-precision -- published constants and reference values keep every digit as published */
 // @vitest-environment node
 import { describe, it, expect } from 'vitest';
 import { binomialTest } from '../../src/core/binomialTest';

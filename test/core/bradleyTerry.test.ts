@@ -25,8 +25,10 @@ function synthetic(theta: number[], perPair: number, seed: number) {
       const q = (pi - t / 2) / (1 - t);
       for (let k = 0; k < perPair; k++) {
         const out = random() < t ? 0.5 : random() < q ? 1 : 0;
-        if (random() < 0.5) a.push(i), b.push(j), s.push(out);
-        else a.push(j), b.push(i), s.push(1 - out);
+        const first = random() < 0.5;
+        a.push(first ? i : j);
+        b.push(first ? j : i);
+        s.push(first ? out : 1 - out);
       }
     }
   return { a, b, s };

@@ -18,7 +18,10 @@ function naiveLloyd(values: Float32Array, dim: number, start: Float64Array, pass
       for (let c = 0; c < K; c++) {
         let s = 0;
         for (let d = 0; d < dim; d++) s += (values[p * dim + d] - centroids[c * dim + d]) ** 2;
-        if (s < bestD) (bestD = s), (best = c);
+        if (s < bestD) {
+          bestD = s;
+          best = c;
+        }
       }
       if (assign[p] !== best) changed++;
       assign[p] = best;

@@ -1,34 +1,30 @@
-import { vi } from 'vitest';
-import type { WorkerClient } from '../../src/lib/workerClient';
+import { Blob as NodeBlob } from 'node:buffer';
+import type { AnalysisClient } from '../../src/app/state/analysis.svelte';
+import { clientOf } from '../../src/app/state/workerClient';
 import { createSession } from '../../src/session/analysisSession';
-import { textFile } from './loadText';
 
-// The worker is replaced by the same session running in-process (there is no Worker in jsdom).
-export function inProcessClient(): WorkerClient {
-  const session = createSession();
+/** A value as postMessage would deliver it: cloned, except what cannot be (callbacks, which comlink proxies). */
+function asSent(value: unknown): unknown {
+  try {
+    return structuredClone(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * The worker replaced by the same session running in-process (there is no Worker in jsdom), behind the page's
+ * own client type: arguments and answers are cloned as they would be across the worker boundary.
+ */
+export function inProcessClient(): AnalysisClient {
+  const session = createSession() as unknown as Record<string, (...args: unknown[]) => unknown>;
   return {
-    // options are cloned as postMessage clones them (a Svelte state proxy would not cross the worker boundary)
-    load: async (files: File[], options: object) => session.load(files.map((f) => textFile(f.name, (f as unknown as { text: string }).text)), structuredClone(options)),
-    agreement: async (settings: object, onProgress?: (d: number, t: number) => void) => session.agreement(settings, onProgress),
-    annotators: async (settings: object) => session.annotators(settings),
-    rubric: async (settings: object) => session.rubric(settings),
-    nextLabel: async (settings: object, inputs: Parameters<typeof session.nextLabel>[1]) => session.nextLabel(settings, inputs),
-    aggregation: async (settings: object) => session.aggregation(settings),
-    exportFile: async (kind: 'labels-csv', settings: object, options: object) => session.exportFile(kind, settings, options),
-    disagreements: async (a: string, b: string) => session.disagreements(a, b),
-    judges: async (settings: object) => session.judges(settings),
-    report: async (settings: object, inputs: Parameters<typeof session.report>[1], labelInputs?: Parameters<typeof session.report>[2]) => session.report(settings, inputs, labelInputs),
-    routing: async (judge: string, inputs: object, settings: object) => session.routing(judge, inputs, settings),
-    pairs: async (ids: string[]) => session.pairsById(ids),
-    costPlan: async (inputs: Parameters<typeof session.costPlan>[0]) => session.costPlan(inputs),
-    subsample: async (settings: object, inputs: Parameters<typeof session.subsample>[1]) => session.subsample(settings, inputs),
-    nextBatch: async (settings: object, inputs: Parameters<typeof session.nextBatch>[1]) => session.nextBatch(settings, inputs),
-    goldPlan: async (options: Parameters<typeof session.goldPlan>[0]) => session.goldPlan(options),
-    cancel: vi.fn(),
-  } as unknown as WorkerClient;
+    session: clientOf(async (name, args) => asSent(await session[name](...args.map(asSent)))),
+    cancel: () => {},
+  };
 }
 
+/** A dropped file of the page (jsdom's File cannot be streamed, so it is node's Blob with a name). */
 export function fakeFile(name: string, text: string): File {
-  return { name, size: text.length, text } as unknown as File;
+  return Object.assign(new NodeBlob([text]), { name, webkitRelativePath: '', lastModified: 0 }) as unknown as File;
 }
-

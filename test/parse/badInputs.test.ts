@@ -9,8 +9,8 @@ import { readJson } from '../../src/parse/readJson';
 import { MAX_NESTING, readJsonl } from '../../src/parse/readJsonl';
 import { binaryReason, sniff } from '../../src/parse/sniff';
 import { UnreadableFile, type InputFile, type Issue } from '../../src/parse/types';
-import { inputSection } from '../../src/report/inputSection';
-import { agreementSection } from '../../src/report/agreementSection';
+import { inputSection } from '../../src/sections/inputSection';
+import { agreementSection } from '../../src/sections/agreementSection';
 import { readAllWith } from '../helpers/readerHarness';
 
 const dir = mkdtempSync(join(tmpdir(), 'prefscope-bad-'));

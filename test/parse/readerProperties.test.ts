@@ -19,8 +19,8 @@ import { loadFiles, type LoadResult } from '../../src/parse/loadFiles';
 import { UnreadableFile, type InputFile } from '../../src/parse/types';
 import { majorityVote } from '../../src/core/majorityVote';
 import { PREFERENCE_LABELS } from '../../src/core/types';
-import { annotationsCsv, finalLabelsCsv } from '../../src/report/exports';
-import { csvCell, csvLine } from '../../src/report/csv';
+import { annotationsCsv, finalLabelsCsv } from '../../src/render/exports';
+import { csvCell, csvLine } from '../../src/render/csv';
 import { chunkedFile, readAllWith } from '../helpers/readerHarness';
 import { textFile } from '../helpers/loadText';
 

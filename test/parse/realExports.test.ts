@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { expect, it } from 'vitest';
-import { aiJudgeSection } from '../../src/report/aiJudgeSection';
-import { biasSection } from '../../src/report/biasSection';
-import { inputSection } from '../../src/report/inputSection';
-import { modelRatings } from '../../src/report/modelRatings';
+import { aiJudgeSection } from '../../src/sections/aiJudgeSection';
+import { biasSection } from '../../src/sections/biasSection';
+import { inputSection } from '../../src/sections/inputSection';
+import { modelRatings } from '../../src/sections/modelRatings';
 import { withRealExports, loadReal } from '../helpers/realExports';
 
 // Real exports of public tools, read as they were exported (sources, commits and licences in

@@ -1,5 +1,5 @@
-import type { AgreementSection } from '../../src/report/agreementSection';
-import type { AnnotatorRow } from '../../src/report/annotatorsSection';
+import type { AgreementSection } from '../../src/sections/agreementSection';
+import type { AnnotatorRow } from '../../src/sections/annotatorsSection';
 
 /**
  * Asserts two JSON-like values are equal, numbers within `tol` (absolute, or relative for large

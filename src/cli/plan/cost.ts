@@ -1,9 +1,10 @@
 import { approachCosts } from '../../core/approachCosts';
 import { costComparison } from '../../core/costComparison';
 import { parseCommandLine } from '../commandLine';
-import { APPROACHES, APPROACH_TARGETS, COMPARISON_PRICES, COMPARISON_SCALES, SCALING_SCENARIOS } from '../../report/planDefaults';
-import { ALPACA_EVAL_EVALUATORS } from '../../report/alpacaEvalEvaluators';
+import { APPROACHES, APPROACH_TARGETS, COMPARISON_PRICES, COMPARISON_SCALES, SCALING_SCENARIOS } from '../../planning/planDefaults';
+import { ALPACA_EVAL_EVALUATORS } from '../../planning/alpacaEvalEvaluators';
 import type { PlanCommand } from './command';
+import { fail } from '../command';
 
 const USAGE = `usage: npm run --silent plan -- cost [--human P] [--hybrid P] [--ai P] [--scales N,N,…] [--targets N,N,…]
   prices per pair (defaults: human 1.50, hybrid 0.25, AI 0.02); scales of the comparison (default 10000,50000,100000,500000,1000000);
@@ -13,7 +14,7 @@ const USAGE = `usage: npm run --silent plan -- cost [--human P] [--hybrid P] [--
 /** `plan cost`: the page's cost planners (closed form) with the prices given. */
 export const cost: PlanCommand = {
   usage: USAGE,
-  run(argv, fail) {
+  run(argv) {
     const { values: v, positionals } = parseCommandLine(argv, { human: { type: 'string' }, hybrid: { type: 'string' }, ai: { type: 'string' }, scales: { type: 'string' }, targets: { type: 'string' } }, USAGE, fail);
     if (positionals.length) fail(`plan cost takes no file (got ${positionals.join(' ')})\n${USAGE}`);
     const price = (raw: string | undefined, name: string, fallback: number) => {

@@ -1,6 +1,7 @@
-import { goldPlan, goldPlanProblems, type GoldPlanOptions } from '../../report/goldPlan';
+import { goldPlan, goldPlanProblems, type GoldPlanOptions } from '../../planning/goldPlan';
 import { parseCommandLine } from '../commandLine';
 import type { PlanCommand } from './command';
+import { fail } from '../command';
 
 const USAGE = `usage: npm run --silent plan -- gold [--gold-share F] [--min-gold M] [--threshold T] [--accuracy A] [--tasks N]
   [--good-accuracy A] [--clicker-share S] [--annotators K] [--price DOLLARS] [--runs R] [--seed S]
@@ -37,7 +38,7 @@ const NAMES: [keyof typeof OPTIONS, keyof GoldPlanOptions][] = [
  */
 export const gold: PlanCommand = {
   usage: USAGE,
-  run(argv, fail) {
+  run(argv) {
     const { values, positionals } = parseCommandLine(argv, OPTIONS, USAGE, fail);
     if (positionals.length) fail(`unexpected argument "${positionals[0]}"\n${USAGE}`);
     const options: GoldPlanOptions = {};

@@ -1,9 +1,10 @@
 import { existsSync, openAsBlob, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { loadFiles } from '../../parse/loadFiles';
-import { subsampleCurve } from '../../report/subsampleCurve';
+import { subsampleCurve } from '../../planning/subsampleCurve';
 import { parseCommandLine } from '../commandLine';
 import type { PlanCommand } from './command';
+import { fail } from '../command';
 
 const USAGE = `usage: npm run --silent plan -- subsample FILE... [--price P] [--max-k K] [--repeats R] [--seed S] [--remove ID,ID,...]
   draws k = 1…K human labels per item (K = min(--max-k, the most labels on one item); default 7) --repeats times
@@ -14,7 +15,7 @@ const USAGE = `usage: npm run --silent plan -- subsample FILE... [--price P] [--
 /** `plan subsample`: is a third or fifth label worth it, from the user's own files. */
 export const subsample: PlanCommand = {
   usage: USAGE,
-  async run(argv, fail) {
+  async run(argv) {
     const { values: v, positionals: paths } = parseCommandLine(
       argv,
       { price: { type: 'string' }, 'max-k': { type: 'string' }, repeats: { type: 'string' }, seed: { type: 'string' }, remove: { type: 'string' } },

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { dimensionRows } from '../../../src/report/agreementSection';
+import { dimensionRows } from '../../../src/sections/agreementSection';
 import { formatFixtureError, judgementRows, loadFormatFixtures } from '../../helpers/loadFixture';
 
 describe('HelpSteer2 per-response ratings (disagreements layout)', () => {

@@ -1,0 +1,36 @@
+// Every default a user can change, in one place. The page (whose links leave defaults out), the audit and plan
+// commands and the session read these; kernels keep only their algorithms' own parameters. Plain values, no
+// imports: every layer may read this module.
+
+/** The settings that change a number (report `settings`), annotators by id. */
+export const DEFAULT_SETTINGS = {
+  /** annotators left out of every number */
+  removed: [] as string[],
+  /** bootstrap resamples of the confidence intervals (0: none) */
+  bootstrap: 1000,
+  seed: 1,
+  /** the coefficient read against the interpretation bands */
+  bandMetric: 'fleiss_kappa',
+  /** the fewest shared items an annotator pair needs for its Cohen's kappa */
+  minShared: 10,
+  /** weights of the annotator composite: gold accuracy, majority agreement, speed */
+  weights: { gold: 0.4, majority: 0.3, speed: 0.3 },
+  /** how final labels are chosen: `auto` is Dawid-Skene when it converges, else majority vote */
+  method: 'auto' as const,
+  /** rubric weights by dimension name; null: DEFAULT_RUBRIC_WEIGHTS matched by name */
+  rubricWeights: null as Record<string, number> | null,
+};
+
+/** Rubric weights by dimension-name stem; other dimensions weigh 0, and equal weights apply when none matches. */
+export const DEFAULT_RUBRIC_WEIGHTS: Readonly<Record<string, number>> = { helpfulness: 0.35, correctness: 0.3, harmlessness: 0.2, conciseness: 0.15 };
+
+/** The value of the next label: who labels ('typical' or an annotator id), the price of a label, the batch exported. */
+export const DEFAULT_NEXT_LABEL = { from: 'typical', pricePerLabel: 0.3, batch: 100 };
+
+/**
+ * The hybrid-routing simulator. Prices per label in USD from the AlpacaEval evaluators leaderboard
+ * (`planning/alpacaEvalEvaluators.ts`): an LLM judge ≈ $13 per 1,000 comparisons (gpt4_ranking), crowd humans
+ * $300 per 1,000; the expert at three times a crowd label is an assumption. A tenth of the accepted AI labels
+ * spot-checked; 90% accuracy as the target.
+ */
+export const DEFAULT_ROUTING = { spot: 0.1, priceAi: 0.013, priceHuman: 0.3, priceExpert: 0.9, target: 0.9 };

@@ -1,0 +1,61 @@
+import type { LoadResult } from '../parse/loadFiles';
+import { METHODS, type AggregationDetail, type AggregationSection, type Method } from '../sections/aggregationSection';
+import type { AnnotatorRow } from '../sections/annotatorsSection';
+
+export interface Flip {
+  item: string;
+  labels: Record<Method, string | null>;
+  confidence: number;
+  n: number;
+  gold: string | null;
+  prompt: string | null;
+  responseA: string | null;
+  responseB: string | null;
+}
+
+export interface AggregationView {
+  aggregation: AggregationSection;
+  trace: number[];
+  priors: number[];
+  /** Dawid-Skene confusion matrices (rows: true category, columns: given label) of the active annotators */
+  confusions: { id: string; labels: number; matrix: number[] }[];
+  /** items where the methods disagree (the first `limit`), with labels, Dawid-Skene confidence and texts */
+  flips: { total: number; items: Flip[] };
+  /** Dawid-Skene posterior confidence of the final labels, in 10 bins from 0 to 1 */
+  confidenceHistogram: number[];
+}
+
+/** What the final-labels panel shows of an aggregation: confusions, the pairs the methods disagree on, confidence. */
+export function aggregationView(loaded: LoadResult, detail: AggregationDetail, rows: AnnotatorRow[], limit = 200): AggregationView {
+  const r = loaded.ratings;
+  const K = r.categories.length;
+  const index = new Map(r.annotators.map((id, a) => [id, a]));
+  const confusions = rows
+    .filter((row) => !row.removed)
+    .map((row) => {
+      const a = index.get(row.id)!;
+      return { id: row.id, labels: row.labels, matrix: Array.from(detail.confusion.subarray(a * K * K, (a + 1) * K * K)) };
+    });
+  const name = (c: number) => (c >= 0 ? r.categories[c] : null);
+  const flips: AggregationView['flips'] = { total: 0, items: [] };
+  const histogram = new Array(10).fill(0);
+  const { labels } = detail;
+  const ds = labels.dawid_skene;
+  for (let i = 0; i < r.items.length; i++) {
+    if (ds.label[i] >= 0) histogram[Math.min(9, Math.floor(ds.confidence[i] * 10))]++;
+    if (METHODS.every((m) => labels[m].label[i] === labels.majority.label[i])) continue;
+    flips.total++;
+    if (flips.items.length >= limit) continue;
+    flips.items.push({
+      item: r.items[i],
+      labels: { majority: name(labels.majority.label[i]), weighted: name(labels.weighted.label[i]), dawid_skene: name(ds.label[i]) },
+      confidence: ds.confidence[i],
+      n: labels.majority.n[i],
+      gold: name(r.itemGold[i]),
+      prompt: loaded.texts.prompt[i] ?? null,
+      responseA: loaded.texts.responseA[i] ?? null,
+      responseB: loaded.texts.responseB[i] ?? null,
+    });
+  }
+  return { aggregation: detail.section, trace: detail.trace, priors: detail.priors, confusions, flips, confidenceHistogram: histogram };
+}

@@ -1,0 +1,109 @@
+import { histogram } from '../core/histogram';
+import { judgementFilter } from '../core/judgementFilter';
+import { labelsPerAnnotator } from '../core/labelsPerAnnotator';
+import { labelsPerItem } from '../core/labelsPerItem';
+import { AI } from '../core/types';
+import type { FileInfo, LoadResult } from '../parse/loadFiles';
+import type { ReadingCandidate } from '../parse/labelReading';
+import type { InputSection } from '../sections/inputSection';
+
+export interface PairPreview {
+  item: string;
+  prompt: string | null;
+  responseA: string | null;
+  responseB: string | null;
+  modelA: string | null;
+  modelB: string | null;
+  gold: string | null;
+  judgements: { annotator: string; kind: 'human' | 'ai'; label: string }[];
+}
+
+/**
+ * A label reading the page must ask about before computing: more than one reading fits the values. `key` is
+ * what the answer is stored under in `labelsAre`: `*` when one reading covers every file, else the file's name.
+ */
+export interface LabelQuestion {
+  key: string;
+  files: string[];
+  columns: string[];
+  /** the readings that fit, the guess first, each with the judgements per label it gives */
+  candidates: ReadingCandidate[];
+}
+
+/** What the overview panel shows: the report's `input` section plus the distributions behind it. */
+export interface Overview {
+  input: InputSection;
+  fileInfos: FileInfo[];
+  /** ambiguous label readings not settled by the user: the page asks before it computes */
+  labelQuestions: LabelQuestion[];
+  reading: string;
+  categories: string[];
+  issueCount: number;
+  /** labelsPerItem[m] = items with m human labels (overall dimension) */
+  labelsPerItem: number[];
+  annotators: { id: string; kind: 'human' | 'ai'; labels: number }[];
+  slices: { name: string; values: number }[];
+  attributeColumns: string[];
+  goldItems: number;
+  hasTime: boolean;
+  hasTexts: boolean;
+  preview: PairPreview[];
+}
+
+/** Builds the overview from loaded judgements. `previewItems` pairs are shown with their texts. */
+export function overview(loaded: LoadResult, input: InputSection, previewItems = 5): Overview {
+  const r = loaded.ratings;
+  const human = judgementFilter(r);
+  const perItem = labelsPerItem(r, human);
+  const perAnnotator = labelsPerAnnotator(r, new Uint8Array(r.n).fill(1));
+  const annotators = r.annotators
+    .map((id, a) => ({ id, kind: r.annotatorKind[a] === AI ? ('ai' as const) : ('human' as const), labels: perAnnotator[a] }))
+    .filter((a) => a.labels > 0)
+    .sort((x, y) => y.labels - x.labels || (x.id < y.id ? -1 : 1));
+  const perFile = loaded.readings.length > 1;
+  return {
+    input,
+    fileInfos: loaded.fileInfos,
+    labelQuestions: loaded.readings
+      .filter((x) => x.reading.ambiguous && x.reading.chosen === 'guess')
+      .map((x) => ({ key: perFile ? x.files[0] : '*', files: x.files, columns: x.columns, candidates: x.reading.candidates })),
+    reading: loaded.reading.description,
+    categories: r.categories,
+    issueCount: loaded.issueCount,
+    labelsPerItem: histogram(perItem),
+    annotators,
+    slices: r.slices.map((s) => ({ name: s.name, values: s.values.length })),
+    attributeColumns: loaded.attributeColumns,
+    goldItems: r.itemGold.reduce((s, g) => s + (g >= 0 ? 1 : 0), 0),
+    hasTime: r.time !== null,
+    hasTexts: loaded.texts.prompt.length > 0 || loaded.texts.responseA.length > 0,
+    preview: pairPreviews(loaded, firstItems(r.items.length, previewItems)),
+  };
+}
+
+function firstItems(n: number, k: number): number[] {
+  return Array.from({ length: Math.min(n, k) }, (_, i) => i);
+}
+
+/** The texts and judgements of some items (for the preview and the data behind a number). */
+export function pairPreviews(loaded: LoadResult, items: number[]): PairPreview[] {
+  const r = loaded.ratings;
+  const wanted = new Map(items.map((i, k) => [i, k]));
+  const out: PairPreview[] = items.map((i) => ({
+    item: r.items[i],
+    prompt: loaded.texts.prompt[i] ?? null,
+    responseA: loaded.texts.responseA[i] ?? null,
+    responseB: loaded.texts.responseB[i] ?? null,
+    modelA: loaded.models.a[i] ?? null,
+    modelB: loaded.models.b[i] ?? null,
+    gold: r.itemGold[i] >= 0 ? r.categories[r.itemGold[i]] : null,
+    judgements: [],
+  }));
+  for (let j = 0; j < r.n; j++) {
+    const k = wanted.get(r.item[j]);
+    if (k === undefined) continue;
+    const a = r.annotator[j];
+    out[k].judgements.push({ annotator: r.annotators[a], kind: r.annotatorKind[a] === AI ? 'ai' : 'human', label: r.categories[r.label[j]] });
+  }
+  return out;
+}
