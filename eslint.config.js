@@ -14,7 +14,10 @@ export default ts.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -26,5 +29,9 @@ export default ts.config(
   },
   // tests read reports back as JSON, whose shape the schema test holds
   { files: ['test/**'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
-  { files: ['src/**/*.ts', 'src/**/*.svelte', 'workers/**/*.ts'], plugins: { layers: layersPlugin }, rules: { 'layers/imports': 'error' } },
+  {
+    files: ['src/**/*.ts', 'src/**/*.svelte', 'workers/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/imports': 'error' },
+  },
 );

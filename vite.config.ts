@@ -16,9 +16,26 @@ export default defineConfig({
     env: { TZ: 'UTC' },
     projects: [
       // kernels, parsers, sections, commands and components (jsdom)
-      { extends: true, test: { name: 'unit', environment: 'jsdom', include: ['test/**/*.test.ts'], exclude: ['test/browser/**'], setupFiles: ['test/setup.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/browser/**'],
+          setupFiles: ['test/setup.ts'],
+        },
+      },
       // the built app in chromium: one build, one server and one browser for every file (test/browser/globalSetup.ts)
-      { extends: true, test: { name: 'browser', environment: 'node', include: ['test/browser/**/*.test.ts'], globalSetup: ['test/browser/globalSetup.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/globalSetup.ts'],
+        },
+      },
     ],
   },
 });

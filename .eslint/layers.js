@@ -17,8 +17,33 @@ export const LAYERS = {
   session: ['defaults', 'core', 'parse', 'sections', 'planning', 'views', 'report', 'summary', 'render'],
   sql: ['core', 'parse', 'summary'],
   offline: [],
-  cli: ['defaults', 'core', 'parse', 'sections', 'planning', 'views', 'report', 'summary', 'charts', 'render', 'session', 'sql'],
-  app: ['defaults', 'core', 'parse', 'sections', 'planning', 'views', 'report', 'charts', 'render', 'workers', 'type:session'],
+  cli: [
+    'defaults',
+    'core',
+    'parse',
+    'sections',
+    'planning',
+    'views',
+    'report',
+    'summary',
+    'charts',
+    'render',
+    'session',
+    'sql',
+  ],
+  app: [
+    'defaults',
+    'core',
+    'parse',
+    'sections',
+    'planning',
+    'views',
+    'report',
+    'charts',
+    'render',
+    'workers',
+    'type:session',
+  ],
   workers: ['session'],
   main: ['app', 'offline'],
 };
@@ -55,7 +80,9 @@ const rule = {
       if (problem) context.report({ node, message: problem });
     };
     const typeOnlyDeclaration = (node) =>
-      node.importKind === 'type' || node.exportKind === 'type' || (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
+      node.importKind === 'type' ||
+      node.exportKind === 'type' ||
+      (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
     return {
       ImportDeclaration: (node) => check(node, node.source.value, typeOnlyDeclaration(node)),
       ExportNamedDeclaration: (node) => node.source && check(node, node.source.value, typeOnlyDeclaration(node)),
@@ -64,7 +91,13 @@ const rule = {
       TSImportType: (node) => check(node, node.argument?.literal?.value ?? node.source?.value, true),
       NewExpression: (node) => {
         const [first, second] = node.arguments;
-        if (node.callee.name === 'URL' && first?.type === 'Literal' && second?.type === 'MemberExpression' && second.object.type === 'MetaProperty') check(node, first.value, false);
+        if (
+          node.callee.name === 'URL' &&
+          first?.type === 'Literal' &&
+          second?.type === 'MemberExpression' &&
+          second.object.type === 'MetaProperty'
+        )
+          check(node, first.value, false);
       },
     };
   },

@@ -22,7 +22,12 @@ export const DEFAULT_SETTINGS = {
 };
 
 /** Rubric weights by dimension-name stem; other dimensions weigh 0, and equal weights apply when none matches. */
-export const DEFAULT_RUBRIC_WEIGHTS: Readonly<Record<string, number>> = { helpfulness: 0.35, correctness: 0.3, harmlessness: 0.2, conciseness: 0.15 };
+export const DEFAULT_RUBRIC_WEIGHTS: Readonly<Record<string, number>> = {
+  helpfulness: 0.35,
+  correctness: 0.3,
+  harmlessness: 0.2,
+  conciseness: 0.15,
+};
 
 /** The value of the next label: who labels ('typical' or an annotator id), the price of a label, the batch exported. */
 export const DEFAULT_NEXT_LABEL = { from: 'typical', pricePerLabel: 0.3, batch: 100 };

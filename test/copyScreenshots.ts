@@ -25,5 +25,6 @@ if (missing.length) {
   process.stderr.write(`screenshots: missing ${missing.join(', ')} (run the browser tests first)\n`);
   process.exit(1);
 }
-for (const [from, to] of Object.entries(SHOTS)) copyFileSync(join(ROOT, 'test/artifacts', from), join(ROOT, '.github/screenshots', to));
+for (const [from, to] of Object.entries(SHOTS))
+  copyFileSync(join(ROOT, 'test/artifacts', from), join(ROOT, '.github/screenshots', to));
 process.stdout.write(`screenshots: ${Object.keys(SHOTS).length} copied to .github/screenshots/\n`);

@@ -14,6 +14,7 @@ step "svelte-check" npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnin
 step "tsc: src/core has no DOM or I/O" npx tsc -p tsconfig.core.json
 step "tsc: src/parse has no DOM" npx tsc -p tsconfig.parse.json
 step "eslint (layers and code)" npx eslint --max-warnings 0 .
+step "prettier --check" npx prettier --check --log-level warn .
 step "vite build" npx vite build --logLevel warn
 rm -f test/artifacts/vitest-counts.json
 npx vitest run

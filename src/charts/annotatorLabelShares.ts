@@ -6,11 +6,17 @@ import { BASE, categoryColour } from './theme';
  * Each annotator's labels as shares of the scale, one bar per annotator, sorted by the share of the first
  * category (A much better) so an annotator who always picks one side stands out.
  */
-export function annotatorLabelShares(rows: AnnotatorRow[], categories: string[], { width = 560, max = 60 }: { width?: number; max?: number } = {}): Plot.PlotOptions {
+export function annotatorLabelShares(
+  rows: AnnotatorRow[],
+  categories: string[],
+  { width = 560, max = 60 }: { width?: number; max?: number } = {},
+): Plot.PlotOptions {
   const share = (a: AnnotatorRow, c: number) => a.label_counts[c] / Math.max(1, a.labels);
   const aSide = (a: AnnotatorRow) => share(a, 0) + (categories.length > 3 ? share(a, 1) : 0);
   const shown = [...rows].sort((x, y) => aSide(y) - aSide(x)).slice(0, max);
-  const data = shown.flatMap((a) => categories.map((label, c) => ({ id: a.id, label, share: share(a, c), n: a.label_counts[c] })));
+  const data = shown.flatMap((a) =>
+    categories.map((label, c) => ({ id: a.id, label, share: share(a, c), n: a.label_counts[c] })),
+  );
   return {
     ...BASE,
     width,
@@ -20,6 +26,14 @@ export function annotatorLabelShares(rows: AnnotatorRow[], categories: string[],
     x: { label: 'Share of the annotator’s labels', percent: true, domain: [0, 100] },
     y: { label: null, domain: shown.map((a) => a.id) },
     color: { domain: categories, range: categories.map(categoryColour), legend: true },
-    marks: [Plot.barX(data, { y: 'id', x: 'share', fill: 'label', order: categories, title: (d) => `${d.id}: ${d.label} ${(100 * d.share).toFixed(1)}% (${d.n})` })],
+    marks: [
+      Plot.barX(data, {
+        y: 'id',
+        x: 'share',
+        fill: 'label',
+        order: categories,
+        title: (d) => `${d.id}: ${d.label} ${(100 * d.share).toFixed(1)}% (${d.n})`,
+      }),
+    ],
   };
 }

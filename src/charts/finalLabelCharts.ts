@@ -3,8 +3,14 @@ import { METHOD_NAMES, METHODS, type AggregationSection } from '../sections/aggr
 import { BASE } from './theme';
 
 /** Final labels per category under each method, side by side. */
-export function finalLabelDistribution(section: AggregationSection, categories: string[], { width = 520 }: { width?: number } = {}): Plot.PlotOptions {
-  const data = METHODS.flatMap((m) => categories.map((label, c) => ({ method: METHOD_NAMES[m], label, count: section.label_counts[m][c] })));
+export function finalLabelDistribution(
+  section: AggregationSection,
+  categories: string[],
+  { width = 520 }: { width?: number } = {},
+): Plot.PlotOptions {
+  const data = METHODS.flatMap((m) =>
+    categories.map((label, c) => ({ method: METHOD_NAMES[m], label, count: section.label_counts[m][c] })),
+  );
   return {
     ...BASE,
     width,
@@ -14,12 +20,25 @@ export function finalLabelDistribution(section: AggregationSection, categories: 
     x: { axis: null, domain: METHODS.map((m) => METHOD_NAMES[m]) },
     y: { label: 'Pairs', grid: true },
     color: { domain: METHODS.map((m) => METHOD_NAMES[m]), range: ['#9e9e9e', '#4477AA', '#AA3377'], legend: true },
-    marks: [Plot.barY(data, { fx: 'label', x: 'method', y: 'count', fill: 'method', title: (d) => `${d.method}, ${d.label}: ${d.count.toLocaleString('en-US')}` }), Plot.ruleY([0])],
+    marks: [
+      Plot.barY(data, {
+        fx: 'label',
+        x: 'method',
+        y: 'count',
+        fill: 'method',
+        title: (d) => `${d.method}, ${d.label}: ${d.count.toLocaleString('en-US')}`,
+      }),
+      Plot.ruleY([0]),
+    ],
   };
 }
 
 /** Dawid-Skene convergence: the largest change of any posterior per iteration (log scale). */
-export function convergenceChart(trace: number[], tolerance = 1e-6, { width = 420 }: { width?: number } = {}): Plot.PlotOptions {
+export function convergenceChart(
+  trace: number[],
+  tolerance = 1e-6,
+  { width = 420 }: { width?: number } = {},
+): Plot.PlotOptions {
   const data = trace.map((change, i) => ({ iteration: i + 1, change: Math.max(change, 1e-16) }));
   return {
     ...BASE,
@@ -28,7 +47,11 @@ export function convergenceChart(trace: number[], tolerance = 1e-6, { width = 42
     ariaLabel: `Dawid-Skene convergence over ${trace.length} iterations`,
     x: { label: 'Iteration', grid: true },
     y: { type: 'log', label: 'Largest posterior change', grid: true },
-    marks: [Plot.ruleY([tolerance], { stroke: '#D55E00', strokeDasharray: '4,3' }), Plot.line(data, { x: 'iteration', y: 'change' }), Plot.dot(data, { x: 'iteration', y: 'change', r: 2, tip: true })],
+    marks: [
+      Plot.ruleY([tolerance], { stroke: '#D55E00', strokeDasharray: '4,3' }),
+      Plot.line(data, { x: 'iteration', y: 'change' }),
+      Plot.dot(data, { x: 'iteration', y: 'change', r: 2, tip: true }),
+    ],
   };
 }
 
@@ -42,14 +65,37 @@ export function confidenceHistogram(bins: number[], { width = 420 }: { width?: n
     ariaLabel: 'Histogram of the Dawid-Skene posterior confidence of the final labels',
     x: { label: 'Posterior confidence of the final label', domain: [0, 1] },
     y: { label: 'Pairs', grid: true },
-    marks: [Plot.rectY(data, { x1: 'from', x2: 'to', y: 'count', fill: '#AA3377', inset: 1, title: (d) => `${d.from.toFixed(1)}–${d.to.toFixed(1)}: ${d.count.toLocaleString('en-US')} pairs` }), Plot.ruleY([0])],
+    marks: [
+      Plot.rectY(data, {
+        x1: 'from',
+        x2: 'to',
+        y: 'count',
+        fill: '#AA3377',
+        inset: 1,
+        title: (d) => `${d.from.toFixed(1)}–${d.to.toFixed(1)}: ${d.count.toLocaleString('en-US')} pairs`,
+      }),
+      Plot.ruleY([0]),
+    ],
   };
 }
 
 /** Each annotator's Dawid-Skene confusion matrix (true category × given label) as small heatmaps. */
-export function confusionMatrices(confusions: { id: string; matrix: number[] }[], categories: string[], { columns = 6, width = 900 }: { columns?: number; width?: number } = {}): Plot.PlotOptions {
+export function confusionMatrices(
+  confusions: { id: string; matrix: number[] }[],
+  categories: string[],
+  { columns = 6, width = 900 }: { columns?: number; width?: number } = {},
+): Plot.PlotOptions {
   const K = categories.length;
-  const data = confusions.flatMap((c, i) => c.matrix.map((p, k) => ({ id: c.id, col: i % columns, row: Math.floor(i / columns), truth: categories[Math.floor(k / K)], given: categories[k % K], p })));
+  const data = confusions.flatMap((c, i) =>
+    c.matrix.map((p, k) => ({
+      id: c.id,
+      col: i % columns,
+      row: Math.floor(i / columns),
+      truth: categories[Math.floor(k / K)],
+      given: categories[k % K],
+      p,
+    })),
+  );
   const rows = Math.ceil(confusions.length / columns);
   return {
     ...BASE,
@@ -64,8 +110,19 @@ export function confusionMatrices(confusions: { id: string; matrix: number[] }[]
     y: { domain: categories, label: 'true', tickSize: 0 },
     color: { scheme: 'Blues', domain: [0, 1], legend: true, label: 'P(given | true)' },
     marks: [
-      Plot.cell(data, { fx: 'col', fy: 'row', x: 'given', y: 'truth', fill: 'p', inset: 0.5, title: (d) => `${d.id}: true ${d.truth}, gave ${d.given}: ${d.p.toFixed(2)}` }),
-      Plot.text(confusions.map((c, i) => ({ id: c.id, col: i % columns, row: Math.floor(i / columns) })), { fx: 'col', fy: 'row', frameAnchor: 'top', dy: -14, text: 'id', fontSize: 10 }),
+      Plot.cell(data, {
+        fx: 'col',
+        fy: 'row',
+        x: 'given',
+        y: 'truth',
+        fill: 'p',
+        inset: 0.5,
+        title: (d) => `${d.id}: true ${d.truth}, gave ${d.given}: ${d.p.toFixed(2)}`,
+      }),
+      Plot.text(
+        confusions.map((c, i) => ({ id: c.id, col: i % columns, row: Math.floor(i / columns) })),
+        { fx: 'col', fy: 'row', frameAnchor: 'top', dy: -14, text: 'id', fontSize: 10 },
+      ),
     ],
   };
 }

@@ -11,6 +11,15 @@ export function labelCountHistogram(items: number[], { width = 420 }: { width?: 
     ariaLabel: 'Histogram of the number of human labels per item',
     x: { label: 'Labels per item', type: 'band' },
     y: { label: 'Items', grid: true },
-    marks: [Plot.barY(data, { x: 'labels', y: 'count', fill: '#4477AA', title: (d: { labels: number; count: number }) => `${d.count.toLocaleString('en-US')} items with ${d.labels} label${d.labels === 1 ? '' : 's'}` }), Plot.ruleY([0])],
+    marks: [
+      Plot.barY(data, {
+        x: 'labels',
+        y: 'count',
+        fill: '#4477AA',
+        title: (d: { labels: number; count: number }) =>
+          `${d.count.toLocaleString('en-US')} items with ${d.labels} label${d.labels === 1 ? '' : 's'}`,
+      }),
+      Plot.ruleY([0]),
+    ],
   };
 }

@@ -17,7 +17,13 @@ export function labelDistribution(counts: LabelCount[], { width = 420 }: { width
     x: { label: 'Label', domain: counts.map((c) => c.label) },
     y: { label: 'Judgements', grid: true },
     marks: [
-      Plot.barY(counts, { x: 'label', y: 'count', fill: (d: LabelCount) => categoryColour(d.label, counts.indexOf(d)), title: (d: LabelCount) => `${d.label}: ${d.count.toLocaleString('en-US')} (${((100 * d.count) / (total || 1)).toFixed(1)}%)` }),
+      Plot.barY(counts, {
+        x: 'label',
+        y: 'count',
+        fill: (d: LabelCount) => categoryColour(d.label, counts.indexOf(d)),
+        title: (d: LabelCount) =>
+          `${d.label}: ${d.count.toLocaleString('en-US')} (${((100 * d.count) / (total || 1)).toFixed(1)}%)`,
+      }),
       Plot.ruleY([0]),
     ],
   };

@@ -8,7 +8,10 @@ export interface AnnotatorLabels {
 }
 
 /** Horizontal bars of labels per annotator, most active first; AI judges in their own colour. */
-export function labelsPerAnnotatorChart(annotators: AnnotatorLabels[], { width = 420, max = 40 }: { width?: number; max?: number } = {}): Plot.PlotOptions {
+export function labelsPerAnnotatorChart(
+  annotators: AnnotatorLabels[],
+  { width = 420, max = 40 }: { width?: number; max?: number } = {},
+): Plot.PlotOptions {
   const shown = annotators.slice(0, max);
   return {
     ...BASE,
@@ -18,7 +21,19 @@ export function labelsPerAnnotatorChart(annotators: AnnotatorLabels[], { width =
     ariaLabel: `Labels per annotator${annotators.length > max ? ` (the ${max} most active of ${annotators.length})` : ''}`,
     x: { label: 'Labels', grid: true },
     y: { label: null, domain: shown.map((a) => a.id) },
-    color: { domain: ['human', 'ai'], range: [KIND_COLOURS.human, KIND_COLOURS.ai], legend: shown.some((a) => a.kind === 'ai') },
-    marks: [Plot.barX(shown, { y: 'id', x: 'labels', fill: 'kind', title: (d: AnnotatorLabels) => `${d.id} (${d.kind}): ${d.labels.toLocaleString('en-US')} labels` }), Plot.ruleX([0])],
+    color: {
+      domain: ['human', 'ai'],
+      range: [KIND_COLOURS.human, KIND_COLOURS.ai],
+      legend: shown.some((a) => a.kind === 'ai'),
+    },
+    marks: [
+      Plot.barX(shown, {
+        y: 'id',
+        x: 'labels',
+        fill: 'kind',
+        title: (d: AnnotatorLabels) => `${d.id} (${d.kind}): ${d.labels.toLocaleString('en-US')} labels`,
+      }),
+      Plot.ruleX([0]),
+    ],
   };
 }

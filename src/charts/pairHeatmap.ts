@@ -23,7 +23,8 @@ export function pairHeatmap(matrix: PairMatrix, { width = 640 }: { width?: numbe
         fill: (d) => d.kappa ?? NaN,
         inset: 0.5,
         tip: true,
-        title: (d) => `${d.a} × ${d.b}\nkappa ${d.kappa === null ? 'undefined' : d.kappa.toFixed(3)} on ${d.n} shared items\nclick to list their disagreements`,
+        title: (d) =>
+          `${d.a} × ${d.b}\nkappa ${d.kappa === null ? 'undefined' : d.kappa.toFixed(3)} on ${d.n} shared items\nclick to list their disagreements`,
       }),
     ],
   };

@@ -3,7 +3,8 @@ import type { AnnotatorRow } from '../sections/annotatorsSection';
 import { BASE, KIND_COLOURS, STATUS } from './theme';
 
 type Status = 'reliable' | 'flagged' | 'removed' | 'AI judge';
-const status = (a: AnnotatorRow): Status => (a.kind === 'ai' ? 'AI judge' : a.removed ? 'removed' : a.flagged ? 'flagged' : 'reliable');
+const status = (a: AnnotatorRow): Status =>
+  a.kind === 'ai' ? 'AI judge' : a.removed ? 'removed' : a.flagged ? 'flagged' : 'reliable';
 
 /** Gold accuracy (directional) against leave-one-out majority agreement; size = labels, colour = status. */
 export function reliabilityScatter(rows: AnnotatorRow[], { width = 560 }: { width?: number } = {}): Plot.PlotOptions {
@@ -16,11 +17,29 @@ export function reliabilityScatter(rows: AnnotatorRow[], { width = 560 }: { widt
     x: { label: 'Gold accuracy, direction (share)', domain: [0, 1], grid: true },
     y: { label: 'Agreement with the majority (share)', domain: [0, 1], grid: true },
     r: { range: [3, 14], label: 'Labels' },
-    color: { domain: ['reliable', 'flagged', 'removed', 'AI judge'], range: [STATUS.good, STATUS.flagged, '#9e9e9e', KIND_COLOURS.ai], legend: true },
+    color: {
+      domain: ['reliable', 'flagged', 'removed', 'AI judge'],
+      range: [STATUS.good, STATUS.flagged, '#9e9e9e', KIND_COLOURS.ai],
+      legend: true,
+    },
     marks: [
       Plot.ruleX([0.6], { stroke: STATUS.flagged, strokeDasharray: '4,3' }),
-      Plot.dot(data, { x: 'gold_accuracy_directional', y: 'majority_agreement', r: 'labels', fill: status, fillOpacity: 0.75, stroke: 'currentColor', strokeWidth: 0.5, tip: true, title: (a: AnnotatorRow) => `${a.id}: gold ${a.gold_accuracy_directional!.toFixed(3)} (${a.gold_n} gold), majority ${a.majority_agreement!.toFixed(3)}, ${a.labels} labels${a.reasons.length ? `\n${a.reasons.join(', ')}` : ''}` }),
-      Plot.text(data.filter((a) => a.flagged || a.removed || a.kind === 'ai'), { x: 'gold_accuracy_directional', y: 'majority_agreement', text: 'id', dy: -12, fontSize: 10 }),
+      Plot.dot(data, {
+        x: 'gold_accuracy_directional',
+        y: 'majority_agreement',
+        r: 'labels',
+        fill: status,
+        fillOpacity: 0.75,
+        stroke: 'currentColor',
+        strokeWidth: 0.5,
+        tip: true,
+        title: (a: AnnotatorRow) =>
+          `${a.id}: gold ${a.gold_accuracy_directional!.toFixed(3)} (${a.gold_n} gold), majority ${a.majority_agreement!.toFixed(3)}, ${a.labels} labels${a.reasons.length ? `\n${a.reasons.join(', ')}` : ''}`,
+      }),
+      Plot.text(
+        data.filter((a) => a.flagged || a.removed || a.kind === 'ai'),
+        { x: 'gold_accuracy_directional', y: 'majority_agreement', text: 'id', dy: -12, fontSize: 10 },
+      ),
     ],
   };
 }

@@ -6,9 +6,18 @@ import { interpretationBand } from '../core/interpretationBand';
 import { BASE } from './theme';
 
 /** One coefficient per slice value with its 95% interval, coloured by band, items per slice in the label. */
-export function sliceIntervals(rows: SliceRow[], metric: string, metricName: string, { width = 640 }: { width?: number } = {}): Plot.PlotOptions {
+export function sliceIntervals(
+  rows: SliceRow[],
+  metric: string,
+  metricName: string,
+  { width = 640 }: { width?: number } = {},
+): Plot.PlotOptions {
   const data = rows
-    .map((r) => ({ label: `${r.value} (${r.items_pairable.toLocaleString('en-US')})`, value: metricValue(r, metric), ci: r.ci95[metric] ?? null }))
+    .map((r) => ({
+      label: `${r.value} (${r.items_pairable.toLocaleString('en-US')})`,
+      value: metricValue(r, metric),
+      ci: r.ci95[metric] ?? null,
+    }))
     .filter((d) => d.value !== null)
     .sort((a, b) => b.value! - a.value!);
   return {
@@ -21,8 +30,19 @@ export function sliceIntervals(rows: SliceRow[], metric: string, metricName: str
     y: { label: null, domain: data.map((d) => d.label) },
     marks: [
       Plot.ruleX([0.21, 0.41, 0.61, 0.81], { stroke: 'currentColor', strokeOpacity: 0.2, strokeDasharray: '3,3' }),
-      Plot.ruleY(data.filter((d) => d.ci), { y: 'label', x1: (d) => d.ci![0], x2: (d) => d.ci![1], stroke: 'currentColor', strokeWidth: 2 }),
-      Plot.dot(data, { y: 'label', x: 'value', r: 5, fill: (d) => BAND_COLOURS[interpretationBand(d.value)!.label], stroke: 'currentColor', title: (d) => `${d.label}: ${d.value!.toFixed(3)}${d.ci ? ` (95% CI ${d.ci[0].toFixed(3)}–${d.ci[1].toFixed(3)})` : ''}` }),
+      Plot.ruleY(
+        data.filter((d) => d.ci),
+        { y: 'label', x1: (d) => d.ci![0], x2: (d) => d.ci![1], stroke: 'currentColor', strokeWidth: 2 },
+      ),
+      Plot.dot(data, {
+        y: 'label',
+        x: 'value',
+        r: 5,
+        fill: (d) => BAND_COLOURS[interpretationBand(d.value)!.label],
+        stroke: 'currentColor',
+        title: (d) =>
+          `${d.label}: ${d.value!.toFixed(3)}${d.ci ? ` (95% CI ${d.ci[0].toFixed(3)}–${d.ci[1].toFixed(3)})` : ''}`,
+      }),
     ],
   };
 }

@@ -24,7 +24,13 @@ export function categoryColour(category: string, index: number): string {
 
 /** Shared Plot defaults: the page's font and colours, readable at laptop width. */
 export const BASE = {
-  style: { fontFamily: 'inherit', fontSize: '12px', background: 'transparent', color: 'currentColor', overflow: 'visible' },
+  style: {
+    fontFamily: 'inherit',
+    fontSize: '12px',
+    background: 'transparent',
+    color: 'currentColor',
+    overflow: 'visible',
+  },
   marginLeft: 48,
   marginBottom: 40,
 } as const;

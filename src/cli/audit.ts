@@ -46,13 +46,32 @@ export async function audit(argv: string[], io: CommandIo): Promise<number> {
   const parsed = parseCommandLine(
     argv,
     {
-      format: { type: 'string' }, item: { type: 'string' }, annotator: { type: 'string' }, label: { type: 'string' },
-      wide: { type: 'string' }, rubric: { type: 'string' }, 'label-map': { type: 'string' }, scale: { type: 'string' }, out: { type: 'string' },
-      remove: { type: 'string' }, bootstrap: { type: 'string' }, seed: { type: 'string' }, 'band-metric': { type: 'string' },
-      'min-shared': { type: 'string' }, 'fail-under': { type: 'string', multiple: true },
-      weights: { type: 'string' }, method: { type: 'string' }, labels: { type: 'string' }, html: { type: 'string' },
-      'rubric-weights': { type: 'string' }, 'label-from': { type: 'string' }, 'label-price': { type: 'string' },
-      'labels-are': { type: 'string' }, header: { type: 'boolean' }, 'no-header': { type: 'boolean' }, 'item-scope': { type: 'string' },
+      format: { type: 'string' },
+      item: { type: 'string' },
+      annotator: { type: 'string' },
+      label: { type: 'string' },
+      wide: { type: 'string' },
+      rubric: { type: 'string' },
+      'label-map': { type: 'string' },
+      scale: { type: 'string' },
+      out: { type: 'string' },
+      remove: { type: 'string' },
+      bootstrap: { type: 'string' },
+      seed: { type: 'string' },
+      'band-metric': { type: 'string' },
+      'min-shared': { type: 'string' },
+      'fail-under': { type: 'string', multiple: true },
+      weights: { type: 'string' },
+      method: { type: 'string' },
+      labels: { type: 'string' },
+      html: { type: 'string' },
+      'rubric-weights': { type: 'string' },
+      'label-from': { type: 'string' },
+      'label-price': { type: 'string' },
+      'labels-are': { type: 'string' },
+      header: { type: 'boolean' },
+      'no-header': { type: 'boolean' },
+      'item-scope': { type: 'string' },
       expand: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -65,7 +84,8 @@ export async function audit(argv: string[], io: CommandIo): Promise<number> {
     return 0;
   }
   if (paths.length === 0) fail(`no input file\n${USAGE}`);
-  if (v.format && !READERS.includes(v.format) && !ADAPTER_NAMES.includes(v.format)) fail(`unknown format "${v.format}" (one of ${[...READERS, ...ADAPTER_NAMES].join(', ')})`);
+  if (v.format && !READERS.includes(v.format) && !ADAPTER_NAMES.includes(v.format))
+    fail(`unknown format "${v.format}" (one of ${[...READERS, ...ADAPTER_NAMES].join(', ')})`);
   if (v.scale && !SCALES.includes(v.scale)) fail(`unknown scale "${v.scale}" (one of ${SCALES.join(', ')})`);
   for (const p of paths) if (!existsSync(p) || !statSync(p).isFile()) fail(`cannot read ${p}: no such file`);
   let labelMap: Record<string, string> | null = null;
@@ -75,18 +95,30 @@ export async function audit(argv: string[], io: CommandIo): Promise<number> {
     fail((error as Error).message);
   }
   if (v.header && v['no-header']) fail('--header and --no-header contradict each other');
-  if (v['item-scope'] && !['shared', 'file'].includes(v['item-scope'])) fail(`--item-scope takes shared or file, not "${v['item-scope']}"`);
+  if (v['item-scope'] && !['shared', 'file'].includes(v['item-scope']))
+    fail(`--item-scope takes shared or file, not "${v['item-scope']}"`);
   const labelsAre = v['labels-are'] ? parseLabelsAre(v['labels-are']) : null;
   const fileOptions: FileOptions = {
     header: v['no-header'] ? false : v.header ? true : null,
     expand: columnList(v.expand),
     format: v.format && READERS.includes(v.format) ? (v.format as Format) : null,
     adapter: v.format && ADAPTER_NAMES.includes(v.format) ? v.format : null,
-    overrides: { item: v.item ?? null, annotator: v.annotator ?? null, label: v.label ?? null, wide: columnList(v.wide), rubric: columnList(v.rubric) },
+    overrides: {
+      item: v.item ?? null,
+      annotator: v.annotator ?? null,
+      label: v.label ?? null,
+      wide: columnList(v.wide),
+      rubric: columnList(v.rubric),
+    },
   };
   const settings = {
     labelMap,
-    removed: v.remove ? v.remove.split(',').map((id) => id.trim()).filter(Boolean) : [],
+    removed: v.remove
+      ? v.remove
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean)
+      : [],
     bootstrap: whole(v.bootstrap, 'bootstrap', DEFAULT_SETTINGS.bootstrap),
     seed: whole(v.seed, 'seed', DEFAULT_SETTINGS.seed),
     minShared: whole(v['min-shared'], 'min-shared', DEFAULT_SETTINGS.minShared),
@@ -96,27 +128,43 @@ export async function audit(argv: string[], io: CommandIo): Promise<number> {
     rubricWeights: v['rubric-weights'] ? parseRubricWeights(v['rubric-weights']) : null,
   };
   const labelPrice = v['label-price'] === undefined ? DEFAULT_NEXT_LABEL.pricePerLabel : Number(v['label-price']);
-  if (!(Number.isFinite(labelPrice) && labelPrice > 0)) fail(`--label-price takes a price above 0, not "${v['label-price']}"`);
-  const labelInputs = { ...DEFAULT_NEXT_LABEL, from: v['label-from'] ?? DEFAULT_NEXT_LABEL.from, pricePerLabel: labelPrice };
-  if (!METHOD_SETTINGS.includes(settings.method)) fail(`unknown method "${v.method}" (one of ${METHOD_SETTINGS.join(', ')})`);
+  if (!(Number.isFinite(labelPrice) && labelPrice > 0))
+    fail(`--label-price takes a price above 0, not "${v['label-price']}"`);
+  const labelInputs = {
+    ...DEFAULT_NEXT_LABEL,
+    from: v['label-from'] ?? DEFAULT_NEXT_LABEL.from,
+    pricePerLabel: labelPrice,
+  };
+  if (!METHOD_SETTINGS.includes(settings.method))
+    fail(`unknown method "${v.method}" (one of ${METHOD_SETTINGS.join(', ')})`);
   const known = metricIds(true).map((m) => m.id);
-  if (!known.includes(settings.bandMetric)) fail(`unknown metric "${settings.bandMetric}" for --band-metric (one of ${known.join(', ')})`);
+  if (!known.includes(settings.bandMetric))
+    fail(`unknown metric "${settings.bandMetric}" for --band-metric (one of ${known.join(', ')})`);
   const gates = (v['fail-under'] ?? []).map((gate) => {
     const match = /^([\w.]+)=(-?[\d.]+)$/.exec(gate.trim());
-    if (!match || !known.includes(match[1])) fail(`--fail-under takes METRIC=VALUE with a metric id (one of ${known.join(', ')}), not "${gate}"`);
+    if (!match || !known.includes(match[1]))
+      fail(`--fail-under takes METRIC=VALUE with a metric id (one of ${known.join(', ')}), not "${gate}"`);
     return { id: match[1], min: Number(match[2]) };
   });
   const names = fileNames(paths);
   const files = await Promise.all(paths.map(async (p, i) => ({ name: names[i], blob: await openAsBlob(p) })));
   const session = createSession();
   // the options apply to every file, zip members included
-  const result = await session.load(files, { fileDefaults: fileOptions, labelMap, labelsAre, itemScope: (v['item-scope'] as 'shared' | 'file') ?? 'shared', scale: (v.scale as Scale) ?? null });
+  const result = await session.load(files, {
+    fileDefaults: fileOptions,
+    labelMap,
+    labelsAre,
+    itemScope: (v['item-scope'] as 'shared' | 'file') ?? 'shared',
+    scale: (v.scale as Scale) ?? null,
+  });
   if (!result.ok) fail(result.message);
-  for (const w of result.overview.input.warnings) io.err(`warning: ${w.file}${w.column ? ` (${w.column})` : ''}: ${w.message}\n`);
+  for (const w of result.overview.input.warnings)
+    io.err(`warning: ${w.file}${w.column ? ` (${w.column})` : ''}: ${w.message}\n`);
   const built = session.report(settings, undefined, labelInputs);
   if (!built.ok) fail(built.message);
   const { report } = built;
-  if (labelInputs.from !== 'typical' && report.next_label?.reason) fail(`--label-from ${labelInputs.from}: ${report.next_label.reason}`);
+  if (labelInputs.from !== 'typical' && report.next_label?.reason)
+    fail(`--label-from ${labelInputs.from}: ${report.next_label.reason}`);
   if (v.labels) {
     const file = session.exportFile(v.labels.endsWith('.jsonl') ? 'labels-jsonl' : 'labels-csv', settings);
     if (!file.ok) fail(file.message);
@@ -126,7 +174,9 @@ export async function audit(argv: string[], io: CommandIo): Promise<number> {
   const json = `${JSON.stringify(report, null, 2)}\n`;
   if (v.out) {
     writeFileSync(v.out, json);
-    io.err(`prefscope audit: wrote ${v.out} (${report.input.rows} judgements, ${report.input.rows_dropped} rows dropped)\n`);
+    io.err(
+      `prefscope audit: wrote ${v.out} (${report.input.rows} judgements, ${report.input.rows_dropped} rows dropped)\n`,
+    );
   } else io.out(json);
   const failed = gates.filter((g) => {
     const value = metricValue(report.agreement, g.id);
@@ -142,7 +192,12 @@ export async function audit(argv: string[], io: CommandIo): Promise<number> {
 
 /** The report as one self-contained HTML file, its charts drawn by Plot in jsdom (loaded only for --html). */
 async function reportHtml(report: Report): Promise<string> {
-  const [{ JSDOM }, { reportCharts }, { chartSvgs }, { htmlReport }] = await Promise.all([import('jsdom'), import('../charts/reportCharts'), import('../render/chartSvgs'), import('../render/htmlReport')]);
+  const [{ JSDOM }, { reportCharts }, { chartSvgs }, { htmlReport }] = await Promise.all([
+    import('jsdom'),
+    import('../charts/reportCharts'),
+    import('../render/chartSvgs'),
+    import('../render/htmlReport'),
+  ]);
   const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
   return htmlReport(report, chartSvgs(reportCharts(report), document), { generatedAt: new Date() });
 }
@@ -152,10 +207,14 @@ async function reportHtml(report: Report): Promise<string> {
  */
 function parseLabelsAre(text: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = part.lastIndexOf('=');
     const [file, id] = at > 0 ? [part.slice(0, at).trim(), part.slice(at + 1).trim()] : ['*', part];
-    if (!CONVENTION_IDS.includes(id)) fail(`--labels-are takes one of ${CONVENTION_IDS.join(', ')} (or FILE=CONVENTION), not "${part}"`);
+    if (!CONVENTION_IDS.includes(id))
+      fail(`--labels-are takes one of ${CONVENTION_IDS.join(', ')} (or FILE=CONVENTION), not "${part}"`);
     out[file] = id;
   }
   return out;
@@ -181,7 +240,8 @@ function parseWeights(text: string): ScoreWeights {
   const weights = { ...DEFAULT_SETTINGS.weights };
   for (const part of text.split(',')) {
     const [key, value] = part.split('=').map((s) => s.trim());
-    if (!(key in weights) || !/^\d*\.?\d+$/.test(value ?? '')) fail(`--weights takes gold=W,majority=W,speed=W, not "${text}"`);
+    if (!(key in weights) || !/^\d*\.?\d+$/.test(value ?? ''))
+      fail(`--weights takes gold=W,majority=W,speed=W, not "${text}"`);
     weights[key as keyof ScoreWeights] = Number(value);
   }
   return weights;
@@ -192,9 +252,16 @@ function parseRubricWeights(text: string): Record<string, number> {
   const weights: Record<string, number> = {};
   for (const part of text.split(',')) {
     const at = part.lastIndexOf('=');
-    const name = part.slice(0, at).trim(), value = part.slice(at + 1).trim();
-    if (at <= 0 || !name || !/^\d*\.?\d+$/.test(value)) fail(`--rubric-weights takes DIMENSION=WEIGHT,… (weights of 0 or more), not "${text}"`);
-    Object.defineProperty(weights, name, { value: Number(value), enumerable: true, writable: true, configurable: true });
+    const name = part.slice(0, at).trim(),
+      value = part.slice(at + 1).trim();
+    if (at <= 0 || !name || !/^\d*\.?\d+$/.test(value))
+      fail(`--rubric-weights takes DIMENSION=WEIGHT,… (weights of 0 or more), not "${text}"`);
+    Object.defineProperty(weights, name, {
+      value: Number(value),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return weights;
 }

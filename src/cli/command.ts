@@ -31,7 +31,10 @@ export async function runCommand(name: string, command: Command, argv: string[],
 /** Runs the command as the process when its module is the script started (`tsx src/cli/audit.ts …`). */
 export function runAsScript(name: string, command: Command, moduleUrl: string): void {
   if (!process.argv[1] || resolve(process.argv[1]) !== fileURLToPath(moduleUrl)) return;
-  const io = { out: (text: string) => void process.stdout.write(text), err: (text: string) => void process.stderr.write(text) };
+  const io = {
+    out: (text: string) => void process.stdout.write(text),
+    err: (text: string) => void process.stderr.write(text),
+  };
   void runCommand(name, command, process.argv.slice(2), io).then((status) => {
     process.exitCode = status;
   });

@@ -23,7 +23,9 @@ export interface ChanceCorrected {
 export function agreementParts(table: ItemCounts): { pa: number; pi: Float64Array; nItems: number; nLabelled: number } {
   const { counts, m, weight, rows, K } = table;
   const pi = new Float64Array(K);
-  let paSum = 0, nItems = 0, nLabelled = 0;
+  let paSum = 0,
+    nItems = 0,
+    nLabelled = 0;
   for (let r = 0; r < rows; r++) {
     const w = weight ? weight[r] : 1;
     const mr = m[r];

@@ -74,10 +74,14 @@ export function annotatorScores(
   for (const arr of [gold.directional, majority.n, majority.share, speedPenalty ?? gold.n, meanTime ?? gold.n]) {
     if (arr.length !== nAnn) throw new Error('annotator arrays differ in length');
   }
-  const composite = new Float64Array(nAnn), present = new Uint8Array(nAnn), flagged = new Uint8Array(nAnn);
+  const composite = new Float64Array(nAnn),
+    present = new Uint8Array(nAnn),
+    flagged = new Uint8Array(nAnn);
   const flags: string[][] = [];
   for (let a = 0; a < nAnn; a++) {
-    const g = gold.directional[a], m = majority.share[a], s = speedPenalty ? speedPenalty[a] : NaN;
+    const g = gold.directional[a],
+      m = majority.share[a],
+      s = speedPenalty ? speedPenalty[a] : NaN;
     const values = [g, m, s];
     const w = [weights.gold, weights.majority, weights.speed];
     let bits = 0;
@@ -85,7 +89,10 @@ export function annotatorScores(
     if (majority.n[a] >= minMajority && Number.isFinite(m)) bits |= 2;
     if (Number.isFinite(s)) bits |= 4;
     present[a] = bits;
-    let total = 0, weight = 0, used = 0, only = -1;
+    let total = 0,
+      weight = 0,
+      used = 0,
+      only = -1;
     for (let p = 0; p < 3; p++) {
       if (!(bits & (1 << p)) || w[p] === 0) continue; // a zero weight leaves the part out
       total += w[p] * values[p];

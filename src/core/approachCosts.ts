@@ -10,7 +10,10 @@ export interface Approach {
  * Cost (low and high) and calendar days to collect `target` comparisons with each approach:
  * cost = target × price, days = target / comparisons per day (closed form; no ramp-up).
  */
-export function approachCosts(approaches: readonly Approach[], target: number): { name: string; cost_low: number; cost_high: number; days: number }[] {
+export function approachCosts(
+  approaches: readonly Approach[],
+  target: number,
+): { name: string; cost_low: number; cost_high: number; days: number }[] {
   if (!(target >= 0 && target < Infinity)) throw new Error(`invalid target: ${target}`);
   return approaches.map((a) => {
     if (!(a.priceLow >= 0 && a.priceHigh >= a.priceLow && a.perDay > 0)) throw new Error(`invalid approach: ${a.name}`);

@@ -21,7 +21,11 @@ const STIRLERR = [
   0.009255462182712732917729, 0.008330563433362871256469, 0.007573675487951840794972, 0.006942840107209529865664,
   0.00640899418800420706844, 0.005951370112758847735624, 0.005554733551962801371039,
 ];
-const S0 = 1 / 12, S1 = 1 / 360, S2 = 1 / 1260, S3 = 1 / 1680, S4 = 1 / 1188;
+const S0 = 1 / 12,
+  S1 = 1 / 360,
+  S2 = 1 / 1260,
+  S3 = 1 / 1680,
+  S4 = 1 / 1188;
 
 /** The error of Stirling's formula for ln k!, k a non-negative integer (Loader 2000; R's `stirlerr`). */
 function stirlerr(k: number): number {
@@ -67,7 +71,8 @@ function logPmf(x: number, n: number, p: number, q: number): number {
 function logSum(from: number, to: number, n: number, p: number, q: number): number {
   if (from > to) return -Infinity;
   const start = Math.min(to, Math.max(from, Math.floor((n + 1) * p)));
-  const up = p / q, down = q / p;
+  const up = p / q,
+    down = q / p;
   let sum = 1;
   let term = 1;
   for (let k = start; k < to; k++) {
@@ -86,7 +91,8 @@ function logSum(from: number, to: number, n: number, p: number, q: number): numb
 
 /** The smallest p in [0, 1] with f(p) true, f monotone (false … true), by bisection to the last bit. */
 function bisect(f: (p: number) => boolean): number {
-  let lo = 0, hi = 1;
+  let lo = 0,
+    hi = 1;
   for (let i = 0; i < 2000; i++) {
     const mid = (lo + hi) / 2;
     if (mid <= lo || mid >= hi) break;
@@ -107,7 +113,11 @@ function bisect(f: (p: number) => boolean): number {
  * (the binomial tail equals R's `qbeta` form, I_p(x, n − x + 1)). Degenerate counts (n = 0, successes not an
  * integer in [0, n]) give NaN; p outside [0, 1] or confLevel outside (0, 1) throw.
  */
-export function binomialTest(successes: number, n: number, { p = 0.5, confLevel = 0.95 }: { p?: number; confLevel?: number } = {}): BinomialTest {
+export function binomialTest(
+  successes: number,
+  n: number,
+  { p = 0.5, confLevel = 0.95 }: { p?: number; confLevel?: number } = {},
+): BinomialTest {
   if (!(p >= 0 && p <= 1)) throw new Error(`invalid p: ${p}`);
   if (!(confLevel > 0 && confLevel < 1)) throw new Error(`invalid confLevel: ${confLevel}`);
   const x = successes;
@@ -131,7 +141,8 @@ function twoSided(x: number, n: number, p: number): number {
   let lnA: number, lnB: number;
   if (x < m) {
     // on [ceil(m), n] the probabilities do not increase: the first j with d_j ≤ d·(1 + 1e-7) starts the far tail
-    let lo = Math.ceil(m), hi = n + 1;
+    let lo = Math.ceil(m),
+      hi = n + 1;
     while (lo < hi) {
       const mid = Math.floor((lo + hi) / 2);
       if (logPmf(mid, n, p, q) <= bound) hi = mid;
@@ -141,7 +152,8 @@ function twoSided(x: number, n: number, p: number): number {
     lnB = logSum(lo, n, n, p, q);
   } else {
     // on [0, floor(m)] the probabilities do not decrease: the last k with d_k ≤ d·(1 + 1e-7) ends the far tail
-    let lo = -1, hi = Math.floor(m);
+    let lo = -1,
+      hi = Math.floor(m);
     while (lo < hi) {
       const mid = Math.floor((lo + hi + 1) / 2);
       if (logPmf(mid, n, p, q) <= bound) lo = mid;

@@ -44,7 +44,15 @@ export interface BootstrapOptions {
 export function bootstrapCi(
   table: ItemCounts,
   statistic: (resample: ItemCounts) => number,
-  { resamples = 1000, seed = 1, random = rng(seed), method = 'patterns', order, onProgress, progressEvery = 100 }: BootstrapOptions = {},
+  {
+    resamples = 1000,
+    seed = 1,
+    random = rng(seed),
+    method = 'patterns',
+    order,
+    onProgress,
+    progressEvery = 100,
+  }: BootstrapOptions = {},
 ): BootstrapCi {
   const estimate = statistic(table);
   const base = method === 'patterns' ? countPatterns(table) : labelledRows(table, order);
@@ -59,7 +67,8 @@ export function bootstrapCi(
   for (let b = 1; b <= resamples; b++) {
     weight.fill(0);
     if (N > 0 && method === 'patterns') {
-      let left = N, wLeft = N;
+      let left = N,
+        wLeft = N;
       for (let p = 0; p < P && left > 0; p++) {
         const x = p === P - 1 ? left : randomBinomial(random, left, Math.min(1, w0[p] / wLeft));
         weight[p] = x;

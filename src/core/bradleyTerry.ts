@@ -65,12 +65,15 @@ export function bradleyTerry(
   const counts = winMatrix(a, b, outcome, M, { weight });
   const { component, main } = components(counts);
   const inFit = new Uint8Array(M);
-  for (let i = 0; i < M; i++) inFit[i] = (fit === 'all' ? component[i] >= 0 : component[i] === main && main >= 0) ? 1 : 0;
+  for (let i = 0; i < M; i++)
+    inFit[i] = (fit === 'all' ? component[i] >= 0 : component[i] === main && main >= 0) ? 1 : 0;
   const fitted: number[] = [];
   for (let i = 0; i < M; i++) if (inFit[i]) fitted.push(i);
 
   // the pairs inside the fitted set and each model's score W_i against fitted opponents only
-  const pi: number[] = [], pj: number[] = [], pn: number[] = [];
+  const pi: number[] = [],
+    pj: number[] = [],
+    pn: number[] = [];
   const W = new Float64Array(M);
   for (const i of fitted)
     for (const j of fitted) {
@@ -119,7 +122,8 @@ export function bradleyTerry(
 
   const finite = new Uint8Array(M);
   const rating = new Float64Array(M).fill(NaN);
-  let mean = 0, nFinite = 0;
+  let mean = 0,
+    nFinite = 0;
   for (let i = 0; i < M; i++)
     if (main >= 0 && component[i] === main && strength[i] > 0) {
       finite[i] = 1;
@@ -144,8 +148,10 @@ function components(counts: WinMatrix): { component: Int32Array; main: number } 
   const onStack = new Uint8Array(M);
   const stack: number[] = [];
   const raw = new Int32Array(M).fill(-1);
-  let counter = 0, nRaw = 0;
-  const callNode: number[] = [], callNext: number[] = [];
+  let counter = 0,
+    nRaw = 0;
+  const callNode: number[] = [],
+    callNext: number[] = [];
   for (let s = 0; s < M; s++) {
     if (index[s] >= 0 || counts.total.comparisons[s] === 0) continue;
     callNode.push(s);
@@ -204,6 +210,7 @@ function components(counts: WinMatrix): { component: Int32Array; main: number } 
   }
   let main = -1;
   for (let c = 0; c < nComp; c++)
-    if (size[c] >= 2 && (main < 0 || size[c] > size[main] || (size[c] === size[main] && inside[c] > inside[main]))) main = c;
+    if (size[c] >= 2 && (main < 0 || size[c] > size[main] || (size[c] === size[main] && inside[c] > inside[main])))
+      main = c;
   return { component, main };
 }

@@ -12,12 +12,15 @@ export function clusterOrder(n: number, distance: ArrayLike<number>): number[] {
   const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
   const alive = new Uint8Array(n).fill(1);
   for (let step = 0; step < n - 1; step++) {
-    let bi = -1, bj = -1, best = Infinity;
+    let bi = -1,
+      bj = -1,
+      best = Infinity;
     for (let i = 0; i < n; i++) {
       if (!alive[i]) continue;
       for (let j = i + 1; j < n; j++) if (alive[j] && d[i * n + j] < best) [best, bi, bj] = [d[i * n + j], i, j];
     }
-    const si = members[bi].length, sj = members[bj].length;
+    const si = members[bi].length,
+      sj = members[bj].length;
     for (let k = 0; k < n; k++) {
       if (!alive[k] || k === bi || k === bj) continue;
       const v = (d[bi * n + k] * si + d[bj * n + k] * sj) / (si + sj);

@@ -15,11 +15,15 @@ export interface CohenKappa {
  * unweighted d = [i != j], linear |i - j| / (K - 1), quadratic ((i - j) / (K - 1))^2. Degenerate: an empty
  * table, or chance disagreement 0 (both annotators always use one and the same category) -> NaN.
  */
-export function cohenKappa(table: ArrayLike<number>, { K = Math.round(Math.sqrt(table.length)) }: { K?: number } = {}): CohenKappa {
+export function cohenKappa(
+  table: ArrayLike<number>,
+  { K = Math.round(Math.sqrt(table.length)) }: { K?: number } = {},
+): CohenKappa {
   if (K * K !== table.length) throw new Error(`table has ${table.length} cells, expected ${K}×${K}`);
   const row = new Float64Array(K);
   const col = new Float64Array(K);
-  let n = 0, diag = 0;
+  let n = 0,
+    diag = 0;
   for (let i = 0; i < K; i++) {
     for (let j = 0; j < K; j++) {
       const t = table[i * K + j];
@@ -30,7 +34,8 @@ export function cohenKappa(table: ArrayLike<number>, { K = Math.round(Math.sqrt(
     diag += table[i * K + i];
   }
   const weighted = (d: (i: number, j: number) => number) => {
-    let observed = 0, chance = 0;
+    let observed = 0,
+      chance = 0;
     for (let i = 0; i < K; i++) {
       for (let j = 0; j < K; j++) {
         if (i === j) continue;

@@ -2,9 +2,13 @@
  * Total cost of labelling `scales[i]` pairs with each approach at its price per pair (closed form:
  * pairs × price), one row per scale; `cheapest` names the approach with the lowest total.
  */
-export function costComparison(prices: Record<string, number>, scales: readonly number[]): { pairs: number; totals: Record<string, number>; cheapest: string | null }[] {
+export function costComparison(
+  prices: Record<string, number>,
+  scales: readonly number[],
+): { pairs: number; totals: Record<string, number>; cheapest: string | null }[] {
   const names = Object.keys(prices);
-  for (const n of names) if (!(prices[n] >= 0 && prices[n] < Infinity)) throw new Error(`invalid price for ${n}: ${prices[n]}`);
+  for (const n of names)
+    if (!(prices[n] >= 0 && prices[n] < Infinity)) throw new Error(`invalid price for ${n}: ${prices[n]}`);
   return scales.map((pairs) => {
     if (!(pairs >= 0 && pairs < Infinity)) throw new Error(`invalid scale: ${pairs}`);
     const totals: Record<string, number> = {};

@@ -37,7 +37,8 @@ export function countPatterns(table: ItemCounts): ItemCounts {
   }
   const order = first.map((_, p) => p);
   order.sort((p, q) => {
-    const a = first[p] * K, b = first[q] * K;
+    const a = first[p] * K,
+      b = first[q] * K;
     for (let c = 0; c < K; c++) if (counts[a + c] !== counts[b + c]) return counts[a + c] - counts[b + c];
     return 0;
   });

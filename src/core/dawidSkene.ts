@@ -52,7 +52,13 @@ const FLOOR = 1e-12;
 export function dawidSkene(
   ratings: Ratings,
   mask: Uint8Array | null = null,
-  options: { maxIterations?: number; tolerance?: number; init?: 'majority'; accelerate?: boolean; anyLabel?: boolean } = {},
+  options: {
+    maxIterations?: number;
+    tolerance?: number;
+    init?: 'majority';
+    accelerate?: boolean;
+    anyLabel?: boolean;
+  } = {},
 ): DawidSkene {
   if ((options.init ?? 'majority') !== 'majority') throw new Error(`invalid init: "${String(options.init)}"`);
   // categories no selected label uses are left out of the fit (no prior mass, no confusion column), then put back
@@ -66,7 +72,12 @@ export function dawidSkene(
   const label = new Int32Array(ratings.n);
   for (let j = 0; j < ratings.n; j++) label[j] = ratings.label[j] < 0 ? -1 : toKept[ratings.label[j]];
   const inner = fit(
-    { ...ratings, label, categories: kept.map((k) => ratings.categories[k]), fivePoint: Int8Array.from(kept, (k) => ratings.fivePoint[k]) },
+    {
+      ...ratings,
+      label,
+      categories: kept.map((k) => ratings.categories[k]),
+      fivePoint: Int8Array.from(kept, (k) => ratings.fivePoint[k]),
+    },
     mask,
     options,
   );
@@ -77,7 +88,8 @@ export function dawidSkene(
 function expand(inner: DawidSkene, kept: number[], K: number, nItems: number, nAnn: number): DawidSkene {
   const k2 = kept.length;
   const posterior = new Float64Array(nItems * K);
-  for (let i = 0; i < nItems; i++) for (let c = 0; c < k2; c++) posterior[i * K + kept[c]] = inner.posterior[i * k2 + c];
+  for (let i = 0; i < nItems; i++)
+    for (let c = 0; c < k2; c++) posterior[i * K + kept[c]] = inner.posterior[i * k2 + c];
   const priors = new Float64Array(K);
   kept.forEach((k, c) => (priors[k] = inner.priors[c]));
   if (inner.nLabelled === 0) priors.fill(NaN);
@@ -98,23 +110,41 @@ function expand(inner: DawidSkene, kept: number[], K: number, nItems: number, nA
 function fit(
   ratings: Ratings,
   mask: Uint8Array | null,
-  { maxIterations = 100, tolerance = 1e-6, accelerate = true, anyLabel = false }: { maxIterations?: number; tolerance?: number; accelerate?: boolean; anyLabel?: boolean },
+  {
+    maxIterations = 100,
+    tolerance = 1e-6,
+    accelerate = true,
+    anyLabel = false,
+  }: { maxIterations?: number; tolerance?: number; accelerate?: boolean; anyLabel?: boolean },
 ): DawidSkene {
-  const K = ratings.categories.length, W = K <= 5 ? 5 : K, nItems = ratings.items.length, nAnn = ratings.annotators.length;
+  const K = ratings.categories.length,
+    W = K <= 5 ? 5 : K,
+    nItems = ratings.items.length,
+    nAnn = ratings.annotators.length;
   const { item, annotator, label: observed } = ratings;
   const start = new Int32Array(nItems + 1);
   for (let j = 0; j < ratings.n; j++) if ((!mask || mask[j]) && observed[j] >= 0) start[item[j] + 1]++;
   for (let i = 0; i < nItems; i++) start[i + 1] += start[i];
-  const next = start.slice(0, nItems), cell = new Int32Array(start[nItems]);
-  for (let j = 0; j < ratings.n; j++) if ((!mask || mask[j]) && observed[j] >= 0) cell[next[item[j]]++] = (annotator[j] * K + observed[j]) * W;
+  const next = start.slice(0, nItems),
+    cell = new Int32Array(start[nItems]);
+  for (let j = 0; j < ratings.n; j++)
+    if ((!mask || mask[j]) && observed[j] >= 0) cell[next[item[j]]++] = (annotator[j] * K + observed[j]) * W;
   const s: EmState = {
-    K, W, start, cell, T: new Float64Array(nItems * W), priors: new Float64Array(W), mass: new Float64Array(W),
-    cf: new Float64Array(nAnn * K * W), sums: new Float64Array(nAnn * K * W),
+    K,
+    W,
+    start,
+    cell,
+    T: new Float64Array(nItems * W),
+    priors: new Float64Array(W),
+    mass: new Float64Array(W),
+    cf: new Float64Array(nAnn * K * W),
+    sums: new Float64Array(nAnn * K * W),
   };
   const { T, cf, sums, priors, mass } = s;
   let nLabelled = 0;
   for (let i = 0; i < nItems; i++) {
-    const a = start[i], e = start[i + 1];
+    const a = start[i],
+      e = start[i + 1];
     if (e === a) continue;
     nLabelled++;
     for (let t = a; t < e; t++) T[i * W + ((cell[t] / W) % K)] += 1 / (e - a);
@@ -136,7 +166,8 @@ function fit(
   mStep();
 
   const maxChange: number[] = [];
-  let converged = false, genuine = true;
+  let converged = false,
+    genuine = true;
   const pass = (withLogLik: boolean) => {
     const { change, logLik } = dawidSkenePass(s, withLogLik);
     mStep();
@@ -146,12 +177,18 @@ function fit(
     return logLik;
   };
   const done = () => converged || maxChange.length >= maxIterations || nLabelled === 0;
-  const P = cf.length + W, theta = [0, 1, 2, 3].map(() => new Float64Array(P)); // θ0, θ1, θ2, extrapolated
+  const P = cf.length + W,
+    theta = [0, 1, 2, 3].map(() => new Float64Array(P)); // θ0, θ1, θ2, extrapolated
   const pack = (x: Float64Array) => (x.set(cf), x.set(priors, cf.length));
   const unpack = (x: Float64Array) => (cf.set(x.subarray(0, cf.length)), priors.set(x.subarray(cf.length)));
-  let stepMax = 1, llBefore = -Infinity, extrapolated = false;
+  let stepMax = 1,
+    llBefore = -Infinity,
+    extrapolated = false;
   while (!done()) {
-    if (!accelerate) { pass(false); continue; }
+    if (!accelerate) {
+      pass(false);
+      continue;
+    }
     pack(theta[0]);
     const ll0 = pass(true);
     if (extrapolated && !converged && !(ll0 >= llBefore - 1)) {
@@ -167,23 +204,32 @@ function fit(
     if (done()) break;
     pack(theta[2]);
     const [t0, t1, t2, tx] = theta;
-    let rr = 0, vv = 0;
+    let rr = 0,
+      vv = 0;
     for (let x = 0; x < P; x++) {
-      const r = t1[x] - t0[x], v = t2[x] - 2 * t1[x] + t0[x];
-      rr += r * r; vv += v * v;
+      const r = t1[x] - t0[x],
+        v = t2[x] - 2 * t1[x] + t0[x];
+      rr += r * r;
+      vv += v * v;
     }
     const alpha = Math.min(stepMax, Math.sqrt(rr / vv));
     if (alpha === stepMax) stepMax *= 4;
     if (!(alpha > 1)) continue; // the plain EM point θ2 is already in place
-    for (let x = 0; x < P; x++) tx[x] = t0[x] + 2 * alpha * (t1[x] - t0[x]) + alpha * alpha * (t2[x] - 2 * t1[x] + t0[x]);
+    for (let x = 0; x < P; x++)
+      tx[x] = t0[x] + 2 * alpha * (t1[x] - t0[x]) + alpha * alpha * (t2[x] - 2 * t1[x] + t0[x]);
     project(tx, K, W, nAnn);
     unpack(tx);
-    genuine = false; extrapolated = true; llBefore = ll0;
+    genuine = false;
+    extrapolated = true;
+    llBefore = ll0;
     pass(false);
   }
 
-  const label = new Int32Array(nItems).fill(-1), confidence = new Float64Array(nItems).fill(NaN);
-  const posterior = new Float64Array(nItems * K), top = new Float64Array(K), given = new Uint8Array(K);
+  const label = new Int32Array(nItems).fill(-1),
+    confidence = new Float64Array(nItems).fill(NaN);
+  const posterior = new Float64Array(nItems * K),
+    top = new Float64Array(K),
+    given = new Uint8Array(K);
   const fivePoint = ratings.scale === 'nominal' ? null : ratings.fivePoint;
   let outsideGiven = 0;
   for (let i = 0; i < nItems; i++) {
@@ -207,8 +253,21 @@ function fit(
     confidence[i] = T[i * W + best];
   }
   const confusion = new Float64Array(nAnn * K * K);
-  for (let a = 0; a < nAnn; a++) for (let k = 0; k < K; k++) for (let l = 0; l < K; l++) confusion[(a * K + k) * K + l] = cf[(a * K + l) * W + k];
-  return { label, posterior, confidence, confusion, priors: priors.slice(0, K), iterations: maxChange.length, converged, maxChange, nLabelled, unused: [], outsideGiven };
+  for (let a = 0; a < nAnn; a++)
+    for (let k = 0; k < K; k++) for (let l = 0; l < K; l++) confusion[(a * K + k) * K + l] = cf[(a * K + l) * W + k];
+  return {
+    label,
+    posterior,
+    confidence,
+    confusion,
+    priors: priors.slice(0, K),
+    iterations: maxChange.length,
+    converged,
+    maxChange,
+    nLabelled,
+    unused: [],
+    outsideGiven,
+  };
 }
 
 /** Back into the parameter space: entries clamped to [1e-12, 1], each confusion row and the priors renormalised. */

@@ -16,7 +16,9 @@ export interface EmState {
   mass: Float64Array;
 }
 
-const TINY = 1e-180, HUGE = 1e180, LOG_HUGE = Math.log(HUGE);
+const TINY = 1e-180,
+  HUGE = 1e180,
+  LOG_HUGE = Math.log(HUGE);
 
 /**
  * One fused EM pass of Dawid-Skene in probability space: per item the E-step (prior × Π confusion entries,
@@ -30,42 +32,95 @@ export function dawidSkenePass(s: EmState, withLogLik: boolean): { change: numbe
 
 function pass5({ start, cell, cf, priors, T, sums, mass }: EmState, withLogLik: boolean) {
   const nItems = start.length - 1;
-  let change = 0, logLik = 0, m0 = 0, m1 = 0, m2 = 0, m3 = 0, m4 = 0;
+  let change = 0,
+    logLik = 0,
+    m0 = 0,
+    m1 = 0,
+    m2 = 0,
+    m3 = 0,
+    m4 = 0;
   for (let i = 0; i < nItems; i++) {
-    const s = start[i], e = start[i + 1], off = i * 5;
+    const s = start[i],
+      e = start[i + 1],
+      off = i * 5;
     if (e === s) continue;
-    let p0 = priors[0], p1 = priors[1], p2 = priors[2], p3 = priors[3], p4 = priors[4], scaled = 0;
+    let p0 = priors[0],
+      p1 = priors[1],
+      p2 = priors[2],
+      p3 = priors[3],
+      p4 = priors[4],
+      scaled = 0;
     for (let t = s; t < e; t++) {
       const b = cell[t];
-      p0 *= cf[b]; p1 *= cf[b + 1]; p2 *= cf[b + 2]; p3 *= cf[b + 3]; p4 *= cf[b + 4];
+      p0 *= cf[b];
+      p1 *= cf[b + 1];
+      p2 *= cf[b + 2];
+      p3 *= cf[b + 3];
+      p4 *= cf[b + 4];
       if (p0 + p1 + p2 + p3 + p4 < TINY) {
-        p0 *= HUGE; p1 *= HUGE; p2 *= HUGE; p3 *= HUGE; p4 *= HUGE;
+        p0 *= HUGE;
+        p1 *= HUGE;
+        p2 *= HUGE;
+        p3 *= HUGE;
+        p4 *= HUGE;
         scaled++;
       }
     }
-    const sum = p0 + p1 + p2 + p3 + p4, inv = 1 / sum;
+    const sum = p0 + p1 + p2 + p3 + p4,
+      inv = 1 / sum;
     if (withLogLik) logLik += Math.log(sum) - scaled * LOG_HUGE;
-    p0 *= inv; p1 *= inv; p2 *= inv; p3 *= inv; p4 *= inv;
-    const d = Math.max(Math.abs(p0 - T[off]), Math.abs(p1 - T[off + 1]), Math.abs(p2 - T[off + 2]), Math.abs(p3 - T[off + 3]), Math.abs(p4 - T[off + 4]));
+    p0 *= inv;
+    p1 *= inv;
+    p2 *= inv;
+    p3 *= inv;
+    p4 *= inv;
+    const d = Math.max(
+      Math.abs(p0 - T[off]),
+      Math.abs(p1 - T[off + 1]),
+      Math.abs(p2 - T[off + 2]),
+      Math.abs(p3 - T[off + 3]),
+      Math.abs(p4 - T[off + 4]),
+    );
     if (d > change) change = d;
-    T[off] = p0; T[off + 1] = p1; T[off + 2] = p2; T[off + 3] = p3; T[off + 4] = p4;
-    m0 += p0; m1 += p1; m2 += p2; m3 += p3; m4 += p4;
+    T[off] = p0;
+    T[off + 1] = p1;
+    T[off + 2] = p2;
+    T[off + 3] = p3;
+    T[off + 4] = p4;
+    m0 += p0;
+    m1 += p1;
+    m2 += p2;
+    m3 += p3;
+    m4 += p4;
     for (let t = s; t < e; t++) {
       const b = cell[t];
-      sums[b] += p0; sums[b + 1] += p1; sums[b + 2] += p2; sums[b + 3] += p3; sums[b + 4] += p4;
+      sums[b] += p0;
+      sums[b + 1] += p1;
+      sums[b + 2] += p2;
+      sums[b + 3] += p3;
+      sums[b + 4] += p4;
     }
   }
-  mass[0] += m0; mass[1] += m1; mass[2] += m2; mass[3] += m3; mass[4] += m4;
+  mass[0] += m0;
+  mass[1] += m1;
+  mass[2] += m2;
+  mass[3] += m3;
+  mass[4] += m4;
   return { change, logLik };
 }
 
 function passAny({ W, start, cell, cf, priors, T, sums, mass }: EmState, withLogLik: boolean) {
-  const nItems = start.length - 1, p = new Float64Array(W);
-  let change = 0, logLik = 0;
+  const nItems = start.length - 1,
+    p = new Float64Array(W);
+  let change = 0,
+    logLik = 0;
   for (let i = 0; i < nItems; i++) {
-    const s = start[i], e = start[i + 1], off = i * W;
+    const s = start[i],
+      e = start[i + 1],
+      off = i * W;
     if (e === s) continue;
-    let scaled = 0, sum: number;
+    let scaled = 0,
+      sum: number;
     for (let k = 0; k < W; k++) p[k] = priors[k];
     for (let t = s; t < e; t++) {
       const b = cell[t];
@@ -80,7 +135,8 @@ function passAny({ W, start, cell, cf, priors, T, sums, mass }: EmState, withLog
     for (let k = 0; k < W; k++) sum += p[k];
     if (withLogLik) logLik += Math.log(sum) - scaled * LOG_HUGE;
     for (let k = 0; k < W; k++) {
-      const q = p[k] / sum, d = Math.abs(q - T[off + k]);
+      const q = p[k] / sum,
+        d = Math.abs(q - T[off + k]);
       if (d > change) change = d;
       T[off + k] = q;
       mass[k] += q;

@@ -4,7 +4,9 @@
  * in the order A, tie, B: 5-point and 3-way give 3 sides, binary gives 2 (A, B).
  * Returns `side[c]` = the side index of category c, or null for nominal data (directional is undefined there).
  */
-export function directionalSides(fivePoint: ArrayLike<number>): { side: Int32Array; K: number; labels: string[] } | null {
+export function directionalSides(
+  fivePoint: ArrayLike<number>,
+): { side: Int32Array; K: number; labels: string[] } | null {
   const K5 = fivePoint.length;
   if (K5 === 0) return null;
   const sideOfCode = (code: number) => (code <= 1 ? 0 : code === 2 ? 1 : 2);

@@ -43,25 +43,31 @@ export function fatigueCurve(
   position: Int32Array,
   { width = 0, minGold = 30 }: { width?: number; minGold?: number } = {},
 ): FatigueCurve {
-  const nAnn = ratings.annotators.length, K = ratings.categories.length;
+  const nAnn = ratings.annotators.length,
+    K = ratings.categories.length;
   const { item, annotator, label, itemGold } = ratings;
   const side = directionalSides(ratings.fivePoint)?.side ?? null;
   const length = new Int32Array(nAnn);
   let longest = 0;
   for (let j = 0; j < ratings.n; j++) {
-    const p = position[j], a = annotator[j];
+    const p = position[j],
+      a = annotator[j];
     if (p > length[a]) length[a] = p;
     if (p > longest) longest = p;
   }
   const w = width > 0 ? Math.floor(width) : niceWidth(longest / 10);
   const nBuckets = Math.ceil(longest / w);
-  const goldByBucket = new Int32Array(nBuckets), rightByBucket = new Int32Array(nBuckets);
-  const firstN = new Int32Array(nAnn), firstCorrect = new Int32Array(nAnn);
-  const secondN = new Int32Array(nAnn), secondCorrect = new Int32Array(nAnn);
+  const goldByBucket = new Int32Array(nBuckets),
+    rightByBucket = new Int32Array(nBuckets);
+  const firstN = new Int32Array(nAnn),
+    firstCorrect = new Int32Array(nAnn);
+  const secondN = new Int32Array(nAnn),
+    secondCorrect = new Int32Array(nAnn);
   for (let j = 0; j < ratings.n; j++) {
     const p = position[j];
     if (p <= 0) continue;
-    const g = itemGold[item[j]], l = label[j];
+    const g = itemGold[item[j]],
+      l = label[j];
     if (!(g >= 0 && g < K) || l < 0) continue;
     const right = (side ? side[l] === side[g] : l === g) ? 1 : 0;
     const b = Math.floor((p - 1) / w);
@@ -82,13 +88,22 @@ export function fatigueCurve(
     rightByBucket[m - 2] += rightByBucket[m - 1];
     m--;
   }
-  const from = new Int32Array(m), to = new Int32Array(m);
+  const from = new Int32Array(m),
+    to = new Int32Array(m);
   for (let b = 0; b < m; b++) {
     from[b] = b * w + 1;
     to[b] = b === m - 1 ? longest : (b + 1) * w;
   }
   return {
-    width: w, from, to, goldN: goldByBucket.slice(0, m), correct: rightByBucket.slice(0, m),
-    length, firstN, firstCorrect, secondN, secondCorrect,
+    width: w,
+    from,
+    to,
+    goldN: goldByBucket.slice(0, m),
+    correct: rightByBucket.slice(0, m),
+    length,
+    firstN,
+    firstCorrect,
+    secondN,
+    secondCorrect,
   };
 }

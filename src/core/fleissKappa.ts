@@ -17,6 +17,10 @@ export function fleissKappa(table: ItemCounts): ChanceCorrected {
     if (pi[c] > 0) used++;
   }
   const reason =
-    nItems === 0 ? 'no item with two or more labels' : used < 2 ? 'no variation: every label is the same (P_e = 1)' : null;
+    nItems === 0
+      ? 'no item with two or more labels'
+      : used < 2
+        ? 'no variation: every label is the same (P_e = 1)'
+        : null;
   return { value: reason ? NaN : (pa - pe) / (1 - pe), pa, pe, nItems, nLabelled, reason };
 }

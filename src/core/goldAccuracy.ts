@@ -24,20 +24,24 @@ export interface GoldAccuracy {
  */
 export function goldAccuracy(ratings: Ratings, mask: Uint8Array | null = null): GoldAccuracy {
   const nAnn = ratings.annotators.length;
-  const n = new Int32Array(nAnn), correctExact = new Int32Array(nAnn), correctDirectional = new Int32Array(nAnn);
+  const n = new Int32Array(nAnn),
+    correctExact = new Int32Array(nAnn),
+    correctDirectional = new Int32Array(nAnn);
   const side = directionalSides(ratings.fivePoint)?.side ?? null;
   const K = ratings.categories.length;
   const { item, annotator, label, itemGold } = ratings;
   for (let j = 0; j < ratings.n; j++) {
     if (mask && !mask[j]) continue;
-    const g = itemGold[item[j]], l = label[j];
+    const g = itemGold[item[j]],
+      l = label[j];
     if (!(g >= 0 && g < K) || l < 0) continue;
     const a = annotator[j];
     n[a]++;
     if (l === g) correctExact[a]++;
     if (side ? side[l] === side[g] : l === g) correctDirectional[a]++;
   }
-  const exact = new Float64Array(nAnn), directional = new Float64Array(nAnn);
+  const exact = new Float64Array(nAnn),
+    directional = new Float64Array(nAnn);
   for (let a = 0; a < nAnn; a++) {
     exact[a] = n[a] > 0 ? correctExact[a] / n[a] : NaN;
     directional[a] = n[a] > 0 ? correctDirectional[a] / n[a] : NaN;

@@ -129,7 +129,8 @@ export function goldCatch(input: GoldCatchInput, { at = [] }: { at?: ArrayLike<n
   const lower = new Float64Array(N + 2);
   const below = new Float64Array(N + 2);
   {
-    const s = new Sum(), w = new Sum();
+    const s = new Sum(),
+      w = new Sum();
     for (let g = 1; g <= N + 1; g++) {
       s.add(pmf[g - 1]);
       w.add((N - g + 1) * pmf[g - 1]);
@@ -145,7 +146,8 @@ export function goldCatch(input: GoldCatchInput, { at = [] }: { at?: ArrayLike<n
   const flags = new Float64Array(Gdp + 1);
   const alive = new Float64Array(Gdp + 2);
   alive[0] = 1;
-  let lo = 0, hi = 0; // alive[c] can be non-zero only for lo <= c <= hi
+  let lo = 0,
+    hi = 0; // alive[c] can be non-zero only for lo <= c <= hi
   const B = 1 - A;
   const aliveMass = () => {
     const s = new Sum();
@@ -174,7 +176,10 @@ export function goldCatch(input: GoldCatchInput, { at = [] }: { at?: ArrayLike<n
 
   const flagAtGold = flags.slice(0, G + 1);
   const caughtAtGold = new Float64Array(G + 1);
-  const pCaught = new Sum(), tasksSum = new Sum(), badSum = new Sum(), whenCaught = new Sum();
+  const pCaught = new Sum(),
+    tasksSum = new Sum(),
+    badSum = new Sum(),
+    whenCaught = new Sum();
   const ratio = F > 0 ? (1 - F) / F : 0;
   for (let g = 1; g <= G; g++) {
     const f = flagAtGold[g];

@@ -27,16 +27,28 @@ export interface GoldCatchSimulation {
  */
 export function goldCatchSimulation(
   input: GoldCatchInput,
-  { runs = 2000, seed = 1, random = rng(seed), at = [] }: { runs?: number; seed?: number; random?: Rng; at?: ArrayLike<number> } = {},
+  {
+    runs = 2000,
+    seed = 1,
+    random = rng(seed),
+    at = [],
+  }: { runs?: number; seed?: number; random?: Rng; at?: ArrayLike<number> } = {},
 ): GoldCatchSimulation {
   const { goldShare: F, minGold: M, threshold: T, accuracy: A, tasks: N } = input;
   if (!Number.isInteger(runs) || runs < 0) throw new Error(`runs must be an integer >= 0: ${runs}`);
   const logMiss = Math.log1p(-F); // ln(1 − F): −Infinity when F = 1, 0 when F = 0
   const caughtAtTask = new Int32Array(N + 1); // runs flagged at task n
   const caughtAtGold = new Int32Array(N + 1);
-  let caught = 0, tSum = 0, tSq = 0, bSum = 0, bSq = 0;
+  let caught = 0,
+    tSum = 0,
+    tSq = 0,
+    bSum = 0,
+    bSq = 0;
   for (let r = 0; r < runs; r++) {
-    let task = 0, answered = 0, correct = 0, flaggedAt = 0;
+    let task = 0,
+      answered = 0,
+      correct = 0,
+      flaggedAt = 0;
     while (F > 0) {
       const gap = F >= 1 ? 0 : Math.floor(Math.log1p(-random()) / logMiss);
       task += gap + 1; // the next gold task

@@ -41,7 +41,8 @@ export function goldReplay(
   mask: Uint8Array | null = null,
   { minGold = 5, threshold = 0.6 }: { minGold?: number; threshold?: number } = {},
 ): GoldReplay {
-  const nAnn = ratings.annotators.length, K = ratings.categories.length;
+  const nAnn = ratings.annotators.length,
+    K = ratings.categories.length;
   const { item, annotator, label, itemGold, timestamp } = ratings;
   const side = directionalSides(ratings.fivePoint)?.side ?? null;
   const use = (j: number) => (!mask || mask[j] === 1) && label[j] >= 0;
@@ -71,12 +72,19 @@ export function goldReplay(
     }
   }
 
-  const labels = new Int32Array(nAnn), goldAnswered = new Int32Array(nAnn), goldCorrect = new Int32Array(nAnn);
-  const caught = new Uint8Array(nAnn), labelsAfterCatch = new Int32Array(nAnn);
-  const caughtAfterLabels = new Int32Array(nAnn).fill(-1), caughtAfterGold = new Int32Array(nAnn).fill(-1);
-  const goldCorrectAtCatch = new Int32Array(nAnn).fill(-1), catchJudgement = new Int32Array(nAnn).fill(-1);
+  const labels = new Int32Array(nAnn),
+    goldAnswered = new Int32Array(nAnn),
+    goldCorrect = new Int32Array(nAnn);
+  const caught = new Uint8Array(nAnn),
+    labelsAfterCatch = new Int32Array(nAnn);
+  const caughtAfterLabels = new Int32Array(nAnn).fill(-1),
+    caughtAfterGold = new Int32Array(nAnn).fill(-1);
+  const goldCorrectAtCatch = new Int32Array(nAnn).fill(-1),
+    catchJudgement = new Int32Array(nAnn).fill(-1);
   for (let a = 0; a < nAnn; a++) {
-    let seen = 0, answered = 0, correct = 0;
+    let seen = 0,
+      answered = 0,
+      correct = 0;
     for (let p = start[a]; p < start[a + 1]; p++) {
       const j = order[p];
       seen++;
@@ -99,7 +107,16 @@ export function goldReplay(
     if (caught[a]) labelsAfterCatch[a] = seen - caughtAfterLabels[a];
   }
   return {
-    order: timestamp ? 'timestamp' : 'rows', nMissingTimestamp, labels, goldAnswered, goldCorrect, caught,
-    caughtAfterLabels, caughtAfterGold, goldCorrectAtCatch, labelsAfterCatch, catchJudgement,
+    order: timestamp ? 'timestamp' : 'rows',
+    nMissingTimestamp,
+    labels,
+    goldAnswered,
+    goldCorrect,
+    caught,
+    caughtAfterLabels,
+    caughtAfterGold,
+    goldCorrectAtCatch,
+    labelsAfterCatch,
+    catchJudgement,
   };
 }

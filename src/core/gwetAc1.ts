@@ -13,6 +13,7 @@ export function gwetAc1(table: ItemCounts, { q = table.K }: { q?: number } = {})
   let s = 0;
   for (let c = 0; c < pi.length; c++) s += pi[c] * (1 - pi[c]);
   const pe = q >= 2 ? s / (q - 1) : NaN;
-  const reason = nItems === 0 ? 'no item with two or more labels' : q < 2 ? 'fewer than two categories on the scale' : null;
+  const reason =
+    nItems === 0 ? 'no item with two or more labels' : q < 2 ? 'fewer than two categories on the scale' : null;
   return { value: reason ? NaN : (pa - pe) / (1 - pe), pa, pe, nItems, nLabelled, reason };
 }

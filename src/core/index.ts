@@ -32,7 +32,13 @@ export { majorityAgreement, type MajorityAgreement } from './majorityAgreement';
 export { speedPenalty } from './speedPenalty';
 export { timeStats, type TimeStats } from './timeStats';
 export { timeQuantiles, type TimeQuantiles } from './timeQuantiles';
-export { annotatorScores, type AnnotatorScores, type ScoreParts, type ScoreOptions, type ScoreWeights } from './annotatorScores';
+export {
+  annotatorScores,
+  type AnnotatorScores,
+  type ScoreParts,
+  type ScoreOptions,
+  type ScoreWeights,
+} from './annotatorScores';
 export { goldReplay, type GoldReplay } from './goldReplay';
 export { sessionOrder, type SessionOrder } from './sessionOrder';
 export { fatigueCurve, type FatigueCurve } from './fatigueCurve';

@@ -6,7 +6,11 @@ import { HUMAN, type Ratings } from './types';
  */
 export function judgementFilter(
   ratings: Ratings,
-  { kind = HUMAN, dimension = 0, removed = [] }: { kind?: number | null; dimension?: number; removed?: readonly number[] } = {},
+  {
+    kind = HUMAN,
+    dimension = 0,
+    removed = [],
+  }: { kind?: number | null; dimension?: number; removed?: readonly number[] } = {},
 ): Uint8Array {
   const drop = new Uint8Array(ratings.annotators.length);
   for (const a of removed) drop[a] = 1;

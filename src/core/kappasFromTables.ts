@@ -28,7 +28,9 @@ export function kappasFromTables(
 ): PairKappas {
   const width = sides ? sides.K : K;
   const out = { index: [] as number[], n: [] as number[], k: [] as number[], kl: [] as number[], kq: [] as number[] };
-  let nBelowMin = 0, sum = 0, nDefined = 0;
+  let nBelowMin = 0,
+    sum = 0,
+    nDefined = 0;
   for (let p = 0; p < tables.length; p++) {
     let t = tables[p];
     if (t.length !== K * K) throw new Error(`table ${p} has ${t.length} cells, expected ${K * K}`);
@@ -41,7 +43,8 @@ export function kappasFromTables(
     }
     if (sides) {
       const collapsed = new Float64Array(width * width);
-      for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) collapsed[sides.side[i] * width + sides.side[j]] += t[i * K + j];
+      for (let i = 0; i < K; i++)
+        for (let j = 0; j < K; j++) collapsed[sides.side[i] * width + sides.side[j]] += t[i * K + j];
       t = collapsed;
     }
     const r = cohenKappa(t, { K: width });
@@ -56,8 +59,12 @@ export function kappasFromTables(
     }
   }
   return {
-    index: Int32Array.from(out.index), n: Float64Array.from(out.n),
-    kappa: Float64Array.from(out.k), kappaLinear: Float64Array.from(out.kl), kappaQuadratic: Float64Array.from(out.kq),
-    nBelowMin, kappaMean: nDefined > 0 ? sum / nDefined : NaN,
+    index: Int32Array.from(out.index),
+    n: Float64Array.from(out.n),
+    kappa: Float64Array.from(out.k),
+    kappaLinear: Float64Array.from(out.kl),
+    kappaQuadratic: Float64Array.from(out.kq),
+    nBelowMin,
+    kappaMean: nDefined > 0 ? sum / nDefined : NaN,
   };
 }

@@ -48,11 +48,17 @@ export interface KMeansOptions {
  * point; same assignments as plain Lloyd) and stop a distance early once it exceeds the best; the worst case
  * is still n · k · dim per pass (10,000 × 384, k = 100: 1.5–2 s in all).
  */
-export function kmeans(values: Float32Array, dim: number, { k = 8, seed = 1, random = rng(seed), maxIterations = 100, initial = null, rows = null }: KMeansOptions = {}): KMeans {
-  if (!Number.isInteger(dim) || dim < 1 || values.length % dim !== 0) throw new Error(`invalid dim: ${dim} for ${values.length} values`);
+export function kmeans(
+  values: Float32Array,
+  dim: number,
+  { k = 8, seed = 1, random = rng(seed), maxIterations = 100, initial = null, rows = null }: KMeansOptions = {},
+): KMeans {
+  if (!Number.isInteger(dim) || dim < 1 || values.length % dim !== 0)
+    throw new Error(`invalid dim: ${dim} for ${values.length} values`);
   if (!Number.isInteger(k) || k < 1) throw new Error(`invalid k: ${k}`);
   if (!Number.isInteger(maxIterations) || maxIterations < 1) throw new Error(`invalid maxIterations: ${maxIterations}`);
-  if (initial && initial.length !== k * dim) throw new Error(`initial centroids: ${initial.length} values for k × dim = ${k * dim}`);
+  if (initial && initial.length !== k * dim)
+    throw new Error(`initial centroids: ${initial.length} values for k × dim = ${k * dim}`);
   const n = values.length / dim;
   const assignments = new Int32Array(n).fill(-1);
   const distances = new Float64Array(n).fill(NaN);
@@ -68,7 +74,19 @@ export function kmeans(values: Float32Array, dim: number, { k = 8, seed = 1, ran
   const centroids = initial ? Float64Array.from(initial) : seedCentroids(values, dim, points, Math.min(k, m), random);
   const K = centroids.length / dim;
   const sizes = new Int32Array(K);
-  if (m === 0 || K === 0) return { k: 0, dim, assignments, centroids: new Float64Array(0), distances, sizes: new Int32Array(0), inertia: NaN, nPoints: 0, iterations: 0, converged: true };
+  if (m === 0 || K === 0)
+    return {
+      k: 0,
+      dim,
+      assignments,
+      centroids: new Float64Array(0),
+      distances,
+      sizes: new Int32Array(0),
+      inertia: NaN,
+      nPoints: 0,
+      iterations: 0,
+      converged: true,
+    };
   const sums = new Float64Array(K * dim);
   const previous = new Float64Array(K * dim);
   const half = new Float64Array(K); // half the distance from each centroid to its nearest other centroid
@@ -91,7 +109,9 @@ export function kmeans(values: Float32Array, dim: number, { k = 8, seed = 1, ran
         if (upper[i] <= bound) continue;
       }
       // a full scan: nearest and second nearest (ties: the current cluster, else the lower index)
-      let best = -1, bestD = Infinity, secondD = Infinity;
+      let best = -1,
+        bestD = Infinity,
+        secondD = Infinity;
       for (let c = 0; c < K; c++) {
         const d = squaredDistance(values, p * dim, centroids, c, dim, secondD);
         if (d < bestD || (d === bestD && c === a)) {
@@ -112,7 +132,9 @@ export function kmeans(values: Float32Array, dim: number, { k = 8, seed = 1, ran
     if (iterations === maxIterations) break;
     previous.set(centroids);
     update(values, dim, points, upper, centroids, K, assignments, sums, sizes);
-    let max1 = 0, max2 = 0, arg1 = -1;
+    let max1 = 0,
+      max2 = 0,
+      arg1 = -1;
     for (let c = 0; c < K; c++) {
       let s2 = 0;
       for (let d = 0; d < dim; d++) s2 += (centroids[c * dim + d] - previous[c * dim + d]) ** 2;
@@ -154,13 +176,20 @@ function halfSeparations(centroids: Float64Array, K: number, dim: number, half: 
   }
 }
 
-function squaredDistance(values: Float32Array, at: number, centroids: Float64Array, c: number, dim: number, stop: number): number {
+function squaredDistance(
+  values: Float32Array,
+  at: number,
+  centroids: Float64Array,
+  c: number,
+  dim: number,
+  stop: number,
+): number {
   let s = 0;
   const cb = c * dim - at;
   let d = at;
   const end = at + dim;
   // blocks of 16 coordinates, then a partial-distance check: stop once farther than `stop` (the best so far)
-  for (const last = end - 15; d < last; ) {
+  for (const last = end - 15; d < last;) {
     for (const block = d + 16; d < block; d += 4) {
       const t0 = values[d] - centroids[cb + d];
       const t1 = values[d + 1] - centroids[cb + d + 1];
@@ -181,7 +210,17 @@ function squaredDistance(values: Float32Array, at: number, centroids: Float64Arr
  * Centroids ← means of their points. An empty cluster takes the point farthest from its centroid (exact
  * distances, refreshed into `upper`), moved out of a cluster that keeps at least one point.
  */
-function update(values: Float32Array, dim: number, points: number[], upper: Float64Array, centroids: Float64Array, K: number, assignments: Int32Array, sums: Float64Array, sizes: Int32Array): void {
+function update(
+  values: Float32Array,
+  dim: number,
+  points: number[],
+  upper: Float64Array,
+  centroids: Float64Array,
+  K: number,
+  assignments: Int32Array,
+  sums: Float64Array,
+  sizes: Int32Array,
+): void {
   sums.fill(0);
   sizes.fill(0);
   for (const p of points) {
@@ -195,8 +234,14 @@ function update(values: Float32Array, dim: number, points: number[], upper: Floa
   for (let c = 0; c < K; c++) if (sizes[c] === 0) empty.push(c);
   if (empty.length) {
     const far = new Float64Array(points.length);
-    points.forEach((p, i) => (far[i] = upper[i] = Math.sqrt(squaredDistance(values, p * dim, centroids, assignments[p], dim, Infinity))));
-    const order = points.map((_, i) => i).filter((i) => far[i] > 0).sort((x, y) => far[y] - far[x] || x - y);
+    points.forEach(
+      (p, i) =>
+        (far[i] = upper[i] = Math.sqrt(squaredDistance(values, p * dim, centroids, assignments[p], dim, Infinity))),
+    );
+    const order = points
+      .map((_, i) => i)
+      .filter((i) => far[i] > 0)
+      .sort((x, y) => far[y] - far[x] || x - y);
     let o = 0;
     for (const c of empty) {
       while (o < order.length && sizes[assignments[points[order[o]]]] <= 1) o++;

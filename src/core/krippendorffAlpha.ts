@@ -49,7 +49,8 @@ export function krippendorffAlpha(
     for (let c = 0; c < K; c++) if (counts[r * K + c] !== 0) nz[z++] = c;
     const f = w / (mr - 1);
     for (let a = 0; a < z; a++) {
-      const c = nz[a], x = counts[r * K + c];
+      const c = nz[a],
+        x = counts[r * K + c];
       o[c * K + c] += f * x * (x - 1);
       for (let b = 0; b < z; b++) if (b !== a) o[c * K + nz[b]] += f * x * counts[r * K + nz[b]];
     }
@@ -61,7 +62,9 @@ export function krippendorffAlpha(
     n += nc[c];
   }
   const delta = distance(level, nc, values);
-  let observed = 0, expected = 0, distinct = 0;
+  let observed = 0,
+    expected = 0,
+    distinct = 0;
   for (let c = 0; c < K; c++) {
     if (nc[c] > 0) distinct++;
     for (let k = 0; k < K; k++) {
@@ -75,7 +78,16 @@ export function krippendorffAlpha(
   const De = n > 1 ? expected / (n * (n - 1)) : NaN;
   const reason =
     nItems === 0 ? 'no unit with two or more values' : distinct < 2 || !(expected > 0) ? 'no variation: D_e = 0' : null;
-  return { value: reason ? NaN : 1 - ((n - 1) * observed) / expected, level, Do, De, n, nItems, coincidence: o, reason };
+  return {
+    value: reason ? NaN : 1 - ((n - 1) * observed) / expected,
+    level,
+    Do,
+    De,
+    n,
+    nItems,
+    coincidence: o,
+    reason,
+  };
 }
 
 function distance(level: AlphaLevel, nc: Float64Array, values?: ArrayLike<number>): (c: number, k: number) => number {

@@ -35,7 +35,8 @@ export function labelValue(
   if (confusion.length !== K * K) throw new Error(`confusion length ${confusion.length}, expected K × K = ${K * K}`);
   const n = posterior.length / K;
   if (exclude && exclude.length !== n) throw new Error(`exclude length ${exclude.length}, expected ${n}`);
-  const C = new Float64Array(K * K), rowEntropy = new Float64Array(K);
+  const C = new Float64Array(K * K),
+    rowEntropy = new Float64Array(K);
   for (let t = 0; t < K; t++) {
     let sum = 0;
     for (let l = 0; l < K; l++) {
@@ -49,7 +50,10 @@ export function labelValue(
       if (c > 0) rowEntropy[t] -= c * Math.log2(c);
     }
   }
-  const entropy = new Float64Array(n), gain = new Float64Array(n), accuracy = new Float64Array(n), accuracyGain = new Float64Array(n);
+  const entropy = new Float64Array(n),
+    gain = new Float64Array(n),
+    accuracy = new Float64Array(n),
+    accuracyGain = new Float64Array(n);
   const p = new Float64Array(K);
   for (let i = 0; i < n; i++) {
     const o = i * K;
@@ -59,7 +63,10 @@ export function labelValue(
       entropy[i] = gain[i] = accuracy[i] = accuracyGain[i] = NaN;
       continue;
     }
-    let h = 0, top = 0, mi = 0, after = 0;
+    let h = 0,
+      top = 0,
+      mi = 0,
+      after = 0;
     for (let t = 0; t < K; t++) {
       const q = (p[t] = posterior[o + t] / sum);
       if (q > 0) h -= q * Math.log2(q);
@@ -67,7 +74,8 @@ export function labelValue(
       mi -= q * rowEntropy[t]; // − H(L | T)
     }
     for (let l = 0; l < K; l++) {
-      let pl = 0, best = 0;
+      let pl = 0,
+        best = 0;
       for (let t = 0; t < K; t++) {
         const joint = p[t] * C[t * K + l];
         pl += joint;

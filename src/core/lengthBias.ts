@@ -59,9 +59,14 @@ export function lengthBias(
   mask: Uint8Array | null,
   lengthA: Float64Array,
   lengthB: Float64Array,
-  { minDifference = 30, edges = EDGES, confLevel = 0.95 }: { minDifference?: number; edges?: readonly number[]; confLevel?: number } = {},
+  {
+    minDifference = 30,
+    edges = EDGES,
+    confLevel = 0.95,
+  }: { minDifference?: number; edges?: readonly number[]; confLevel?: number } = {},
 ): LengthBias {
-  for (let e = 1; e < edges.length; e++) if (!(edges[e] > edges[e - 1])) throw new Error(`edges must increase: ${edges.join(', ')}`);
+  for (let e = 1; e < edges.length; e++)
+    if (!(edges[e] > edges[e - 1])) throw new Error(`edges must increase: ${edges.join(', ')}`);
   const nItems = ratings.items.length;
   const nAnn = ratings.annotators.length;
   const bins = edges.length + 1;
@@ -70,7 +75,8 @@ export function lengthBias(
   const bin = new Int32Array(nItems).fill(-1);
   let items = 0;
   for (let i = 0; i < nItems; i++) {
-    const a = lengthA[i], b = lengthB[i];
+    const a = lengthA[i],
+      b = lengthB[i];
     if (!(a >= 0 && b >= 0)) continue;
     if (Math.abs(a - b) > minDifference) {
       longerSide[i] = a > b ? 0 : 1;
@@ -79,18 +85,24 @@ export function lengthBias(
     const x = Math.log2(a / b);
     if (!Number.isNaN(x)) bin[i] = binOf(x, edges);
   }
-  const n = new Int32Array(nAnn), longer = new Int32Array(nAnn);
-  const binN = new Int32Array(nAnn * bins), binA = new Int32Array(nAnn * bins);
-  const pooledBinN = new Int32Array(bins), pooledBinA = new Int32Array(bins);
+  const n = new Int32Array(nAnn),
+    longer = new Int32Array(nAnn);
+  const binN = new Int32Array(nAnn * bins),
+    binA = new Int32Array(nAnn * bins);
+  const pooledBinN = new Int32Array(bins),
+    pooledBinA = new Int32Array(bins);
   const sides = directionalSides(ratings.fivePoint);
   if (sides) {
-    const decisive = Int8Array.from(sides.side, (s) => (sides.labels[s] === 'A' ? 0 : sides.labels[s] === 'B' ? 1 : -1));
+    const decisive = Int8Array.from(sides.side, (s) =>
+      sides.labels[s] === 'A' ? 0 : sides.labels[s] === 'B' ? 1 : -1,
+    );
     const { item, annotator, label } = ratings;
     for (let j = 0; j < ratings.n; j++) {
       if (mask && !mask[j]) continue;
       const side = decisive[label[j]];
       if (side < 0) continue;
-      const i = item[j], a = annotator[j];
+      const i = item[j],
+        a = annotator[j];
       if (longerSide[i] >= 0) {
         n[a]++;
         if (side === longerSide[i]) longer[a]++;
@@ -106,8 +118,12 @@ export function lengthBias(
       }
     }
   }
-  const share = new Float64Array(nAnn), ciLow = new Float64Array(nAnn), ciHigh = new Float64Array(nAnn), pValue = new Float64Array(nAnn);
-  let pooledN = 0, pooledLonger = 0;
+  const share = new Float64Array(nAnn),
+    ciLow = new Float64Array(nAnn),
+    ciHigh = new Float64Array(nAnn),
+    pValue = new Float64Array(nAnn);
+  let pooledN = 0,
+    pooledLonger = 0;
   for (let a = 0; a < nAnn; a++) {
     const s = sideChoice(longer[a], n[a], confLevel);
     share[a] = s.share;
@@ -117,7 +133,18 @@ export function lengthBias(
     pooledLonger += longer[a];
   }
   return {
-    items, n, longer, share, ciLow, ciHigh, pValue, pooled: sideChoice(pooledLonger, pooledN, confLevel),
-    edges: [...edges], binN, binA, pooledBinN, pooledBinA,
+    items,
+    n,
+    longer,
+    share,
+    ciLow,
+    ciHigh,
+    pValue,
+    pooled: sideChoice(pooledLonger, pooledN, confLevel),
+    edges: [...edges],
+    binN,
+    binA,
+    pooledBinN,
+    pooledBinA,
   };
 }

@@ -25,11 +25,13 @@ export function majorityAgreement(
   { collapse = false }: { collapse?: boolean } = {},
 ): MajorityAgreement {
   const { K, side } = labelScale(ratings, collapse);
-  const nAnn = ratings.annotators.length, nItems = ratings.items.length;
+  const nAnn = ratings.annotators.length,
+    nItems = ratings.items.length;
   const { item, annotator, label } = ratings;
   const use = (j: number) => (!mask || mask[j] === 1) && label[j] >= 0;
   // counting sort by annotator, then (stable) by item: buckets per item, annotator-ascending inside
-  const startA = new Int32Array(nAnn + 1), startI = new Int32Array(nItems + 1);
+  const startA = new Int32Array(nAnn + 1),
+    startI = new Int32Array(nItems + 1);
   for (let j = 0; j < ratings.n; j++) {
     if (!use(j)) continue;
     startA[annotator[j] + 1]++;
@@ -38,25 +40,30 @@ export function majorityAgreement(
   for (let a = 0; a < nAnn; a++) startA[a + 1] += startA[a];
   for (let i = 0; i < nItems; i++) startI[i + 1] += startI[i];
   const m = startA[nAnn];
-  const byAnn = new Int32Array(m), byItem = new Int32Array(m);
-  const nextA = startA.slice(0, nAnn), nextI = startI.slice(0, nItems);
+  const byAnn = new Int32Array(m),
+    byItem = new Int32Array(m);
+  const nextA = startA.slice(0, nAnn),
+    nextI = startI.slice(0, nItems);
   for (let j = 0; j < ratings.n; j++) if (use(j)) byAnn[nextA[annotator[j]]++] = j;
   for (let p = 0; p < m; p++) byItem[nextI[item[byAnn[p]]]++] = byAnn[p];
 
-  const n = new Int32Array(nAnn), agreed = new Int32Array(nAnn);
+  const n = new Int32Array(nAnn),
+    agreed = new Int32Array(nAnn);
   const counts = new Int32Array(K);
   const cat = (j: number) => (side ? side[label[j]] : label[j]);
   for (let i = 0; i < nItems; i++) {
-    const s = startI[i], e = startI[i + 1];
+    const s = startI[i],
+      e = startI[i + 1];
     if (e - s < 3) continue; // the annotator's own label plus >= 2 others
     counts.fill(0);
     for (let p = s; p < e; p++) counts[cat(byItem[p])]++;
-    for (let p = s; p < e; ) {
+    for (let p = s; p < e;) {
       const a = annotator[byItem[p]];
       let q = p;
       while (q < e && annotator[byItem[q]] === a) counts[cat(byItem[q++])]--;
       if (e - s - (q - p) >= 2) {
-        let best = 0, ties = 0;
+        let best = 0,
+          ties = 0;
         for (let c = 1; c < K; c++) {
           if (counts[c] > counts[best]) {
             best = c;

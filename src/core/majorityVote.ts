@@ -25,7 +25,8 @@ export function majorityVote(
   mask: Uint8Array | null = null,
   { weights = null }: { weights?: Float64Array | null } = {},
 ): MajorityVote {
-  const K = ratings.categories.length, nItems = ratings.items.length;
+  const K = ratings.categories.length,
+    nItems = ratings.items.length;
   if (weights) {
     if (weights.length < ratings.annotators.length) throw new Error('weights: need one per annotator');
     for (const w of weights) if (!(w >= 0 && w < Infinity)) throw new Error(`invalid weight: ${w}`);

@@ -7,7 +7,9 @@
 export function midranks(values: Float64Array): Float64Array {
   const n = values.length;
   const ranks = new Float64Array(n);
-  let lo = Infinity, hi = -Infinity, whole = true;
+  let lo = Infinity,
+    hi = -Infinity,
+    whole = true;
   for (let k = 0; k < n && whole; k++) {
     const v = values[k];
     whole = Number.isInteger(v);
@@ -47,7 +49,8 @@ export function midranks(values: Float64Array): Float64Array {
 
 /** First index whose value is > v (upper) or >= v (lower) in ascending `sorted`. */
 function bound(sorted: Float64Array, v: number, upper: boolean): number {
-  let lo = 0, hi = sorted.length;
+  let lo = 0,
+    hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (sorted[mid] < v || (upper && sorted[mid] === v)) lo = mid + 1;

@@ -25,7 +25,9 @@ export function pairTables(
   { collapse = false }: { collapse?: boolean } = {},
 ): PairTables {
   const { K, side } = labelScale(ratings, collapse);
-  const nAnn = ratings.annotators.length, nItems = ratings.items.length, KK = K * K;
+  const nAnn = ratings.annotators.length,
+    nItems = ratings.items.length,
+    KK = K * K;
   const { item, annotator, label } = ratings;
   const start = new Int32Array(nItems + 1);
   for (let j = 0; j < ratings.n; j++) if ((!mask || mask[j]) && label[j] >= 0) start[item[j] + 1]++;
@@ -38,9 +40,12 @@ export function pairTables(
   const sparse = new Map<number, Int32Array>();
   for (let i = 0; i < nItems; i++) {
     for (let p = start[i]; p < start[i + 1]; p++) {
-      const j = byItem[p], aj = annotator[j], lj = side ? side[label[j]] : label[j];
+      const j = byItem[p],
+        aj = annotator[j],
+        lj = side ? side[label[j]] : label[j];
       for (let q = start[i]; q < start[i + 1]; q++) {
-        const k = byItem[q], ak = annotator[k];
+        const k = byItem[q],
+          ak = annotator[k];
         if (ak <= aj) continue; // each unordered pair once, rows = lower annotator code
         const cell = lj * K + (side ? side[label[k]] : label[k]);
         const key = aj * nAnn + ak;
@@ -53,7 +58,9 @@ export function pairTables(
       }
     }
   }
-  const a: number[] = [], b: number[] = [], tables: Int32Array[] = [];
+  const a: number[] = [],
+    b: number[] = [],
+    tables: Int32Array[] = [];
   const add = (key: number, t: Int32Array) => {
     a.push(Math.floor(key / nAnn));
     b.push(key % nAnn);

@@ -24,7 +24,10 @@ export function percentAgreement(
   const { counts, m, weight, rows, K } = table;
   const nSides = sides ? Math.max(0, ...Array.from(sides)) + 1 : 0;
   const sideSum = new Float64Array(nSides);
-  let pairs = 0, equal = 0, sameSide = 0, nItems = 0;
+  let pairs = 0,
+    equal = 0,
+    sameSide = 0,
+    nItems = 0;
   for (let r = 0; r < rows; r++) {
     const w = weight ? weight[r] : 1;
     const mr = m[r];

@@ -42,13 +42,21 @@ function sideChoice(chosen: number, n: number, confLevel: number): SideChoice {
  * Clopper–Pearson interval. The caller masks (kinds, dimension, removed annotators). Nominal data has no
  * sides: every n is 0. Annotators without a decisive judgement have n = 0 and NaN statistics.
  */
-export function positionBias(ratings: Ratings, mask: Uint8Array | null = null, { confLevel = 0.95 }: { confLevel?: number } = {}): PositionBias {
+export function positionBias(
+  ratings: Ratings,
+  mask: Uint8Array | null = null,
+  { confLevel = 0.95 }: { confLevel?: number } = {},
+): PositionBias {
   const nAnn = ratings.annotators.length;
-  const n = new Int32Array(nAnn), first = new Int32Array(nAnn), known = new Int32Array(nAnn);
+  const n = new Int32Array(nAnn),
+    first = new Int32Array(nAnn),
+    known = new Int32Array(nAnn);
   const sides = directionalSides(ratings.fivePoint);
   if (sides) {
     // per category: 0 = side A, 1 = side B, -1 = tie
-    const decisive = Int8Array.from(sides.side, (s) => (sides.labels[s] === 'A' ? 0 : sides.labels[s] === 'B' ? 1 : -1));
+    const decisive = Int8Array.from(sides.side, (s) =>
+      sides.labels[s] === 'A' ? 0 : sides.labels[s] === 'B' ? 1 : -1,
+    );
     const { annotator, label, shownFirst } = ratings;
     for (let j = 0; j < ratings.n; j++) {
       if (mask && !mask[j]) continue;
@@ -63,8 +71,13 @@ export function positionBias(ratings: Ratings, mask: Uint8Array | null = null, {
       } else if (side === 0) first[a]++;
     }
   }
-  const share = new Float64Array(nAnn), ciLow = new Float64Array(nAnn), ciHigh = new Float64Array(nAnn), pValue = new Float64Array(nAnn);
-  let pooledN = 0, pooledFirst = 0, pooledKnown = 0;
+  const share = new Float64Array(nAnn),
+    ciLow = new Float64Array(nAnn),
+    ciHigh = new Float64Array(nAnn),
+    pValue = new Float64Array(nAnn);
+  let pooledN = 0,
+    pooledFirst = 0,
+    pooledKnown = 0;
   for (let a = 0; a < nAnn; a++) {
     const s = sideChoice(first[a], n[a], confLevel);
     share[a] = s.share;
@@ -74,5 +87,14 @@ export function positionBias(ratings: Ratings, mask: Uint8Array | null = null, {
     pooledFirst += first[a];
     pooledKnown += known[a];
   }
-  return { n, first, known, share, ciLow, ciHigh, pValue, pooled: { ...sideChoice(pooledFirst, pooledN, confLevel), known: pooledKnown } };
+  return {
+    n,
+    first,
+    known,
+    share,
+    ciLow,
+    ciHigh,
+    pValue,
+    pooled: { ...sideChoice(pooledFirst, pooledN, confLevel), known: pooledKnown },
+  };
 }

@@ -13,11 +13,19 @@ export function rng(seed = 1): Rng {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = next32(), b = next32(), c = next32(), d = next32();
+  let a = next32(),
+    b = next32(),
+    c = next32(),
+    d = next32();
   return () => {
     const r = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
     const t = (b << 9) >>> 0;
-    c ^= a; d ^= b; b ^= c; a ^= d; c ^= t; d = rotl(d, 11);
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = rotl(d, 11);
     return r / 4294967296;
   };
 }

@@ -55,10 +55,15 @@ export function routingCurve(
   { spot = 0, priceAi = 0, priceHuman = 1, priceExpert = 1, target = 0.95 }: RoutingOptions = {},
 ): RoutingCurve {
   if (!(spot >= 0 && spot <= 1)) throw new Error(`invalid spot share: ${spot}`);
-  for (const p of [priceAi, priceHuman, priceExpert]) if (!(p >= 0 && p < Infinity)) throw new Error(`invalid price: ${p}`);
-  const G = table.thresholds.length, N = table.n;
+  for (const p of [priceAi, priceHuman, priceExpert])
+    if (!(p >= 0 && p < Infinity)) throw new Error(`invalid price: ${p}`);
+  const G = table.thresholds.length,
+    N = table.n;
   const threshold = Float64Array.from(table.thresholds);
-  const accuracy = new Float64Array(G), cost = new Float64Array(G), humanShare = new Float64Array(G), expertShare = new Float64Array(G);
+  const accuracy = new Float64Array(G),
+    cost = new Float64Array(G),
+    humanShare = new Float64Array(G),
+    expertShare = new Float64Array(G);
   let best = -1;
   for (let g = 0; g < G; g++) {
     const humans = table.routed[g] + spot * table.above[g];
@@ -72,11 +77,26 @@ export function routingCurve(
     else {
       const tol = 1e-12 * Math.max(1, Math.abs(cost[best]));
       if (cost[g] < cost[best] - tol || (cost[g] <= cost[best] + tol && accuracy[g] > accuracy[best] + 1e-12)) best = g;
-      else if (cost[g] <= cost[best] + tol && accuracy[g] >= accuracy[best] - 1e-12 && threshold[g] < threshold[best]) best = g;
+      else if (cost[g] <= cost[best] + tol && accuracy[g] >= accuracy[best] - 1e-12 && threshold[g] < threshold[best])
+        best = g;
     }
   }
   return {
-    threshold, accuracy, cost, humanShare, expertShare,
-    best: best < 0 ? null : { index: best, threshold: threshold[best], accuracy: accuracy[best], cost: cost[best], humanShare: humanShare[best], expertShare: expertShare[best] },
+    threshold,
+    accuracy,
+    cost,
+    humanShare,
+    expertShare,
+    best:
+      best < 0
+        ? null
+        : {
+            index: best,
+            threshold: threshold[best],
+            accuracy: accuracy[best],
+            cost: cost[best],
+            humanShare: humanShare[best],
+            expertShare: expertShare[best],
+          },
   };
 }

@@ -49,28 +49,40 @@ export function routingTable(
   { grid = defaultGrid() }: { grid?: ArrayLike<number> } = {},
 ): RoutingTable {
   const len = conf.length;
-  if (correct.length !== len || agree.length !== len) throw new Error('conf, correct and agree must have the same length');
+  if (correct.length !== len || agree.length !== len)
+    throw new Error('conf, correct and agree must have the same length');
   for (let g = 0; g < grid.length; g++) if (!Number.isFinite(grid[g])) throw new Error(`invalid threshold: ${grid[g]}`);
   const order: number[] = [];
-  for (let i = 0; i < len; i++) if (Number.isFinite(conf[i]) && Number.isFinite(correct[i]) && Number.isFinite(agree[i])) order.push(i);
+  for (let i = 0; i < len; i++)
+    if (Number.isFinite(conf[i]) && Number.isFinite(correct[i]) && Number.isFinite(agree[i])) order.push(i);
   order.sort((x, y) => conf[x] - conf[y]);
   const n = order.length;
   // prefix sums over the items sorted by confidence: index k = the k least confident items
   const sortedConf = new Float64Array(n);
-  const sumC = new Float64Array(n + 1), sumD = new Float64Array(n + 1), sumX = new Float64Array(n + 1);
+  const sumC = new Float64Array(n + 1),
+    sumD = new Float64Array(n + 1),
+    sumX = new Float64Array(n + 1);
   for (let k = 0; k < n; k++) {
-    const i = order[k], c = correct[i], a = agree[i];
+    const i = order[k],
+      c = correct[i],
+      a = agree[i];
     sortedConf[k] = conf[i];
     sumC[k + 1] = sumC[k] + c;
     sumD[k + 1] = sumD[k] + (1 - a);
     sumX[k + 1] = sumX[k] + (1 - a) + a * c;
   }
   const G = grid.length;
-  const routed = new Float64Array(G), routedDisagree = new Float64Array(G), routedCorrect = new Float64Array(G);
-  const above = new Float64Array(G), aboveAiCorrect = new Float64Array(G), aboveDisagree = new Float64Array(G), aboveCorrect = new Float64Array(G);
+  const routed = new Float64Array(G),
+    routedDisagree = new Float64Array(G),
+    routedCorrect = new Float64Array(G);
+  const above = new Float64Array(G),
+    aboveAiCorrect = new Float64Array(G),
+    aboveDisagree = new Float64Array(G),
+    aboveCorrect = new Float64Array(G);
   for (let g = 0; g < G; g++) {
     const t = grid[g];
-    let lo = 0, hi = n; // first k with sortedConf[k] >= t
+    let lo = 0,
+      hi = n; // first k with sortedConf[k] >= t
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (sortedConf[mid] < t) lo = mid + 1;
@@ -86,7 +98,15 @@ export function routingTable(
   }
   return {
     thresholds: Float64Array.from(grid),
-    routed, routedDisagree, routedCorrect, above, aboveAiCorrect, aboveDisagree, aboveCorrect,
-    n, aiCorrect: sumC[n], skipped: len - n,
+    routed,
+    routedDisagree,
+    routedCorrect,
+    above,
+    aboveAiCorrect,
+    aboveDisagree,
+    aboveCorrect,
+    n,
+    aiCorrect: sumC[n],
+    skipped: len - n,
   };
 }

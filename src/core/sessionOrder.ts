@@ -35,7 +35,8 @@ export function sessionOrder(
   const sequence = new Int32Array(start[nAnn]);
   for (let j = 0; j < ratings.n; j++) if (use(j)) sequence[next[annotator[j]]++] = j;
 
-  let stamped = 0, nMissingTimestamp = 0;
+  let stamped = 0,
+    nMissingTimestamp = 0;
   if (timestamp) for (const j of sequence) if (Number.isFinite(timestamp[j])) stamped++;
   const byTimestamp = stamped > 0;
   if (byTimestamp) nMissingTimestamp = sequence.length - stamped;

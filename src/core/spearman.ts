@@ -11,7 +11,8 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): { rho: num
   let n = 0;
   for (let k = 0; k < x.length; k++) if (Number.isFinite(x[k]) && Number.isFinite(y[k])) n++;
   if (n < 2) return { rho: NaN, n };
-  const xs = new Float64Array(n), ys = new Float64Array(n);
+  const xs = new Float64Array(n),
+    ys = new Float64Array(n);
   for (let k = 0, m = 0; k < x.length; k++) {
     if (!(Number.isFinite(x[k]) && Number.isFinite(y[k]))) continue;
     xs[m] = x[k];

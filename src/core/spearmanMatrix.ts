@@ -15,7 +15,8 @@ export function spearmanMatrix(columns: Float64Array[]): { rho: number[][]; n: n
     return f;
   });
   const sameRows = (i: number, j: number) => {
-    const a = finite[i], b = finite[j];
+    const a = finite[i],
+      b = finite[j];
     for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
     return true;
   };
@@ -23,7 +24,8 @@ export function spearmanMatrix(columns: Float64Array[]): { rho: number[][]; n: n
   const ranked = (i: number) => {
     let r = ranks.get(i);
     if (!r) {
-      const c = columns[i], f = finite[i];
+      const c = columns[i],
+        f = finite[i];
       let count = 0;
       for (let k = 0; k < f.length; k++) count += f[k];
       const values = new Float64Array(count);
@@ -38,7 +40,8 @@ export function spearmanMatrix(columns: Float64Array[]): { rho: number[][]; n: n
     for (let j = i; j < m; j++) {
       let out: { rho: number; n: number };
       if (sameRows(i, j)) {
-        const a = ranked(i), b = ranked(j);
+        const a = ranked(i),
+          b = ranked(j);
         out = { rho: a.length < 2 ? NaN : pearson(a, b), n: a.length };
       } else out = spearman(columns[i], columns[j]);
       [rho[i][j], rho[j][i], n[i][j], n[j][i]] = [out.rho, out.rho, out.n, out.n];

@@ -43,23 +43,29 @@ export function subsampleCounts(
   // at most C(k + K - 1, K - 1) distinct count vectors of k labels
   let vectors = 1;
   for (let j = 1; j < K && vectors < 2 ** 31; j++) vectors = (vectors * (k + j)) / j;
-  let bound = 0, maxM = 0;
+  let bound = 0,
+    maxM = 0;
   for (let t = 0; t < n; t++) {
     const r = order ? order[t] : t;
-    const mr = m[r], w = weight ? weight[r] : 1;
+    const mr = m[r],
+      w = weight ? weight[r] : 1;
     if (!(mr >= k) || !(w > 0)) continue;
-    if (!Number.isInteger(mr) || !Number.isInteger(w)) throw new Error(`row ${r}: counts and weights must be whole numbers`);
+    if (!Number.isInteger(mr) || !Number.isInteger(w))
+      throw new Error(`row ${r}: counts and weights must be whole numbers`);
     bound += mr === k || w === 1 ? 1 : Math.min(w, vectors);
     if (mr > maxM) maxM = mr;
   }
-  const oc = new Float64Array(bound * K), ow = new Float64Array(bound), source = new Int32Array(bound);
+  const oc = new Float64Array(bound * K),
+    ow = new Float64Array(bound),
+    source = new Int32Array(bound);
   const scratch = new Int32Array(maxM);
   const logFactorial = new Float64Array(maxM + 1);
   for (let j = 2; j <= maxM; j++) logFactorial[j] = logFactorial[j - 1] + Math.log(j);
   let o = 0;
   for (let t = 0; t < n; t++) {
     const r = order ? order[t] : t;
-    const mr = m[r], w = weight ? weight[r] : 1;
+    const mr = m[r],
+      w = weight ? weight[r] : 1;
     if (!(mr >= k) || !(w > 0)) continue;
     const off = r * K;
     if (mr === k) {
@@ -85,7 +91,8 @@ export function subsampleCounts(
       continue;
     }
     const { cats, subs, probs } = drawnVectors(counts, off, K, mr, k, logFactorial);
-    const z = cats.length, V = probs.length;
+    const z = cats.length,
+      V = probs.length;
     const drawn = new Float64Array(V);
     if (w <= 8 * V) {
       // few items for the vectors: one categorical draw each (inverse CDF by bisection)
@@ -94,7 +101,8 @@ export function subsampleCounts(
       for (let v = 0; v < V; v++) cum[v] = total += probs[v];
       for (let d = 0; d < w; d++) {
         const u = random() * total;
-        let lo = 0, hi = V - 1;
+        let lo = 0,
+          hi = V - 1;
         while (lo < hi) {
           const mid = (lo + hi) >> 1;
           if (cum[mid] > u) hi = mid;
@@ -104,7 +112,8 @@ export function subsampleCounts(
       }
     } else {
       // many items: exact sequential binomials, as bootstrapCi's pattern draw
-      let left = w, mass = 1;
+      let left = w,
+        mass = 1;
       for (let v = 0; v < V && left > 0; v++) {
         const x = v === V - 1 ? left : randomBinomial(random, left, Math.min(1, Math.max(0, probs[v] / mass)));
         mass -= probs[v];
@@ -119,7 +128,14 @@ export function subsampleCounts(
       source[o++] = r;
     }
   }
-  return { counts: oc.subarray(0, o * K), m: new Float64Array(o).fill(k), weight: ow.subarray(0, o), rows: o, K, source: source.subarray(0, o) };
+  return {
+    counts: oc.subarray(0, o * K),
+    m: new Float64Array(o).fill(k),
+    weight: ow.subarray(0, o),
+    rows: o,
+    K,
+    source: source.subarray(0, o),
+  };
 }
 
 /**
@@ -139,7 +155,8 @@ function drawnVectors(counts: Float64Array, off: number, K: number, m: number, k
   // labels available in the categories from a on
   const after = new Int32Array(z + 1);
   for (let a = z - 1; a >= 0; a--) after[a] = after[a + 1] + have[a];
-  const subs: number[] = [], probs: number[] = [];
+  const subs: number[] = [],
+    probs: number[] = [];
   const s = new Int32Array(z);
   // the smallest vector with `rest` labels over the categories from a on
   const fill = (a: number, rest: number) => {
@@ -158,7 +175,8 @@ function drawnVectors(counts: Float64Array, off: number, K: number, m: number, k
     }
     probs.push(Math.exp(logP));
     // next in lexicographic order: the rightmost place (not the last) that can take one more label
-    let suffix = s[z - 1], a = z - 2;
+    let suffix = s[z - 1],
+      a = z - 2;
     for (; a >= 0; a--) {
       if (suffix >= 1 && s[a] < have[a]) break;
       suffix += s[a];

@@ -26,8 +26,10 @@ export function timeQuantiles(
   mask: Uint8Array | null = null,
   { probs = [0.1, 0.25, 0.5, 0.75, 0.9], below = 5 }: { probs?: readonly number[]; below?: number } = {},
 ): TimeQuantiles {
-  const nAnn = ratings.annotators.length, P = probs.length;
-  const n = new Int32Array(nAnn), countBelow = new Int32Array(nAnn);
+  const nAnn = ratings.annotators.length,
+    P = probs.length;
+  const n = new Int32Array(nAnn),
+    countBelow = new Int32Array(nAnn);
   const quantiles = new Float64Array(nAnn * P).fill(NaN);
   const pooled = { n: 0, quantiles: new Float64Array(P).fill(NaN), below: 0 };
   const { time, annotator } = ratings;

@@ -27,8 +27,10 @@ export function timeStats(
   { fullSpeed = 5 }: { fullSpeed?: number } = {},
 ): TimeStats {
   const nAnn = ratings.annotators.length;
-  const n = new Int32Array(nAnn), sum = new Float64Array(nAnn);
-  const mean = new Float64Array(nAnn).fill(NaN), median = new Float64Array(nAnn).fill(NaN);
+  const n = new Int32Array(nAnn),
+    sum = new Float64Array(nAnn);
+  const mean = new Float64Array(nAnn).fill(NaN),
+    median = new Float64Array(nAnn).fill(NaN);
   const speedPenalty = new Float64Array(nAnn).fill(NaN);
   const { time, annotator } = ratings;
   if (!time) return { n, sum, mean, median, speedPenalty };
@@ -44,9 +46,11 @@ export function timeStats(
     n[a] = k;
     if (k === 0) continue;
     const own = grouped.subarray(start[a], start[a + 1]);
-    let s = 0, c = 0; // Neumaier-compensated sum (as d3-array's fsum)
+    let s = 0,
+      c = 0; // Neumaier-compensated sum (as d3-array's fsum)
     for (let p = 0; p < k; p++) {
-      const x = own[p], t = s + x;
+      const x = own[p],
+        t = s + x;
       c += Math.abs(s) >= Math.abs(x) ? s - t + x : x - t + s;
       s = t;
     }

@@ -11,7 +11,13 @@ export interface WinMatrix {
   losses: Float64Array;
   winRate: Float64Array;
   /** per model, over all its opponents: comparisons, wins, ties, losses, and score = wins + ties / 2 */
-  total: { comparisons: Float64Array; wins: Float64Array; ties: Float64Array; losses: Float64Array; score: Float64Array };
+  total: {
+    comparisons: Float64Array;
+    wins: Float64Array;
+    ties: Float64Array;
+    losses: Float64Array;
+    score: Float64Array;
+  };
   /** comparisons of a model with itself (a[k] === b[k]): not counted anywhere else */
   selfComparisons: number;
 }
@@ -30,7 +36,8 @@ export function winMatrix(
   { weight }: { weight?: ArrayLike<number> | null } = {},
 ): WinMatrix {
   const M = nModels;
-  if (a.length !== b.length || a.length !== outcome.length || (weight && weight.length !== a.length)) throw new Error('length mismatch');
+  if (a.length !== b.length || a.length !== outcome.length || (weight && weight.length !== a.length))
+    throw new Error('length mismatch');
   const comparisons = new Float64Array(M * M);
   const wins = new Float64Array(M * M);
   const ties = new Float64Array(M * M);

@@ -5,14 +5,18 @@
  * not available (an insecure origin, a private window that refuses them).
  */
 export function registerServiceWorker(): Promise<boolean> {
-  if (!import.meta.env.PROD || !/^https?:$/.test(location.protocol) || !('serviceWorker' in navigator)) return Promise.resolve(false);
+  if (!import.meta.env.PROD || !/^https?:$/.test(location.protocol) || !('serviceWorker' in navigator))
+    return Promise.resolve(false);
   return new Promise((resolve) => {
     // after the page has loaded, so precaching never competes with the first render
     const start = () =>
       navigator.serviceWorker
         .register(new URL('sw.js', document.baseURI))
         .then(() => navigator.serviceWorker.ready)
-        .then(() => resolve(true), () => resolve(false));
+        .then(
+          () => resolve(true),
+          () => resolve(false),
+        );
     if (document.readyState === 'complete') start();
     else addEventListener('load', start, { once: true });
   });

@@ -22,7 +22,12 @@ function listFiles(dir: string): string[] {
 export function precacheManifest(outDir: string): { files: string[]; version: string } {
   const files = listFiles(outDir).filter((file) => file !== SERVICE_WORKER_FILE);
   const all = createHash('sha256');
-  for (const file of files) all.update(`${file}\0${createHash('sha256').update(readFileSync(join(outDir, file))).digest('hex')}\n`);
+  for (const file of files)
+    all.update(
+      `${file}\0${createHash('sha256')
+        .update(readFileSync(join(outDir, file)))
+        .digest('hex')}\n`,
+    );
   return { files, version: all.digest('hex').slice(0, 16) };
 }
 

@@ -45,7 +45,11 @@ export async function* textChunks(
       if (text.length > 0) yield { text, bytesRead };
     }
   } catch (error) {
-    if (gzip) throw new UnreadableFile(file.name, `${file.name}: the gzip data is truncated or corrupt (${(error as Error).message})`);
+    if (gzip)
+      throw new UnreadableFile(
+        file.name,
+        `${file.name}: the gzip data is truncated or corrupt (${(error as Error).message})`,
+      );
     throw error;
   } finally {
     // a consumer that stops early (reading only the head of a file) releases the stream

@@ -1,7 +1,25 @@
 /** The role a column plays in the canonical judgement (`docs/report-schema.md`, "The canonical judgement"). */
 export const ROLES = [
-  'item', 'annotator', 'label', 'time', 'timestamp', 'isGold', 'goldLabel', 'prompt', 'responseA', 'responseB',
-  'modelA', 'modelB', 'shownFirst', 'aiLabel', 'aiConfidence', 'scoreA', 'scoreB', 'dimension', 'kind', 'embedding',
+  'item',
+  'annotator',
+  'label',
+  'time',
+  'timestamp',
+  'isGold',
+  'goldLabel',
+  'prompt',
+  'responseA',
+  'responseB',
+  'modelA',
+  'modelB',
+  'shownFirst',
+  'aiLabel',
+  'aiConfidence',
+  'scoreA',
+  'scoreB',
+  'dimension',
+  'kind',
+  'embedding',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -20,30 +38,143 @@ export type ColumnMapping = { [R in Role]: string | null } & {
 };
 
 export const ROLE_NAMES: Record<Role, string> = {
-  item: 'item (pair) id', annotator: 'annotator id', label: 'label', time: 'seconds spent', timestamp: 'timestamp',
-  isGold: 'gold flag', goldLabel: 'gold label', prompt: 'prompt', responseA: 'response A', responseB: 'response B',
-  modelA: 'model A', modelB: 'model B', shownFirst: 'shown first', aiLabel: 'AI judge label',
-  aiConfidence: 'AI judge confidence', scoreA: 'reward score A', scoreB: 'reward score B', dimension: 'rubric dimension',
-  kind: 'annotator kind (human / ai)', embedding: 'embedding (vector of numbers)',
+  item: 'item (pair) id',
+  annotator: 'annotator id',
+  label: 'label',
+  time: 'seconds spent',
+  timestamp: 'timestamp',
+  isGold: 'gold flag',
+  goldLabel: 'gold label',
+  prompt: 'prompt',
+  responseA: 'response A',
+  responseB: 'response B',
+  modelA: 'model A',
+  modelB: 'model B',
+  shownFirst: 'shown first',
+  aiLabel: 'AI judge label',
+  aiConfidence: 'AI judge confidence',
+  scoreA: 'reward score A',
+  scoreB: 'reward score B',
+  dimension: 'rubric dimension',
+  kind: 'annotator kind (human / ai)',
+  embedding: 'embedding (vector of numbers)',
 };
 
 /** Common spellings per role, most canonical first (compared after lower-casing and folding separators). */
 const SPELLINGS: Record<Role, string[]> = {
-  item: ['example_id', 'pair_id', 'item_id', 'item', 'question_id', 'comparison_id', 'task_id', 'sample_id', 'idx', 'id', 'uid', 'task', 'question', 'pair'],
-  annotator: ['annotator_id', 'annotator', 'worker_id', 'worker', 'rater_id', 'rater', 'labeler_id', 'labeler', 'labeller', 'user_id', 'user', 'coder', 'judge', 'annotator_index'],
-  label: ['label', 'preference', 'choice', 'winner', 'answer', 'verdict', 'pref', 'judgement', 'judgment', 'rating', 'response'],
-  time: ['time_seconds', 'lead_time', 'duration', 'duration_seconds', 'seconds', 'time_spent', 'time_s', 'elapsed', 'time_per_example', 'time'],
+  item: [
+    'example_id',
+    'pair_id',
+    'item_id',
+    'item',
+    'question_id',
+    'comparison_id',
+    'task_id',
+    'sample_id',
+    'idx',
+    'id',
+    'uid',
+    'task',
+    'question',
+    'pair',
+  ],
+  annotator: [
+    'annotator_id',
+    'annotator',
+    'worker_id',
+    'worker',
+    'rater_id',
+    'rater',
+    'labeler_id',
+    'labeler',
+    'labeller',
+    'user_id',
+    'user',
+    'coder',
+    'judge',
+    'annotator_index',
+  ],
+  label: [
+    'label',
+    'preference',
+    'choice',
+    'winner',
+    'answer',
+    'verdict',
+    'pref',
+    'judgement',
+    'judgment',
+    'rating',
+    'response',
+  ],
+  time: [
+    'time_seconds',
+    'lead_time',
+    'duration',
+    'duration_seconds',
+    'seconds',
+    'time_spent',
+    'time_s',
+    'elapsed',
+    'time_per_example',
+    'time',
+  ],
   timestamp: ['timestamp', 'tstamp', 'submitted_at', 'created_at', 'updated_at', 'datetime', 'date'],
   isGold: ['is_gold', 'gold', 'is_golden', 'golden', 'honeypot', 'is_honeypot'],
   goldLabel: ['gold_label', 'gold_answer', 'gold_preference', 'true_label', 'truth', 'ground_truth', 'expected_label'],
   prompt: ['prompt', 'instruction', 'question_text', 'query', 'input', 'context'],
-  responseA: ['response_a', 'output_1', 'response_1', 'completion_a', 'answer_a', 'text_a', 'output_a', 'response1', 'output1', 'completion_1', 'completion1', 'answer_1', 'answer1'],
-  responseB: ['response_b', 'output_2', 'response_2', 'completion_b', 'answer_b', 'text_b', 'output_b', 'response2', 'output2', 'completion_2', 'completion2', 'answer_2', 'answer2'],
+  responseA: [
+    'response_a',
+    'output_1',
+    'response_1',
+    'completion_a',
+    'answer_a',
+    'text_a',
+    'output_a',
+    'response1',
+    'output1',
+    'completion_1',
+    'completion1',
+    'answer_1',
+    'answer1',
+  ],
+  responseB: [
+    'response_b',
+    'output_2',
+    'response_2',
+    'completion_b',
+    'answer_b',
+    'text_b',
+    'output_b',
+    'response2',
+    'output2',
+    'completion_2',
+    'completion2',
+    'answer_2',
+    'answer2',
+  ],
   modelA: ['model_a', 'generator_1', 'model_1', 'system_a', 'model1', 'generator1'],
   modelB: ['model_b', 'generator_2', 'model_2', 'system_b', 'model2', 'generator2'],
   shownFirst: ['shown_first', 'first_shown', 'position'],
-  aiLabel: ['ai_label', 'judge_label', 'llm_label', 'ai_preference', 'ai_judge', 'llm_judge', 'model_label', 'prediction', 'suggestion'],
-  aiConfidence: ['ai_confidence', 'judge_confidence', 'llm_confidence', 'confidence', 'suggestion_score', 'prediction_score'],
+  aiLabel: [
+    'ai_label',
+    'judge_label',
+    'llm_label',
+    'ai_preference',
+    'ai_judge',
+    'llm_judge',
+    'model_label',
+    'prediction',
+    'suggestion',
+  ],
+  aiConfidence: [
+    'ai_confidence',
+    'judge_confidence',
+    'llm_confidence',
+    'confidence',
+    'suggestion_score',
+    'prediction_score',
+  ],
   scoreA: ['score_a', 'reward_a', 'rm_score_a', 'reward_score_a'],
   scoreB: ['score_b', 'reward_b', 'rm_score_b', 'reward_score_b'],
   dimension: ['dimension', 'criterion', 'aspect', 'rubric'],
@@ -55,9 +186,31 @@ const WIDE_COLUMN = /^(annotator|rater|worker|judge|labell?er|coder|ann|human)[ 
 
 /** Rubric dimensions commonly labelled in their own column (folded names), optionally with a prefix or suffix. */
 const RUBRIC_WORDS = [
-  'helpfulness', 'helpful', 'correctness', 'correct', 'harmlessness', 'harmless', 'honesty', 'honest', 'conciseness',
-  'concise', 'verbosity', 'coherence', 'complexity', 'safety', 'factuality', 'accuracy', 'relevance', 'instruction_following',
-  'clarity', 'fluency', 'creativity', 'depth', 'style', 'completeness', 'truthfulness',
+  'helpfulness',
+  'helpful',
+  'correctness',
+  'correct',
+  'harmlessness',
+  'harmless',
+  'honesty',
+  'honest',
+  'conciseness',
+  'concise',
+  'verbosity',
+  'coherence',
+  'complexity',
+  'safety',
+  'factuality',
+  'accuracy',
+  'relevance',
+  'instruction_following',
+  'clarity',
+  'fluency',
+  'creativity',
+  'depth',
+  'style',
+  'completeness',
+  'truthfulness',
 ];
 const RUBRIC_COLUMN = new RegExp(
   `^(?:(?:pref|preference|rubric|dim|dimension)_)?(?:${RUBRIC_WORDS.join('|')})(?:_(?:label|pref|preference|rating|score|choice|verdict|judgement|judgment))?$`,
@@ -66,7 +219,10 @@ const RUBRIC_COLUMN = new RegExp(
 const MIN_RUBRIC_COLUMNS = 2;
 
 export function foldName(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s.\-/]+/g, '_');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s.\-/]+/g, '_');
 }
 
 export function emptyMapping(): ColumnMapping {
@@ -122,10 +278,21 @@ export function rubricColumns(mapping: ColumnMapping): string[] {
 export function canonicalMapping(header: string[]): ColumnMapping {
   const m = emptyMapping();
   const names: [Role, string][] = [
-    ['item', 'item'], ['annotator', 'annotator'], ['kind', 'annotator_kind'], ['label', 'label'], ['dimension', 'dimension'],
-    ['time', 'time_seconds'], ['timestamp', 'timestamp'], ['goldLabel', 'gold_label'], ['prompt', 'prompt'],
-    ['responseA', 'response_a'], ['responseB', 'response_b'], ['modelA', 'model_a'], ['modelB', 'model_b'],
-    ['shownFirst', 'shown_first'], ['aiConfidence', 'ai_confidence'],
+    ['item', 'item'],
+    ['annotator', 'annotator'],
+    ['kind', 'annotator_kind'],
+    ['label', 'label'],
+    ['dimension', 'dimension'],
+    ['time', 'time_seconds'],
+    ['timestamp', 'timestamp'],
+    ['goldLabel', 'gold_label'],
+    ['prompt', 'prompt'],
+    ['responseA', 'response_a'],
+    ['responseB', 'response_b'],
+    ['modelA', 'model_a'],
+    ['modelB', 'model_b'],
+    ['shownFirst', 'shown_first'],
+    ['aiConfidence', 'ai_confidence'],
   ];
   for (const [role, name] of names) if (header.includes(name)) m[role] = name;
   return m;
@@ -152,6 +319,7 @@ export function mappingProblems(mapping: ColumnMapping, hasJudgementFile: boolea
   const joinable = hasJudgementFile && mapping.item !== null;
   const labelled = mapping.label !== null || rubricColumns(mapping).length > 0;
   if (mapping.annotator === null && !joinable && labelled) return p; // single-annotator file
-  if (!labelled && !joinable) p.push('no label column (for example `label`, `preference`, `winner`, or rubric label columns)');
+  if (!labelled && !joinable)
+    p.push('no label column (for example `label`, `preference`, `winner`, or rubric label columns)');
   return p;
 }

@@ -58,7 +58,9 @@ export class Embeddings {
 
   private ensure(items: number): void {
     if (items * this.dim > this.data.length) {
-      const next = new Float32Array(Math.max(items, 2 * (this.data.length / Math.max(this.dim, 1)), 1024) * this.dim).fill(NaN);
+      const next = new Float32Array(
+        Math.max(items, 2 * (this.data.length / Math.max(this.dim, 1)), 1024) * this.dim,
+      ).fill(NaN);
       next.set(this.data.subarray(0, this.length * this.dim));
       this.data = next;
     }
@@ -233,7 +235,14 @@ export class Encoder {
     const sources = this.attributes.aiSources;
     let source = sources.find((s) => s.name === name);
     if (!source) {
-      source = { name, column, raw: new Growable(Int32Array, -1), confidence: new Growable(Float64Array, NaN), row: new Growable(Int32Array, -1), file: new Growable(Int32Array, -1) };
+      source = {
+        name,
+        column,
+        raw: new Growable(Int32Array, -1),
+        confidence: new Growable(Float64Array, NaN),
+        row: new Growable(Int32Array, -1),
+        file: new Growable(Int32Array, -1),
+      };
       sources.push(source);
     }
     return source;
@@ -243,7 +252,14 @@ export class Encoder {
    * Adds one batch read from `fileName` with `mapping`. `side`: a file joined on item id only, whose AI
    * labels are the judge `judgeName` (the annotations' own `ai_label` column is the judge `ai_judge`).
    */
-  add(batch: TableBatch, mapping: ColumnMapping, fileName: string, side: boolean, judgeName = AI_JUDGE, contentIds = false): void {
+  add(
+    batch: TableBatch,
+    mapping: ColumnMapping,
+    fileName: string,
+    side: boolean,
+    judgeName = AI_JUDGE,
+    contentIds = false,
+  ): void {
     let fileCode = this.files.indexOf(fileName);
     if (fileCode < 0) {
       fileCode = this.files.push(fileName) - 1;
@@ -255,19 +271,33 @@ export class Encoder {
     const rowsBefore = this.rowsAdded.get(fileName) ?? 0;
     this.rowsAdded.set(fileName, rowsBefore + batch.rows.length);
     const ai = mapping.aiLabel ? this.aiSource(side ? judgeName : AI_JUDGE, mapping.aiLabel) : null;
-    const col = (role: Role) => (mapping[role] === null || mapping[role] === ROW_NUMBER || mapping[role] === CONTENT_ID ? -1 : batch.header.indexOf(mapping[role]!));
+    const col = (role: Role) =>
+      mapping[role] === null || mapping[role] === ROW_NUMBER || mapping[role] === CONTENT_ID
+        ? -1
+        : batch.header.indexOf(mapping[role]!);
     const rowItems = mapping.item === ROW_NUMBER;
     const contentItems = mapping.item === CONTENT_ID;
     const at = Object.fromEntries(ROLES.map((r) => [r, col(r)])) as Record<Role, number>;
     for (const r of ROLES) if (at[r] >= 0) this.present.add(r);
     const rubricNames = rubricColumns(mapping);
-    for (const c of [mapping.label, mapping.goldLabel, mapping.aiLabel, ...mapping.wide, ...rubricNames]) if (c) this.labelColumns.add(c);
+    for (const c of [mapping.label, mapping.goldLabel, mapping.aiLabel, ...mapping.wide, ...rubricNames])
+      if (c) this.labelColumns.add(c);
     const wide = mapping.wide.map((c) => batch.header.indexOf(c));
     const missing = new Set(mapping.missing ?? []);
-    const rubric = rubricNames.filter((c) => batch.header.includes(c)).map((c) => ({ at: batch.header.indexOf(c), dimension: this.dimensions.code(c) }));
-    const others = side ? [] : otherColumns(batch.header, mapping).map((name) => ({ at: batch.header.indexOf(name), slice: this.sliceCandidate(name) }));
+    const rubric = rubricNames
+      .filter((c) => batch.header.includes(c))
+      .map((c) => ({ at: batch.header.indexOf(c), dimension: this.dimensions.code(c) }));
+    const others = side
+      ? []
+      : otherColumns(batch.header, mapping).map((name) => ({
+          at: batch.header.indexOf(name),
+          slice: this.sliceCandidate(name),
+        }));
     // a long file whose only labels are rubric columns has no `overall` judgements (its first rubric column comes first)
-    const overall = at.dimension < 0 && (mapping.shape === 'wide' || at.label >= 0 || rubric.length === 0) ? this.dimensions.code('overall') : -1;
+    const overall =
+      at.dimension < 0 && (mapping.shape === 'wide' || at.label >= 0 || rubric.length === 0)
+        ? this.dimensions.code('overall')
+        : -1;
     const { rows, rowNumbers } = batch;
     for (let r = 0; r < rows.length; r++) {
       const cells = rows[r];
@@ -281,9 +311,19 @@ export class Encoder {
         this.issue({ file: fileName, row: line, column: mapping.item, message: 'empty item id' }, true);
         continue;
       }
-      const targets = side ? this.joinedItems(itemId) : [this.itemOf(itemId, fileName, fileCode, contentIds || contentItems)];
+      const targets = side
+        ? this.joinedItems(itemId)
+        : [this.itemOf(itemId, fileName, fileCode, contentIds || contentItems)];
       if (targets.length === 0) {
-        this.issue({ file: fileName, row: line, column: mapping.item, message: `item "${clip(itemId)}" is not in the annotations` }, true);
+        this.issue(
+          {
+            file: fileName,
+            row: line,
+            column: mapping.item,
+            message: `item "${clip(itemId)}" is not in the annotations`,
+          },
+          true,
+        );
         this.unmatched.set(fileName, (this.unmatched.get(fileName) ?? 0) + 1);
         continue;
       }
@@ -295,26 +335,32 @@ export class Encoder {
       if (mapping.shape === 'wide') {
         for (let w = 0; w < wide.length; w++) {
           const raw = cellText(cells[wide[w]]);
-          if (raw !== '' && !NO_LABEL.has(raw.toLowerCase()) && !missing.has(raw)) this.push(item, mapping.wide[w], raw, cells, at, line, fileCode, overall);
+          if (raw !== '' && !NO_LABEL.has(raw.toLowerCase()) && !missing.has(raw))
+            this.push(item, mapping.wide[w], raw, cells, at, line, fileCode, overall);
         }
       } else {
         const annotator = at.annotator < 0 ? SINGLE_ANNOTATOR : cellText(cells[at.annotator]);
         const raw = at.label < 0 ? '' : cellText(cells[at.label]);
         // an empty rubric cell is a dimension not judged; a row with no label in any column is a bad row
         const scores = rubric.map(({ at: c }) => cellText(cells[c]));
-        if (annotator === '') this.issue({ file: fileName, row: line, column: mapping.annotator, message: 'empty annotator id' }, true);
-        else if (raw === '' && scores.every((s) => s === '')) this.issue({ file: fileName, row: line, column: mapping.label, message: 'empty label' }, true);
+        if (annotator === '')
+          this.issue({ file: fileName, row: line, column: mapping.annotator, message: 'empty annotator id' }, true);
+        else if (raw === '' && scores.every((s) => s === ''))
+          this.issue({ file: fileName, row: line, column: mapping.label, message: 'empty label' }, true);
         else {
           if (raw !== '') this.push(item, annotator, raw, cells, at, line, fileCode, overall);
-          for (let d = 0; d < rubric.length; d++) if (scores[d] !== '') this.push(item, annotator, scores[d], cells, at, line, fileCode, rubric[d].dimension);
+          for (let d = 0; d < rubric.length; d++)
+            if (scores[d] !== '') this.push(item, annotator, scores[d], cells, at, line, fileCode, rubric[d].dimension);
           if (AI_KIND.test(kind)) {
             this.aiAnnotators.add(this.annotator.get(this.annotator.length - 1));
-            if (at.aiConfidence >= 0) for (let j = before; j < this.item.length; j++) this.confidence.set(j, number(cells[at.aiConfidence]));
+            if (at.aiConfidence >= 0)
+              for (let j = before; j < this.item.length; j++) this.confidence.set(j, number(cells[at.aiConfidence]));
           }
         }
       }
       const after = this.item.length;
-      if (after > before) for (const { at: c, slice } of others) addSliceValue(slice, cellText(cells[c]), before, after);
+      if (after > before)
+        for (const { at: c, slice } of others) addSliceValue(slice, cellText(cells[c]), before, after);
     }
   }
 
@@ -351,9 +397,24 @@ export class Encoder {
   }
 
   /** One judgement; `dimension` is its dimension's code, or -1 to read it from the dimension column. */
-  private push(item: number, annotator: string, raw: string, cells: unknown[], at: Record<Role, number>, line: number, file: number, dimension: number): void {
+  private push(
+    item: number,
+    annotator: string,
+    raw: string,
+    cells: unknown[],
+    at: Record<Role, number>,
+    line: number,
+    file: number,
+    dimension: number,
+  ): void {
     this.item.push(item);
-    this.namesModel.push(modelNamed(raw, at.modelA < 0 ? this.attributes.modelA[item] : cellText(cells[at.modelA]) || this.attributes.modelA[item], at.modelB < 0 ? this.attributes.modelB[item] : cellText(cells[at.modelB]) || this.attributes.modelB[item]));
+    this.namesModel.push(
+      modelNamed(
+        raw,
+        at.modelA < 0 ? this.attributes.modelA[item] : cellText(cells[at.modelA]) || this.attributes.modelA[item],
+        at.modelB < 0 ? this.attributes.modelB[item] : cellText(cells[at.modelB]) || this.attributes.modelB[item],
+      ),
+    );
     this.annotator.push(this.annotators.code(annotator));
     this.rawLabel.push(this.rawLabels.code(raw));
     this.dimension.push(dimension >= 0 ? dimension : this.dimensions.code(cellText(cells[at.dimension]) || 'overall'));
@@ -374,7 +435,15 @@ export class Encoder {
     return s;
   }
 
-  private addItemAttributes(item: number, cells: unknown[], at: Record<Role, number>, fileName: string, line: number, mapping: ColumnMapping, source: AiSource | null): void {
+  private addItemAttributes(
+    item: number,
+    cells: unknown[],
+    at: Record<Role, number>,
+    fileName: string,
+    line: number,
+    mapping: ColumnMapping,
+    source: AiSource | null,
+  ): void {
     const a = this.attributes;
     for (const [role, into] of this.textRoles) {
       const c = at[role];
@@ -385,7 +454,8 @@ export class Encoder {
     }
     if (at.scoreA >= 0 && Number.isNaN(a.scoreA.get(item))) a.scoreA.set(item, number(cells[at.scoreA]));
     if (at.scoreB >= 0 && Number.isNaN(a.scoreB.get(item))) a.scoreB.set(item, number(cells[at.scoreB]));
-    if (at.embedding >= 0 && !a.embeddings.has(item)) this.addEmbedding(item, cells[at.embedding], fileName, line, mapping.embedding);
+    if (at.embedding >= 0 && !a.embeddings.has(item))
+      this.addEmbedding(item, cells[at.embedding], fileName, line, mapping.embedding);
     if (at.isGold >= 0 && TRUE_WORDS.has(cellText(cells[at.isGold]).toLowerCase())) a.goldFlag.set(item, 1);
     a.goldFlag.ensure(item + 1);
     const gold = at.goldLabel < 0 ? '' : cellText(cells[at.goldLabel]);
@@ -394,7 +464,12 @@ export class Encoder {
       const code = this.rawLabels.code(gold);
       const previous = a.goldRaw.get(item);
       if (previous >= 0 && previous !== code) {
-        this.issue({ file: fileName, row: line, column: mapping.goldLabel, message: `conflicting gold labels for item "${clip(this.items.values[item])}": "${clip(this.rawLabels.values[previous])}" and "${clip(gold)}"; the first is kept` });
+        this.issue({
+          file: fileName,
+          row: line,
+          column: mapping.goldLabel,
+          message: `conflicting gold labels for item "${clip(this.items.values[item])}": "${clip(this.rawLabels.values[previous])}" and "${clip(gold)}"; the first is kept`,
+        });
       } else {
         a.goldRaw.set(item, code);
         a.goldFile.set(item, this.files.indexOf(fileName));
@@ -416,8 +491,15 @@ export class Encoder {
     if (vector === null) return;
     const store = this.attributes.embeddings;
     let problem = typeof vector === 'string' ? vector : null;
-    if (typeof vector !== 'string' && store.dim > 0 && vector.length !== store.dim) problem = `${vector.length} numbers where the first embedding has ${store.dim}`;
-    if (problem) this.issue({ file: fileName, row: line, column, message: `embedding of item "${clip(this.items.values[item])}": ${problem}; not used` });
+    if (typeof vector !== 'string' && store.dim > 0 && vector.length !== store.dim)
+      problem = `${vector.length} numbers where the first embedding has ${store.dim}`;
+    if (problem)
+      this.issue({
+        file: fileName,
+        row: line,
+        column,
+        message: `embedding of item "${clip(this.items.values[item])}": ${problem}; not used`,
+      });
     else store.set(item, vector as ArrayLike<number>);
   }
 }

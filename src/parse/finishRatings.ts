@@ -2,7 +2,13 @@ import { AI, PREFERENCE_LABELS, type Ratings, type Scale, type Slice } from '../
 import { AI_JUDGE, MAX_SLICE_VALUES, clip, type Encoder } from './encoder';
 import { Growable } from './growable';
 import { BY_MODEL_NAME, NOMINAL } from './labelConventions';
-import { chooseLabelReading, inferScale, scaleCategories, type LabelReading, type ModelNameMatches } from './labelReading';
+import {
+  chooseLabelReading,
+  inferScale,
+  scaleCategories,
+  type LabelReading,
+  type ModelNameMatches,
+} from './labelReading';
 import type { Issue, Warning } from './types';
 
 export { AI_JUDGE };
@@ -91,7 +97,15 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
   for (let j = 0; j < n0; j++) {
     const c = toCategoryOf(encFile[j], rawLabel[j], namesModel[j]);
     if (c < 0) {
-      enc.issue({ file: enc.files[encFile[j]], row: encRow[j], column: labelColumn(j), message: unknownLabel(enc.rawLabels.values[rawLabel[j]], scale, reading) }, true);
+      enc.issue(
+        {
+          file: enc.files[encFile[j]],
+          row: encRow[j],
+          column: labelColumn(j),
+          message: unknownLabel(enc.rawLabels.values[rawLabel[j]], scale, reading),
+        },
+        true,
+      );
       continue;
     }
     labels[kept] = c;
@@ -104,7 +118,15 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
       const file = source.file.get(i);
       const c = toCategoryOf(file, raw[i], modelNamedOf(enc, i, raw[i]));
       if (c < 0) {
-        enc.issue({ file: enc.files[file], row: source.row.get(i), column: source.column, message: unknownLabel(enc.rawLabels.values[raw[i]], scale, reading) }, true);
+        enc.issue(
+          {
+            file: enc.files[file],
+            row: source.row.get(i),
+            column: source.column,
+            message: unknownLabel(enc.rawLabels.values[raw[i]], scale, reading),
+          },
+          true,
+        );
         continue;
       }
       labels[kept] = c;
@@ -119,11 +141,22 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
   for (let i = 0; i < nItems; i++) {
     if (!goldFlag[i]) continue;
     if (goldRaw[i] < 0) {
-      enc.issue({ file: enc.files[0], row: null, column: null, message: `item "${clip(enc.items.values[i])}" is marked gold but has no gold label` });
+      enc.issue({
+        file: enc.files[0],
+        row: null,
+        column: null,
+        message: `item "${clip(enc.items.values[i])}" is marked gold but has no gold label`,
+      });
       continue;
     }
     const c = toCategoryOf(attrs.goldFile.get(i), goldRaw[i], modelNamedOf(enc, i, goldRaw[i]));
-    if (c < 0) enc.issue({ file: enc.files[0], row: null, column: 'gold_label', message: `item "${clip(enc.items.values[i])}": ${unknownLabel(enc.rawLabels.values[goldRaw[i]], scale, reading)}` });
+    if (c < 0)
+      enc.issue({
+        file: enc.files[0],
+        row: null,
+        column: 'gold_label',
+        message: `item "${clip(enc.items.values[i])}": ${unknownLabel(enc.rawLabels.values[goldRaw[i]], scale, reading)}`,
+      });
     else itemGold[i] = c;
   }
   const keep = dropDuplicates(enc, from.subarray(0, kept), nItems, sourceCodes);
@@ -155,7 +188,10 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     item,
     annotator,
     label: gather(Int32Array, keep, (k) => labels[k]),
-    dimension: overallFirst(pick(enc.dimension.view(), sources.length > 0 ? enc.dimensions.code('overall') : 0, new Int32Array(n)), enc.dimensions.values),
+    dimension: overallFirst(
+      pick(enc.dimension.view(), sources.length > 0 ? enc.dimensions.code('overall') : 0, new Int32Array(n)),
+      enc.dimensions.values,
+    ),
     items: enc.items.values,
     annotators: shownNames(enc),
     annotatorKind: kind,
@@ -166,7 +202,11 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     time: enc.present.has('time') ? pick(enc.time.view(), NaN, new Float64Array(n)) : null,
     timestamp: enc.present.has('timestamp') ? pick(enc.timestamp.view(), NaN, new Float64Array(n)) : null,
     shownFirst: enc.present.has('shownFirst') ? pick(enc.shownFirst.view(), 255, new Uint8Array(n)) : null,
-    aiConfidence: enc.present.has('aiConfidence') ? gather(Float64Array, keep, (k) => (from[k] < 0 ? aiSourceOf(from[k]).confidence.get(aiOf(from[k]).i) : enc.confidence.get(from[k]))) : null,
+    aiConfidence: enc.present.has('aiConfidence')
+      ? gather(Float64Array, keep, (k) =>
+          from[k] < 0 ? aiSourceOf(from[k]).confidence.get(aiOf(from[k]).i) : enc.confidence.get(from[k]),
+        )
+      : null,
     itemGold,
     slices: [],
   };
@@ -175,13 +215,21 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
   ratings.slices = modelPair && !slices.some((s) => s.name === modelPair.name) ? [...slices, modelPair] : slices;
   return {
     ratings,
-    row: gather(Int32Array, keep, (k) => (from[k] >= 0 ? encRow[from[k]] : aiSourceOf(from[k]).row.get(aiOf(from[k]).i))),
-    file: gather(Int32Array, keep, (k) => (from[k] >= 0 ? encFile[from[k]] : aiSourceOf(from[k]).file.get(aiOf(from[k]).i))),
+    row: gather(Int32Array, keep, (k) =>
+      from[k] >= 0 ? encRow[from[k]] : aiSourceOf(from[k]).row.get(aiOf(from[k]).i),
+    ),
+    file: gather(Int32Array, keep, (k) =>
+      from[k] >= 0 ? encFile[from[k]] : aiSourceOf(from[k]).file.get(aiOf(from[k]).i),
+    ),
     files: enc.files,
     texts: { prompt: attrs.prompt, responseA: attrs.responseA, responseB: attrs.responseB },
     models: { a: attrs.modelA, b: attrs.modelB },
-    scores: enc.present.has('scoreA') || enc.present.has('scoreB') ? { a: sized(attrs.scoreA, nItems), b: sized(attrs.scoreB, nItems) } : null,
-    embeddings: attrs.embeddings.dim > 0 ? { dim: attrs.embeddings.dim, values: attrs.embeddings.values(nItems) } : null,
+    scores:
+      enc.present.has('scoreA') || enc.present.has('scoreB')
+        ? { a: sized(attrs.scoreA, nItems), b: sized(attrs.scoreB, nItems) }
+        : null,
+    embeddings:
+      attrs.embeddings.dim > 0 ? { dim: attrs.embeddings.dim, values: attrs.embeddings.values(nItems) } : null,
     reading,
     readings,
     warnings,
@@ -228,7 +276,9 @@ function sized(g: Growable<Float64Array>, n: number): Float64Array {
 function unknownLabel(raw: string, scale: Scale, reading: LabelReading): string {
   // "not on the binary scale" only for a label the reading knows (a tie); a value it cannot read is unknown
   const known = reading.preference && (reading.code.get(raw) ?? -1) >= 0;
-  return scale === 'binary' && known ? `label "${clip(raw)}" is not on the binary scale` : `unknown label "${clip(raw)}"`;
+  return scale === 'binary' && known
+    ? `label "${clip(raw)}" is not on the binary scale`
+    : `unknown label "${clip(raw)}"`;
 }
 
 /** How many times each raw label occurs, per file (judgements, per-item AI verdicts and gold labels). */
@@ -263,8 +313,10 @@ function modelMatchesByFile(enc: Encoder): ModelNameMatches[] {
   for (let j = 0; j < raw.length; j++) add(file[j], raw[j], named[j]);
   const attrs = enc.attributes;
   for (let i = 0; i < enc.items.size; i++) {
-    for (const s of attrs.aiSources) if (s.raw.get(i) >= 0) add(s.file.get(i), s.raw.get(i), modelNamedOf(enc, i, s.raw.get(i)));
-    if (attrs.goldRaw.get(i) >= 0) add(attrs.goldFile.get(i), attrs.goldRaw.get(i), modelNamedOf(enc, i, attrs.goldRaw.get(i)));
+    for (const s of attrs.aiSources)
+      if (s.raw.get(i) >= 0) add(s.file.get(i), s.raw.get(i), modelNamedOf(enc, i, s.raw.get(i)));
+    if (attrs.goldRaw.get(i) >= 0)
+      add(attrs.goldFile.get(i), attrs.goldRaw.get(i), modelNamedOf(enc, i, attrs.goldRaw.get(i)));
   }
   return out;
 }
@@ -290,10 +342,11 @@ function countMap(raws: readonly string[], counts: ArrayLike<number>): Map<strin
 /** Model-name matches of several files added up. */
 function addMatches(all: ModelNameMatches[]): ModelNameMatches {
   const out: ModelNameMatches = new Map();
-  for (const m of all) for (const [v, [a, b]] of m) {
-    const x = out.get(v) ?? [0, 0];
-    out.set(v, [x[0] + a, x[1] + b]);
-  }
+  for (const m of all)
+    for (const [v, [a, b]] of m) {
+      const x = out.get(v) ?? [0, 0];
+      out.set(v, [x[0] + a, x[1] + b]);
+    }
   return out;
 }
 
@@ -301,7 +354,8 @@ function addMatches(all: ModelNameMatches[]): ModelNameMatches {
 function labelColumnsOf(enc: Encoder, f: number): string[] {
   const label = enc.fileLabelColumn[f];
   const columns = [...(label ? [label] : []), ...(enc.fileRubricColumns[f] ?? [])];
-  for (const s of enc.attributes.aiSources) if (s.column && s.file.view().includes(f) && !columns.includes(s.column)) columns.push(s.column);
+  for (const s of enc.attributes.aiSources)
+    if (s.column && s.file.view().includes(f) && !columns.includes(s.column)) columns.push(s.column);
   return columns;
 }
 
@@ -309,7 +363,10 @@ function labelColumnsOf(enc: Encoder, f: number): string[] {
 function statedFor(options: LabelOptions, file: string | null): string | null {
   const stated = options.labelsAre ?? null;
   if (!stated) return null;
-  return (file !== null && Object.hasOwn(stated, file) ? stated[file] : null) ?? (Object.hasOwn(stated, '*') ? stated['*'] : null);
+  return (
+    (file !== null && Object.hasOwn(stated, file) ? stated[file] : null) ??
+    (Object.hasOwn(stated, '*') ? stated['*'] : null)
+  );
 }
 
 /**
@@ -325,37 +382,89 @@ function chooseReadings(enc: Encoder, options: LabelOptions) {
   const total = new Float64Array(raws.length);
   for (const counts of byFile) counts.forEach((c, i) => (total[i] += c));
   const chosen = options.scale ?? null;
-  const optionsFor = (file: string | null) => ({ labelMap: options.labelMap ?? null, scale: chosen, convention: statedFor(options, file) });
+  const optionsFor = (file: string | null) => ({
+    labelMap: options.labelMap ?? null,
+    scale: chosen,
+    convention: statedFor(options, file),
+  });
   const used = byFile.map((counts) => counts.some((c) => c > 0));
   const files = enc.files.filter((_, f) => used[f]);
-  const reading = readingOf(countMap(raws, total), optionsFor(files.length === 1 ? files[0] : null), addMatches(matches));
-  const own = byFile.map((counts, f) => (used[f] ? readingOf(countMap(raws, counts), optionsFor(enc.files[f]), matches[f]) : null));
+  const reading = readingOf(
+    countMap(raws, total),
+    optionsFor(files.length === 1 ? files[0] : null),
+    addMatches(matches),
+  );
+  const own = byFile.map((counts, f) =>
+    used[f] ? readingOf(countMap(raws, counts), optionsFor(enc.files[f]), matches[f]) : null,
+  );
   const perFile =
     (!reading.preference || reading.candidates[0].unread > 0 || differentStated(options, files)) &&
-    !options.labelMap && chosen !== 'nominal' && own.filter(Boolean).length > 1 && own.every((r) => r === null || (r.preference && r.candidates[0].unread === 0));
+    !options.labelMap &&
+    chosen !== 'nominal' &&
+    own.filter(Boolean).length > 1 &&
+    own.every((r) => r === null || (r.preference && r.candidates[0].unread === 0));
   if (!perFile) {
     const coded = codeLabels(reading, raws, total, chosen);
-    const fileReading: FileReading = { files, columns: [...new Set(enc.files.flatMap((_, f) => (used[f] ? labelColumnsOf(enc, f) : [])))], reading, map: mapOf(reading, raws, total, coded.categories, coded.toCategory) };
-    return { reading, readings: [fileReading], warnings: readingWarnings([fileReading]), ...coded, toCategoryOf: (_f: number, raw: number, named: number) => categoryOf(coded.toCategory, coded.byModel, raw, named) };
+    const fileReading: FileReading = {
+      files,
+      columns: [...new Set(enc.files.flatMap((_, f) => (used[f] ? labelColumnsOf(enc, f) : [])))],
+      reading,
+      map: mapOf(reading, raws, total, coded.categories, coded.toCategory),
+    };
+    return {
+      reading,
+      readings: [fileReading],
+      warnings: readingWarnings([fileReading]),
+      ...coded,
+      toCategoryOf: (_f: number, raw: number, named: number) => categoryOf(coded.toCategory, coded.byModel, raw, named),
+    };
   }
   const five = own.map((r) => Int32Array.from(raws, (v) => r?.code.get(v) ?? -1));
   const present: number[] = [];
-  byFile.forEach((counts, f) => counts.forEach((c, i) => c > 0 && five[f][i] >= 0 && present.push(...fivePointOf(five[f][i]))));
+  byFile.forEach((counts, f) =>
+    counts.forEach((c, i) => c > 0 && five[f][i] >= 0 && present.push(...fivePointOf(five[f][i]))),
+  );
   const scale = chosen ?? inferScale(present);
   const { categories, fromFivePoint, fivePoint } = scaleCategories(scale as Exclude<Scale, 'nominal'>);
-  const toCategory = five.map((codes) => codes.map((c) => (c < 0 ? -1 : c === BY_MODEL_NAME ? BY_MODEL : fromFivePoint[c])));
+  const toCategory = five.map((codes) =>
+    codes.map((c) => (c < 0 ? -1 : c === BY_MODEL_NAME ? BY_MODEL : fromFivePoint[c])),
+  );
   const byModel: [number, number] = [fromFivePoint[1], fromFivePoint[3]];
-  const description = own.map((r, f) => (r ? `${enc.files[f]}: ${r.description}` : '')).filter(Boolean).join('; ');
-  const readings: FileReading[] = own.flatMap((r, f) => (r ? [{ files: [enc.files[f]], columns: labelColumnsOf(enc, f), reading: r, map: mapOf(r, raws, byFile[f], categories, toCategory[f]) }] : []));
+  const description = own
+    .map((r, f) => (r ? `${enc.files[f]}: ${r.description}` : ''))
+    .filter(Boolean)
+    .join('; ');
+  const readings: FileReading[] = own.flatMap((r, f) =>
+    r
+      ? [
+          {
+            files: [enc.files[f]],
+            columns: labelColumnsOf(enc, f),
+            reading: r,
+            map: mapOf(r, raws, byFile[f], categories, toCategory[f]),
+          },
+        ]
+      : [],
+  );
   const ambiguous = readings.some((x) => x.reading.ambiguous);
   return {
-    reading: { ...own.find(Boolean)!, preference: true, convention: 'per-file', description: `each file its own reading — ${description}`, code: new Map<string, number>(), categories: [], ambiguous, chosen: ambiguous ? ('guess' as const) : ('only' as const) },
+    reading: {
+      ...own.find(Boolean)!,
+      preference: true,
+      convention: 'per-file',
+      description: `each file its own reading — ${description}`,
+      code: new Map<string, number>(),
+      categories: [],
+      ambiguous,
+      chosen: ambiguous ? ('guess' as const) : ('only' as const),
+    },
     readings,
     warnings: readingWarnings(readings),
     scale: scale as Scale,
     categories,
     fivePoint,
-    toCategoryOf: (f: number, raw: number, named: number) => categoryOf(toCategory[f] ?? toCategory[0], byModel, raw, named),
+    toCategoryOf: (f: number, raw: number, named: number) =>
+      categoryOf(toCategory[f] ?? toCategory[0], byModel, raw, named),
   };
 }
 
@@ -368,7 +477,11 @@ function differentStated(options: LabelOptions, files: string[]): boolean {
  * The reading of a file's (or every file's) labels. A convention stated for every file that cannot read all
  * of these values gives way to their own reading, when that one reads them all.
  */
-function readingOf(counts: Map<string, number>, options: { labelMap: Record<string, string> | null; scale: Scale | null; convention: string | null }, matches: ModelNameMatches): LabelReading {
+function readingOf(
+  counts: Map<string, number>,
+  options: { labelMap: Record<string, string> | null; scale: Scale | null; convention: string | null },
+  matches: ModelNameMatches,
+): LabelReading {
   const reading = chooseLabelReading(counts, options, matches);
   if (!options.convention || reading.candidates[0].unread === 0) return reading;
   const own = chooseLabelReading(counts, { ...options, convention: null }, matches);
@@ -390,12 +503,25 @@ function fivePointOf(code: number): number[] {
 }
 
 /** Raw value → what it was read as (a label or category name, null when unread), for the values seen. */
-function mapOf(reading: LabelReading, raws: readonly string[], counts: ArrayLike<number>, categories: string[], toCategory: ArrayLike<number>): Record<string, string | null> {
+function mapOf(
+  reading: LabelReading,
+  raws: readonly string[],
+  counts: ArrayLike<number>,
+  categories: string[],
+  toCategory: ArrayLike<number>,
+): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   raws.forEach((v, i) => {
     if (!(counts[i] > 0)) return;
     const c = toCategory[i];
-    const name = c === BY_MODEL ? 'model A or B (the model it names)' : c >= 0 ? categories[c] : reading.preference && (reading.code.get(v) ?? -1) >= 0 ? PREFERENCE_LABELS[reading.code.get(v)!] : null;
+    const name =
+      c === BY_MODEL
+        ? 'model A or B (the model it names)'
+        : c >= 0
+          ? categories[c]
+          : reading.preference && (reading.code.get(v) ?? -1) >= 0
+            ? PREFERENCE_LABELS[reading.code.get(v)!]
+            : null;
     Object.defineProperty(out, v, { value: name, enumerable: true, writable: true, configurable: true });
   });
   return out;
@@ -404,7 +530,10 @@ function mapOf(reading: LabelReading, raws: readonly string[], counts: ArrayLike
 /** The values of a reading as a short list: `0 / 1 / 2`. */
 function valueList(reading: LabelReading): string {
   const values = [...reading.code.keys()];
-  const shown = values.slice(0, 8).map((v) => `"${clip(v, 20)}"`).join(' / ');
+  const shown = values
+    .slice(0, 8)
+    .map((v) => `"${clip(v, 20)}"`)
+    .join(' / ');
   return values.length > 8 ? `${shown} … (${values.length} values)` : shown;
 }
 
@@ -416,7 +545,10 @@ function readingWarnings(readings: FileReading[]): Warning[] {
     const column = columns.length === 1 ? columns[0] : columns.length ? columns.join(', ') : null;
     if (reading.chosen === 'stated') continue;
     if (reading.ambiguous) {
-      const others = reading.candidates.slice(1).map((c) => `"${c.description}" (--labels-are ${c.convention})`).join('; ');
+      const others = reading.candidates
+        .slice(1)
+        .map((c) => `"${c.description}" (--labels-are ${c.convention})`)
+        .join('; ');
       const unread = reading.candidates[0].unread;
       out.push({
         file,
@@ -426,11 +558,23 @@ function readingWarnings(readings: FileReading[]): Warning[] {
     } else if (reading.candidates[0].unread > 0) {
       const unread = reading.candidates[0].unread;
       const values = [...reading.code].filter(([, c]) => c < 0).map(([v]) => `"${clip(v, 20)}"`);
-      out.push({ file, column, message: `${unread.toLocaleString('en-US')} judgement${unread === 1 ? ' has' : 's have'} a label that "${reading.description}" does not read (${values.slice(0, 6).join(', ')}${values.length > 6 ? ', …' : ''}): left out as unknown labels` });
+      out.push({
+        file,
+        column,
+        message: `${unread.toLocaleString('en-US')} judgement${unread === 1 ? ' has' : 's have'} a label that "${reading.description}" does not read (${values.slice(0, 6).join(', ')}${values.length > 6 ? ', …' : ''}): left out as unknown labels`,
+      });
     } else if (reading.convention === NOMINAL) {
-      out.push({ file, column, message: `the labels ${valueList(reading)} are not preference labels: read as ${reading.categories.length} nominal categories (agreement and final labels only; no sides, so no position or length bias)` });
+      out.push({
+        file,
+        column,
+        message: `the labels ${valueList(reading)} are not preference labels: read as ${reading.categories.length} nominal categories (agreement and final labels only; no sides, so no position or length bias)`,
+      });
     } else if (reading.convention === 'model-names') {
-      out.push({ file, column, message: `the labels name one of each pair's two models: read as model A or model B better (ties by their word)` });
+      out.push({
+        file,
+        column,
+        message: `the labels name one of each pair's two models: read as model A or model B better (ties by their word)`,
+      });
     }
   }
   return out;
@@ -441,15 +585,35 @@ function readingWarnings(readings: FileReading[]): Warning[] {
  * model the label names): nominal when the reading is not a preference one, else the chosen scale, else the
  * one implied by the 5-point codes of the raw labels seen (count > 0).
  */
-export function codeLabels(reading: LabelReading, raws: readonly string[], rawCounts: ArrayLike<number>, chosen: Scale | null) {
+export function codeLabels(
+  reading: LabelReading,
+  raws: readonly string[],
+  rawCounts: ArrayLike<number>,
+  chosen: Scale | null,
+) {
   if (!reading.preference) {
-    return { scale: 'nominal' as Scale, categories: reading.categories, toCategory: Int32Array.from(raws, (r) => reading.code.get(r) ?? -1), fivePoint: reading.categories.map(() => -1), byModel: [-1, -1] as [number, number] };
+    return {
+      scale: 'nominal' as Scale,
+      categories: reading.categories,
+      toCategory: Int32Array.from(raws, (r) => reading.code.get(r) ?? -1),
+      fivePoint: reading.categories.map(() => -1),
+      byModel: [-1, -1] as [number, number],
+    };
   }
   const five = raws.map((r) => reading.code.get(r) ?? -1);
-  const scale = chosen && chosen !== 'nominal' ? chosen : inferScale(five.flatMap((c, i) => (c >= 0 && rawCounts[i] > 0 ? fivePointOf(c) : [])));
+  const scale =
+    chosen && chosen !== 'nominal'
+      ? chosen
+      : inferScale(five.flatMap((c, i) => (c >= 0 && rawCounts[i] > 0 ? fivePointOf(c) : [])));
   const { categories, fromFivePoint, fivePoint } = scaleCategories(scale);
   const toCategory = Int32Array.from(five, (c) => (c < 0 ? -1 : c === BY_MODEL_NAME ? BY_MODEL : fromFivePoint[c]));
-  return { scale: scale as Scale, categories, toCategory, fivePoint, byModel: [fromFivePoint[1], fromFivePoint[3]] as [number, number] };
+  return {
+    scale: scale as Scale,
+    categories,
+    toCategory,
+    fivePoint,
+    byModel: [fromFivePoint[1], fromFivePoint[3]] as [number, number],
+  };
 }
 
 /**
@@ -495,7 +659,12 @@ function dropDuplicates(enc: Encoder, from: Int32Array, nItems: number, sourceCo
         const jw = from[loser === k ? k2 : k];
         if (jl >= 0 && jw >= 0 && encFile[jl] !== encFile[jw]) enc.crossFileReplaced++;
         enc.issue(
-          { file: lostFile, row: jl >= 0 ? encRow[jl] : null, column: null, message: `duplicate judgement of item "${clip(enc.items.values[i])}" by "${clip(enc.annotators.values[a])}": replaced by a later one` },
+          {
+            file: lostFile,
+            row: jl >= 0 ? encRow[jl] : null,
+            column: null,
+            message: `duplicate judgement of item "${clip(enc.items.values[i])}" by "${clip(enc.annotators.values[a])}": replaced by a later one`,
+          },
           true,
         );
         if (loser === k) break;
@@ -508,7 +677,13 @@ function dropDuplicates(enc: Encoder, from: Int32Array, nItems: number, sourceCo
 }
 
 /** Slices from the candidate columns with at most 50 values; the others are attributes. */
-function buildSlices(enc: Encoder, ratings: Ratings, from: Int32Array, keep: Int32Array, aiItem: (from: number) => number): { slices: Slice[]; attributeColumns: string[] } {
+function buildSlices(
+  enc: Encoder,
+  ratings: Ratings,
+  from: Int32Array,
+  keep: Int32Array,
+  aiItem: (from: number) => number,
+): { slices: Slice[]; attributeColumns: string[] } {
   const slices: Slice[] = [];
   const attributeColumns: string[] = [];
   for (const [name, s] of enc.slices) {
@@ -566,7 +741,11 @@ function modelPairSlice(r: Ratings, a: (string | undefined)[], b: (string | unde
 }
 
 /** `f` of each kept index into a new typed array (a plain loop: much faster than `TypedArray.from`). */
-function gather<T extends Int32Array | Float64Array>(ctor: { new (n: number): T }, keep: Int32Array, f: (k: number) => number): T {
+function gather<T extends Int32Array | Float64Array>(
+  ctor: { new (n: number): T },
+  keep: Int32Array,
+  f: (k: number) => number,
+): T {
   const out = new ctor(keep.length);
   for (let i = 0; i < keep.length; i++) out[i] = f(keep[i]);
   return out;

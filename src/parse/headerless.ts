@@ -56,7 +56,14 @@ function stats(header: string[], rows: unknown[][]): ColumnStats[] {
       }
     }
     const filled = Math.max(1, rows.length - empty);
-    return { column, distinct: values.size, empty, length: chars / filled, urls: urls / filled, workerIds: workerIds / filled };
+    return {
+      column,
+      distinct: values.size,
+      empty,
+      length: chars / filled,
+      urls: urls / filled,
+      workerIds: workerIds / filled,
+    };
   });
 }
 
@@ -101,7 +108,14 @@ function missingSentinel(rows: unknown[][]): string | null {
   if (!values.every((v) => v === '' || /^-?\d+$/.test(v))) return null;
   const labels = values.filter((v) => v !== '').map(Number);
   if (labels.includes(-1) && labels.every((x) => x >= -1)) return '-1';
-  if (!counts.has('') && labels.includes(0) && labels.every((x) => x >= 0) && (counts.get('0') ?? 0) * 2 > cells && labels.some((x) => x >= 1)) return '0';
+  if (
+    !counts.has('') &&
+    labels.includes(0) &&
+    labels.every((x) => x >= 0) &&
+    (counts.get('0') ?? 0) * 2 > cells &&
+    labels.some((x) => x >= 1)
+  )
+    return '0';
   return null;
 }
 
@@ -122,12 +136,18 @@ const JUDGE_NAME = /judge|llm|gpt|claude|gemini|pred|model|ai[_-]/i;
  *   fewer distinct values (the first on a tie, as Get-Another-Label writes worker, item, label). `loadFiles`
  *   checks the counts over the whole file and swaps the two when they say otherwise.
  */
-export function contentMapping(header: string[], allRows: unknown[][], fileName: string, companions: number): { mapping: ColumnMapping; guess: string | null } {
+export function contentMapping(
+  header: string[],
+  allRows: unknown[][],
+  fileName: string,
+  companions: number,
+): { mapping: ColumnMapping; guess: string | null } {
   const mapping = emptyMapping();
   // the first rows only, the same whatever the size of the first batch (a browser reads larger chunks than node)
   const rows = allRows.slice(0, SAMPLE_ROWS);
   const s = stats(header, rows);
-  const described = (c: ColumnStats) => `${c.column} (${c.distinct.toLocaleString('en-US')} distinct value${c.distinct === 1 ? '' : 's'} in the first ${rows.length.toLocaleString('en-US')} rows)`;
+  const described = (c: ColumnStats) =>
+    `${c.column} (${c.distinct.toLocaleString('en-US')} distinct value${c.distinct === 1 ? '' : 's'} in the first ${rows.length.toLocaleString('en-US')} rows)`;
   if (header.length === 1) {
     mapping.item = ROW_NUMBER;
     const side = companions > 0;
@@ -165,16 +185,25 @@ export function contentMapping(header: string[], allRows: unknown[][], fileName:
     // the label: short values from a small vocabulary; then the annotator has fewer distinct values than the item
     // (a tie keeps the Get-Another-Label order, worker before item)
     const small = s.filter((c) => c.distinct <= MATRIX_VALUES);
-    const label = (small.length ? small : s).reduce((best, c) => (c.length < best.length || (c.length === best.length && c.distinct < best.distinct) ? c : best));
+    const label = (small.length ? small : s).reduce((best, c) =>
+      c.length < best.length || (c.length === best.length && c.distinct < best.distinct) ? c : best,
+    );
     const [first, second] = s.filter((c) => c !== label);
     // what the values say first (URLs are items, Mechanical Turk worker ids are annotators), else the counts
     const looks = (c: ColumnStats) => (c.urls > 0.5 ? 'item' : c.workerIds > 0.5 ? 'annotator' : null);
     const [annotator, item] =
-      looks(first) === 'item' || looks(second) === 'annotator' ? [second, first] : looks(first) === 'annotator' || looks(second) === 'item' ? [first, second] : [first, second].sort((x, y) => x.distinct - y.distinct);
+      looks(first) === 'item' || looks(second) === 'annotator'
+        ? [second, first]
+        : looks(first) === 'annotator' || looks(second) === 'item'
+          ? [first, second]
+          : [first, second].sort((x, y) => x.distinct - y.distinct);
     mapping.label = label.column;
     mapping.annotator = annotator.column;
     mapping.item = item.column;
-    return { mapping, guess: `label = ${described(label)}, annotator = ${described(annotator)}, item = ${described(item)}` };
+    return {
+      mapping,
+      guess: `label = ${described(label)}, annotator = ${described(annotator)}, item = ${described(item)}`,
+    };
   }
   return { mapping, guess: null };
 }

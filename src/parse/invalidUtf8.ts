@@ -34,7 +34,9 @@ export class InvalidUtf8 {
     if (!this.armed) return;
     const column = Object.keys(record).find((key) => {
       const value = record[key];
-      return typeof value === 'string' ? value.includes(REPLACEMENT) : value !== null && typeof value === 'object' && JSON.stringify(value).includes(REPLACEMENT);
+      return typeof value === 'string'
+        ? value.includes(REPLACEMENT)
+        : value !== null && typeof value === 'object' && JSON.stringify(value).includes(REPLACEMENT);
     });
     if (column !== undefined) this.count(row, column);
   }

@@ -28,9 +28,47 @@ export function numberOf(raw: string): number {
 const TEXT_VOCABULARY = new Map<string, number>();
 const vocab: [number, string[]][] = [
   [0, ['a>>', 'a>>b', 'a >> b', 'a much better', 'a_much_better', 'a<<', 'much better a']],
-  [1, ['a>', 'a>b', 'a > b', 'a', 'left', 'response_1', 'response 1', 'output_1', 'output 1', 'model_a', 'first', 'a better', 'a_better', 'a slightly better', 'b<a']],
+  [
+    1,
+    [
+      'a>',
+      'a>b',
+      'a > b',
+      'a',
+      'left',
+      'response_1',
+      'response 1',
+      'output_1',
+      'output 1',
+      'model_a',
+      'first',
+      'a better',
+      'a_better',
+      'a slightly better',
+      'b<a',
+    ],
+  ],
   [2, ['=', 'a=b', 'a = b', 'equal', 'draw', 'same', 'both', 'neither', 'none']],
-  [3, ['b>', 'b>a', 'b > a', 'b', 'right', 'response_2', 'response 2', 'output_2', 'output 2', 'model_b', 'second', 'b better', 'b_better', 'b slightly better', 'a<b']],
+  [
+    3,
+    [
+      'b>',
+      'b>a',
+      'b > a',
+      'b',
+      'right',
+      'response_2',
+      'response 2',
+      'output_2',
+      'output 2',
+      'model_b',
+      'second',
+      'b better',
+      'b_better',
+      'b slightly better',
+      'a<b',
+    ],
+  ],
   [4, ['b>>', 'b>>a', 'b >> a', 'b much better', 'b_much_better', 'a<<b', 'much better b']],
 ];
 for (const [code, words] of vocab) for (const w of words) TEXT_VOCABULARY.set(w, code);
@@ -47,13 +85,29 @@ for (const noun of ['response', 'answer', 'output', 'option', 'assistant', 'comp
  * or categories, so a vocabulary that uses them is asked about.
  */
 const NUMBERED_WORDS = new Map<string, number>([
-  ['model1', 1], ['model 1', 1], ['model_1', 1], ['response1', 1], ['output1', 1], ['answer1', 1], ['answer_1', 1],
-  ['model2', 3], ['model 2', 3], ['model_2', 3], ['response2', 3], ['output2', 3], ['answer2', 3], ['answer_2', 3],
+  ['model1', 1],
+  ['model 1', 1],
+  ['model_1', 1],
+  ['response1', 1],
+  ['output1', 1],
+  ['answer1', 1],
+  ['answer_1', 1],
+  ['model2', 3],
+  ['model 2', 3],
+  ['model_2', 3],
+  ['response2', 3],
+  ['output2', 3],
+  ['answer2', 3],
+  ['answer_2', 3],
 ]);
 
 function fold(raw: string): string {
   // a leading apostrophe before = + - @ is a spreadsheet's formula guard (our CSV exports write it)
-  return raw.trim().toLowerCase().replace(/\s+/g, ' ').replace(/^'(?=[=+\-@])/, '');
+  return raw
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^'(?=[=+\-@])/, '');
 }
 
 /** The 5-point code of a text label, or -1. Anything containing "tie" is a tie. */
@@ -90,10 +144,25 @@ function integers(id: string, description: string, from: number, codes: number[]
  * guess). `nominal` and `model-names` are handled by the reading chooser: they are not per-value maps.
  */
 export const LABEL_CONVENTIONS: readonly LabelConvention[] = [
-  { id: 'words', description: 'preference words (A>>, A>, =, B>, B>>; A>B / tie / B>A; A / B / tie; model_a / model_b; left / right; model1 / model2 …)', code: readTextLabel },
+  {
+    id: 'words',
+    description:
+      'preference words (A>>, A>, =, B>, B>>; A>B / tie / B>A; A / B / tie; model_a / model_b; left / right; model1 / model2 …)',
+    code: readTextLabel,
+  },
   integers('signed-2', 'signed −2…2: negative = A better, 0 = tie, positive = B better', -2, [0, 1, 2, 3, 4]),
-  integers('signed-3', 'signed −3…3: negative = A better (−3, −2 much better), 0 = tie, positive = B better', -3, [0, 0, 1, 2, 3, 4, 4]),
-  integers('likert-5', 'Likert 1…5: 1 = A much better, 2 = A better, 3 = tie, 4 = B better, 5 = B much better', 1, [0, 1, 2, 3, 4]),
+  integers(
+    'signed-3',
+    'signed −3…3: negative = A better (−3, −2 much better), 0 = tie, positive = B better',
+    -3,
+    [0, 0, 1, 2, 3, 4, 4],
+  ),
+  integers(
+    'likert-5',
+    'Likert 1…5: 1 = A much better, 2 = A better, 3 = tie, 4 = B better, 5 = B much better',
+    1,
+    [0, 1, 2, 3, 4],
+  ),
   integers('tie-first-second', '0 = tie, 1 = first response (A) better, 2 = second (B) better', 0, [2, 1, 3]),
   integers('first-second', '0 = first response (A) better, 1 = second (B) better', 0, [1, 3]),
   integers('first-second-tie-from-1', '1 = first response (A) better, 2 = second (B) better, 3 = tie', 1, [1, 3, 2]),
@@ -114,7 +183,8 @@ export const MODEL_NAMES = 'model-names';
 export const LABEL_MAP = 'label-map';
 
 export const NOMINAL_DESCRIPTION = 'nominal categories (no sides: the values are kept as they are)';
-export const MODEL_NAMES_DESCRIPTION = "model names: the label names the pair's model that won (model A or model B); tie words are ties";
+export const MODEL_NAMES_DESCRIPTION =
+  "model names: the label names the pair's model that won (model A or model B); tie words are ties";
 
 /** Every id `--labels-are` takes. */
 export const CONVENTION_IDS: readonly string[] = [...LABEL_CONVENTIONS.map((c) => c.id), MODEL_NAMES, NOMINAL];

@@ -7,7 +7,10 @@ import { PREFERENCE_LABELS } from '../core/types';
  */
 export function parseLabelMap(text: string): Record<string, string> {
   const map: Record<string, string> = Object.create(null);
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = part.lastIndexOf(':');
     if (at <= 0) throw new Error(`label map entry "${part}" is not raw:label`);
     const raw = part.slice(0, at).trim();
@@ -18,5 +21,9 @@ export function parseLabelMap(text: string): Record<string, string> {
 }
 
 export function formatLabelMap(map: Record<string, string> | null | undefined): string {
-  return map ? Object.entries(map).map(([k, v]) => `${k}:${v}`).join(',') : '';
+  return map
+    ? Object.entries(map)
+        .map(([k, v]) => `${k}:${v}`)
+        .join(',')
+    : '';
 }

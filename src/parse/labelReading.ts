@@ -1,7 +1,17 @@
 import { PREFERENCE_LABELS, type Scale } from '../core/types';
 import {
-  BY_MODEL_NAME, LABEL_CONVENTIONS, LABEL_MAP, MODEL_NAMES, MODEL_NAMES_DESCRIPTION, NOMINAL, NOMINAL_DESCRIPTION,
-  conventionById, isNumberedSideWord, numberOf, readTextLabel, type LabelConvention,
+  BY_MODEL_NAME,
+  LABEL_CONVENTIONS,
+  LABEL_MAP,
+  MODEL_NAMES,
+  MODEL_NAMES_DESCRIPTION,
+  NOMINAL,
+  NOMINAL_DESCRIPTION,
+  conventionById,
+  isNumberedSideWord,
+  numberOf,
+  readTextLabel,
+  type LabelConvention,
 } from './labelConventions';
 
 export { readTextLabel } from './labelConventions';
@@ -75,7 +85,11 @@ interface Evaluated {
  * the command warns. `modelNames` counts, per raw
  * value, the judgements whose label names the pair's model A or B.
  */
-export function chooseLabelReading(counts: Map<string, number>, options: ReadingOptions = {}, modelNames: ModelNameMatches | null = null): LabelReading {
+export function chooseLabelReading(
+  counts: Map<string, number>,
+  options: ReadingOptions = {},
+  modelNames: ModelNameMatches | null = null,
+): LabelReading {
   const { labelMap = null, scale = null, convention = null } = options;
   const values = [...counts.keys()];
   const total = values.reduce((s, v) => s + counts.get(v)!, 0);
@@ -84,8 +98,10 @@ export function chooseLabelReading(counts: Map<string, number>, options: Reading
     for (const v of values) code.set(v, Object.hasOwn(labelMap, v) ? labelCode(labelMap[v]) : -1);
     return stated(preferenceReading({ convention: LABEL_MAP, description: 'the label map given', code }), counts);
   }
-  if (convention === NOMINAL || scale === 'nominal') return stated(nominal(counts, `${NOMINAL_DESCRIPTION} (chosen)`), counts);
-  if (convention === MODEL_NAMES) return stated(preferenceReading(evaluateModelNames(counts, modelNames)), counts, modelNames);
+  if (convention === NOMINAL || scale === 'nominal')
+    return stated(nominal(counts, `${NOMINAL_DESCRIPTION} (chosen)`), counts);
+  if (convention === MODEL_NAMES)
+    return stated(preferenceReading(evaluateModelNames(counts, modelNames)), counts, modelNames);
   if (convention) {
     const c = conventionById(convention);
     if (!c) throw new Error(`unknown label convention "${convention}"`);
@@ -96,30 +112,58 @@ export function chooseLabelReading(counts: Map<string, number>, options: Reading
   // the readings that read every value; the plausible ones (both sides chosen) first, the others only when none is
   const full = evaluated.filter((e) => e.covered === total && total > 0);
   const fits: Evaluated[] = [];
-  for (const e of full.some((x) => x.plausible) ? full.filter((x) => x.plausible) : full) if (!fits.some((f) => sameMap(f, e, values))) fits.push(e);
+  for (const e of full.some((x) => x.plausible) ? full.filter((x) => x.plausible) : full)
+    if (!fits.some((f) => sameMap(f, e, values))) fits.push(e);
   const implausible = fits.length > 0 && !fits[0].plausible;
-  const nominalFits = values.length > 0 && (implausible || values.every((v) => Number.isInteger(numberOf(v)) && numberOf(v) >= 0 && numberOf(v) <= 3) || values.some(isNumberedSideWord));
+  const nominalFits =
+    values.length > 0 &&
+    (implausible ||
+      values.every((v) => Number.isInteger(numberOf(v)) && numberOf(v) >= 0 && numberOf(v) <= 3) ||
+      values.some(isNumberedSideWord));
   if (fits.length > 0) {
-    const alternatives = [...fits.map((f) => preferenceReading(f)), ...(nominalFits ? [nominal(counts, NOMINAL_DESCRIPTION)] : [])];
-    return { ...alternatives[0], chosen: alternatives.length > 1 ? 'guess' : 'only', ambiguous: alternatives.length > 1, candidates: alternatives.map((a) => candidateOf(a, counts, modelNames)) };
+    const alternatives = [
+      ...fits.map((f) => preferenceReading(f)),
+      ...(nominalFits ? [nominal(counts, NOMINAL_DESCRIPTION)] : []),
+    ];
+    return {
+      ...alternatives[0],
+      chosen: alternatives.length > 1 ? 'guess' : 'only',
+      ambiguous: alternatives.length > 1,
+      candidates: alternatives.map((a) => candidateOf(a, counts, modelNames)),
+    };
   }
   // nothing reads every value: the best plausible reading of most of them, if any, chosen by elimination
   let partial: Evaluated | null = null;
   for (const e of evaluated) {
     const min = MIN_COVERAGE[e.convention] ?? MIN_COVERAGE.default;
-    if (e.plausible && e.covered >= min * total && e.covered > 0 && (!partial || e.covered > partial.covered)) partial = e;
+    if (e.plausible && e.covered >= min * total && e.covered > 0 && (!partial || e.covered > partial.covered))
+      partial = e;
   }
-  const categories = nominal(counts, partial ? NOMINAL_DESCRIPTION : `${NOMINAL_DESCRIPTION}; the values are not preference labels`);
-  if (!partial) return { ...categories, chosen: 'only', ambiguous: false, candidates: [candidateOf(categories, counts)] };
+  const categories = nominal(
+    counts,
+    partial ? NOMINAL_DESCRIPTION : `${NOMINAL_DESCRIPTION}; the values are not preference labels`,
+  );
+  if (!partial)
+    return { ...categories, chosen: 'only', ambiguous: false, candidates: [candidateOf(categories, counts)] };
   const guess = preferenceReading(partial);
   // a reading of nine in ten judgements or more leaves a few stray values (typos, "maybe"): unknown labels, not a question
-  if (partial.covered >= CLEAR_COVERAGE * total) return { ...guess, chosen: 'only', ambiguous: false, candidates: [candidateOf(guess, counts, modelNames)] };
-  return { ...guess, chosen: 'guess', ambiguous: true, candidates: [candidateOf(guess, counts, modelNames), candidateOf(categories, counts)] };
+  if (partial.covered >= CLEAR_COVERAGE * total)
+    return { ...guess, chosen: 'only', ambiguous: false, candidates: [candidateOf(guess, counts, modelNames)] };
+  return {
+    ...guess,
+    chosen: 'guess',
+    ambiguous: true,
+    candidates: [candidateOf(guess, counts, modelNames), candidateOf(categories, counts)],
+  };
 }
 
 type Unchosen = Omit<LabelReading, 'chosen' | 'ambiguous' | 'candidates'>;
 
-function stated(reading: Unchosen, counts: Map<string, number>, modelNames: ModelNameMatches | null = null): LabelReading {
+function stated(
+  reading: Unchosen,
+  counts: Map<string, number>,
+  modelNames: ModelNameMatches | null = null,
+): LabelReading {
   return { ...reading, chosen: 'stated', ambiguous: false, candidates: [candidateOf(reading, counts, modelNames)] };
 }
 
@@ -136,7 +180,14 @@ function evaluate(c: LabelConvention, counts: Map<string, number>): Evaluated {
       covered += n;
     }
   }
-  return { convention: c.id, description: c.description, code, byCode, covered, plausible: plausible(byCode, [...code.values()]) };
+  return {
+    convention: c.id,
+    description: c.description,
+    code,
+    byCode,
+    covered,
+    plausible: plausible(byCode, [...code.values()]),
+  };
 }
 
 /** Labels that name the pair's model A or B (`modelNames`), and tie words, read per judgement. */
@@ -153,7 +204,14 @@ function evaluateModelNames(counts: Map<string, number>, modelNames: ModelNameMa
     if (tie && a + b === 0) byCode[2] += n;
     covered += a + b > 0 ? a + b : tie ? n : 0;
   }
-  return { convention: MODEL_NAMES, description: MODEL_NAMES_DESCRIPTION, code, byCode, covered, plausible: byCode[1] > 0 && byCode[3] > 0 };
+  return {
+    convention: MODEL_NAMES,
+    description: MODEL_NAMES_DESCRIPTION,
+    code,
+    byCode,
+    covered,
+    plausible: byCode[1] > 0 && byCode[3] > 0,
+  };
 }
 
 /** Both sides chosen somewhere, unless at most one label value is read at all. */
@@ -171,7 +229,11 @@ function preferenceReading(e: Pick<Evaluated, 'convention' | 'description' | 'co
 }
 
 /** What a reading makes of the values: judgements per label (labels with none left out) and those it cannot read. */
-export function candidateOf(reading: Unchosen, counts: Map<string, number>, modelNames: ModelNameMatches | null = null): ReadingCandidate {
+export function candidateOf(
+  reading: Unchosen,
+  counts: Map<string, number>,
+  modelNames: ModelNameMatches | null = null,
+): ReadingCandidate {
   const out: Record<string, number> = Object.create(null);
   let unread = 0;
   const add = (label: string, n: number) => n > 0 && (out[label] = (out[label] ?? 0) + n);
@@ -189,15 +251,31 @@ export function candidateOf(reading: Unchosen, counts: Map<string, number>, mode
   // the labels in scale (or category) order
   const order = reading.preference ? [...PREFERENCE_LABELS] : reading.categories;
   const sorted: Record<string, number> = {};
-  for (const label of order) if (out[label] !== undefined) Object.defineProperty(sorted, label, { value: out[label], enumerable: true, writable: true, configurable: true });
-  return { convention: reading.convention, description: reading.description, preference: reading.preference, counts: sorted, unread };
+  for (const label of order)
+    if (out[label] !== undefined)
+      Object.defineProperty(sorted, label, { value: out[label], enumerable: true, writable: true, configurable: true });
+  return {
+    convention: reading.convention,
+    description: reading.description,
+    preference: reading.preference,
+    counts: sorted,
+    unread,
+  };
 }
 
 function nominal(counts: Map<string, number>, description: string): Unchosen {
   const values = [...counts.keys()];
   const numeric = values.every((v) => !Number.isNaN(numberOf(v)));
-  const categories = [...values].sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { preference: false, convention: NOMINAL, description, code: new Map(categories.map((v, i) => [v, i])), categories };
+  const categories = [...values].sort(
+    numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  );
+  return {
+    preference: false,
+    convention: NOMINAL,
+    description,
+    code: new Map(categories.map((v, i) => [v, i])),
+    categories,
+  };
 }
 
 /** A label name from a label map: one of the five labels or a word of the text vocabulary. */
@@ -218,8 +296,13 @@ export function inferScale(fivePointCodesPresent: Iterable<number>): Exclude<Sca
 }
 
 /** Categories of a preference scale and the category index of each 5-point code (-1: not on it). */
-export function scaleCategories(scale: Exclude<Scale, 'nominal'>): { categories: string[]; fromFivePoint: number[]; fivePoint: number[] } {
-  if (scale === '5-point') return { categories: [...PREFERENCE_LABELS], fromFivePoint: [0, 1, 2, 3, 4], fivePoint: [0, 1, 2, 3, 4] };
+export function scaleCategories(scale: Exclude<Scale, 'nominal'>): {
+  categories: string[];
+  fromFivePoint: number[];
+  fivePoint: number[];
+} {
+  if (scale === '5-point')
+    return { categories: [...PREFERENCE_LABELS], fromFivePoint: [0, 1, 2, 3, 4], fivePoint: [0, 1, 2, 3, 4] };
   if (scale === '3-way') return { categories: ['A>', '=', 'B>'], fromFivePoint: [0, 0, 1, 2, 2], fivePoint: [1, 2, 3] };
   return { categories: ['A>', 'B>'], fromFivePoint: [0, 0, -1, 1, 1], fivePoint: [1, 3] };
 }

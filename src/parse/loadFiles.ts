@@ -1,7 +1,15 @@
 import type { Adapter } from './adapters/adapter';
 import { adaptBatch, adaptRows, adaptedFile, recordsOf } from './adapters/adaptRows';
 import { TABLE, adapterById, chooseAdapter, nearMissMessage, statedAdapter } from './adapters/index';
-import { ROLES, canonicalMapping, emptyMapping, guessMapping, mappingProblems, rubricColumns, type ColumnMapping } from './columnRoles';
+import {
+  ROLES,
+  canonicalMapping,
+  emptyMapping,
+  guessMapping,
+  mappingProblems,
+  rubricColumns,
+  type ColumnMapping,
+} from './columnRoles';
 import { CONTENT_ID, Encoder, cellText, clip } from './encoder';
 import { finishRatings, type LabelOptions, type Loaded } from './finishRatings';
 import { expandBatch, expandColumns, jsonColumns } from './expandColumns';
@@ -11,7 +19,15 @@ import { readJson } from './readJson';
 import { readJsonl } from './readJsonl';
 import { readParquet } from './readParquet';
 import { readHead, sniff, type Sniffed } from './sniff';
-import { UnreadableFile, type Format, type InputFile, type Issue, type TableBatch, type TableReader, type Warning } from './types';
+import {
+  UnreadableFile,
+  type Format,
+  type InputFile,
+  type Issue,
+  type TableBatch,
+  type TableReader,
+  type Warning,
+} from './types';
 import { isZip, zipMembers } from './zipMembers';
 
 /** What the user may state about one file; everything left out is detected. */
@@ -121,7 +137,13 @@ export interface LoadResult extends Loaded {
   sharedIds: { file: string; with: string[]; items: number; crossFileReplaced: number }[];
 }
 
-function reader(file: InputFile, s: Sniffed, onIssue: (i: Issue, dropped?: boolean) => void, header = true, onWarning?: (w: Warning) => void): TableReader {
+function reader(
+  file: InputFile,
+  s: Sniffed,
+  onIssue: (i: Issue, dropped?: boolean) => void,
+  header = true,
+  onWarning?: (w: Warning) => void,
+): TableReader {
   switch (s.format) {
     case 'csv':
     case 'tsv':
@@ -145,8 +167,14 @@ export async function expandFiles(files: InputFile[]): Promise<InputFile[]> {
     const magic = new Uint8Array(await file.blob.slice(0, 4).arrayBuffer());
     // a damaged archive (or other bytes that start like one) is left to the sniffer, which names what it is
     const members = isZip(magic) ? await zipMembers(file).catch(() => null) : null;
-    if (members && members.some((m) => /\/(\[Content_Types\]\.xml|xl\/workbook\.xml|word\/document\.xml)$/.test(m.name))) {
-      throw new UnreadableFile(file.name, `${file.name}: an Office document (a zip of XML parts, such as an Excel workbook), not a data file; save the sheet as CSV (UTF-8) and open that`);
+    if (
+      members &&
+      members.some((m) => /\/(\[Content_Types\]\.xml|xl\/workbook\.xml|word\/document\.xml)$/.test(m.name))
+    ) {
+      throw new UnreadableFile(
+        file.name,
+        `${file.name}: an Office document (a zip of XML parts, such as an Excel workbook), not a data file; save the sheet as CSV (UTF-8) and open that`,
+      );
     }
     out.push(...(members ?? [file]));
   }
@@ -162,7 +190,10 @@ export async function expandFiles(files: InputFile[]): Promise<InputFile[]> {
 async function headLines(file: InputFile, s: Sniffed): Promise<string[]> {
   if (s.format === 'parquet') return [];
   const text = await readHead(file, s.gzip, 8192).catch(() => '');
-  return text.split(/\r?\n/).slice(0, 8).map((l) => clip(l, 200));
+  return text
+    .split(/\r?\n/)
+    .slice(0, 8)
+    .map((l) => clip(l, 200));
 }
 
 /** Reads only the first batch of a file. */
@@ -179,18 +210,33 @@ async function firstBatch(file: InputFile, s: Sniffed, header: boolean): Promise
  * values); `companions`: how many other files come with it (a one- or two-column file beside them holds
  * gold labels or a judge's labels).
  */
-export async function inspectFile(file: InputFile, options: FileOptions = {}, companions = 0): Promise<{ info: FileInfo; sample: unknown[][] }> {
+export async function inspectFile(
+  file: InputFile,
+  options: FileOptions = {},
+  companions = 0,
+): Promise<{ info: FileInfo; sample: unknown[][] }> {
   // a file stated to be Parquet is not sniffed: a damaged one is better told apart by the Parquet reader
-  const detected: Sniffed = options.format === 'parquet' ? { format: 'parquet', gzip: false, delimiter: ',' } : await sniff(file);
+  const detected: Sniffed =
+    options.format === 'parquet' ? { format: 'parquet', gzip: false, delimiter: ',' } : await sniff(file);
   const s: Sniffed = {
     format: options.format ?? detected.format,
     gzip: detected.gzip,
-    delimiter: options.delimiter ?? (options.format === 'tsv' ? '\t' : options.format === 'csv' && detected.format !== 'csv' ? ',' : detected.delimiter),
+    delimiter:
+      options.delimiter ??
+      (options.format === 'tsv'
+        ? '\t'
+        : options.format === 'csv' && detected.format !== 'csv'
+          ? ','
+          : detected.delimiter),
   };
   const delimited = s.format === 'csv' || s.format === 'tsv';
   let source = await firstBatch(file, s, options.header !== false || !delimited);
   let hasHeader = true;
-  if (delimited && (options.header === false || (options.header == null && source && !options.mapping && looksHeaderless(source.header, source.rows)))) {
+  if (
+    delimited &&
+    (options.header === false ||
+      (options.header == null && source && !options.mapping && looksHeaderless(source.header, source.rows)))
+  ) {
     source = options.header === false ? source : await firstBatch(file, s, false);
     hasHeader = false;
   }
@@ -200,7 +246,8 @@ export async function inspectFile(file: InputFile, options: FileOptions = {}, co
   const records = source && hasHeader ? recordsOf(source) : [];
   let adapter: Adapter | null = null;
   let warning: string | null = null;
-  if (options.adapter && options.adapter !== TABLE) adapter = statedAdapter(options.adapter, source ? recordsOf(source) : [], file.name);
+  if (options.adapter && options.adapter !== TABLE)
+    adapter = statedAdapter(options.adapter, source ? recordsOf(source) : [], file.name);
   else if (!options.adapter && records.length > 0) {
     const choice = chooseAdapter(records, file.name);
     adapter = choice.adapter;
@@ -211,12 +258,27 @@ export async function inspectFile(file: InputFile, options: FileOptions = {}, co
   const content = !hasHeader && !adapter ? contentMapping(header, batch?.rows ?? [], file.name, companions) : null;
   const guessed = adapter ? canonicalMapping(header) : content ? content.mapping : guessMapping(header);
   // a stated mapping saved before a field existed (`rubric`) gets that field's default
-  const mapping = options.mapping ? { ...emptyMapping(), ...options.mapping } : withOverrides(guessed, options.overrides ?? null, header, file.name);
+  const mapping = options.mapping
+    ? { ...emptyMapping(), ...options.mapping }
+    : withOverrides(guessed, options.overrides ?? null, header, file.name);
   // a table of pairs with texts but no id column: each pair is named by its texts (as TRL files are)
-  const contentIds = !options.mapping && !adapter && mapping.shape === 'long' && mapping.item === null && mapping.responseA !== null && mapping.responseB !== null;
+  const contentIds =
+    !options.mapping &&
+    !adapter &&
+    mapping.shape === 'long' &&
+    mapping.item === null &&
+    mapping.responseA !== null &&
+    mapping.responseB !== null;
   if (contentIds) mapping.item = CONTENT_ID;
   const tableName = s.format === 'tsv' ? 'tsv' : s.format;
-  const role: FileInfo['role'] = !adapter && mapping.shape === 'long' && mapping.annotator === null && mapping.label === null && rubricColumns(mapping).length === 0 ? 'joined' : 'judgements';
+  const role: FileInfo['role'] =
+    !adapter &&
+    mapping.shape === 'long' &&
+    mapping.annotator === null &&
+    mapping.label === null &&
+    rubricColumns(mapping).length === 0
+      ? 'joined'
+      : 'judgements';
   const info: FileInfo = {
     name: file.name,
     bytes: file.blob.size,
@@ -232,9 +294,15 @@ export async function inspectFile(file: InputFile, options: FileOptions = {}, co
     notes: adapter?.notes ?? [],
     warning,
     sample: (batch?.rows ?? []).slice(0, 5).map((row) => header.map((_, c) => clip(cellText(row[c]), 80))),
-    estimatedRows: batch && batch.bytesRead > 0 ? Math.round(((source?.rows.length ?? 0) * file.blob.size) / Math.max(batch.bytesRead, 1)) * Math.max(1, batch.rows.length / Math.max(1, source?.rows.length ?? 1)) : 0,
+    estimatedRows:
+      batch && batch.bytesRead > 0
+        ? Math.round(((source?.rows.length ?? 0) * file.blob.size) / Math.max(batch.bytesRead, 1)) *
+          Math.max(1, batch.rows.length / Math.max(1, source?.rows.length ?? 1))
+        : 0,
     hasHeader,
-    contentGuess: content?.guess ?? (contentIds ? 'no item id column: each pair is identified by its prompt and responses (a content id)' : null),
+    contentGuess:
+      content?.guess ??
+      (contentIds ? 'no item id column: each pair is identified by its prompt and responses (a content id)' : null),
     head: await headLines(file, s),
     problems: [],
     jsonColumns: json,
@@ -244,10 +312,23 @@ export async function inspectFile(file: InputFile, options: FileOptions = {}, co
   return { info, sample: batch?.rows.slice(0, 20) ?? [] };
 }
 
-function withOverrides(mapping: ColumnMapping, overrides: FileOptions['overrides'], header: string[], name: string): ColumnMapping {
+function withOverrides(
+  mapping: ColumnMapping,
+  overrides: FileOptions['overrides'],
+  header: string[],
+  name: string,
+): ColumnMapping {
   if (!overrides) return mapping;
-  const named = [overrides.item, overrides.annotator, overrides.label, ...(overrides.wide ?? []), ...(overrides.rubric ?? [])].filter((c): c is string => !!c);
-  for (const column of named) if (!header.includes(column)) throw new UnreadableFile(name, `${name}: no column "${column}" (columns: ${header.join(', ')})`);
+  const named = [
+    overrides.item,
+    overrides.annotator,
+    overrides.label,
+    ...(overrides.wide ?? []),
+    ...(overrides.rubric ?? []),
+  ].filter((c): c is string => !!c);
+  for (const column of named)
+    if (!header.includes(column))
+      throw new UnreadableFile(name, `${name}: no column "${column}" (columns: ${header.join(', ')})`);
   const out = { ...mapping };
   if (overrides.wide?.length) {
     Object.assign(out, { shape: 'wide', wide: overrides.wide, annotator: null, label: null });
@@ -260,7 +341,8 @@ function withOverrides(mapping: ColumnMapping, overrides: FileOptions['overrides
   for (const role of ['item', 'annotator', 'label'] as const) {
     const column = overrides[role];
     if (!column) continue;
-    for (const r of Object.keys(out) as (keyof ColumnMapping)[]) if (out[r] === column) (out as Record<string, unknown>)[r] = null;
+    for (const r of Object.keys(out) as (keyof ColumnMapping)[])
+      if (out[r] === column) (out as Record<string, unknown>)[r] = null;
     out[role] = column;
     out.rubric = out.rubric.filter((c) => c !== column);
   }
@@ -290,7 +372,12 @@ function problemsOf(info: FileInfo, joinable: boolean): string[] {
 
 /** The likely fix for a file whose columns have no known names: perhaps its first row is data. */
 function headerHint(info: FileInfo): string {
-  return `the first row (${info.header.slice(0, 4).map((h) => `"${clip(h, 24)}"`).join(', ')}${info.header.length > 4 ? ', …' : ''}) names no column prefscope knows: if it is data, read the file as one without a header; else choose the item, annotator and label columns`;
+  return `the first row (${info.header
+    .slice(0, 4)
+    .map((h) => `"${clip(h, 24)}"`)
+    .join(
+      ', ',
+    )}${info.header.length > 4 ? ', …' : ''}) names no column prefscope knows: if it is data, read the file as one without a header; else choose the item, annotator and label columns`;
 }
 
 /**
@@ -300,7 +387,8 @@ function headerHint(info: FileInfo): string {
 export function judgeNameOf(fileName: string, taken: Set<string>): string {
   const parts = fileName.split('/');
   const stem = parts[parts.length - 1].replace(/(\.(gz|gzip|zip|csv|tsv|txt|jsonl?|ndjson|parquet))+$/i, '');
-  const generic = /^(results?|outputs?|judg(e)?ments?|predictions?|annotations?|data|judge|verdicts?|labels?|dataset)$/i.test(stem);
+  const generic =
+    /^(results?|outputs?|judg(e)?ments?|predictions?|annotations?|data|judge|verdicts?|labels?|dataset)$/i.test(stem);
   let name = generic && parts.length > 1 ? parts[parts.length - 2] : stem;
   if (name === '') name = 'judge';
   let unique = name;
@@ -346,10 +434,19 @@ export async function loadFiles(given: InputFile[], options: LoadOptions = {}): 
  * annotators and items its judgements have over the whole file (null for any other file).
  */
 function guessedRoleCounts(r: LoadResult, info: FileInfo): { annotators: number; items: number } | null {
-  if (info.hasHeader || !info.contentGuess || info.mapping.shape !== 'long' || !info.mapping.annotator || !info.mapping.item || info.mapping.item.startsWith('#')) return null;
+  if (
+    info.hasHeader ||
+    !info.contentGuess ||
+    info.mapping.shape !== 'long' ||
+    !info.mapping.annotator ||
+    !info.mapping.item ||
+    info.mapping.item.startsWith('#')
+  )
+    return null;
   const k = r.files.indexOf(info.name);
   if (k < 0) return null;
-  const annotators = new Set<number>(), items = new Set<number>();
+  const annotators = new Set<number>(),
+    items = new Set<number>();
   for (let j = 0; j < r.ratings.n; j++) {
     if (r.file[j] !== k) continue;
     annotators.add(r.ratings.annotator[j]);
@@ -366,9 +463,20 @@ async function readFiles(files: InputFile[], options: LoadOptions): Promise<Load
   const judgementFiles = infos.filter((i) => i.role === 'judgements' && i.problems.length === 0).length;
   if (judgementFiles === 0) {
     const problems = infos.flatMap((i) => problemsOf(i, false).map((p) => `${i.name}: ${p}`));
-    throw new LoadFailure(files[0]?.name ?? '', problems.length ? problems.join('; ') : 'no file with judgements (an item, annotator and label column)', infos);
+    throw new LoadFailure(
+      files[0]?.name ?? '',
+      problems.length ? problems.join('; ') : 'no file with judgements (an item, annotator and label column)',
+      infos,
+    );
   }
-  const judgements = infos.reduce((s, i) => s + (i.role === 'joined' ? 0 : i.estimatedRows * (i.mapping.shape === 'wide' ? i.mapping.wide.length : 1 + rubricColumns(i.mapping).length)), 0);
+  const judgements = infos.reduce(
+    (s, i) =>
+      s +
+      (i.role === 'joined'
+        ? 0
+        : i.estimatedRows * (i.mapping.shape === 'wide' ? i.mapping.wide.length : 1 + rubricColumns(i.mapping).length)),
+    0,
+  );
   const budget = options.memoryBudget ?? DEFAULT_MEMORY_BUDGET;
   if (judgements * BYTES_PER_JUDGEMENT > budget) {
     throw new UnreadableFile(
@@ -384,13 +492,16 @@ async function readFiles(files: InputFile[], options: LoadOptions): Promise<Load
   let doneBytes = 0;
   const judgeNames = new Set<string>();
   const judgeOf: (string | null)[] = infos.map(() => null);
-  const order = infos.map((_, i) => i).sort((a, b) => Number(infos[a].role === 'joined') - Number(infos[b].role === 'joined'));
+  const order = infos
+    .map((_, i) => i)
+    .sort((a, b) => Number(infos[a].role === 'joined') - Number(infos[b].role === 'joined'));
   for (const f of order) {
     const info = infos[f];
     const problems = problemsOf(info, judgementFiles > 0 && info.role === 'joined');
     encoder.countsOf(info.name);
     if (problems.length) {
-      for (const message of problems) encoder.issue({ file: info.name, row: null, column: null, message: `${message}; the file is skipped` });
+      for (const message of problems)
+        encoder.issue({ file: info.name, row: null, column: null, message: `${message}; the file is skipped` });
       warn({ file: info.name, column: null, message: `not read: ${problems.join('; ')}` });
       doneBytes += info.bytes;
       continue;
@@ -403,7 +514,11 @@ async function readFiles(files: InputFile[], options: LoadOptions): Promise<Load
       warn({ file: info.name, column: null, message: `${info.warning}; read as a plain table` });
     }
     if (!info.hasHeader) {
-      warn({ file: info.name, column: null, message: `the first row looks like data, so the file was read without a header${info.contentGuess ? `; columns guessed from their values: ${info.contentGuess}` : ''} (change it in Columns & labels, or --header / --no-header)` });
+      warn({
+        file: info.name,
+        column: null,
+        message: `the first row looks like data, so the file was read without a header${info.contentGuess ? `; columns guessed from their values: ${info.contentGuess}` : ''} (change it in Columns & labels, or --header / --no-header)`,
+      });
     }
     const adapter = info.adapted ? adapterById(info.adapter)! : null;
     const stated = optionsOf(f).mapping ?? null;
@@ -416,7 +531,14 @@ async function readFiles(files: InputFile[], options: LoadOptions): Promise<Load
     const source = info.expanded.length ? expandColumns(raw, info.expanded) : raw;
     for await (const batch of adapter ? adaptRows(source, adapter, info.name, onIssue, adapted) : source) {
       // an adapter's columns can first appear in a later batch: its mapping follows the header unless stated
-      encoder.add(batch, adapter && !stated ? canonicalMapping(batch.header) : info.mapping, info.name, info.role === 'joined', judgeName, adapter?.contentIds ?? false);
+      encoder.add(
+        batch,
+        adapter && !stated ? canonicalMapping(batch.header) : info.mapping,
+        info.name,
+        info.role === 'joined',
+        judgeName,
+        adapter?.contentIds ?? false,
+      );
       options.onProgress?.({ bytesRead: doneBytes + batch.bytesRead, totalBytes, rows: encoder.item.length });
     }
     encoder.countsOf(info.name).rows = rows;
@@ -426,7 +548,8 @@ async function readFiles(files: InputFile[], options: LoadOptions): Promise<Load
       judgeNames.add(judgeName);
     }
     for (const [id, name] of adapted.aliases) if (!encoder.aliases.has(id)) encoder.aliases.set(id, name);
-    for (const [message, n] of adapted.notes) warn({ file: info.name, column: null, message: n > 1 ? `${n.toLocaleString('en-US')} × ${message}` : message });
+    for (const [message, n] of adapted.notes)
+      warn({ file: info.name, column: null, message: n > 1 ? `${n.toLocaleString('en-US')} × ${message}` : message });
     if (rows === 0) {
       const message = info.header.length ? 'the file has a header but no rows' : 'the file is empty';
       encoder.issue({ file: info.name, row: null, column: null, message });
@@ -446,12 +569,19 @@ async function readFiles(files: InputFile[], options: LoadOptions): Promise<Load
   }
   const loaded = finishRatings(encoder, options);
   if (loaded.ratings.n === 0) {
-    const why = loaded.issues.slice(0, 3).map((i) => `${i.file}${i.row ? ` row ${i.row}` : ''}: ${i.message}`).join('; ');
+    const why = loaded.issues
+      .slice(0, 3)
+      .map((i) => `${i.file}${i.row ? ` row ${i.row}` : ''}: ${i.message}`)
+      .join('; ');
     throw new LoadFailure(files[0].name, `no valid judgement${why ? ` (${why})` : ''}`, infos);
   }
   for (const [file, n] of encoder.unmatched) {
     const rows = encoder.fileCounts.get(file)?.rows ?? n;
-    warn({ file, column: null, message: `${n.toLocaleString('en-US')} of its ${rows.toLocaleString('en-US')} rows name pairs that no judgement file holds: left out` });
+    warn({
+      file,
+      column: null,
+      message: `${n.toLocaleString('en-US')} of its ${rows.toLocaleString('en-US')} rows name pairs that no judgement file holds: left out`,
+    });
   }
   if (encoder.crossFileReplaced > 0) {
     warn({
@@ -461,17 +591,45 @@ async function readFiles(files: InputFile[], options: LoadOptions): Promise<Load
     });
   }
   for (const [file, n] of encoder.replaced) {
-    warn({ file, column: null, message: `${n.toLocaleString('en-US')} judgement${n === 1 ? ' was' : 's were'} given again by the same annotator on the same pair (and dimension): the later one is kept (by timestamp when there is one), the earlier one dropped` });
+    warn({
+      file,
+      column: null,
+      message: `${n.toLocaleString('en-US')} judgement${n === 1 ? ' was' : 's were'} given again by the same annotator on the same pair (and dimension): the later one is kept (by timestamp when there is one), the earlier one dropped`,
+    });
   }
   const kept = new Float64Array(encoder.files.length);
   for (let j = 0; j < loaded.ratings.n; j++) kept[loaded.file[j]]++;
   const fileStats: FileStats[] = infos.map((info, f) => {
     const k = encoder.files.indexOf(info.name);
     const counts = encoder.fileCounts.get(info.name) ?? { rows: 0, dropped: 0 };
-    return { name: info.name, rows: counts.rows, judgements: k < 0 ? 0 : kept[k], dropped: counts.dropped, judge: judgeOf[f] };
+    return {
+      name: info.name,
+      rows: counts.rows,
+      judgements: k < 0 ? 0 : kept[k],
+      dropped: counts.dropped,
+      judge: judgeOf[f],
+    };
   });
-  const sharedIds = encoder.files.flatMap((file, f) => (encoder.sharedItems[f] > 0 ? [{ file, with: [...encoder.sharedWith[f]].map((g) => encoder.files[g]), items: encoder.sharedItems[f], crossFileReplaced: encoder.crossFileReplaced }] : []));
-  return { ...loaded, warnings: [...warnings, ...loaded.warnings], fileInfos: infos, fileStats, blobs: files.map((f) => f.blob), sharedIds };
+  const sharedIds = encoder.files.flatMap((file, f) =>
+    encoder.sharedItems[f] > 0
+      ? [
+          {
+            file,
+            with: [...encoder.sharedWith[f]].map((g) => encoder.files[g]),
+            items: encoder.sharedItems[f],
+            crossFileReplaced: encoder.crossFileReplaced,
+          },
+        ]
+      : [],
+  );
+  return {
+    ...loaded,
+    warnings: [...warnings, ...loaded.warnings],
+    fileInfos: infos,
+    fileStats,
+    blobs: files.map((f) => f.blob),
+    sharedIds,
+  };
 }
 
 /** A reader whose batches are counted as they pass (`onRows` gets each batch's row count). */

@@ -103,7 +103,12 @@ export async function* readCsv(
     });
   }
   if (open !== null) {
-    onIssue({ file: file.name, row: open, column: null, message: 'a quoted field is never closed (truncated file?); the row is skipped' });
+    onIssue({
+      file: file.name,
+      row: open,
+      column: null,
+      message: 'a quoted field is never closed (truncated file?); the row is skipped',
+    });
   }
   const notUtf8 = invalid.issue(file.name);
   if (notUtf8) onIssue(notUtf8, false);

@@ -108,7 +108,8 @@ function addValue(
   if (isRecord(value)) {
     emptyTooDeep(file, value, row, onIssue);
     batcher.add(value, row);
-  } else onIssue({ file: file.name, row, column: null, message: `not a JSON object: the record is ${jsonKind(value)}` });
+  } else
+    onIssue({ file: file.name, row, column: null, message: `not a JSON object: the record is ${jsonKind(value)}` });
 }
 
 /** The records of a whole top-level object: the first property holding an array of objects. */
@@ -138,7 +139,11 @@ function recordsOfObject(file: InputFile, text: string): unknown[] {
  * `{"data": [...]}`) is read. An empty file yields nothing. A cell nested too deeply is emptied and text
  * that is not UTF-8 reported (`emptyTooDeep`, `InvalidUtf8`); the rows are kept.
  */
-export async function* readJson(file: InputFile, gzip: boolean, onIssue: (issue: Issue, dropped?: boolean) => void): TableReader {
+export async function* readJson(
+  file: InputFile,
+  gzip: boolean,
+  onIssue: (issue: Issue, dropped?: boolean) => void,
+): TableReader {
   const scanner = new JsonArrayScanner();
   const batcher = new RecordBatcher();
   const invalid = new InvalidUtf8();
@@ -192,7 +197,12 @@ export async function* readJson(file: InputFile, gzip: boolean, onIssue: (issue:
     const where = record > 0 ? `the last complete record is #${record}` : 'no record is complete';
     onIssue({ file: file.name, row: null, column: null, message: `truncated JSON: the array is not closed; ${where}` });
   } else if (scanner.trailingText) {
-    onIssue({ file: file.name, row: null, column: null, message: 'text after the closing ] of the JSON array was ignored' });
+    onIssue({
+      file: file.name,
+      row: null,
+      column: null,
+      message: 'text after the closing ] of the JSON array was ignored',
+    });
   }
   const notUtf8 = invalid.issue(file.name);
   if (notUtf8) onIssue(notUtf8, false);

@@ -44,13 +44,26 @@ function nestedDeeper(value: object, limit: number): boolean {
  * Empties (sets to undefined) each cell of a parsed record that nests more than `MAX_NESTING` levels deep,
  * with an issue naming its row and column; the rest of the row is kept.
  */
-export function emptyTooDeep(file: InputFile, record: Record<string, unknown>, row: number, onIssue: (issue: Issue, dropped?: boolean) => void): void {
+export function emptyTooDeep(
+  file: InputFile,
+  record: Record<string, unknown>,
+  row: number,
+  onIssue: (issue: Issue, dropped?: boolean) => void,
+): void {
   for (const key of Object.keys(record)) {
     const value = record[key];
     if (value === null || typeof value !== 'object' || !nestedDeeper(value, MAX_NESTING)) continue;
     // defineProperty: the key may be `__proto__`, an own property of a parsed record
     Object.defineProperty(record, key, { value: undefined });
-    onIssue({ file: file.name, row, column: key, message: `the value is nested more than ${MAX_NESTING} levels deep; the cell is left empty` }, false);
+    onIssue(
+      {
+        file: file.name,
+        row,
+        column: key,
+        message: `the value is nested more than ${MAX_NESTING} levels deep; the cell is left empty`,
+      },
+      false,
+    );
   }
 }
 
@@ -120,7 +133,11 @@ function parseLine(
  * nested too deeply is emptied and text that is not UTF-8 reported (`emptyTooDeep`, `InvalidUtf8`); the
  * rows are kept.
  */
-export async function* readJsonl(file: InputFile, gzip: boolean, onIssue: (issue: Issue, dropped?: boolean) => void): TableReader {
+export async function* readJsonl(
+  file: InputFile,
+  gzip: boolean,
+  onIssue: (issue: Issue, dropped?: boolean) => void,
+): TableReader {
   const batcher = new RecordBatcher();
   const invalid = new InvalidUtf8();
   let rest = '';

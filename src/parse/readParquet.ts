@@ -16,7 +16,8 @@ export function blobBuffer(blob: Blob): AsyncBuffer {
   return {
     byteLength: blob.size,
     slice: (start: number, end?: number) => {
-      if (!Number.isSafeInteger(start) || (end !== undefined && !Number.isSafeInteger(end))) throw new Error(`invalid byte range ${start}–${end}`);
+      if (!Number.isSafeInteger(start) || (end !== undefined && !Number.isSafeInteger(end)))
+        throw new Error(`invalid byte range ${start}–${end}`);
       return blob.slice(start, end).arrayBuffer();
     },
   };
@@ -56,7 +57,10 @@ function rowRanges(metadata: FileMetaData): [number, number, number][] {
 }
 
 /** The footer and the top-level column names; a footer that does not parse (or whose schema is broken) throws `UnreadableFile`. */
-async function readMetadata(file: InputFile, buffer: AsyncBuffer): Promise<{ metadata: FileMetaData; header: string[] }> {
+async function readMetadata(
+  file: InputFile,
+  buffer: AsyncBuffer,
+): Promise<{ metadata: FileMetaData; header: string[] }> {
   try {
     const metadata = await parquetMetadataAsync(buffer);
     return { metadata, header: parquetSchema(metadata).children.map((child) => child.element.name) };
@@ -76,7 +80,10 @@ async function checkPageHeaders(buffer: AsyncBuffer, group: FileMetaData['row_gr
   for (const { meta_data: meta } of group.columns) if (meta) await checkChunkPages(buffer, meta);
 }
 
-async function checkChunkPages(buffer: AsyncBuffer, meta: NonNullable<FileMetaData['row_groups'][number]['columns'][number]['meta_data']>): Promise<void> {
+async function checkChunkPages(
+  buffer: AsyncBuffer,
+  meta: NonNullable<FileMetaData['row_groups'][number]['columns'][number]['meta_data']>,
+): Promise<void> {
   let offset = Number(meta.dictionary_page_offset || meta.data_page_offset);
   const end = Math.min(buffer.byteLength, offset + Number(meta.total_compressed_size));
   // stop after the chunk's values, as hyparquet does (some writers' ranges run past the last page)
@@ -94,7 +101,12 @@ async function checkChunkPages(buffer: AsyncBuffer, meta: NonNullable<FileMetaDa
       }
     }
     const v2 = header.data_page_header_v2;
-    if (v2 && !(Number.isSafeInteger(v2.definition_levels_byte_length) && Number.isSafeInteger(v2.repetition_levels_byte_length))) {
+    if (
+      v2 &&
+      !(
+        Number.isSafeInteger(v2.definition_levels_byte_length) && Number.isSafeInteger(v2.repetition_levels_byte_length)
+      )
+    ) {
       throw new Error(`a page header of column ${meta.path_in_schema.join('.')} is corrupt (no level lengths)`);
     }
     if (!(Number.isSafeInteger(header.compressed_page_size) && header.compressed_page_size >= 0)) return; // hyparquet says why
@@ -153,7 +165,12 @@ export async function* readParquet(file: InputFile, onIssue: (issue: Issue) => v
       const reason = error instanceof Error ? error.message : String(error);
       firstError ||= reason;
       failed += 1;
-      onIssue({ file: file.name, row: null, column: null, message: `rows ${start + 1}-${end} could not be decoded: ${reason}` });
+      onIssue({
+        file: file.name,
+        row: null,
+        column: null,
+        message: `rows ${start + 1}-${end} could not be decoded: ${reason}`,
+      });
       continue;
     }
     for (let from = 0; from < rows.length; from += BATCH_ROWS) {

@@ -9,7 +9,14 @@ export interface Sniffed {
 }
 
 const EXTENSIONS: Record<string, Format> = {
-  csv: 'csv', tsv: 'tsv', tab: 'tsv', json: 'json', jsonl: 'jsonl', ndjson: 'jsonl', parquet: 'parquet', pq: 'parquet',
+  csv: 'csv',
+  tsv: 'tsv',
+  tab: 'tsv',
+  json: 'json',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  parquet: 'parquet',
+  pq: 'parquet',
 };
 
 /** The first `maxChars` characters of the (decompressed) text. */
@@ -28,7 +35,8 @@ export async function readHead(file: InputFile, gzip: boolean, maxChars = 65536)
  */
 export function binaryReason(head: string): string | null {
   const start = head.slice(0, 8000);
-  if (start.includes('\u0000')) return 'it holds NUL bytes: binary data such as an Excel workbook, an archive or an image, or text saved as UTF-16';
+  if (start.includes('\u0000'))
+    return 'it holds NUL bytes: binary data such as an Excel workbook, an archive or an image, or text saved as UTF-16';
   let bad = 0;
   for (let i = 0; i < start.length; i++) if (start.charCodeAt(i) === 0xfffd) bad++;
   return start.length >= 32 && bad * 4 >= start.length ? 'most of its first bytes are not UTF-8' : null;
@@ -41,13 +49,21 @@ export function binaryReason(head: string): string | null {
 export async function sniff(file: InputFile): Promise<Sniffed> {
   const magic = new Uint8Array(await file.blob.slice(0, 4).arrayBuffer());
   const gzip = isGzip(magic);
-  if (!gzip && magic.length === 4 && String.fromCharCode(...magic) === 'PAR1') return { format: 'parquet', gzip, delimiter: ',' };
+  if (!gzip && magic.length === 4 && String.fromCharCode(...magic) === 'PAR1')
+    return { format: 'parquet', gzip, delimiter: ',' };
   const name = file.name.toLowerCase().replace(/\.(gz|gzip)$/, '');
   const byName = EXTENSIONS[name.slice(name.lastIndexOf('.') + 1)];
   const head = await readHead(file, gzip);
   const binary = binaryReason(head);
-  if (binary) throw new UnreadableFile(file.name, `${file.name}: not UTF-8 text (${binary}); save the data as CSV, TSV, JSON Lines or Parquet, in UTF-8`);
-  const format = byName === undefined || (byName === 'csv' && looksLikeJson(head)) || (byName === 'json' && looksLikeJsonLines(head)) ? byContent(head) : byName;
+  if (binary)
+    throw new UnreadableFile(
+      file.name,
+      `${file.name}: not UTF-8 text (${binary}); save the data as CSV, TSV, JSON Lines or Parquet, in UTF-8`,
+    );
+  const format =
+    byName === undefined || (byName === 'csv' && looksLikeJson(head)) || (byName === 'json' && looksLikeJsonLines(head))
+      ? byContent(head)
+      : byName;
   return { format, gzip, delimiter: format === 'tsv' ? '\t' : format === 'csv' ? guessDelimiter(head) : ',' };
 }
 
@@ -84,7 +100,12 @@ function byContent(head: string): Format {
  * numbers (`2 -1 2 -1 1`) does.
  */
 export function guessDelimiter(head: string): string {
-  const counts = new Map<string, number>([[',', 0], ['\t', 0], [';', 0], ['|', 0]]);
+  const counts = new Map<string, number>([
+    [',', 0],
+    ['\t', 0],
+    [';', 0],
+    ['|', 0],
+  ]);
   let inQuotes = false;
   for (const c of head) {
     if (c === '"') inQuotes = !inQuotes;
@@ -99,7 +120,10 @@ export function guessDelimiter(head: string): string {
 
 /** The first (up to 20 complete) lines split on single spaces into one number, 2 or more, of fields, with no quotes. */
 function spaceSeparated(head: string): boolean {
-  const lines = head.split(/\r?\n/).slice(0, 20).filter((l) => l.trim() !== '');
+  const lines = head
+    .split(/\r?\n/)
+    .slice(0, 20)
+    .filter((l) => l.trim() !== '');
   if (lines.length > 1 && !head.endsWith('\n')) lines.pop(); // the last line may be cut
   if (lines.length === 0 || lines.some((l) => l.includes('"'))) return false;
   const widths = new Set(lines.map((l) => l.trimEnd().split(' ').length));

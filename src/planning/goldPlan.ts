@@ -43,8 +43,17 @@ export interface GoldPlanClaim {
 
 export interface GoldPlan {
   settings: {
-    gold_share: number; min_gold: number; threshold: number; clicker_accuracy: number; good_accuracy: number;
-    clicker_share: number; tasks: number; annotators: number; price_per_label: number; runs: number; seed: number;
+    gold_share: number;
+    min_gold: number;
+    threshold: number;
+    clicker_accuracy: number;
+    good_accuracy: number;
+    clicker_share: number;
+    tasks: number;
+    annotators: number;
+    price_per_label: number;
+    runs: number;
+    seed: number;
   };
   clicker: {
     accuracy: number;
@@ -89,8 +98,17 @@ export interface GoldPlan {
 }
 
 const DEFAULTS = {
-  goldShare: 0.1, minGold: 5, threshold: 0.6, clickerAccuracy: 0.4, goodAccuracy: 0.85, clickerShare: 0.1,
-  tasks: 200, annotators: 20, pricePerLabel: 0.3, runs: 2000, seed: 1,
+  goldShare: 0.1,
+  minGold: 5,
+  threshold: 0.6,
+  clickerAccuracy: 0.4,
+  goodAccuracy: 0.85,
+  clickerShare: 0.1,
+  tasks: 200,
+  annotators: 20,
+  pricePerLabel: 0.3,
+  runs: 2000,
+  seed: 1,
 } satisfies Required<GoldPlanOptions>;
 
 /** The largest number of tasks planned exactly (the catch DP is O(gold answers²)). */
@@ -112,7 +130,8 @@ export function goldPlanProblems(options: GoldPlanOptions = {}): GoldPlanProblem
   const problems: GoldPlanProblem[] = [];
   const share = (option: keyof GoldPlanOptions, what: string) => {
     const x = o[option];
-    if (!(Number.isFinite(x) && x >= 0 && x <= 1)) problems.push({ option, message: `${what} must be a number from 0 to 1 (got ${x})` });
+    if (!(Number.isFinite(x) && x >= 0 && x <= 1))
+      problems.push({ option, message: `${what} must be a number from 0 to 1 (got ${x})` });
   };
   const integer = (option: keyof GoldPlanOptions, what: string, min: number, max = Number.MAX_SAFE_INTEGER) => {
     const x = o[option];
@@ -130,7 +149,10 @@ export function goldPlanProblems(options: GoldPlanOptions = {}): GoldPlanProblem
   integer('tasks', 'the number of tasks', 1, GOLD_PLAN_MAX_TASKS);
   integer('annotators', 'the number of annotators', 1);
   if (!(Number.isFinite(o.pricePerLabel) && o.pricePerLabel >= 0)) {
-    problems.push({ option: 'pricePerLabel', message: `the price per label must be a number >= 0 (got ${o.pricePerLabel})` });
+    problems.push({
+      option: 'pricePerLabel',
+      message: `the price per label must be a number >= 0 (got ${o.pricePerLabel})`,
+    });
   }
   integer('runs', 'the number of simulation runs', 0);
   integer('seed', 'the seed', 0, 2 ** 32 - 1);
@@ -180,13 +202,22 @@ export function goldPlan(options: GoldPlanOptions = {}): GoldPlan {
     claim: text,
     gold_share: goldShare,
     tasks,
-    p_caught: goldCatch({ goldShare, minGold: o.minGold, threshold: o.threshold, accuracy: o.clickerAccuracy, tasks }).pCaught,
+    p_caught: goldCatch({ goldShare, minGold: o.minGold, threshold: o.threshold, accuracy: o.clickerAccuracy, tasks })
+      .pCaught,
   });
   return {
     settings: {
-      gold_share: o.goldShare, min_gold: o.minGold, threshold: o.threshold, clicker_accuracy: o.clickerAccuracy,
-      good_accuracy: o.goodAccuracy, clicker_share: o.clickerShare, tasks: o.tasks, annotators: o.annotators,
-      price_per_label: o.pricePerLabel, runs: o.runs, seed: o.seed,
+      gold_share: o.goldShare,
+      min_gold: o.minGold,
+      threshold: o.threshold,
+      clicker_accuracy: o.clickerAccuracy,
+      good_accuracy: o.goodAccuracy,
+      clicker_share: o.clickerShare,
+      tasks: o.tasks,
+      annotators: o.annotators,
+      price_per_label: o.pricePerLabel,
+      runs: o.runs,
+      seed: o.seed,
     },
     clicker: {
       accuracy: o.clickerAccuracy,

@@ -85,11 +85,20 @@ const EXCLUDES = ['none', 'gold'];
  */
 export function nextBatch(
   loaded: LoadResult,
-  { size = 100, weightUncertainty = 0.6, clusters = null, seed = 1, exclude = 'none', maxIterations = 100 }: NextBatchOptions = {},
+  {
+    size = 100,
+    weightUncertainty = 0.6,
+    clusters = null,
+    seed = 1,
+    exclude = 'none',
+    maxIterations = 100,
+  }: NextBatchOptions = {},
 ): NextBatch {
   if (!Number.isInteger(size) || size < 1) throw new Error(`invalid size: ${size}`);
-  if (!(weightUncertainty >= 0 && weightUncertainty <= 1)) throw new Error(`invalid weightUncertainty: ${weightUncertainty}`);
-  if (clusters !== null && (!Number.isInteger(clusters) || clusters < 1)) throw new Error(`invalid clusters: ${clusters}`);
+  if (!(weightUncertainty >= 0 && weightUncertainty <= 1))
+    throw new Error(`invalid weightUncertainty: ${weightUncertainty}`);
+  if (clusters !== null && (!Number.isInteger(clusters) || clusters < 1))
+    throw new Error(`invalid clusters: ${clusters}`);
   if (!EXCLUDES.includes(exclude)) throw new Error(`invalid exclude: "${exclude}"`);
   const r = loaded.ratings;
   const nItems = r.items.length;
@@ -124,7 +133,8 @@ export function nextBatch(
   if (method === 'uncertainty' && reasons.length) reasons.push('pairs ranked by uncertainty alone');
   if (method === 'diversity' && reasons.length) reasons.push('pairs ranked by diversity alone');
   if (method === null && pool.length > 0) reasons.push('nothing to rank the pairs by');
-  const candidates = method === null ? [] : pool.filter((i) => (!useU || !Number.isNaN(uncertainty[i])) && (!useD || hasVector(i)));
+  const candidates =
+    method === null ? [] : pool.filter((i) => (!useU || !Number.isNaN(uncertainty[i])) && (!useD || hasVector(i)));
   const left_out = {
     gold,
     no_score: useU ? pool.length - withScore : 0,
@@ -137,7 +147,12 @@ export function nextBatch(
   let kmeansInfo: NextBatch['kmeans'] = null;
   if (useD && n > 0) {
     // the candidates' rows of the embeddings, in sorted item-id order (no copy of the vectors)
-    const km = kmeans(emb!.values, emb!.dim, { k: Math.min(clusters ?? size, n), seed, maxIterations, rows: candidates });
+    const km = kmeans(emb!.values, emb!.dim, {
+      k: Math.min(clusters ?? size, n),
+      seed,
+      maxIterations,
+      rows: candidates,
+    });
     kmeansInfo = { clusters: km.k, iterations: km.iterations, converged: km.converged };
     const a = (c: number) => km.assignments[candidates[c]];
     const dist = (c: number) => km.distances[candidates[c]];
@@ -153,10 +168,18 @@ export function nextBatch(
   const u = Float64Array.from(candidates, (i) => uncertainty[i]);
   const uNorm = useU ? normalise(u) : null;
   const dNorm = useD ? normalise(diversity) : null;
-  const score = Float64Array.from({ length: n }, (_, c) => (uNorm ? w! * uNorm[c] : 0) + (dNorm ? (1 - w!) * dNorm[c] : 0));
+  const score = Float64Array.from(
+    { length: n },
+    (_, c) => (uNorm ? w! * uNorm[c] : 0) + (dNorm ? (1 - w!) * dNorm[c] : 0),
+  );
   const or0 = (x: number) => (Number.isNaN(x) ? -1 : x);
   const ranked = Array.from({ length: n }, (_, c) => c).sort(
-    (x, y) => score[y] - score[x] || or0(u[y]) - or0(u[x]) || or0(diversity[y]) - or0(diversity[x]) || clusterSize[y] - clusterSize[x] || x - y,
+    (x, y) =>
+      score[y] - score[x] ||
+      or0(u[y]) - or0(u[x]) ||
+      or0(diversity[y]) - or0(diversity[x]) ||
+      clusterSize[y] - clusterSize[x] ||
+      x - y,
   );
   const batch = ranked.slice(0, size);
   const items: NextBatchItem[] = batch.map((c) => ({
@@ -171,7 +194,10 @@ export function nextBatch(
     size,
     weight_uncertainty: w,
     items,
-    coverage: coverage(loaded, batch.map((c) => candidates[c])),
+    coverage: coverage(
+      loaded,
+      batch.map((c) => candidates[c]),
+    ),
     candidates: n,
     left_out,
     kmeans: kmeansInfo,
@@ -212,7 +238,14 @@ function coverage(loaded: LoadResult, batchItems: number[]): SliceCoverage[] {
     }
     const values: CoverageValue[] = [];
     s.values.forEach((value, v) => {
-      if (data[v] > 0) values.push({ value, in_batch: nBatch ? inBatch[v] / nBatch : null, in_data: data[v] / nData, batch_items: inBatch[v], data_items: data[v] });
+      if (data[v] > 0)
+        values.push({
+          value,
+          in_batch: nBatch ? inBatch[v] / nBatch : null,
+          in_data: data[v] / nData,
+          batch_items: inBatch[v],
+          data_items: data[v],
+        });
     });
     return { slice: s.name, values };
   });

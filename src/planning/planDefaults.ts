@@ -14,11 +14,22 @@ export const SCALING_SCENARIOS: ScalingScenario[] = [
   { pairs: 10_000, approach: 'Human only', annotators: 5, price_per_pair: 2.0, weeks: 2, kappa: 0.72 },
   { pairs: 100_000, approach: 'Human + gold QA', annotators: 20, price_per_pair: 1.5, weeks: 4, kappa: 0.68 },
   { pairs: 500_000, approach: 'Hybrid AI + human review', annotators: 30, price_per_pair: 0.4, weeks: 6, kappa: 0.65 },
-  { pairs: 1_000_000, approach: 'AI primary + human spot-check + active learning', annotators: 15, price_per_pair: 0.25, weeks: 8, kappa: 0.62 },
+  {
+    pairs: 1_000_000,
+    approach: 'AI primary + human spot-check + active learning',
+    annotators: 15,
+    price_per_pair: 0.25,
+    weeks: 8,
+    kappa: 0.62,
+  },
 ];
 
 /** Prices per pair of the cost comparison and its scales. */
-export const COMPARISON_PRICES: Record<string, number> = { 'Human only': 1.5, 'Hybrid AI + human': 0.25, 'AI only': 0.02 };
+export const COMPARISON_PRICES: Record<string, number> = {
+  'Human only': 1.5,
+  'Hybrid AI + human': 0.25,
+  'AI only': 0.02,
+};
 export const COMPARISON_SCALES = [10_000, 50_000, 100_000, 500_000, 1_000_000];
 
 /**

@@ -127,7 +127,8 @@ export function subsampleCurve(
   const full: ItemCounts = { counts: new Float64Array(G * K), m: grouped.m, weight: grouped.weight, rows: G, K };
   const gold = new Int32Array(G);
   const fullWinner = new Int32Array(G);
-  let labelledItems = 0, maxLabels = 0;
+  let labelledItems = 0,
+    maxLabels = 0;
   for (let p = 0; p < G; p++) {
     for (let c = 0; c < K; c++) full.counts[p * K + c] = grouped.counts[p * K1 + c];
     gold[p] = grouped.counts[p * K1 + K] - 1;
@@ -135,10 +136,24 @@ export function subsampleCurve(
     labelledItems += full.weight![p];
     if (full.m[p] > maxLabels) maxLabels = full.m[p];
   }
-  const base = { repeats, seed, price_per_label: pricePerLabel, scale: r.scale, alpha_level: level, max_labels: maxLabels, items: labelledItems };
+  const base = {
+    repeats,
+    seed,
+    price_per_label: pricePerLabel,
+    scale: r.scale,
+    alpha_level: level,
+    max_labels: maxLabels,
+    items: labelledItems,
+  };
   const method = `k labels drawn per item without replacement, ${repeats} seeded repeats (seed ${seed}); intervals are the 2.5th and 97.5th percentiles (type 7) over the repeats`;
   if (G === 0) {
-    return { ...base, points: [], method, reading: 'No human label on the overall dimension: nothing to subsample.', reason: 'no human label on the overall dimension' };
+    return {
+      ...base,
+      points: [],
+      method,
+      reading: 'No human label on the overall dimension: nothing to subsample.',
+      reason: 'no human label on the overall dimension',
+    };
   }
   const sameSide = (a: number, b: number) => (side ? side[a] === side[b] : a === b);
   const random = rng(seed);
@@ -146,21 +161,37 @@ export function subsampleCurve(
   const topK = Math.min(maxK, maxLabels);
   for (let k = 1; k <= topK; k++) {
     let drawIsData = true;
-    for (let p = 0; p < G; p++) if (full.m[p] > k) { drawIsData = false; break; }
+    for (let p = 0; p < G; p++)
+      if (full.m[p] > k) {
+        drawIsData = false;
+        break;
+      }
     // the draw is the same in every repeat when every used item has exactly k labels: compute it once
     const draws = drawIsData ? 1 : repeats;
-    const alpha: number[] = [], fleiss: number[] = [], goldDir: number[] = [], goldExact: number[] = [], fullExact: number[] = [], fullDir: number[] = [];
-    let nItems = 0, goldItems = 0;
+    const alpha: number[] = [],
+      fleiss: number[] = [],
+      goldDir: number[] = [],
+      goldExact: number[] = [],
+      fullExact: number[] = [],
+      fullDir: number[] = [];
+    let nItems = 0,
+      goldItems = 0;
     for (let t = 0; t < draws; t++) {
       const sub = subsampleCounts(full, k, { random });
       if (k >= 2) {
         alpha.push(krippendorffAlpha(sub, { level }).value);
         fleiss.push(fleissKappa(sub).value);
       }
-      let n = 0, gN = 0, gDir = 0, gExact = 0, fExact = 0, fDir = 0;
+      let n = 0,
+        gN = 0,
+        gDir = 0,
+        gExact = 0,
+        fExact = 0,
+        fDir = 0;
       const { counts, source, weight } = sub;
       for (let o = 0; o < sub.rows; o++) {
-        const p = source[o], w = weight[o];
+        const p = source[o],
+          w = weight[o];
         const v = voteWinner(counts, o * K, K, fivePoint);
         const f = fullWinner[p];
         n += w;
@@ -209,7 +240,8 @@ export function subsampleCurve(
     });
   }
   for (let p = 1; p < points.length; p++) {
-    const now = points[p], before = points[p - 1];
+    const now = points[p],
+      before = points[p - 1];
     if (!now.gold_accuracy || !before.gold_accuracy) {
       now.reasons.marginal = 'no gold accuracy at this k or the one before';
       continue;
@@ -249,5 +281,12 @@ function marginal(k: number, before: number, now: number, price: number): Subsam
       ? `Going from ${k - 1} to ${k} labels ${cost} and raises gold accuracy by ${points}` +
         (perCorrect !== null && price > 0 ? `: about $${perCorrect.toFixed(2)} per extra pair labelled right.` : '.')
       : `Going from ${k - 1} to ${k} labels ${cost} and ${gain < 0 ? `lowers gold accuracy by ${points}` : 'does not change gold accuracy'}: not worth it for accuracy.`;
-  return { from_k: k - 1, extra_cost_per_1000_pairs: extra, gold_accuracy_gain: gain, gain_per_dollar_per_1000_pairs: perDollar, cost_per_extra_correct_pair: perCorrect, text };
+  return {
+    from_k: k - 1,
+    extra_cost_per_1000_pairs: extra,
+    gold_accuracy_gain: gain,
+    gain_per_dollar_per_1000_pairs: perDollar,
+    cost_per_extra_correct_pair: perCorrect,
+    text,
+  };
 }

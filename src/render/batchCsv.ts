@@ -31,13 +31,34 @@ export function nextLabelCsv(
   n: number,
   price: number,
 ): string {
-  let out = csvLine(['rank', 'example_id', 'eig_bits', 'eig_bits_per_dollar', 'entropy_bits', 'current_label', 'confidence', 'expected_accuracy_gain', 'prompt', 'response_a', 'response_b']);
+  let out = csvLine([
+    'rank',
+    'example_id',
+    'eig_bits',
+    'eig_bits_per_dollar',
+    'entropy_bits',
+    'current_label',
+    'confidence',
+    'expected_accuracy_gain',
+    'prompt',
+    'response_a',
+    'response_b',
+  ]);
   const rows = Math.min(Math.max(0, n), order.length);
   for (let k = 0; k < rows; k++) {
     const i = order[k];
     out += csvLine([
-      k + 1, r.items[i], value.gain[i], value.gain[i] / price, value.entropy[i], dsLabel[i] >= 0 ? r.categories[dsLabel[i]] : null,
-      confidence[i], value.accuracyGain[i], texts.prompt[i], texts.responseA[i], texts.responseB[i],
+      k + 1,
+      r.items[i],
+      value.gain[i],
+      value.gain[i] / price,
+      value.entropy[i],
+      dsLabel[i] >= 0 ? r.categories[dsLabel[i]] : null,
+      confidence[i],
+      value.accuracyGain[i],
+      texts.prompt[i],
+      texts.responseA[i],
+      texts.responseB[i],
     ]);
   }
   return out;

@@ -20,7 +20,11 @@ export interface ChartSvg {
  */
 export function chartSvg(chart: ReportChart, document: Document): ChartSvg {
   const ramps: string[][] = [];
-  const figure = Plot.plot({ ...chart.spec, ariaLabel: chart.spec.ariaLabel ?? chart.title, document: recordingDocument(document, ramps) });
+  const figure = Plot.plot({
+    ...chart.spec,
+    ariaLabel: chart.spec.ariaLabel ?? chart.title,
+    document: recordingDocument(document, ramps),
+  });
   figure.querySelectorAll('image').forEach((image) => {
     const href = image.getAttribute('xlink:href') ?? image.getAttribute('href') ?? '';
     const ramp = /^data:,ramp-(\d+)$/.exec(href);
@@ -85,7 +89,15 @@ function recordingDocument(document: Document, ramps: string[][]): Document {
           if (name.toLowerCase() !== 'canvas') return target.createElement(name, options);
           const colours: string[] = [];
           const index = ramps.push(colours) - 1;
-          const context = { fillRect: () => {}, set fillStyle(colour: string) { colours.push(String(colour)); }, get fillStyle() { return colours[colours.length - 1] ?? ''; } };
+          const context = {
+            fillRect: () => {},
+            set fillStyle(colour: string) {
+              colours.push(String(colour));
+            },
+            get fillStyle() {
+              return colours[colours.length - 1] ?? '';
+            },
+          };
           return { width: 0, height: 0, getContext: () => context, toDataURL: () => `data:,ramp-${index}` };
         };
       }

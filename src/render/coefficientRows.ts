@@ -33,7 +33,12 @@ export interface CoefficientRow {
 export function coefficientCell(block: CoefficientSource, id: string, metric: Metric): CoefficientCell {
   const value = metricValue(block, id);
   const share = metric.kind === 'share';
-  return { value, text: withInterval(value, block.ci95?.[id], share), reason: value === null ? (block.reasons?.[id] ?? null) : null, status: share ? '' : bandStatus(value) };
+  return {
+    value,
+    text: withInterval(value, block.ci95?.[id], share),
+    reason: value === null ? (block.reasons?.[id] ?? null) : null,
+    status: share ? '' : bandStatus(value),
+  };
 }
 
 /** The cells of a row without a direction column (a dimension, a slice: the count-based ones only), one per metric. */
@@ -42,7 +47,10 @@ export function metricCells(block: CoefficientSource, metrics: readonly Metric[]
 }
 
 /** The rows of a coefficient table: each listed metric that applies (`ids`, default all), on the labels and on the direction. */
-export function coefficientRows(block: CoefficientSource & { directional: unknown }, ids: readonly string[] | null = null): CoefficientRow[] {
+export function coefficientRows(
+  block: CoefficientSource & { directional: unknown },
+  ids: readonly string[] | null = null,
+): CoefficientRow[] {
   const metrics = ids ? LISTED_METRICS.filter((m) => ids.includes(m.id)) : LISTED_METRICS;
   const onDirection = block.directional !== null;
   return metrics.map((m) => {

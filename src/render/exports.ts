@@ -6,7 +6,9 @@ import { csvLine } from './csv';
 /** `item,label,confidence,method,n_labels` — one line per item with a final label. */
 export function finalLabelsCsv(r: Ratings, f: FinalLabels): string {
   let out = csvLine(['item', 'label', 'confidence', 'method', 'n_labels']);
-  for (let i = 0; i < r.items.length; i++) if (f.label[i] >= 0) out += csvLine([r.items[i], r.categories[f.label[i]], round(f.confidence[i]), f.method, f.n[i]]);
+  for (let i = 0; i < r.items.length; i++)
+    if (f.label[i] >= 0)
+      out += csvLine([r.items[i], r.categories[f.label[i]], round(f.confidence[i]), f.method, f.n[i]]);
   return out;
 }
 
@@ -14,7 +16,8 @@ export function finalLabelsCsv(r: Ratings, f: FinalLabels): string {
 export function finalLabelsJsonl(r: Ratings, f: FinalLabels): string {
   let out = '';
   for (let i = 0; i < r.items.length; i++) {
-    if (f.label[i] >= 0) out += `${JSON.stringify({ item: r.items[i], label: r.categories[f.label[i]], confidence: round(f.confidence[i]), method: f.method, n_labels: f.n[i] })}\n`;
+    if (f.label[i] >= 0)
+      out += `${JSON.stringify({ item: r.items[i], label: r.categories[f.label[i]], confidence: round(f.confidence[i]), method: f.method, n_labels: f.n[i] })}\n`;
   }
   return out;
 }
@@ -34,7 +37,11 @@ export interface TrlExport {
  * (1 for A> / B>, 2 for A>> / B>>), one JSON object per line. Ties, pairs below `minConfidence` and pairs
  * without both responses are left out and counted.
  */
-export function trlJsonl(loaded: LoadResult, f: FinalLabels, { minConfidence = 0 }: { minConfidence?: number } = {}): TrlExport {
+export function trlJsonl(
+  loaded: LoadResult,
+  f: FinalLabels,
+  { minConfidence = 0 }: { minConfidence?: number } = {},
+): TrlExport {
   const r = loaded.ratings;
   const { prompt, responseA, responseB } = loaded.texts;
   const result: TrlExport = { text: '', kept: 0, ties: 0, lowConfidence: 0, noText: 0 };
@@ -62,7 +69,21 @@ export function annotationsCsv(loaded: LoadResult, removed: ReadonlySet<number>)
   const ai = new Map<number, string>();
   for (let j = 0; j < r.n; j++) if (r.annotatorKind[r.annotator[j]] !== HUMAN) ai.set(r.item[j], label(r, r.label[j]));
   const slices = r.slices.filter((s) => s.name !== 'model_pair'); // derived again on reading
-  const header = ['example_id', 'annotator_id', 'label', 'time_seconds', 'is_gold', 'gold_label', 'prompt', 'response_a', 'response_b', 'model_a', 'model_b', 'ai_label', ...slices.map((s) => s.name)];
+  const header = [
+    'example_id',
+    'annotator_id',
+    'label',
+    'time_seconds',
+    'is_gold',
+    'gold_label',
+    'prompt',
+    'response_a',
+    'response_b',
+    'model_a',
+    'model_b',
+    'ai_label',
+    ...slices.map((s) => s.name),
+  ];
   let out = csvLine(header);
   for (let j = 0; j < r.n; j++) {
     const a = r.annotator[j];
@@ -70,8 +91,18 @@ export function annotationsCsv(loaded: LoadResult, removed: ReadonlySet<number>)
     const i = r.item[j];
     const gold = r.itemGold[i];
     out += csvLine([
-      r.items[i], r.annotators[a], label(r, r.label[j]), r.time ? r.time[j] : null, gold >= 0 ? 1 : 0, gold >= 0 ? label(r, gold) : null,
-      loaded.texts.prompt[i], loaded.texts.responseA[i], loaded.texts.responseB[i], loaded.models.a[i], loaded.models.b[i], ai.get(i) ?? null,
+      r.items[i],
+      r.annotators[a],
+      label(r, r.label[j]),
+      r.time ? r.time[j] : null,
+      gold >= 0 ? 1 : 0,
+      gold >= 0 ? label(r, gold) : null,
+      loaded.texts.prompt[i],
+      loaded.texts.responseA[i],
+      loaded.texts.responseB[i],
+      loaded.models.a[i],
+      loaded.models.b[i],
+      ai.get(i) ?? null,
       ...slices.map((s) => s.values[s.code[j]]),
     ]);
   }

@@ -18,7 +18,14 @@ export const METHOD_NOTES: readonly MethodNote[] = [
   {
     title: 'Agreement coefficients',
     text: "Percent agreement pools the label pairs within each pair of responses (an item with m labels weighs m(m−1)/2): exact = the same label, direction = the same side (A / tie / B). Cohen's kappa is computed for every annotator pair sharing at least the minimum number of items, unweighted and with linear and quadratic weights on the category indices; the report gives their mean. Fleiss' kappa is Gwet's generalisation to a varying number of labels per item. Krippendorff's alpha uses the coincidence matrix: nominal, ordinal (rank metric on the marginals) and interval distances. Gwet's AC1 takes chance agreement as Σ π_k(1 − π_k)/(q − 1) over the q categories of the scale. The direction block repeats every coefficient on A / tie / B. A coefficient whose chance term is degenerate (every label identical) is undefined (—), with the reason, never 1.",
-    sources: ['Cohen (1960, 1968)', 'Fleiss (1971)', 'Krippendorff (2011), Computing Krippendorff’s alpha-reliability', 'Hayes & Krippendorff (2007)', 'Gwet (2008, 2014), Handbook of Inter-Rater Reliability', 'irrCAC, statsmodels, scikit-learn, NLTK, crowd-kit (reference values in the tests)'],
+    sources: [
+      'Cohen (1960, 1968)',
+      'Fleiss (1971)',
+      'Krippendorff (2011), Computing Krippendorff’s alpha-reliability',
+      'Hayes & Krippendorff (2007)',
+      'Gwet (2008, 2014), Handbook of Inter-Rater Reliability',
+      'irrCAC, statsmodels, scikit-learn, NLTK, crowd-kit (reference values in the tests)',
+    ],
   },
   {
     title: 'Intervals',
@@ -53,7 +60,12 @@ export const METHOD_NOTES: readonly MethodNote[] = [
   {
     title: 'Position, swap and length bias',
     text: 'Position bias: per annotator and judge, over decisive labels (A or B), the share choosing the side shown first (shown_first when the file has it, else A), with a Clopper-Pearson interval and the exact two-sided binomial test against 1/2 (R’s binom.test); flagged when n ≥ 20 and p < 0.05 / m, m = the annotators and judges with n ≥ 20 (Bonferroni). Swap consistency: pairs whose texts appear in both orders, labelled by the same annotator or judge; the share of mirrored verdicts. Length bias: among pairs whose lengths differ by more than 30 characters, the share of decisive labels choosing the longer response; and the share choosing A per bin of log2(length A / length B).',
-    sources: ['Clopper & Pearson (1934)', 'R binom.test', 'Bonferroni correction', 'Zheng et al. (2023), Judging LLM-as-a-judge (position and verbosity bias)'],
+    sources: [
+      'Clopper & Pearson (1934)',
+      'R binom.test',
+      'Bonferroni correction',
+      'Zheng et al. (2023), Judging LLM-as-a-judge (position and verbosity bias)',
+    ],
   },
   {
     title: 'Time and fatigue',

@@ -4,7 +4,9 @@ import { coefficient, percent } from './format';
 /** One plain-language line for a chance-corrected coefficient: its band and what to do. */
 export function bandReading(value: number | null): string {
   const band = interpretationBand(value);
-  return band ? `${band.label.toLowerCase()}: ${band.action.charAt(0).toLowerCase()}${band.action.slice(1)}` : 'undefined';
+  return band
+    ? `${band.label.toLowerCase()}: ${band.action.charAt(0).toLowerCase()}${band.action.slice(1)}`
+    : 'undefined';
 }
 
 export function withInterval(value: number | null, ci: [number, number] | null | undefined, share = false): string {

@@ -12,6 +12,7 @@ const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
  * quoting; a cell starting with `=`, `+`, `-` or `@` gets the formula guard) except plain numbers.
  */
 export function tableCsv(columns: string[], rows: TableCell[][]): string {
-  const line = (cells: TableCell[]) => `${cells.map((c) => (typeof c === 'string' && PLAIN_NUMBER.test(c) ? c : csvCell(c))).join(',')}\n`;
+  const line = (cells: TableCell[]) =>
+    `${cells.map((c) => (typeof c === 'string' && PLAIN_NUMBER.test(c) ? c : csvCell(c))).join(',')}\n`;
   return csvLine(columns) + rows.map(line).join('');
 }

@@ -67,7 +67,15 @@ export function buildReport(
   input: InputSection,
   fileInfos: FileInfo[],
   settings: ReportSettingsInput,
-  sections: { agreement: AgreementSection | null; annotators: AnnotatorRow[]; aggregation: AggregationSection | null; ai_judge: AiJudgeReport | null; bias: BiasReport | null; rubric: RubricSection | null; next_label: NextLabelSection | null },
+  sections: {
+    agreement: AgreementSection | null;
+    annotators: AnnotatorRow[];
+    aggregation: AggregationSection | null;
+    ai_judge: AiJudgeReport | null;
+    bias: BiasReport | null;
+    rubric: RubricSection | null;
+    next_label: NextLabelSection | null;
+  },
 ): Report {
   return {
     schema: SCHEMA_ID,
@@ -91,7 +99,9 @@ export function buildReport(
     input,
     agreement: sections.agreement,
     // the report lists the annotators scored (removed ones are in settings.removed_annotators)
-    annotators: sections.annotators.filter((a) => !a.removed).map(({ label_counts: _c, replay: _r, removed: _d, ...row }) => row),
+    annotators: sections.annotators
+      .filter((a) => !a.removed)
+      .map(({ label_counts: _c, replay: _r, removed: _d, ...row }) => row),
     aggregation: sections.aggregation,
     ai_judge: sections.ai_judge,
     bias: sections.bias,
@@ -102,5 +112,7 @@ export function buildReport(
 
 /** Report fields are snake_case: `goldLabel` → `gold_label`. */
 function snakeCase(object: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(object).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+  return Object.fromEntries(
+    Object.entries(object).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]),
+  );
 }

@@ -14,7 +14,11 @@ export interface FinalLabels {
 
 export type Method = 'majority' | 'weighted' | 'dawid_skene';
 export const METHODS: Method[] = ['majority', 'weighted', 'dawid_skene'];
-export const METHOD_NAMES: Record<Method, string> = { majority: 'Majority vote', weighted: 'Reliability-weighted vote', dawid_skene: 'Dawid-Skene' };
+export const METHOD_NAMES: Record<Method, string> = {
+  majority: 'Majority vote',
+  weighted: 'Reliability-weighted vote',
+  dawid_skene: 'Dawid-Skene',
+};
 /** What the user may ask for: a method, or `auto` (Dawid-Skene when it converges, else majority vote). */
 export type MethodSetting = Method | 'auto';
 export const METHOD_SETTINGS: MethodSetting[] = ['auto', ...METHODS];
@@ -23,10 +27,18 @@ export const METHOD_SETTINGS: MethodSetting[] = ['auto', ...METHODS];
  * The method a setting gives for this fit, and why when it is not the one asked for (or is asked for though its
  * numbers are not settled): `auto` is Dawid-Skene when its EM converged, else majority vote.
  */
-export function resolveMethod(setting: MethodSetting, converged: boolean, iterations: number): { method: Method; reason: string | null } {
+export function resolveMethod(
+  setting: MethodSetting,
+  converged: boolean,
+  iterations: number,
+): { method: Method; reason: string | null } {
   const unsettled = `Dawid-Skene stopped after ${iterations} passes without converging (the largest posterior change was still 1e-6 or more)`;
-  if (setting === 'auto') return converged ? { method: 'dawid_skene', reason: null } : { method: 'majority', reason: `${unsettled}, so the final labels are majority vote's` };
-  if (setting === 'dawid_skene' && !converged) return { method: 'dawid_skene', reason: `${unsettled}: its labels are those of the last pass, as asked` };
+  if (setting === 'auto')
+    return converged
+      ? { method: 'dawid_skene', reason: null }
+      : { method: 'majority', reason: `${unsettled}, so the final labels are majority vote's` };
+  if (setting === 'dawid_skene' && !converged)
+    return { method: 'dawid_skene', reason: `${unsettled}: its labels are those of the last pass, as asked` };
   return { method: setting, reason: null };
 }
 
@@ -72,9 +84,18 @@ export interface AggregationDetail {
  * annotator has none) and Dawid-Skene, on the human judgements less the removed annotators; `method` (a method
  * or `auto`) picks the labels the exports use (`resolveMethod`).
  */
-export function aggregationSection(r: Ratings, { removed = [], composite, method: setting = DEFAULT_SETTINGS.method }: { removed?: readonly number[]; composite: ArrayLike<number>; method?: MethodSetting }): AggregationDetail {
+export function aggregationSection(
+  r: Ratings,
+  {
+    removed = [],
+    composite,
+    method: setting = DEFAULT_SETTINGS.method,
+  }: { removed?: readonly number[]; composite: ArrayLike<number>; method?: MethodSetting },
+): AggregationDetail {
   const mask = judgementFilter(r, { removed });
-  const weights = Float64Array.from({ length: r.annotators.length }, (_, a) => (Number.isFinite(composite[a]) ? composite[a] : 0.5));
+  const weights = Float64Array.from({ length: r.annotators.length }, (_, a) =>
+    Number.isFinite(composite[a]) ? composite[a] : 0.5,
+  );
   const mv = majorityVote(r, mask);
   const wv = majorityVote(r, mask, { weights });
   const ds = dawidSkene(r, mask);
@@ -88,7 +109,11 @@ export function aggregationSection(r: Ratings, { removed = [], composite, method
   let items = 0;
   const correct: Record<Method, number> = { majority: 0, weighted: 0, dawid_skene: 0 };
   const differs: Record<Method, number> = { majority: 0, weighted: 0, dawid_skene: 0 };
-  const counts: Record<Method, number[]> = { majority: r.categories.map(() => 0), weighted: r.categories.map(() => 0), dawid_skene: r.categories.map(() => 0) };
+  const counts: Record<Method, number[]> = {
+    majority: r.categories.map(() => 0),
+    weighted: r.categories.map(() => 0),
+    dawid_skene: r.categories.map(() => 0),
+  };
   for (let i = 0; i < r.items.length; i++) {
     if (mv.label[i] < 0) continue;
     items++;
@@ -114,7 +139,11 @@ export function aggregationSection(r: Ratings, { removed = [], composite, method
       converged: ds.converged,
       outside_given: ds.outsideGiven,
       unused_categories: ds.unused.map((k) => r.categories[k]),
-      gold_accuracy: { majority: accuracy('majority'), weighted: accuracy('weighted'), dawid_skene: accuracy('dawid_skene') },
+      gold_accuracy: {
+        majority: accuracy('majority'),
+        weighted: accuracy('weighted'),
+        dawid_skene: accuracy('dawid_skene'),
+      },
       gold_items: goldItems,
       changed_vs_majority: differs[method],
       label_counts: counts,

@@ -8,7 +8,15 @@ import { judgementFilter } from '../core/judgementFilter';
 import { kappasFromTables } from '../core/kappasFromTables';
 import { pairTables } from '../core/pairTables';
 import type { Ratings } from '../core/types';
-import { COUNT_METRICS, METRICS, metricKeys, metricValue, setMetric, type MetricContext, type MetricValues } from './metrics';
+import {
+  COUNT_METRICS,
+  METRICS,
+  metricKeys,
+  metricValue,
+  setMetric,
+  type MetricContext,
+  type MetricValues,
+} from './metrics';
 import { orderedCategories } from '../core/orderedCategories';
 import { DEFAULT_SETTINGS } from '../defaults';
 
@@ -26,20 +34,20 @@ export interface CohenPairRow {
  * metric of the registry at its dotted path, with the pairs behind Cohen's kappa.
  */
 export type CoefficientBlock = { items_pairable: number } & MetricValues & {
-  cohen_pairs: CohenPairRow[];
-  /** pairs sharing fewer than min_shared_items items, left out of cohen_pairs */
-  cohen_pairs_below_min: number;
-};
+    cohen_pairs: CohenPairRow[];
+    /** pairs sharing fewer than min_shared_items items, left out of cohen_pairs */
+    cohen_pairs_below_min: number;
+  };
 
 /** The count-based coefficients of one value of a slice column, with their intervals. */
 export type SliceRow = { value: string; items: number; items_pairable: number } & MetricValues & {
-  ci95: Record<string, [number, number] | null>;
-};
+    ci95: Record<string, [number, number] | null>;
+  };
 
 /** The coefficients of one rubric dimension (HelpSteer attributes, several Label Studio / Argilla questions). */
 export type DimensionRow = { dimension: string; items_pairable: number } & MetricValues & {
-  ci95: Record<string, [number, number] | null>;
-};
+    ci95: Record<string, [number, number] | null>;
+  };
 
 export interface AgreementSection extends CoefficientBlock {
   directional: CoefficientBlock | null;
@@ -99,12 +107,19 @@ const num = (x: number) => (Number.isNaN(x) ? null : x);
 /** The counts collapsed onto the directional sides, as count patterns (equal vectors merge). */
 function collapsed(patterns: ItemCounts, side: ArrayLike<number>, K: number): ItemCounts {
   const counts = new Float64Array(patterns.rows * K);
-  for (let r = 0; r < patterns.rows; r++) for (let c = 0; c < patterns.K; c++) counts[r * K + side[c]] += patterns.counts[r * patterns.K + c];
+  for (let r = 0; r < patterns.rows; r++)
+    for (let c = 0; c < patterns.K; c++) counts[r * K + side[c]] += patterns.counts[r * patterns.K + c];
   return countPatterns({ ...patterns, counts, K });
 }
 
 /** One coefficient block from count patterns and (for the whole data, not for slices) the pair tables. */
-function block(patterns: ItemCounts, ctx: MetricContext, cohen: { pairs: AgreementTables['pairs']; K: number; sides: AgreementTables['sides']; minShared: number } | null, prefix: string, reasons: Record<string, string>): CoefficientBlock {
+function block(
+  patterns: ItemCounts,
+  ctx: MetricContext,
+  cohen: { pairs: AgreementTables['pairs']; K: number; sides: AgreementTables['sides']; minShared: number } | null,
+  prefix: string,
+  reasons: Record<string, string>,
+): CoefficientBlock {
   const onDirection = prefix !== '';
   const values = new Map<string, number | null>();
   for (const m of COUNT_METRICS) {
@@ -114,11 +129,20 @@ function block(patterns: ItemCounts, ctx: MetricContext, cohen: { pairs: Agreeme
     if (Number.isNaN(value) && !(onDirection && !m.directional)) reasons[prefix + m.id] = reason ?? 'undefined';
   }
   // Cohen's kappa of every pair sharing enough items, and their mean
-  const kappas = cohen && kappasFromTables(cohen.pairs.tables, cohen.K, { minShared: cohen.minShared, sides: onDirection ? cohen.sides : null });
+  const kappas =
+    cohen &&
+    kappasFromTables(cohen.pairs.tables, cohen.K, {
+      minShared: cohen.minShared,
+      sides: onDirection ? cohen.sides : null,
+    });
   for (const m of METRICS) {
     if (m.from !== 'pairs') continue;
     values.set(m.id, kappas ? num(kappas.kappaMean) : null);
-    if (kappas && Number.isNaN(kappas.kappaMean)) reasons[prefix + m.id] = kappas.index.length === 0 ? `no annotator pair shares ${cohen!.minShared} or more items` : 'no pair has a defined kappa';
+    if (kappas && Number.isNaN(kappas.kappaMean))
+      reasons[prefix + m.id] =
+        kappas.index.length === 0
+          ? `no annotator pair shares ${cohen!.minShared} or more items`
+          : 'no pair has a defined kappa';
   }
   let pairable = 0;
   for (let i = 0; i < patterns.rows; i++) if (patterns.m[i] >= 2) pairable += patterns.weight ? patterns.weight[i] : 1;
@@ -126,7 +150,16 @@ function block(patterns: ItemCounts, ctx: MetricContext, cohen: { pairs: Agreeme
   for (const m of METRICS) {
     setMetric(out, m.id, values.get(m.id) ?? null);
     if (m.from !== 'pairs') continue;
-    out.cohen_pairs = kappas ? Array.from(kappas.index, (p, i) => ({ a: cohen!.pairs.a[p], b: cohen!.pairs.b[p], n: kappas.n[i], kappa: num(kappas.kappa[i]), kappa_linear: num(kappas.kappaLinear[i]), kappa_quadratic: num(kappas.kappaQuadratic[i]) })) : [];
+    out.cohen_pairs = kappas
+      ? Array.from(kappas.index, (p, i) => ({
+          a: cohen!.pairs.a[p],
+          b: cohen!.pairs.b[p],
+          n: kappas.n[i],
+          kappa: num(kappas.kappa[i]),
+          kappa_linear: num(kappas.kappaLinear[i]),
+          kappa_quadratic: num(kappas.kappaQuadratic[i]),
+        }))
+      : [];
     out.cohen_pairs_below_min = kappas?.nBelowMin ?? 0;
   }
   return out as CoefficientBlock;
@@ -134,11 +167,21 @@ function block(patterns: ItemCounts, ctx: MetricContext, cohen: { pairs: Agreeme
 
 /** The metric values of a block (or a section) for a row: the top-level keys of the metrics given, in registry order. */
 function metricFields(b: CoefficientBlock, metrics: readonly (typeof METRICS)[number][] = METRICS): MetricValues {
-  return Object.fromEntries(metricKeys(metrics).map((k) => [k, (b as unknown as Record<string, unknown>)[k]])) as MetricValues;
+  return Object.fromEntries(
+    metricKeys(metrics).map((k) => [k, (b as unknown as Record<string, unknown>)[k]]),
+  ) as MetricValues;
 }
 
 /** Percentile bootstrap intervals of every count-based metric of a pattern table (same seed for each). */
-function intervals(patterns: ItemCounts, ctx: MetricContext, prefix: string, resamples: number, seed: number, ids: string[] | null, tick: () => void): Record<string, [number, number] | null> {
+function intervals(
+  patterns: ItemCounts,
+  ctx: MetricContext,
+  prefix: string,
+  resamples: number,
+  seed: number,
+  ids: string[] | null,
+  tick: () => void,
+): Record<string, [number, number] | null> {
   const out: Record<string, [number, number] | null> = {};
   for (const m of COUNT_METRICS) {
     if (ids && !ids.includes(m.id)) continue;
@@ -158,7 +201,13 @@ function intervals(patterns: ItemCounts, ctx: MetricContext, prefix: string, res
  * each selected slice column.
  */
 export function agreementFromTables(tables: AgreementTables, options: AgreementTablesOptions = {}): AgreementSection {
-  const { minShared = DEFAULT_SETTINGS.minShared, bootstrap = DEFAULT_SETTINGS.bootstrap, seed = DEFAULT_SETTINGS.seed, bandMetric = DEFAULT_SETTINGS.bandMetric, onProgress } = options;
+  const {
+    minShared = DEFAULT_SETTINGS.minShared,
+    bootstrap = DEFAULT_SETTINGS.bootstrap,
+    seed = DEFAULT_SETTINGS.seed,
+    bandMetric = DEFAULT_SETTINGS.bandMetric,
+    onProgress,
+  } = options;
   const { K, sides, pairs } = tables;
   const reasons: Record<string, string> = {};
   const ctx: MetricContext = { sides: sides?.side ?? null, q: K, ordered: tables.ordered };
@@ -168,16 +217,38 @@ export function agreementFromTables(tables: AgreementTables, options: AgreementT
   if (sides) {
     const dctx: MetricContext = { sides: Array.from({ length: sides.K }, (_, i) => i), q: sides.K, ordered: true };
     const dpatterns = collapsed(patterns, sides.side, sides.K);
-    dir = { out: block(dpatterns, dctx, { pairs, K, sides, minShared }, 'directional.', reasons), patterns: dpatterns, ctx: dctx };
+    dir = {
+      out: block(dpatterns, dctx, { pairs, K, sides, minShared }, 'directional.', reasons),
+      patterns: dpatterns,
+      ctx: dctx,
+    };
   } else reasons.directional = 'no direction on a nominal scale';
-  const sliceColumns = tables.slices.filter((s) => options.slices === undefined || options.slices === null || options.slices.includes(s.name));
-  const ciIds = [...new Set(['fleiss_kappa', bandMetric.replace(/^directional\./, '')])].filter((id) => COUNT_METRICS.some((m) => m.id === id));
+  const sliceColumns = tables.slices.filter(
+    (s) => options.slices === undefined || options.slices === null || options.slices.includes(s.name),
+  );
+  const ciIds = [...new Set(['fleiss_kappa', bandMetric.replace(/^directional\./, '')])].filter((id) =>
+    COUNT_METRICS.some((m) => m.id === id),
+  );
   const sliceWork = sliceColumns.reduce((s, c) => s + c.values.length, 0) * ciIds.length;
   const total = bootstrap > 0 ? COUNT_METRICS.length * 2 - 1 + sliceWork : 1;
   let done = 0;
   const tick = () => onProgress?.(++done, total);
-  const ci95 = bootstrap > 0 ? { ...intervals(patterns, ctx, '', bootstrap, seed, null, tick), ...(dir ? intervals(dir.patterns, dir.ctx, 'directional.', bootstrap, seed, null, tick) : {}) } : {};
-  const section: AgreementSection = { ...main, directional: dir?.out ?? null, ci95, band: null, slices: {}, dimensions: [], reasons };
+  const ci95 =
+    bootstrap > 0
+      ? {
+          ...intervals(patterns, ctx, '', bootstrap, seed, null, tick),
+          ...(dir ? intervals(dir.patterns, dir.ctx, 'directional.', bootstrap, seed, null, tick) : {}),
+        }
+      : {};
+  const section: AgreementSection = {
+    ...main,
+    directional: dir?.out ?? null,
+    ci95,
+    band: null,
+    slices: {},
+    dimensions: [],
+    reasons,
+  };
   const bandValue = metricValue(section, bandMetric);
   const band = interpretationBand(bandValue);
   section.band = band && bandValue !== null ? { metric: bandMetric, value: bandValue, ...band } : null;
@@ -193,7 +264,12 @@ export function agreementFromTables(tables: AgreementTables, options: AgreementT
       return { value, items, items_pairable: b.items_pairable, ...metricFields(b, COUNT_METRICS), ci95 } as SliceRow;
     });
     // an own property even for a column named `__proto__` (an assignment would set the prototype)
-    Object.defineProperty(section.slices, s.name, { value: rows, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(section.slices, s.name, {
+      value: rows,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return section;
 }
@@ -208,18 +284,25 @@ export function agreementSection(r: Ratings, options: AgreementOptions = {}): Ag
   const { removed = [], dimension = 0, ...rest } = options;
   const mask = judgementFilter(r, { removed, dimension });
   const pairs = pairTables(r, mask);
-  return agreementFromTables({
-    K: r.categories.length,
-    sides: r.scale !== 'nominal' ? directionalSides(r.fivePoint) : null,
-    ordered: orderedCategories(r.scale, r.categories),
-    counts: itemCounts(r, mask),
-    pairs: { a: Array.from(pairs.a, (a) => r.annotators[a]), b: Array.from(pairs.b, (b) => r.annotators[b]), tables: pairs.tables },
-    slices: r.slices.map((s) => ({
-      name: s.name,
-      values: s.values,
-      counts: () => judgementsByValue(s.code, s.values.length, mask).map((indices) => itemCountsOf(r, indices)),
-    })),
-  }, rest);
+  return agreementFromTables(
+    {
+      K: r.categories.length,
+      sides: r.scale !== 'nominal' ? directionalSides(r.fivePoint) : null,
+      ordered: orderedCategories(r.scale, r.categories),
+      counts: itemCounts(r, mask),
+      pairs: {
+        a: Array.from(pairs.a, (a) => r.annotators[a]),
+        b: Array.from(pairs.b, (b) => r.annotators[b]),
+        tables: pairs.tables,
+      },
+      slices: r.slices.map((s) => ({
+        name: s.name,
+        values: s.values,
+        counts: () => judgementsByValue(s.code, s.values.length, mask).map((indices) => itemCountsOf(r, indices)),
+      })),
+    },
+    rest,
+  );
 }
 
 /**
@@ -228,7 +311,9 @@ export function agreementSection(r: Ratings, options: AgreementOptions = {}): Ag
  */
 export function dimensionRows(r: Ratings, options: AgreementOptions = {}): DimensionRow[] {
   if (r.dimensions.length < 2) return [];
-  return r.dimensions.map((dimension, d) => dimensionRow(dimension, agreementSection(r, { ...options, dimension: d, slices: [], onProgress: undefined })));
+  return r.dimensions.map((dimension, d) =>
+    dimensionRow(dimension, agreementSection(r, { ...options, dimension: d, slices: [], onProgress: undefined })),
+  );
 }
 
 /** The row of a dimension (or of the rubric verdict): its coefficients of an agreement section. */

@@ -36,12 +36,24 @@ export interface AiJudgeRow {
     /** judged items with a human majority and a confidence in [0, 1] */
     n: number;
     /** 10 bins [0, 0.1), …, [0.9, 1]; mean_confidence, accuracy and ci95 null in an empty bin */
-    bins: { from: number; to: number; n: number; mean_confidence: number | null; accuracy: number | null; ci95: [number, number] | null }[];
+    bins: {
+      from: number;
+      to: number;
+      n: number;
+      mean_confidence: number | null;
+      accuracy: number | null;
+      ci95: [number, number] | null;
+    }[];
     /** expected calibration error Σ n_b / N · |accuracy_b − mean_confidence_b| */
     ece: number;
   } | null;
   /** the judge placed among the annotators (definitions of the `annotators` section) */
-  reliability: { gold_n: number; gold_accuracy_directional: number | null; majority_n: number; majority_agreement: number | null };
+  reliability: {
+    gold_n: number;
+    gold_accuracy_directional: number | null;
+    majority_n: number;
+    majority_agreement: number | null;
+  };
 }
 
 export interface AiJudgeSection {
@@ -72,7 +84,16 @@ export function judgeVerdicts(r: Ratings): JudgeVerdicts[] {
     if (!mask[j] || r.label[j] < 0) continue;
     const a = r.annotator[j];
     let v = byJudge.get(a);
-    if (!v) byJudge.set(a, (v = { judge: a, label: new Int32Array(nItems).fill(-1), confidence: new Float64Array(nItems).fill(NaN), items: 0 }));
+    if (!v)
+      byJudge.set(
+        a,
+        (v = {
+          judge: a,
+          label: new Int32Array(nItems).fill(-1),
+          confidence: new Float64Array(nItems).fill(NaN),
+          items: 0,
+        }),
+      );
     if (v.label[r.item[j]] < 0) v.items++;
     v.label[r.item[j]] = r.label[j];
     v.confidence[r.item[j]] = r.aiConfidence ? r.aiConfidence[j] : NaN;
@@ -102,11 +123,15 @@ const interval = (k: number, n: number): [number, number] | null => (n > 0 ? wil
  * (the judge is not one of the humans, so its majority is the plurality of all human labels on the item,
  * no leave-one-out). `removed` human annotators are left out of every human side. Empty without AI judges.
  */
-export function aiJudgeSection(loaded: LoadResult, { removed = [] }: { removed?: readonly number[] } = {}): AiJudgeSection {
+export function aiJudgeSection(
+  loaded: LoadResult,
+  { removed = [] }: { removed?: readonly number[] } = {},
+): AiJudgeSection {
   const r = loaded.ratings;
   const verdicts = judgeVerdicts(r);
   if (!verdicts.length) return { judges: [] };
-  const K = r.categories.length, nItems = r.items.length;
+  const K = r.categories.length,
+    nItems = r.items.length;
   const human = judgementFilter(r, { removed });
   const majority = majorityVote(r, human).label;
   const { side, labels, tie } = comparisonSides(r);
@@ -116,10 +141,14 @@ export function aiJudgeSection(loaded: LoadResult, { removed = [] }: { removed?:
     // against the human majority
     const table = new Float64Array(K * K);
     const confusion = Array.from({ length: S }, () => new Array<number>(S).fill(0));
-    let n = 0, same = 0, decisive = 0, decisiveSame = 0;
+    let n = 0,
+      same = 0,
+      decisive = 0,
+      decisiveSame = 0;
     const bins = Array.from({ length: 10 }, () => ({ n: 0, conf: 0, right: 0 }));
     for (let i = 0; i < nItems; i++) {
-      const l = label[i], m = majority[i];
+      const l = label[i],
+        m = majority[i];
       if (l < 0 || m < 0) continue;
       n++;
       table[l * K + m]++;
@@ -155,7 +184,13 @@ export function aiJudgeSection(loaded: LoadResult, { removed = [] }: { removed?:
     const vsAnnotators: AiJudgeRow['vs_annotators'] = [];
     for (let a = 0; a < nAnn; a++) {
       const p = pair.get(a);
-      if (p) vsAnnotators.push({ id: r.annotators[a], n: p.n, kappa: num(cohenKappa(p.table, { K }).kappa), directional_agreement: p.same / p.n });
+      if (p)
+        vsAnnotators.push({
+          id: r.annotators[a],
+          n: p.n,
+          kappa: num(cohenKappa(p.table, { K }).kappa),
+          directional_agreement: p.same / p.n,
+        });
     }
     // gold and majority agreement as the annotator table defines them
     const mine = new Uint8Array(r.n);
@@ -163,7 +198,8 @@ export function aiJudgeSection(loaded: LoadResult, { removed = [] }: { removed?:
     const gold = goldAccuracy(r, mine);
     const both = Uint8Array.from(human, (h, j) => h | mine[j]);
     const agreement = majorityAgreement(r, both);
-    const goldN = gold.n[judge], goldRight = gold.correctDirectional[judge];
+    const goldN = gold.n[judge],
+      goldRight = gold.correctDirectional[judge];
     const calibrated = bins.reduce((s, b) => s + b.n, 0);
     return {
       id: r.annotators[judge],
@@ -177,20 +213,29 @@ export function aiJudgeSection(loaded: LoadResult, { removed = [] }: { removed?:
         decisive_n: decisive,
         confusion: { labels, counts: confusion },
       },
-      vs_gold: goldN > 0 ? { n: goldN, directional_accuracy: goldRight / goldN, ci95: wilsonInterval(goldRight, goldN) } : null,
+      vs_gold:
+        goldN > 0
+          ? { n: goldN, directional_accuracy: goldRight / goldN, ci95: wilsonInterval(goldRight, goldN) }
+          : null,
       vs_annotators: vsAnnotators,
-      calibration: calibrated === 0 ? null : {
-        n: calibrated,
-        bins: bins.map((b, k) => ({
-          from: k / 10,
-          to: (k + 1) / 10,
-          n: b.n,
-          mean_confidence: b.n > 0 ? b.conf / b.n : null,
-          accuracy: b.n > 0 ? b.right / b.n : null,
-          ci95: interval(b.right, b.n),
-        })),
-        ece: bins.reduce((s, b) => s + (b.n > 0 ? (b.n / calibrated) * Math.abs(b.right / b.n - b.conf / b.n) : 0), 0),
-      },
+      calibration:
+        calibrated === 0
+          ? null
+          : {
+              n: calibrated,
+              bins: bins.map((b, k) => ({
+                from: k / 10,
+                to: (k + 1) / 10,
+                n: b.n,
+                mean_confidence: b.n > 0 ? b.conf / b.n : null,
+                accuracy: b.n > 0 ? b.right / b.n : null,
+                ci95: interval(b.right, b.n),
+              })),
+              ece: bins.reduce(
+                (s, b) => s + (b.n > 0 ? (b.n / calibrated) * Math.abs(b.right / b.n - b.conf / b.n) : 0),
+                0,
+              ),
+            },
       reliability: {
         gold_n: goldN,
         gold_accuracy_directional: num(gold.directional[judge]),

@@ -31,7 +31,13 @@ export interface AnnotatorRow {
   /** labels per category of the scale */
   label_counts: number[];
   /** the real-time gold rule replayed in submission order; null when the data has no submission order (a summary file) */
-  replay: { caught: boolean; after_labels: number | null; after_gold: number | null; labels_after: number; order: 'timestamp' | 'rows' } | null;
+  replay: {
+    caught: boolean;
+    after_labels: number | null;
+    after_gold: number | null;
+    labels_after: number;
+    order: 'timestamp' | 'rows';
+  } | null;
 }
 
 /** What one annotator row is computed from: counts and times, as the judgements and a summary file both give them. */
@@ -64,11 +70,21 @@ const ratio = (a: number, n: number) => (n > 0 ? a / n : NaN);
  * Wilson interval of the directional one, leave-one-out majority agreement, times and `speedPenalty`,
  * composite and flags from `annotatorScores` (an annotator's score depends only on its own parts).
  */
-export function annotatorRow(c: AnnotatorCounts, { weights = DEFAULT_WEIGHTS }: { weights?: ScoreWeights } = {}): AnnotatorRow {
+export function annotatorRow(
+  c: AnnotatorCounts,
+  { weights = DEFAULT_WEIGHTS }: { weights?: ScoreWeights } = {},
+): AnnotatorRow {
   const directional = ratio(c.goldDirectional, c.goldN);
   const majority = ratio(c.majorityAgreed, c.majorityN);
   const penalty = speedPenalty(c.meanTime);
-  const scores = annotatorScores({ gold: { n: [c.goldN], directional: [directional] }, majority: { n: [c.majorityN], share: [majority] }, speedPenalty: [penalty] }, { weights, meanTime: [c.meanTime] });
+  const scores = annotatorScores(
+    {
+      gold: { n: [c.goldN], directional: [directional] },
+      majority: { n: [c.majorityN], share: [majority] },
+      speedPenalty: [penalty],
+    },
+    { weights, meanTime: [c.meanTime] },
+  );
   const ci = wilsonInterval(c.goldDirectional, c.goldN);
   return {
     id: c.id,
@@ -100,13 +116,21 @@ export function annotatorRow(c: AnnotatorCounts, { weights = DEFAULT_WEIGHTS }: 
  */
 export function annotatorsSection(
   r: Ratings,
-  { removed = [], weights = DEFAULT_WEIGHTS, positionBiased = new Set<string>() }: { removed?: readonly number[]; weights?: ScoreWeights; positionBiased?: ReadonlySet<string> } = {},
+  {
+    removed = [],
+    weights = DEFAULT_WEIGHTS,
+    positionBiased = new Set<string>(),
+  }: { removed?: readonly number[]; weights?: ScoreWeights; positionBiased?: ReadonlySet<string> } = {},
 ): AnnotatorRow[] {
   const active = judgementFilter(r, { removed });
   const all = judgementFilter(r);
   const isRemoved = new Uint8Array(r.annotators.length);
   for (const a of removed) isRemoved[a] = 1;
-  const stats = (mask: Uint8Array) => ({ gold: goldAccuracy(r, mask), majority: majorityAgreement(r, mask), time: timeStats(r, mask) });
+  const stats = (mask: Uint8Array) => ({
+    gold: goldAccuracy(r, mask),
+    majority: majorityAgreement(r, mask),
+    time: timeStats(r, mask),
+  });
   const main = stats(active);
   const ofRemoved = removed.length ? stats(all) : main;
   const replay = goldReplay(r, all);
@@ -118,26 +142,31 @@ export function annotatorsSection(
   for (let a = 0; a < r.annotators.length; a++) {
     if (r.annotatorKind[a] !== HUMAN || labels[a] === 0) continue;
     const { gold, majority, time } = isRemoved[a] ? ofRemoved : main;
-    rows.push(annotatorRow({
-      id: r.annotators[a],
-      labels: labels[a],
-      labelCounts: counts.subarray(a * K, a * K + K),
-      goldN: gold.n[a],
-      goldExact: gold.correctExact[a],
-      goldDirectional: gold.correctDirectional[a],
-      majorityN: majority.n[a],
-      majorityAgreed: majority.agreed[a],
-      meanTime: time.mean[a],
-      medianTime: time.median[a],
-      removed: isRemoved[a] === 1,
-      replay: {
-        caught: replay.caught[a] === 1,
-        after_labels: replay.caughtAfterLabels[a] >= 0 ? replay.caughtAfterLabels[a] : null,
-        after_gold: replay.caughtAfterGold[a] >= 0 ? replay.caughtAfterGold[a] : null,
-        labels_after: replay.labelsAfterCatch[a],
-        order: replay.order,
-      },
-    }, { weights }));
+    rows.push(
+      annotatorRow(
+        {
+          id: r.annotators[a],
+          labels: labels[a],
+          labelCounts: counts.subarray(a * K, a * K + K),
+          goldN: gold.n[a],
+          goldExact: gold.correctExact[a],
+          goldDirectional: gold.correctDirectional[a],
+          majorityN: majority.n[a],
+          majorityAgreed: majority.agreed[a],
+          meanTime: time.mean[a],
+          medianTime: time.median[a],
+          removed: isRemoved[a] === 1,
+          replay: {
+            caught: replay.caught[a] === 1,
+            after_labels: replay.caughtAfterLabels[a] >= 0 ? replay.caughtAfterLabels[a] : null,
+            after_gold: replay.caughtAfterGold[a] >= 0 ? replay.caughtAfterGold[a] : null,
+            labels_after: replay.labelsAfterCatch[a],
+            order: replay.order,
+          },
+        },
+        { weights },
+      ),
+    );
     const row = rows[rows.length - 1];
     if (positionBiased.has(row.id)) {
       row.reasons.push('position_bias');

@@ -114,41 +114,61 @@ function present(r: Ratings, mask: Uint8Array): number[] {
  */
 export function biasSection(
   loaded: LoadResult,
-  { alpha = 0.05, minDifference = 30, minN = 20, removed = [] }: { alpha?: number; minDifference?: number; minN?: number; removed?: readonly number[] } = {},
+  {
+    alpha = 0.05,
+    minDifference = 30,
+    minN = 20,
+    removed = [],
+  }: { alpha?: number; minDifference?: number; minN?: number; removed?: readonly number[] } = {},
 ): BiasSection {
   const r = loaded.ratings;
   if (!directionalSides(r.fivePoint)) return { position: null, length: null, swap: null };
   const all = judgementFilter(r, { kind: null });
   const human = judgementFilter(r, { kind: HUMAN, removed });
   const who = present(r, all);
-  return { position: position(r, loaded.models, all, human, who, alpha, minN), length: length(loaded, all, human, who, minDifference), swap: swap(loaded, all) };
+  return {
+    position: position(r, loaded.models, all, human, who, alpha, minN),
+    length: length(loaded, all, human, who, minDifference),
+    swap: swap(loaded, all),
+  };
 }
 
 /** The models of each pair's two sides (null when the files name none). */
 type SideModels = { a: (string | undefined)[]; b: (string | undefined)[] } | null;
 
 /** Ids of the annotators and AI judges flagged `position_bias` by the rule of `biasSection` (for the annotator table). */
-export function positionBiasFlags(r: Ratings, models: SideModels = null, { alpha = 0.05, minN = 20 }: { alpha?: number; minN?: number } = {}): Set<string> {
+export function positionBiasFlags(
+  r: Ratings,
+  models: SideModels = null,
+  { alpha = 0.05, minN = 20 }: { alpha?: number; minN?: number } = {},
+): Set<string> {
   if (!directionalSides(r.fivePoint)) return new Set();
   const all = judgementFilter(r, { kind: null });
   const p = position(r, models, all, judgementFilter(r), present(r, all), alpha, minN);
   return new Set(p.annotators.filter((a) => a.flagged).map((a) => a.id));
 }
 
-const RESOLVED = 'one resolved label per pair and no annotator (the chosen response is A by construction): the share measures nothing about position';
+const RESOLVED =
+  'one resolved label per pair and no annotator (the chosen response is A by construction): the share measures nothing about position';
 
 /**
  * Why a share of first-side wins would measure something else than position, per annotator (and for the selected
  * `human` judgements pooled): the synthetic annotator of a file of resolved pairs, or an annotator who saw the same
  * model first on every decisive judgement (a fixed baseline on one side: the share is that model's win rate).
  */
-function positionConfounds(r: Ratings, models: SideModels, all: Uint8Array, human: Uint8Array): { each: (string | null)[]; pooled: string | null } {
+function positionConfounds(
+  r: Ratings,
+  models: SideModels,
+  all: Uint8Array,
+  human: Uint8Array,
+): { each: (string | null)[]; pooled: string | null } {
   const nAnn = r.annotators.length;
   const each: (string | null)[] = r.annotators.map((id) => (id === SINGLE_ANNOTATOR ? RESOLVED : null));
   const sides = directionalSides(r.fivePoint)!;
   // per annotator (and index nAnn: the pooled humans): the one model seen first, null before any, '' when several
   const firstModel: (string | null)[] = new Array(nAnn + 1).fill(null);
-  let humans = 0, single = 0;
+  let humans = 0,
+    single = 0;
   for (let j = 0; j < r.n; j++) {
     if (!all[j] || sides.side[r.label[j]] === 1) continue;
     const a = r.annotator[j];
@@ -159,15 +179,25 @@ function positionConfounds(r: Ratings, models: SideModels, all: Uint8Array, huma
     if (!models) continue;
     const i = r.item[j];
     const model = (r.shownFirst?.[j] === 1 ? models.b[i] : models.a[i]) ?? '';
-    for (const k of human[j] ? [a, nAnn] : [a]) firstModel[k] = firstModel[k] === null ? model : firstModel[k] === model ? model : '';
+    for (const k of human[j] ? [a, nAnn] : [a])
+      firstModel[k] = firstModel[k] === null ? model : firstModel[k] === model ? model : '';
   }
-  const fixed = (m: string | null) => (m ? `always saw ${m} first: the share of first-side wins is ${m}'s win rate, not a position bias` : null);
+  const fixed = (m: string | null) =>
+    m ? `always saw ${m} first: the share of first-side wins is ${m}'s win rate, not a position bias` : null;
   for (let a = 0; a < nAnn; a++) each[a] ??= fixed(firstModel[a]);
   const pooled = humans === 0 ? 'no decisive human label' : single === humans ? RESOLVED : fixed(firstModel[nAnn]);
   return { each, pooled };
 }
 
-function position(r: Ratings, models: SideModels, all: Uint8Array, human: Uint8Array, who: number[], alpha: number, minN: number): NonNullable<BiasSection['position']> {
+function position(
+  r: Ratings,
+  models: SideModels,
+  all: Uint8Array,
+  human: Uint8Array,
+  who: number[],
+  alpha: number,
+  minN: number,
+): NonNullable<BiasSection['position']> {
   const each = positionBias(r, all);
   const pooled = positionBias(r, human).pooled;
   const confounds = positionConfounds(r, models, all, human);
@@ -186,7 +216,14 @@ function position(r: Ratings, models: SideModels, all: Uint8Array, human: Uint8A
   }));
   const pooledReason = confounds.pooled;
   return {
-    pooled: { n: pooled.n, first: pooled.chosen, share: pooledReason ? null : num(pooled.share), ci95: pooledReason ? null : interval(...pooled.ci), p_value: pooledReason ? null : num(pooled.pValue), reason: pooledReason },
+    pooled: {
+      n: pooled.n,
+      first: pooled.chosen,
+      share: pooledReason ? null : num(pooled.share),
+      ci95: pooledReason ? null : interval(...pooled.ci),
+      p_value: pooledReason ? null : num(pooled.pValue),
+      reason: pooledReason,
+    },
     annotators,
     uses_shown_first: each.pooled.known > 0,
     min_n: minN,
@@ -202,14 +239,22 @@ function position(r: Ratings, models: SideModels, all: Uint8Array, human: Uint8A
   };
 }
 
-function length(loaded: LoadResult, all: Uint8Array, human: Uint8Array, who: number[], minDifference: number): BiasSection['length'] {
+function length(
+  loaded: LoadResult,
+  all: Uint8Array,
+  human: Uint8Array,
+  who: number[],
+  minDifference: number,
+): BiasSection['length'] {
   const r = loaded.ratings;
   const { responseA, responseB } = loaded.texts;
   const nItems = r.items.length;
-  const lenA = new Float64Array(nItems).fill(NaN), lenB = new Float64Array(nItems).fill(NaN);
+  const lenA = new Float64Array(nItems).fill(NaN),
+    lenB = new Float64Array(nItems).fill(NaN);
   let withTexts = 0;
   for (let i = 0; i < nItems; i++) {
-    const a = responseA[i], b = responseB[i];
+    const a = responseA[i],
+      b = responseB[i];
     if (a !== undefined) lenA[i] = a.trim().length;
     if (b !== undefined) lenB[i] = b.trim().length;
     if (a !== undefined && b !== undefined) withTexts++;
@@ -221,12 +266,22 @@ function length(loaded: LoadResult, all: Uint8Array, human: Uint8Array, who: num
   const nBins = edges.length + 1;
   const binRows = (judge: string | null, kind: Kind, binN: Int32Array, binA: Int32Array, offset: number): LengthBin[] =>
     Array.from({ length: nBins }, (_, b) => {
-      const n = binN[offset + b], chooseA = binA[offset + b];
+      const n = binN[offset + b],
+        chooseA = binA[offset + b];
       const [lo, hi] = wilsonInterval(chooseA, n);
-      return { judge, kind, from: b > 0 ? edges[b - 1] : null, to: b < edges.length ? edges[b] : null, n, share_a: n > 0 ? chooseA / n : null, ci95: interval(lo, hi) };
+      return {
+        judge,
+        kind,
+        from: b > 0 ? edges[b - 1] : null,
+        to: b < edges.length ? edges[b] : null,
+        n,
+        share_a: n > 0 ? chooseA / n : null,
+        ci95: interval(lo, hi),
+      };
     });
   const bins = binRows(null, 'human', humans.pooledBinN, humans.pooledBinA, 0);
-  for (const a of who) if (r.annotatorKind[a] === AI) bins.push(...binRows(r.annotators[a], 'ai', each.binN, each.binA, a * nBins));
+  for (const a of who)
+    if (r.annotatorKind[a] === AI) bins.push(...binRows(r.annotators[a], 'ai', each.binN, each.binA, a * nBins));
   const p = humans.pooled;
   return {
     min_difference: minDifference,
@@ -268,9 +323,12 @@ function swap(loaded: LoadResult, all: Uint8Array): BiasSection['swap'] {
   const byKey = new Map<string, number[]>();
   const mirrorOf = new Array<string | null>(nItems).fill(null);
   for (let i = 0; i < nItems; i++) {
-    const a = responseA[i], b = responseB[i];
+    const a = responseA[i],
+      b = responseB[i];
     if (a === undefined || b === undefined || a === b) continue;
-    const p = id(prompt[i]), x = id(a), y = id(b);
+    const p = id(prompt[i]),
+      x = id(a),
+      y = id(b);
     const key = `${p},${x},${y}`;
     mirrorOf[i] = `${p},${y},${x}`;
     const list = byKey.get(key);
@@ -294,7 +352,8 @@ function swap(loaded: LoadResult, all: Uint8Array): BiasSection['swap'] {
   const sides = directionalSides(r.fivePoint)!;
   const mirrorLabel: Record<string, string> = { A: 'B', '=': '=', B: 'A' };
   const sideLabel = (j: number) => sides.labels[sides.side[r.label[j]]];
-  let compared = 0, consistent = 0;
+  let compared = 0,
+    consistent = 0;
   for (const [i, k] of pairs) {
     for (let u = start[i]; u < start[i + 1]; u++) {
       const ju = order[u];
@@ -307,5 +366,11 @@ function swap(loaded: LoadResult, all: Uint8Array): BiasSection['swap'] {
     }
   }
   const [lo, hi] = wilsonInterval(consistent, compared);
-  return { item_pairs: pairs.length, pairs: compared, consistent, share: compared > 0 ? consistent / compared : null, ci95: interval(lo, hi) };
+  return {
+    item_pairs: pairs.length,
+    pairs: compared,
+    consistent,
+    share: compared > 0 ? consistent / compared : null,
+    ci95: interval(lo, hi),
+  };
 }

@@ -28,7 +28,16 @@ export interface LabelReadingReport {
 
 export interface InputSection {
   /** per file: rows (or records) read, judgements kept, rows or judgements dropped with an issue, its judge */
-  files: { name: string; bytes: number; sha256: string | null; format: string; rows: number; judgements: number; rows_dropped: number; judge: string | null }[];
+  files: {
+    name: string;
+    bytes: number;
+    sha256: string | null;
+    format: string;
+    rows: number;
+    judgements: number;
+    rows_dropped: number;
+    judge: string | null;
+  }[];
   format: string;
   rows: number;
   rows_dropped: number;
@@ -70,7 +79,10 @@ function judgeLabelCounts(r: LoadResult['ratings']): Record<string, Record<strin
   }
   for (const [a, counts] of [...perJudge].sort((x, y) => x[0] - y[0])) {
     const row: Record<string, number> = {};
-    if (r.scale === 'nominal') r.categories.forEach((c, i) => Object.defineProperty(row, c, { value: counts[i], enumerable: true, writable: true, configurable: true }));
+    if (r.scale === 'nominal')
+      r.categories.forEach((c, i) =>
+        Object.defineProperty(row, c, { value: counts[i], enumerable: true, writable: true, configurable: true }),
+      );
     else {
       for (const l of PREFERENCE_LABELS) row[l] = 0;
       r.categories.forEach((_, i) => (row[PREFERENCE_LABELS[r.fivePoint[i]]] += counts[i]));
@@ -90,7 +102,12 @@ export function effectiveLabelMap(readings: LabelReadingReport[]): Record<string
   let any = false;
   for (const r of readings) {
     for (const [raw, label] of Object.entries(r.map)) {
-      if (label === null || Object.hasOwn(out, raw) || (r.convention === 'model-names' && !['A>>', 'A>', '=', 'B>', 'B>>'].includes(label))) continue;
+      if (
+        label === null ||
+        Object.hasOwn(out, raw) ||
+        (r.convention === 'model-names' && !['A>>', 'A>', '=', 'B>', 'B>>'].includes(label))
+      )
+        continue;
       Object.defineProperty(out, raw, { value: label, enumerable: true, writable: true, configurable: true });
       any = true;
     }
@@ -114,7 +131,8 @@ export function inputSection(loaded: LoadResult, digests: (string | null)[]): In
   });
   const counts = labelCounts(r, judgementFilter(r));
   // fromEntries defines own keys: a category named `__proto__` is counted, not taken for the prototype
-  const label_counts: Record<string, number> = r.scale === 'nominal' ? Object.fromEntries(r.categories.map((c, i) => [c, counts[i]])) : {};
+  const label_counts: Record<string, number> =
+    r.scale === 'nominal' ? Object.fromEntries(r.categories.map((c, i) => [c, counts[i]])) : {};
   if (r.scale !== 'nominal') {
     for (const l of PREFERENCE_LABELS) label_counts[l] = 0;
     r.categories.forEach((_, i) => (label_counts[PREFERENCE_LABELS[r.fivePoint[i]]] += counts[i]));
@@ -125,7 +143,16 @@ export function inputSection(loaded: LoadResult, digests: (string | null)[]): In
   return {
     files: loaded.fileInfos.map((f, i) => {
       const stats = loaded.fileStats[i];
-      return { name: f.name, bytes: f.bytes, sha256: digests[i] ?? null, format: f.adapter, rows: stats?.rows ?? 0, judgements: stats?.judgements ?? 0, rows_dropped: stats?.dropped ?? 0, judge: stats?.judge ?? null };
+      return {
+        name: f.name,
+        bytes: f.bytes,
+        sha256: digests[i] ?? null,
+        format: f.adapter,
+        rows: stats?.rows ?? 0,
+        judgements: stats?.judgements ?? 0,
+        rows_dropped: stats?.dropped ?? 0,
+        judge: stats?.judge ?? null,
+      };
     }),
     format: loaded.fileInfos[0]?.adapter ?? '',
     rows: r.n,

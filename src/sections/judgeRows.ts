@@ -11,7 +11,10 @@ import { DEFAULT_SETTINGS } from '../defaults';
  * majority of the kept human annotators — the judge is not part of that majority, so no leave-one-out —
  * and no time), so the page can place it among the annotators. The report keeps these in `ai_judge`.
  */
-export function judgeRows(r: Ratings, { removed = [], weights = DEFAULT_SETTINGS.weights }: { removed?: readonly number[]; weights?: ScoreWeights } = {}): AnnotatorRow[] {
+export function judgeRows(
+  r: Ratings,
+  { removed = [], weights = DEFAULT_SETTINGS.weights }: { removed?: readonly number[]; weights?: ScoreWeights } = {},
+): AnnotatorRow[] {
   const human = judgementFilter(r, { removed });
   const K = r.categories.length;
   const rows: AnnotatorRow[] = [];
@@ -28,11 +31,27 @@ export function judgeRows(r: Ratings, { removed = [], weights = DEFAULT_SETTINGS
     }
     if (labels === 0) continue;
     const gold = goldAccuracy(r, mine);
-    const majority = majorityAgreement(r, Uint8Array.from(human, (h, j) => h | mine[j]));
-    const row = annotatorRow({
-      id: r.annotators[a], labels, labelCounts: counts, goldN: gold.n[a], goldExact: gold.correctExact[a], goldDirectional: gold.correctDirectional[a],
-      majorityN: majority.n[a], majorityAgreed: majority.agreed[a], meanTime: NaN, medianTime: NaN, removed: false, replay: null,
-    }, { weights });
+    const majority = majorityAgreement(
+      r,
+      Uint8Array.from(human, (h, j) => h | mine[j]),
+    );
+    const row = annotatorRow(
+      {
+        id: r.annotators[a],
+        labels,
+        labelCounts: counts,
+        goldN: gold.n[a],
+        goldExact: gold.correctExact[a],
+        goldDirectional: gold.correctDirectional[a],
+        majorityN: majority.n[a],
+        majorityAgreed: majority.agreed[a],
+        meanTime: NaN,
+        medianTime: NaN,
+        removed: false,
+        replay: null,
+      },
+      { weights },
+    );
     rows.push({ ...row, kind: 'ai' });
   }
   return rows;

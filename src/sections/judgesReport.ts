@@ -5,7 +5,6 @@ import type { PairLint } from './pairLint';
 import type { RoutingReference } from './routingSection';
 import type { TimeSection } from './timeSection';
 
-
 export interface RoutingPointRow {
   threshold: number;
   accuracy: number | null;

@@ -43,7 +43,8 @@ export interface MetricSpec {
 
 const UNORDERED = 'nominal categories without an order (words, not numbers): only the nominal coefficients apply';
 const noPairs = (nItems: number) => (nItems === 0 ? 'no item has 2 or more labels' : null);
-const ordered = (ctx: MetricContext, compute: () => Computed): Computed => (ctx.ordered ? compute() : { value: NaN, reason: UNORDERED });
+const ordered = (ctx: MetricContext, compute: () => Computed): Computed =>
+  ctx.ordered ? compute() : { value: NaN, reason: UNORDERED };
 
 /**
  * Every agreement coefficient, in the order tables list them. Adding one is an entry here, its kernel in
@@ -78,8 +79,26 @@ export const METRICS = [
       return { value: p.directional, reason: c.sides ? noPairs(p.nItems) : 'no direction on a nominal scale' };
     },
   },
-  { id: 'cohen_kappa_mean', name: "Cohen's kappa (mean over pairs)", family: 'kappa', kind: 'coefficient', levels: 'any', directional: true, listed: true, from: 'pairs' },
-  { id: 'fleiss_kappa', name: "Fleiss' kappa", family: 'kappa', kind: 'coefficient', levels: 'any', directional: true, listed: true, from: (t) => fleissKappa(t) },
+  {
+    id: 'cohen_kappa_mean',
+    name: "Cohen's kappa (mean over pairs)",
+    family: 'kappa',
+    kind: 'coefficient',
+    levels: 'any',
+    directional: true,
+    listed: true,
+    from: 'pairs',
+  },
+  {
+    id: 'fleiss_kappa',
+    name: "Fleiss' kappa",
+    family: 'kappa',
+    kind: 'coefficient',
+    levels: 'any',
+    directional: true,
+    listed: true,
+    from: (t) => fleissKappa(t),
+  },
   {
     id: 'krippendorff_alpha.nominal',
     name: "Krippendorff's alpha (nominal)",
@@ -110,7 +129,16 @@ export const METRICS = [
     listed: true,
     from: (t, c) => ordered(c, () => krippendorffAlpha(t, { level: 'interval' })),
   },
-  { id: 'gwet_ac1', name: "Gwet's AC1", family: 'ac1', kind: 'coefficient', levels: 'any', directional: true, listed: true, from: (t, c) => gwetAc1(t, { q: c.q }) },
+  {
+    id: 'gwet_ac1',
+    name: "Gwet's AC1",
+    family: 'ac1',
+    kind: 'coefficient',
+    levels: 'any',
+    directional: true,
+    listed: true,
+    from: (t, c) => gwetAc1(t, { q: c.q }),
+  },
 ] as const satisfies readonly MetricSpec[];
 
 export type Metric = MetricSpec & (typeof METRICS)[number];
@@ -146,7 +174,12 @@ export function metricIds(preference: boolean, ordered = true): { id: string; na
   const listed = [...kept.filter((m) => m.from !== 'pairs'), ...kept.filter((m) => m.from === 'pairs')];
   const base = listed.map(({ id, name }) => ({ id, name }));
   if (!preference) return base;
-  return [...base, ...listed.filter((m) => m.directional).map((m) => ({ id: `directional.${m.id}`, name: metricName(`directional.${m.id}`) }))];
+  return [
+    ...base,
+    ...listed
+      .filter((m) => m.directional)
+      .map((m) => ({ id: `directional.${m.id}`, name: metricName(`directional.${m.id}`) })),
+  ];
 }
 
 /** Reads a metric by its dotted id from a section-like object (null when absent). */
@@ -158,7 +191,9 @@ export function metricValue(section: unknown, id: string): number | null {
 
 /** The report's values of metrics: each id written at its dotted path (`krippendorff_alpha.ordinal`), in registry order. */
 export type MetricValues = UnionToIntersection<Nested<MetricId>>;
-type Nested<Id extends string> = Id extends `${infer Head}.${infer Tail}` ? { [K in Head]: Nested<Tail> } : { [K in Id]: number | null };
+type Nested<Id extends string> = Id extends `${infer Head}.${infer Tail}`
+  ? { [K in Head]: Nested<Tail> }
+  : { [K in Id]: number | null };
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
 /** Sets a value at a metric's dotted path. */

@@ -57,7 +57,8 @@ export function comparisonSource(loaded: LoadResult): { mask: Uint8Array; source
   const r = loaded.ratings;
   const { a: modelA, b: modelB } = loaded.models;
   const compares = (j: number) => {
-    const x = modelA[r.item[j]], y = modelB[r.item[j]];
+    const x = modelA[r.item[j]],
+      y = modelB[r.item[j]];
     return !!x && !!y && x !== y;
   };
   const human = judgementFilter(r);
@@ -75,7 +76,8 @@ export function comparisonSource(loaded: LoadResult): { mask: Uint8Array; source
 
 const WON_ALL = 'won every comparison: its rating is +infinity';
 const LOST_ALL = 'lost every comparison: its rating is -infinity';
-const ONE_WAY = 'outside the main group of models that beat each other both ways: its results against that group all go one way';
+const ONE_WAY =
+  'outside the main group of models that beat each other both ways: its results against that group all go one way';
 const NO_GROUP = 'no two models beat each other both ways, so no rating is finite';
 
 /**
@@ -91,7 +93,10 @@ const NO_GROUP = 'no two models beat each other both ways, so no rating is finit
  * not finite is dropped and counted.
  * `null` for nominal data or when fewer than 2 models meet.
  */
-export function modelRatings(loaded: LoadResult, { bootstrap = DEFAULT_SETTINGS.bootstrap, seed = DEFAULT_SETTINGS.seed }: { bootstrap?: number; seed?: number } = {}): ModelRatings | null {
+export function modelRatings(
+  loaded: LoadResult,
+  { bootstrap = DEFAULT_SETTINGS.bootstrap, seed = DEFAULT_SETTINGS.seed }: { bootstrap?: number; seed?: number } = {},
+): ModelRatings | null {
   const r = loaded.ratings;
   if (r.scale === 'nominal') return null;
   const { a: modelA, b: modelB } = loaded.models;
@@ -102,7 +107,8 @@ export function modelRatings(loaded: LoadResult, { bootstrap = DEFAULT_SETTINGS.
   let sameModel = 0;
   for (let j = 0; j < r.n; j++) {
     if (!human[j]) continue;
-    const x = modelA[r.item[j]], y = modelB[r.item[j]];
+    const x = modelA[r.item[j]],
+      y = modelB[r.item[j]];
     if (!x || !y) continue;
     if (x === y) sameModel++;
     else names.add(x).add(y);
@@ -114,13 +120,19 @@ export function modelRatings(loaded: LoadResult, { bootstrap = DEFAULT_SETTINGS.
 
   // per item: model codes and the outcomes for model A (wins, ties, losses)
   const nItems = r.items.length;
-  const itemX = new Int32Array(nItems).fill(-1), itemY = new Int32Array(nItems).fill(-1);
-  const itemW = new Float64Array(nItems), itemT = new Float64Array(nItems), itemL = new Float64Array(nItems);
-  const a: number[] = [], b: number[] = [], outcome: number[] = [];
+  const itemX = new Int32Array(nItems).fill(-1),
+    itemY = new Int32Array(nItems).fill(-1);
+  const itemW = new Float64Array(nItems),
+    itemT = new Float64Array(nItems),
+    itemL = new Float64Array(nItems);
+  const a: number[] = [],
+    b: number[] = [],
+    outcome: number[] = [];
   for (let j = 0; j < r.n; j++) {
     if (!human[j]) continue;
     const i = r.item[j];
-    const x = modelA[i], y = modelB[i];
+    const x = modelA[i],
+      y = modelB[i];
     if (!x || !y || x === y) continue;
     itemX[i] = code.get(x)!;
     itemY[i] = code.get(y)!;
@@ -152,7 +164,10 @@ export function modelRatings(loaded: LoadResult, { bootstrap = DEFAULT_SETTINGS.
     for (let k = 0; k < 5; k++) if (p.key[k] !== q.key[k]) return p.key[k] - q.key[k];
     return 0;
   });
-  const ra = new Int32Array(3 * P.length), rb = new Int32Array(3 * P.length), rs = new Float64Array(3 * P.length), rw = new Float64Array(3 * P.length);
+  const ra = new Int32Array(3 * P.length),
+    rb = new Int32Array(3 * P.length),
+    rs = new Float64Array(3 * P.length),
+    rw = new Float64Array(3 * P.length);
   const patternOf = new Int32Array(N); // the pattern of the r-th item in pattern order
   let r0 = 0;
   P.forEach((p, k) => {
@@ -208,12 +223,21 @@ export function modelRatings(loaded: LoadResult, { bootstrap = DEFAULT_SETTINGS.
         rating: finite ? fit.rating[c] : null,
         rating_ci95: ci.get(c) ?? null,
         finite,
-        reason: finite ? null : t.score[c] === t.comparisons[c] ? WON_ALL : t.score[c] === 0 ? LOST_ALL : fit.main < 0 ? NO_GROUP : ONE_WAY,
+        reason: finite
+          ? null
+          : t.score[c] === t.comparisons[c]
+            ? WON_ALL
+            : t.score[c] === 0
+              ? LOST_ALL
+              : fit.main < 0
+                ? NO_GROUP
+                : ONE_WAY,
       } satisfies ModelRatingRow,
     };
   });
   rows.sort((p, q) => {
-    const x = p.row, y = q.row;
+    const x = p.row,
+      y = q.row;
     if (x.finite !== y.finite) return x.finite ? -1 : 1;
     const d = x.finite ? y.rating! - x.rating! : y.win_rate - x.win_rate;
     return d !== 0 ? d : x.model < y.model ? -1 : 1;
@@ -224,7 +248,9 @@ export function modelRatings(loaded: LoadResult, { bootstrap = DEFAULT_SETTINGS.
     models: rows.map((x) => x.row),
     matrix: {
       models: rows.map((x) => x.row.model),
-      win_rate: order.map((i) => order.map((j) => (counts.comparisons[i * M + j] > 0 ? counts.winRate[i * M + j] : null))),
+      win_rate: order.map((i) =>
+        order.map((j) => (counts.comparisons[i * M + j] > 0 ? counts.winRate[i * M + j] : null)),
+      ),
       comparisons: order.map((i) => order.map((j) => counts.comparisons[i * M + j])),
     },
     judgements: a.length,

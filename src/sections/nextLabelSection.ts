@@ -99,18 +99,29 @@ const TYPICAL = 'typical';
  */
 export function nextLabelRanking(
   r: Ratings,
-  detail: { posterior: Float64Array; confusion: Float64Array; labels?: { dawid_skene: { label: Int32Array; confidence: Float64Array } } },
+  detail: {
+    posterior: Float64Array;
+    confusion: Float64Array;
+    labels?: { dawid_skene: { label: Int32Array; confidence: Float64Array } };
+  },
   { removed = [], from = null }: Pick<NextLabelOptions, 'removed' | 'from'> = {},
 ): NextLabelRanking {
-  const K = r.categories.length, nItems = r.items.length, nAnn = r.annotators.length;
-  if (detail.posterior.length !== nItems * K) throw new Error(`posterior length ${detail.posterior.length}, expected ${nItems} × ${K}`);
-  if (detail.confusion.length !== nAnn * K * K) throw new Error(`confusion length ${detail.confusion.length}, expected ${nAnn} × ${K} × ${K}`);
+  const K = r.categories.length,
+    nItems = r.items.length,
+    nAnn = r.annotators.length;
+  if (detail.posterior.length !== nItems * K)
+    throw new Error(`posterior length ${detail.posterior.length}, expected ${nItems} × ${K}`);
+  if (detail.confusion.length !== nAnn * K * K)
+    throw new Error(`confusion length ${detail.confusion.length}, expected ${nAnn} × ${K} × ${K}`);
   const { posterior } = detail;
-  const label = new Int32Array(nItems).fill(-1), confidence = new Float64Array(nItems).fill(NaN), topFlags = new Float64Array(K);
+  const label = new Int32Array(nItems).fill(-1),
+    confidence = new Float64Array(nItems).fill(NaN),
+    topFlags = new Float64Array(K);
   const fivePoint = r.scale === 'nominal' ? null : r.fivePoint;
   let items = 0;
   for (let i = 0; i < nItems; i++) {
-    let sum = 0, max = 0;
+    let sum = 0,
+      max = 0;
     for (let k = 0; k < K; k++) {
       sum += posterior[i * K + k];
       max = Math.max(max, posterior[i * K + k]);
@@ -133,7 +144,16 @@ export function nextLabelRanking(
     return { entropy: nan(), gain: nan(), accuracy: nan(), accuracyGain: nan() };
   };
   const fromName = from ?? TYPICAL;
-  const empty = (reason: string): NextLabelRanking => ({ from: fromName, confusion: null, value: nanValue(), order: new Int32Array(0), label, confidence, items, reason });
+  const empty = (reason: string): NextLabelRanking => ({
+    from: fromName,
+    confusion: null,
+    value: nanValue(),
+    order: new Int32Array(0),
+    label,
+    confidence,
+    items,
+    reason,
+  });
   if (K < 2) return empty(`the scale has ${K} categor${K === 1 ? 'y' : 'ies'}: nothing to learn from a label`);
   if (!items) return empty('no item has a Dawid-Skene posterior (no kept human label)');
   const mask = judgementFilter(r, { removed });
@@ -153,8 +173,10 @@ export function nextLabelRanking(
   } else {
     const a = r.annotators.indexOf(from);
     if (a < 0) return empty(`unknown annotator "${from}"`);
-    if (r.annotatorKind[a] === AI) return empty(`"${from}" is an AI judge, outside the Dawid-Skene fit of the human labels`);
-    if (removed.includes(a)) return empty(`"${from}" is removed, so the Dawid-Skene fit has no confusion matrix for it`);
+    if (r.annotatorKind[a] === AI)
+      return empty(`"${from}" is an AI judge, outside the Dawid-Skene fit of the human labels`);
+    if (removed.includes(a))
+      return empty(`"${from}" is removed, so the Dawid-Skene fit has no confusion matrix for it`);
     if (!labels[a]) return empty(`"${from}" has no label in the Dawid-Skene fit, so its confusion matrix is unknown`);
     confusion.set(detail.confusion.subarray(a * K * K, (a + 1) * K * K));
     exclude = new Uint8Array(nItems);
@@ -163,7 +185,8 @@ export function nextLabelRanking(
   const value = labelValue(posterior, K, confusion, { exclude });
   const candidates: number[] = [];
   for (let i = 0; i < nItems; i++) if (!Number.isNaN(value.gain[i])) candidates.push(i);
-  const ids = r.items, gain = value.gain;
+  const ids = r.items,
+    gain = value.gain;
   candidates.sort((x, y) => gain[y] - gain[x] || (ids[x] < ids[y] ? -1 : ids[x] > ids[y] ? 1 : x - y));
   const reason = candidates.length ? null : `"${from}" has judged every item with a posterior: no candidate left`;
   return { from: fromName, confusion, value, order: Int32Array.from(candidates), label, confidence, items, reason };
@@ -204,9 +227,17 @@ export function nextLabelSection(
     expected_accuracy: items ? accuracySum / items : null,
   };
   if (!c) {
-    return { ...base, entropy_bits_total: 0, ranking: [], curve: [], reading: `No ${unit} to rank for one more label: ${ranked.reason}.`, reason: ranked.reason };
+    return {
+      ...base,
+      entropy_bits_total: 0,
+      ranking: [],
+      curve: [],
+      reading: `No ${unit} to rank for one more label: ${ranked.reason}.`,
+      reason: ranked.reason,
+    };
   }
-  const cumGain = new Float64Array(c + 1), cumEig = new Float64Array(c + 1);
+  const cumGain = new Float64Array(c + 1),
+    cumEig = new Float64Array(c + 1);
   let entropyTotal = 0;
   for (let k = 0; k < c; k++) {
     const i = order[k];
@@ -235,8 +266,10 @@ export function nextLabelSection(
   const m = Math.min(Math.max(top, 1), c);
   const now = (accuracySum / items).toFixed(3);
   let reading: string;
-  if (!(cumEig[c] > 0)) reading = `One more label would not move any Dawid-Skene posterior (no expected information gain), so expected accuracy stays at ${now}.`;
-  else if (m === c) reading = `Labelling all ${count(c)} candidate ${unit} once more (${money(c * pricePerLabel)}) lifts expected accuracy from ${now} to ${topRanked(c).toFixed(3)}.`;
+  if (!(cumEig[c] > 0))
+    reading = `One more label would not move any Dawid-Skene posterior (no expected information gain), so expected accuracy stays at ${now}.`;
+  else if (m === c)
+    reading = `Labelling all ${count(c)} candidate ${unit} once more (${money(c * pricePerLabel)}) lifts expected accuracy from ${now} to ${topRanked(c).toFixed(3)}.`;
   else {
     const share = ((100 * cumEig[m]) / cumEig[c]).toFixed(1);
     reading = `The top ${count(m)} ${unit} carry ${share}% of the information one more label per ${unit === 'pairs' ? 'pair' : 'item'} would buy; spending ${money(m * pricePerLabel)} on them lifts expected accuracy from ${now} to ${topRanked(m).toFixed(3)}, versus ${random(m).toFixed(3)} at random.`;

@@ -73,14 +73,17 @@ export function pairLint(loaded: LoadResult, finalLabels: Int32Array): PairLint 
   const nItems = r.items.length;
   const { prompt, responseA, responseB } = loaded.texts;
   // texts as codes: prompts and responses in two dictionaries (-1: empty or missing)
-  const promptCodes = new Map<string, number>(), responseCodes = new Map<string, number>();
+  const promptCodes = new Map<string, number>(),
+    responseCodes = new Map<string, number>();
   const intern = (codes: Map<string, number>, s: string | undefined) => {
     if (s === undefined || s === '') return -1;
     let c = codes.get(s);
     if (c === undefined) codes.set(s, (c = codes.size));
     return c;
   };
-  const p = new Int32Array(nItems), a = new Int32Array(nItems), b = new Int32Array(nItems);
+  const p = new Int32Array(nItems),
+    a = new Int32Array(nItems),
+    b = new Int32Array(nItems);
   let hasResponses = false;
   for (let i = 0; i < nItems; i++) {
     p[i] = intern(promptCodes, prompt[i]);
@@ -89,8 +92,10 @@ export function pairLint(loaded: LoadResult, finalLabels: Int32Array): PairLint 
     if (a[i] >= 0 || b[i] >= 0) hasResponses = true;
   }
 
-  const identical: string[] = [], empty: string[] = [];
-  let identicalCount = 0, emptyCount = 0;
+  const identical: string[] = [],
+    empty: string[] = [];
+  let identicalCount = 0,
+    emptyCount = 0;
   for (let i = 0; i < nItems; i++) {
     if (a[i] >= 0 && a[i] === b[i] && identicalCount++ < LINT_CAP) identical.push(r.items[i]);
     if (hasResponses && (a[i] < 0 || b[i] < 0) && emptyCount++ < LINT_CAP) empty.push(r.items[i]);
@@ -127,7 +132,8 @@ export function pairLint(loaded: LoadResult, finalLabels: Int32Array): PairLint 
   }
   const nGroups = groupSize.length;
   const firstFlip = new Int8Array(nGroups).fill(-1);
-  const swapped = new Uint8Array(nGroups), conflicting = new Uint8Array(nGroups);
+  const swapped = new Uint8Array(nGroups),
+    conflicting = new Uint8Array(nGroups);
   const direction = new Int32Array(nGroups).fill(-1);
   const members: string[][] = []; // per reported group (2 or more items), in order of its first item
   const groupOfSlot: number[] = [];
@@ -153,11 +159,18 @@ export function pairLint(loaded: LoadResult, finalLabels: Int32Array): PairLint 
     if (list.length < LINT_CAP) list.push(r.items[i]);
   }
   const repeated: RepeatedPair[] = [];
-  let repeatedCount = 0, repeatedConflicting = 0;
+  let repeatedCount = 0,
+    repeatedConflicting = 0;
   for (const g of groupOfSlot) {
     repeatedCount++;
     if (conflicting[g]) repeatedConflicting++;
-    if (repeated.length < LINT_CAP) repeated.push({ items: members[slot[g]], items_count: groupSize[g], swapped: swapped[g] === 1, conflicting: conflicting[g] === 1 });
+    if (repeated.length < LINT_CAP)
+      repeated.push({
+        items: members[slot[g]],
+        items_count: groupSize[g],
+        swapped: swapped[g] === 1,
+        conflicting: conflicting[g] === 1,
+      });
   }
 
   const across: PromptAcrossSlices[] = [];
@@ -167,7 +180,14 @@ export function pairLint(loaded: LoadResult, finalLabels: Int32Array): PairLint 
   for (const slice of r.slices) {
     if (DERIVED_SLICES.has(slice.name)) continue;
     const V = slice.values.length;
-    const counts = lintSlice(r.item, slice.code, p, promptCodes.size, V, slice.values.map((v) => NO_VALUE.has(v)));
+    const counts = lintSlice(
+      r.item,
+      slice.code,
+      p,
+      promptCodes.size,
+      V,
+      slice.values.map((v) => NO_VALUE.has(v)),
+    );
     for (const found of counts) {
       if (acrossCount++ >= LINT_CAP) continue;
       across.push({
@@ -181,9 +201,15 @@ export function pairLint(loaded: LoadResult, finalLabels: Int32Array): PairLint 
   }
 
   return {
-    identical, identical_count: identicalCount, empty, empty_count: emptyCount,
-    repeated, repeated_count: repeatedCount, repeated_conflicting: repeatedConflicting,
-    prompts_across_slices: across, prompts_across_slices_count: acrossCount,
+    identical,
+    identical_count: identicalCount,
+    empty,
+    empty_count: emptyCount,
+    repeated,
+    repeated_count: repeatedCount,
+    repeated_conflicting: repeatedConflicting,
+    prompts_across_slices: across,
+    prompts_across_slices_count: acrossCount,
   };
 }
 
@@ -192,7 +218,14 @@ export function pairLint(loaded: LoadResult, finalLabels: Int32Array): PairLint 
  * counting sort, then per prompt the distinct values and items by stamping. Ordered by the prompt's
  * first item.
  */
-function lintSlice(item: Int32Array, value: Int32Array, promptOfItem: Int32Array, nPrompts: number, V: number, skip: boolean[]) {
+function lintSlice(
+  item: Int32Array,
+  value: Int32Array,
+  promptOfItem: Int32Array,
+  nPrompts: number,
+  V: number,
+  skip: boolean[],
+) {
   const nItems = promptOfItem.length;
   const start = new Int32Array(nPrompts + 1);
   const used = (j: number) => promptOfItem[item[j]] >= 0 && value[j] >= 0 && value[j] < V && !skip[value[j]];

@@ -45,23 +45,32 @@ const plain = (t: RoutingTable): RoutingTable => ({
  */
 export function routingSection(
   loaded: LoadResult,
-  { reference = 'majority', removed = [], grid }: { reference?: RoutingReference; removed?: readonly number[]; grid?: ArrayLike<number> } = {},
+  {
+    reference = 'majority',
+    removed = [],
+    grid,
+  }: { reference?: RoutingReference; removed?: readonly number[]; grid?: ArrayLike<number> } = {},
 ): RoutingSection {
   const r = loaded.ratings;
   const verdicts = judgeVerdicts(r);
   if (!verdicts.length) return { reference, judges: [] };
-  const K = r.categories.length, nItems = r.items.length;
+  const K = r.categories.length,
+    nItems = r.items.length;
   const vote = majorityVote(r, judgementFilter(r, { removed }));
   const ref = reference === 'gold' ? r.itemGold : vote.label;
   const { side, labels } = comparisonSides(r);
   // human labels per item and side
   const bySide = new Float64Array(nItems * labels.length);
-  for (let i = 0; i < nItems; i++) for (let c = 0; c < K; c++) bySide[i * labels.length + side[c]] += vote.votes[i * K + c];
+  for (let i = 0; i < nItems; i++)
+    for (let c = 0; c < K; c++) bySide[i * labels.length + side[c]] += vote.votes[i * K + c];
   const judges = verdicts.map(({ judge, label, confidence }): RoutingJudge => {
-    const conf: number[] = [], correct: number[] = [], agree: number[] = [];
+    const conf: number[] = [],
+      correct: number[] = [],
+      agree: number[] = [];
     let noConfidence = 0;
     for (let i = 0; i < nItems; i++) {
-      const l = label[i], g = ref[i];
+      const l = label[i],
+        g = ref[i];
       if (l < 0 || !(g >= 0 && g < K) || vote.n[i] === 0) continue;
       if (!Number.isFinite(confidence[i])) {
         noConfidence++;
@@ -73,7 +82,9 @@ export function routingSection(
     }
     const id = r.annotators[judge];
     if (!conf.length) {
-      const reason = noConfidence ? 'the judge gives no confidence' : 'no item judged by the judge has a reference and a human label';
+      const reason = noConfidence
+        ? 'the judge gives no confidence'
+        : 'no item judged by the judge has a reference and a human label';
       return { id, n: 0, no_confidence: noConfidence, table: null, reason };
     }
     const table = routingTable(conf, correct, agree, grid ? { grid } : {});

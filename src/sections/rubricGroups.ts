@@ -17,12 +17,15 @@ export function rubricGroups(r: Ratings, removed: readonly number[]): RubricGrou
   const keep = new Uint8Array(r.n);
   const drop = new Uint8Array(r.annotators.length);
   for (const a of removed) drop[a] = 1;
-  for (let j = 0; j < r.n; j++) keep[j] = r.annotatorKind[r.annotator[j]] === HUMAN && !drop[r.annotator[j]] && r.label[j] >= 0 ? 1 : 0;
-  const nItems = r.items.length, D = r.dimensions.length;
+  for (let j = 0; j < r.n; j++)
+    keep[j] = r.annotatorKind[r.annotator[j]] === HUMAN && !drop[r.annotator[j]] && r.label[j] >= 0 ? 1 : 0;
+  const nItems = r.items.length,
+    D = r.dimensions.length;
   const start = new Int32Array(nItems + 1);
   for (let j = 0; j < r.n; j++) if (keep[j]) start[r.item[j] + 1]++;
   for (let i = 0; i < nItems; i++) start[i + 1] += start[i];
-  const next = start.slice(0, nItems), order = new Int32Array(start[nItems]);
+  const next = start.slice(0, nItems),
+    order = new Int32Array(start[nItems]);
   for (let j = 0; j < r.n; j++) if (keep[j]) order[next[r.item[j]]++] = j;
   // within each item, judgements by annotator (then index): insertion sort of the short runs, in place
   const { annotator: who } = r;
@@ -39,7 +42,9 @@ export function rubricGroups(r: Ratings, removed: readonly number[]): RubricGrou
     }
     for (let k = start[i]; k < start[i + 1]; k++) if (k === start[i] || who[order[k]] !== who[order[k - 1]]) count++;
   }
-  const item = new Int32Array(count), annotator = new Int32Array(count), label = new Int32Array(count * D).fill(-1);
+  const item = new Int32Array(count),
+    annotator = new Int32Array(count),
+    label = new Int32Array(count * D).fill(-1);
   const itemStart = new Int32Array(nItems + 1);
   let g = -1;
   for (let i = 0; i < nItems; i++) {

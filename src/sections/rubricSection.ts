@@ -3,12 +3,26 @@ import { spearmanMatrix } from '../core/spearmanMatrix';
 import type { Ratings } from '../core/types';
 import { rubricDisagreement, type RubricDisagreement } from './rubricDisagreement';
 import { rubricGroups, type RubricGroups } from './rubricGroups';
-import { ABOUT_LENGTH, finiteRho, itemLengths, lengthByAnnotator, lengthOutliers, type AnnotatorLengthRow, type LengthOutlier, type LengthRow } from './rubricLength';
+import {
+  ABOUT_LENGTH,
+  finiteRho,
+  itemLengths,
+  lengthByAnnotator,
+  lengthOutliers,
+  type AnnotatorLengthRow,
+  type LengthOutlier,
+  type LengthRow,
+} from './rubricLength';
 import { agreementSection, dimensionRow, type AgreementOptions, type DimensionRow } from './agreementSection';
 import { metricIds } from './metrics';
 import { DEFAULT_RUBRIC_WEIGHTS } from '../defaults';
 
-const STEMS: [string, string][] = [['helpful', 'helpfulness'], ['correct', 'correctness'], ['harmless', 'harmlessness'], ['concise', 'conciseness']];
+const STEMS: [string, string][] = [
+  ['helpful', 'helpfulness'],
+  ['correct', 'correctness'],
+  ['harmless', 'harmlessness'],
+  ['concise', 'conciseness'],
+];
 /** the dimension that carries an overall verdict beside the rubric */
 export const OVERALL = 'overall';
 export const VERDICT = 'rubric verdict';
@@ -57,12 +71,16 @@ export interface RubricSection {
 }
 
 /** Rubric weights for these dimensions: the custom ones when given, else the defaults by stem, else equal. */
-export function rubricWeights(dimensions: readonly string[], custom?: Readonly<Record<string, number>> | null): { weights: Record<string, number>; source: RubricSection['weights_source'] } {
+export function rubricWeights(
+  dimensions: readonly string[],
+  custom?: Readonly<Record<string, number>> | null,
+): { weights: Record<string, number>; source: RubricSection['weights_source'] } {
   const weights: Record<string, number> = {};
   if (custom && dimensions.some((d) => Object.hasOwn(custom, d))) {
     for (const d of dimensions) {
       const w = Object.hasOwn(custom, d) ? custom[d] : 0;
-      if (!(Number.isFinite(w) && w >= 0)) throw new Error(`rubric weight of "${d}" must be a number >= 0, not ${String(w)}`);
+      if (!(Number.isFinite(w) && w >= 0))
+        throw new Error(`rubric weight of "${d}" must be a number >= 0, not ${String(w)}`);
       define(weights, d, w);
     }
     return { weights, source: 'custom' };
@@ -91,7 +109,11 @@ export function rubricWeights(dimensions: readonly string[], custom?: Readonly<R
  *   the share of reference disagreements shared by the dimension and the phi coefficient; the dimension with
  *   the largest phi (>= 10 pairs) explains most of it.
  */
-export function rubricSection(r: Ratings, lengths: { responseA: (string | undefined)[]; responseB: (string | undefined)[] }, options: RubricOptions = {}): RubricSection | null {
+export function rubricSection(
+  r: Ratings,
+  lengths: { responseA: (string | undefined)[]; responseB: (string | undefined)[] },
+  options: RubricOptions = {},
+): RubricSection | null {
   if (r.dimensions.length < 2) return null;
   const { weights: custom, ...agreementOptions } = options;
   const removed = agreementOptions.removed ?? [];
@@ -110,10 +132,14 @@ export function rubricSection(r: Ratings, lengths: { responseA: (string | undefi
   // the weighted verdict of each group
   const w = rubric.map((d) => weights[r.dimensions[d]]);
   const verdict = new Int32Array(g.count).fill(-1);
-  let partial = 0, undecided = 0, judgements = 0;
+  let partial = 0,
+    undecided = 0,
+    judgements = 0;
   if (w.some((x) => x > 0)) {
     for (let k = 0; k < g.count; k++) {
-      let sum = 0, total = 0, missing = false;
+      let sum = 0,
+        total = 0,
+        missing = false;
       rubric.forEach((d, i) => {
         const l = g.label[k * D + d];
         if (w[i] === 0) return;
@@ -149,10 +175,20 @@ export function rubricSection(r: Ratings, lengths: { responseA: (string | undefi
     columns.push(column);
   } else reasons.length = 'the files have no response texts';
   const matrix = spearmanMatrix(columns);
-  const lengthRows = lengthSignal ? r.dimensions.map((dimension, d) => ({ dimension, ...finiteRho({ rho: matrix.rho[d][D], n: matrix.n[d][D] }) })) : [];
+  const lengthRows = lengthSignal
+    ? r.dimensions.map((dimension, d) => ({ dimension, ...finiteRho({ rho: matrix.rho[d][D], n: matrix.n[d][D] }) }))
+    : [];
   const byAnnotator = lengthSignal ? lengthByAnnotator(r, g, columns, D) : [];
 
-  const disagreement = rubricDisagreement(r, g, overallCode >= 0 && rubric.length ? overallCode : -1, verdict, rubric, side, { overall: OVERALL, verdict: VERDICT });
+  const disagreement = rubricDisagreement(
+    r,
+    g,
+    overallCode >= 0 && rubric.length ? overallCode : -1,
+    verdict,
+    rubric,
+    side,
+    { overall: OVERALL, verdict: VERDICT },
+  );
   const section: RubricSection = {
     dimensions: names,
     overall: overallCode >= 0 ? OVERALL : null,
@@ -171,10 +207,11 @@ export function rubricSection(r: Ratings, lengths: { responseA: (string | undefi
   return section;
 }
 
-
 /** The category nearest to s; equally near: the milder (smaller |value|); still tied (binary at 0): −1. */
 function nearestLabel(s: number, value: Float64Array): number {
-  let best = -1, bestDistance = Infinity, tied = false;
+  let best = -1,
+    bestDistance = Infinity,
+    tied = false;
   for (let c = 0; c < value.length; c++) {
     const distance = Math.abs(value[c] - s);
     if (distance < bestDistance - EPS) {
@@ -193,12 +230,20 @@ function nearestLabel(s: number, value: Float64Array): number {
 }
 
 /** The verdicts as judgements of their own, through the same agreement kernels as any dimension. */
-function verdictAgreement(r: Ratings, g: RubricGroups, verdict: Int32Array, options: Omit<AgreementOptions, 'dimension'>, side: Int32Array): Omit<NonNullable<RubricSection['verdict']>, 'judgements' | 'partial' | 'undecided'> {
+function verdictAgreement(
+  r: Ratings,
+  g: RubricGroups,
+  verdict: Int32Array,
+  options: Omit<AgreementOptions, 'dimension'>,
+  side: Int32Array,
+): Omit<NonNullable<RubricSection['verdict']>, 'judgements' | 'partial' | 'undecided'> {
   let n = 0;
   for (let k = 0; k < g.count; k++) if (verdict[k] >= 0) n++;
   const kept = new Int32Array(n);
   for (let k = 0, m = 0; k < g.count; k++) if (verdict[k] >= 0) kept[m++] = k;
-  const item = new Int32Array(n), annotator = new Int32Array(n), label = new Int32Array(n);
+  const item = new Int32Array(n),
+    annotator = new Int32Array(n),
+    label = new Int32Array(n);
   for (let m = 0; m < n; m++) {
     item[m] = g.item[kept[m]];
     annotator[m] = g.annotator[kept[m]];
@@ -212,7 +257,10 @@ function verdictAgreement(r: Ratings, g: RubricGroups, verdict: Int32Array, opti
     label,
     dimension: new Int32Array(n),
     dimensions: [VERDICT],
-    time: null, timestamp: null, shownFirst: null, aiConfidence: null,
+    time: null,
+    timestamp: null,
+    shownFirst: null,
+    aiConfidence: null,
     slices: [],
   };
   const s = agreementSection(derived, { ...options, removed: [], slices: [], onProgress: undefined });
@@ -223,7 +271,9 @@ function verdictAgreement(r: Ratings, g: RubricGroups, verdict: Int32Array, opti
   const overall = r.dimensions.indexOf(OVERALL);
   if (overall >= 0) {
     const D = r.dimensions.length;
-    let both = 0, exact = 0, same = 0;
+    let both = 0,
+      exact = 0,
+      same = 0;
     for (const k of kept) {
       const l = g.label[k * D + overall];
       if (l < 0) continue;
@@ -231,7 +281,11 @@ function verdictAgreement(r: Ratings, g: RubricGroups, verdict: Int32Array, opti
       if (l === verdict[k]) exact++;
       if (side[l] === side[verdict[k]]) same++;
     }
-    matches = { n: both, exact: both ? exact / both : null, directional: both && r.scale !== 'nominal' ? same / both : null };
+    matches = {
+      n: both,
+      exact: both ? exact / both : null,
+      directional: both && r.scale !== 'nominal' ? same / both : null,
+    };
   }
   return {
     label_counts,
@@ -247,21 +301,38 @@ export function rubricReading(s: RubricSection): string {
   const parts: string[] = [];
   const a = s.verdict?.band;
   const metric = metricIds(true).find((m) => m.id === a?.metric)?.name ?? a?.metric;
-  if (s.verdict && a) parts.push(`The weighted rubric verdict shows ${a.label.toLowerCase()} (${metric} ${a.value.toFixed(2)}): ${a.action.toLowerCase()}.`);
-  else parts.push(`The weighted rubric verdict has no agreement value${s.reasons.verdict ? ` (${s.reasons.verdict})` : ''}.`);
+  if (s.verdict && a)
+    parts.push(
+      `The weighted rubric verdict shows ${a.label.toLowerCase()} (${metric} ${a.value.toFixed(2)}): ${a.action.toLowerCase()}.`,
+    );
+  else
+    parts.push(
+      `The weighted rubric verdict has no agreement value${s.reasons.verdict ? ` (${s.reasons.verdict})` : ''}.`,
+    );
   const top = s.disagreement.dimensions.find((row) => row.dimension === s.disagreement.explains_most);
   if (top && top.share_of_reference !== null && top.phi !== null) {
-    parts.push(`When two annotators disagree on the ${s.disagreement.reference === OVERALL ? 'overall verdict' : 'rubric verdict'}, they also disagree on ${top.dimension} ${Math.round(top.share_of_reference * 100)}% of the time (φ ${top.phi.toFixed(2)}), more than on any other dimension.`);
+    parts.push(
+      `When two annotators disagree on the ${s.disagreement.reference === OVERALL ? 'overall verdict' : 'rubric verdict'}, they also disagree on ${top.dimension} ${Math.round(top.share_of_reference * 100)}% of the time (φ ${top.phi.toFixed(2)}), more than on any other dimension.`,
+    );
   }
-  const strongest = s.length.filter((row) => row.rho !== null && row.n >= 20 && !ABOUT_LENGTH.test(row.dimension)).sort((x, y) => Math.abs(y.rho!) - Math.abs(x.rho!))[0];
+  const strongest = s.length
+    .filter((row) => row.rho !== null && row.n >= 20 && !ABOUT_LENGTH.test(row.dimension))
+    .sort((x, y) => Math.abs(y.rho!) - Math.abs(x.rho!))[0];
   if (strongest && Math.abs(strongest.rho!) >= 0.3) {
-    parts.push(`${capitalise(strongest.dimension)} follows response length (ρ ${strongest.rho!.toFixed(2)}): annotators may be rewarding ${strongest.rho! > 0 ? 'longer' : 'shorter'} answers.`);
-  } else if (strongest) parts.push(`No dimension follows response length closely (largest |ρ| ${Math.abs(strongest.rho!).toFixed(2)}, ${strongest.dimension}).`);
+    parts.push(
+      `${capitalise(strongest.dimension)} follows response length (ρ ${strongest.rho!.toFixed(2)}): annotators may be rewarding ${strongest.rho! > 0 ? 'longer' : 'shorter'} answers.`,
+    );
+  } else if (strongest)
+    parts.push(
+      `No dimension follows response length closely (largest |ρ| ${Math.abs(strongest.rho!).toFixed(2)}, ${strongest.dimension}).`,
+    );
   const outliers = s.length_outliers.filter((o) => o.dimension === s.length_outliers[0]?.dimension);
   if (outliers.length) {
     const who = outliers.map((o) => o.annotator);
     const names = who.length === 1 ? who[0] : `${who.slice(0, -1).join(', ')} and ${who.at(-1)}`;
-    parts.push(`${names} follow${who.length === 1 ? 's' : ''} length on ${outliers[0].dimension} far more than the others (ρ ${outliers.map((o) => o.rho.toFixed(2)).join(', ')}; all annotators ${outliers[0].pooled.toFixed(2)}): ${who.length === 1 ? 'this annotator may conflate' : 'they may conflate'} ${outliers[0].dimension} with length.`);
+    parts.push(
+      `${names} follow${who.length === 1 ? 's' : ''} length on ${outliers[0].dimension} far more than the others (ρ ${outliers.map((o) => o.rho.toFixed(2)).join(', ')}; all annotators ${outliers[0].pooled.toFixed(2)}): ${who.length === 1 ? 'this annotator may conflate' : 'they may conflate'} ${outliers[0].dimension} with length.`,
+    );
   }
   return parts.join(' ');
 }

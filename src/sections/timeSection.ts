@@ -8,7 +8,13 @@ import { wilsonInterval } from '../core/wilsonInterval';
 import type { LoadResult } from '../parse/loadFiles';
 
 /** Seconds per judgement at the 10th, 25th, 50th, 75th and 90th percentiles (type 7). */
-export interface TimeQuantilesRow { p10: number; p25: number; p50: number; p75: number; p90: number }
+export interface TimeQuantilesRow {
+  p10: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p90: number;
+}
 
 export interface SpeedRow {
   /** judgements with a time */
@@ -41,7 +47,13 @@ export interface TimeSection {
     bucket_width: number;
     buckets: (GoldStretch & { from: number; to: number })[];
     /** annotators with gold answers: first half of the own sequence against the second; change = second − first */
-    annotators: { id: string; gold_n: number; first_half: GoldStretch; second_half: GoldStretch; change: number | null }[];
+    annotators: {
+      id: string;
+      gold_n: number;
+      first_half: GoldStretch;
+      second_half: GoldStretch;
+      change: number | null;
+    }[];
   } | null;
 }
 
@@ -85,29 +97,47 @@ export function timeSection(
   const annotators: TimeSection['annotators'] = [];
   for (let a = 0; a < r.annotators.length; a++) {
     if (r.annotatorKind[a] !== HUMAN || labels[a] === 0) continue;
-    annotators.push({ id: r.annotators[a], ...speedRow(q.n[a], q.quantiles.subarray(a * PROBS.length, (a + 1) * PROBS.length), q.below[a]) });
+    annotators.push({
+      id: r.annotators[a],
+      ...speedRow(q.n[a], q.quantiles.subarray(a * PROBS.length, (a + 1) * PROBS.length), q.below[a]),
+    });
   }
 
   const session = sessionOrder(r, mask, { file: loaded.file, row: loaded.row });
   const curve = fatigueCurve(r, session.position, { width: bucketWidth, minGold });
   let goldTotal = 0;
   for (const g of curve.goldN) goldTotal += g;
-  const fatigue: TimeSection['fatigue'] = goldTotal === 0 ? null : {
-    order: session.order,
-    missing_timestamps: session.nMissingTimestamp,
-    bucket_width: curve.width,
-    buckets: Array.from(curve.goldN, (n, b) => ({ from: curve.from[b], to: curve.to[b], ...stretch(curve.correct[b], n) })),
-    annotators: [],
-  };
+  const fatigue: TimeSection['fatigue'] =
+    goldTotal === 0
+      ? null
+      : {
+          order: session.order,
+          missing_timestamps: session.nMissingTimestamp,
+          bucket_width: curve.width,
+          buckets: Array.from(curve.goldN, (n, b) => ({
+            from: curve.from[b],
+            to: curve.to[b],
+            ...stretch(curve.correct[b], n),
+          })),
+          annotators: [],
+        };
   if (fatigue) {
     for (let a = 0; a < r.annotators.length; a++) {
       const n = curve.firstN[a] + curve.secondN[a];
       if (r.annotatorKind[a] !== HUMAN || n === 0) continue;
       const first = stretch(curve.firstCorrect[a], curve.firstN[a]);
       const second = stretch(curve.secondCorrect[a], curve.secondN[a]);
-      const change = first.gold_accuracy !== null && second.gold_accuracy !== null ? second.gold_accuracy - first.gold_accuracy : null;
+      const change =
+        first.gold_accuracy !== null && second.gold_accuracy !== null
+          ? second.gold_accuracy - first.gold_accuracy
+          : null;
       fatigue.annotators.push({ id: r.annotators[a], gold_n: n, first_half: first, second_half: second, change });
     }
   }
-  return { too_fast_seconds: tooFast, annotators, pooled: speedRow(q.pooled.n, q.pooled.quantiles, q.pooled.below), fatigue };
+  return {
+    too_fast_seconds: tooFast,
+    annotators,
+    pooled: speedRow(q.pooled.n, q.pooled.quantiles, q.pooled.below),
+    fatigue,
+  };
 }

@@ -2,11 +2,25 @@ import { judgementFilter } from '../core/judgementFilter';
 import { majorityVote } from '../core/majorityVote';
 import { orderedCategories } from '../core/orderedCategories';
 import { routingCurve, type RoutingOptions } from '../core/routingCurve';
-import { LoadFailure, expandFiles, inspectFile, loadFiles, type FileInfo, type LoadOptions, type LoadProgress, type LoadResult } from '../parse/loadFiles';
+import {
+  LoadFailure,
+  expandFiles,
+  inspectFile,
+  loadFiles,
+  type FileInfo,
+  type LoadOptions,
+  type LoadProgress,
+  type LoadResult,
+} from '../parse/loadFiles';
 import { UnreadableFile, type InputFile } from '../parse/types';
 import { annotationsCsv, finalLabelsCsv, finalLabelsJsonl, trlJsonl } from '../render/exports';
 import { buildReport, type Report } from '../report/report';
-import { aggregationSection, type AggregationDetail, type Method, type MethodSetting } from '../sections/aggregationSection';
+import {
+  aggregationSection,
+  type AggregationDetail,
+  type Method,
+  type MethodSetting,
+} from '../sections/aggregationSection';
 import { agreementSection, dimensionRows, type AgreementSection } from '../sections/agreementSection';
 import { aiJudgeSection, type AiJudgeSection } from '../sections/aiJudgeSection';
 import { annotatorsSection, type AnnotatorRow } from '../sections/annotatorsSection';
@@ -35,7 +49,14 @@ import { annotatorCodes } from './annotatorCodes';
 import { guarded, type Result } from './guarded';
 import { memo } from './memo';
 import { planningMethods, SUMMARY_ONLY } from './planningMethods';
-import { NEXT_LABEL_DEFAULTS, ROUTING_DEFAULTS, resolveSettings, type NextLabelInputs, type Settings, type SettingsInput } from './settings';
+import {
+  NEXT_LABEL_DEFAULTS,
+  ROUTING_DEFAULTS,
+  resolveSettings,
+  type NextLabelInputs,
+  type Settings,
+  type SettingsInput,
+} from './settings';
 import { sha256 } from './sha256';
 
 export type { Failure, Result } from './guarded';
@@ -87,7 +108,11 @@ interface Data {
   loaded: LoadResult | null;
   summary: Summary | null;
   overview: Overview;
-  reading: { labelMap: Record<string, string> | null; labelsAre: Record<string, string> | null; itemScope: 'shared' | 'file' };
+  reading: {
+    labelMap: Record<string, string> | null;
+    labelsAre: Record<string, string> | null;
+    itemScope: 'shared' | 'file';
+  };
 }
 
 /**
@@ -107,7 +132,11 @@ export function createSession() {
       const r = loaded.ratings;
       // annotators and judges flagged for position bias depend on the data only
       const positionBiased = cache.get('positionBiased', null, () => positionBiasFlags(r, loaded.models));
-      return annotatorsSection(r, { removed: annotatorCodes(r.annotators, s.removed), weights: s.weights, positionBiased });
+      return annotatorsSection(r, {
+        removed: annotatorCodes(r.annotators, s.removed),
+        weights: s.weights,
+        positionBiased,
+      });
     });
 
   const aggregate = (loaded: LoadResult, s: Settings): AggregationDetail =>
@@ -127,13 +156,21 @@ export function createSession() {
       const { loaded, summary } = data!;
       if (summary) {
         const section = summaryAgreement(summary, { ...options, onProgress });
-        return { agreement: section, matrix: pairMatrix(section.cohen_pairs), metrics: metricIds(summary.scale !== 'nominal', orderedCategories(summary.scale, summary.categories)) };
+        return {
+          agreement: section,
+          matrix: pairMatrix(section.cohen_pairs),
+          metrics: metricIds(summary.scale !== 'nominal', orderedCategories(summary.scale, summary.categories)),
+        };
       }
       const r = loaded!.ratings;
       const removed = annotatorCodes(r.annotators, s.removed);
       const section = agreementSection(r, { ...options, removed, onProgress });
       section.dimensions = dimensionRows(r, { ...options, removed });
-      return { agreement: section, matrix: pairMatrix(section.cohen_pairs), metrics: metricIds(r.scale !== 'nominal', orderedCategories(r.scale, r.categories)) };
+      return {
+        agreement: section,
+        matrix: pairMatrix(section.cohen_pairs),
+        metrics: metricIds(r.scale !== 'nominal', orderedCategories(r.scale, r.categories)),
+      };
     });
     return { ok: true, ...result, elapsedMs: performance.now() - t0 };
   };
@@ -155,10 +192,13 @@ export function createSession() {
     return { ok: true, rubric: section, elapsedMs: performance.now() - t0 };
   };
 
-  const annotators = (s: Settings): Result<{ annotators: AnnotatorRow[]; judges: AnnotatorRow[]; elapsedMs: number }> => {
+  const annotators = (
+    s: Settings,
+  ): Result<{ annotators: AnnotatorRow[]; judges: AnnotatorRow[]; elapsedMs: number }> => {
     if (!data) return NO_DATA;
     const { loaded, summary } = data;
-    if (summary) return { ok: true, annotators: summaryAnnotators(summary, { weights: s.weights }), judges: [], elapsedMs: 0 };
+    if (summary)
+      return { ok: true, annotators: summaryAnnotators(summary, { weights: s.weights }), judges: [], elapsedMs: 0 };
     const t0 = performance.now();
     const r = loaded!.ratings;
     const judges = judgeRows(r, { removed: annotatorCodes(r.annotators, s.removed), weights: s.weights });
@@ -191,21 +231,41 @@ export function createSession() {
   };
 
   /** The report's `ai_judge` and `bias` sections, routing at the given simulator inputs (null without judgements). */
-  const judgesReport = (s: Settings, inputs: Required<RoutingOptions>): { ai_judge: AiJudgeReport | null; bias: BiasReport | null } => {
+  const judgesReport = (
+    s: Settings,
+    inputs: Required<RoutingOptions>,
+  ): { ai_judge: AiJudgeReport | null; bias: BiasReport | null } => {
     const view = judges(s);
     if (!view.ok) return { ai_judge: null, bias: null };
     const routing: RoutingJudgeReport[] = view.routing.judges.map((j) => {
       const base = { id: j.id, n: j.n, no_confidence: j.no_confidence, reason: j.reason };
       if (!j.table) return { ...base, ai_only_accuracy: null, best: null, points: [] };
-      const curve = routingView(j.id, view.routing.reference, j.n, routingCurve(j.table, inputs), j.table.aiCorrect / Math.max(1, j.table.n));
-      return { ...base, ai_only_accuracy: curve.ai_only_accuracy, best: curve.best, points: reportPoints(curve.points) };
+      const curve = routingView(
+        j.id,
+        view.routing.reference,
+        j.n,
+        routingCurve(j.table, inputs),
+        j.table.aiCorrect / Math.max(1, j.table.n),
+      );
+      return {
+        ...base,
+        ai_only_accuracy: curve.ai_only_accuracy,
+        best: curve.best,
+        points: reportPoints(curve.points),
+      };
     });
     return {
       ai_judge: {
         judges: view.ai_judge.judges,
         routing: {
           reference: view.routing.reference,
-          inputs: { spot: inputs.spot, price_ai: inputs.priceAi, price_human: inputs.priceHuman, price_expert: inputs.priceExpert, target: inputs.target },
+          inputs: {
+            spot: inputs.spot,
+            price_ai: inputs.priceAi,
+            price_human: inputs.priceHuman,
+            price_expert: inputs.priceExpert,
+            target: inputs.target,
+          },
           judges: routing,
         },
       },
@@ -231,7 +291,11 @@ export function createSession() {
     },
 
     /** Reads files (or a summary file); the data already loaded stays until new data has been read. */
-    async load(files: InputFile[], options: SessionLoadOptions = {}, onProgress?: (p: LoadProgress) => void): Promise<LoadResultOf<{ overview: Overview }>> {
+    async load(
+      files: InputFile[],
+      options: SessionLoadOptions = {},
+      onProgress?: (p: LoadProgress) => void,
+    ): Promise<LoadResultOf<{ overview: Overview }>> {
       let last = 0;
       const throttled = (p: LoadProgress) => {
         const now = Date.now();
@@ -240,13 +304,22 @@ export function createSession() {
           onProgress?.(p);
         }
       };
-      const reading: Data['reading'] = { labelMap: options.labelMap ?? null, labelsAre: options.labelsAre ?? null, itemScope: options.itemScope ?? 'shared' };
+      const reading: Data['reading'] = {
+        labelMap: options.labelMap ?? null,
+        labelsAre: options.labelsAre ?? null,
+        itemScope: options.itemScope ?? 'shared',
+      };
       try {
         let next: Data;
         const summary = files.length === 1 ? await loadSummaryFile(files[0]) : null;
         if (summary) {
           const digest = await sha256(files[0].blob);
-          next = { loaded: null, summary, overview: summaryOverview(summary, { name: files[0].name, bytes: files[0].blob.size, sha256: digest }), reading };
+          next = {
+            loaded: null,
+            summary,
+            overview: summaryOverview(summary, { name: files[0].name, bytes: files[0].blob.size, sha256: digest }),
+            reading,
+          };
         } else {
           const loaded = await loadFiles(files, { ...options, onProgress: throttled });
           const digests = await Promise.all(loaded.blobs.map((b) => sha256(b)));
@@ -262,7 +335,10 @@ export function createSession() {
     },
 
     /** The agreement section with the pair matrix; progress reports bootstrap resampling. */
-    agreement(settings: SettingsInput = {}, onProgress?: (done: number, total: number) => void): Result<AgreementResult> {
+    agreement(
+      settings: SettingsInput = {},
+      onProgress?: (done: number, total: number) => void,
+    ): Result<AgreementResult> {
       return agreement(resolveSettings(settings), onProgress);
     },
 
@@ -272,7 +348,9 @@ export function createSession() {
     },
 
     /** The annotator table (report `annotators`, humans) and the AI judges scored by the same rules (`judges`). */
-    annotators(settings: SettingsInput = {}): Result<{ annotators: AnnotatorRow[]; judges: AnnotatorRow[]; elapsedMs: number }> {
+    annotators(
+      settings: SettingsInput = {},
+    ): Result<{ annotators: AnnotatorRow[]; judges: AnnotatorRow[]; elapsedMs: number }> {
       return annotators(resolveSettings(settings));
     },
 
@@ -302,7 +380,16 @@ export function createSession() {
       if (!view.ok) return view;
       const entry = view.routing.judges.find((j) => j.id === judge);
       if (!entry?.table) return { ok: false, message: entry?.reason ?? `no AI judge "${judge}"` };
-      return { ok: true, ...routingView(judge, view.routing.reference, entry.n, routingCurve(entry.table, inputs), entry.table.aiCorrect / Math.max(1, entry.table.n)) };
+      return {
+        ok: true,
+        ...routingView(
+          judge,
+          view.routing.reference,
+          entry.n,
+          routingCurve(entry.table, inputs),
+          entry.table.aiCorrect / Math.max(1, entry.table.n),
+        ),
+      };
     },
 
     /**
@@ -310,7 +397,11 @@ export function createSession() {
      * downloads it): agreement with its bootstrap intervals, annotators, final labels, AI judges and bias,
      * the routing tables at the given simulator inputs. A summary file has no final labels, judges or bias (null).
      */
-    report(settings: SettingsInput = {}, inputs: Required<RoutingOptions> = ROUTING_DEFAULTS, labelInputs: NextLabelInputs = NEXT_LABEL_DEFAULTS): Result<{ report: Report }> {
+    report(
+      settings: SettingsInput = {},
+      inputs: Required<RoutingOptions> = ROUTING_DEFAULTS,
+      labelInputs: NextLabelInputs = NEXT_LABEL_DEFAULTS,
+    ): Result<{ report: Report }> {
       if (!data) return NO_DATA;
       const s = resolveSettings(settings);
       const { loaded, overview: read, reading } = data;
@@ -342,7 +433,11 @@ export function createSession() {
     ...planners,
 
     /** A file to download: final labels, the TRL preference file, or the annotations less removed annotators. */
-    exportFile(kind: ExportKind, settings: SettingsInput = {}, { method: asked, minConfidence = 0 }: { method?: MethodSetting; minConfidence?: number } = {}): Result<{ name: string; text: string; type: string; note: string }> {
+    exportFile(
+      kind: ExportKind,
+      settings: SettingsInput = {},
+      { method: asked, minConfidence = 0 }: { method?: MethodSetting; minConfidence?: number } = {},
+    ): Result<{ name: string; text: string; type: string; note: string }> {
       if (!data) return NO_DATA;
       const { loaded } = data;
       if (!loaded) return { ok: false, message: `Export: ${SUMMARY_ONLY}` };
@@ -350,18 +445,53 @@ export function createSession() {
       const r = loaded.ratings;
       if (kind === 'annotations') {
         const removed = new Set(annotatorCodes(r.annotators, s.removed));
-        return { ok: true, name: 'annotations.csv', text: annotationsCsv(loaded, removed), type: 'text/csv', note: `without ${removed.size} removed annotator${removed.size === 1 ? '' : 's'}` };
+        return {
+          ok: true,
+          name: 'annotations.csv',
+          text: annotationsCsv(loaded, removed),
+          type: 'text/csv',
+          note: `without ${removed.size} removed annotator${removed.size === 1 ? '' : 's'}`,
+        };
       }
       // the labels of the method asked for; `auto` (or nothing asked) is the one the aggregation resolved
       const detail = aggregate(loaded, s);
       const method: Method = !asked || asked === 'auto' ? detail.section.method : asked;
       const labels = detail.labels[method];
-      if (kind === 'labels-csv') return { ok: true, name: `final-labels-${method}.csv`, text: finalLabelsCsv(r, labels), type: 'text/csv', note: '' };
-      if (kind === 'labels-jsonl') return { ok: true, name: `final-labels-${method}.jsonl`, text: finalLabelsJsonl(r, labels), type: 'application/x-ndjson', note: '' };
-      if (r.scale === 'nominal') return { ok: false, message: 'a preference file needs preference labels (A / tie / B), not nominal categories' };
+      if (kind === 'labels-csv')
+        return {
+          ok: true,
+          name: `final-labels-${method}.csv`,
+          text: finalLabelsCsv(r, labels),
+          type: 'text/csv',
+          note: '',
+        };
+      if (kind === 'labels-jsonl')
+        return {
+          ok: true,
+          name: `final-labels-${method}.jsonl`,
+          text: finalLabelsJsonl(r, labels),
+          type: 'application/x-ndjson',
+          note: '',
+        };
+      if (r.scale === 'nominal')
+        return {
+          ok: false,
+          message: 'a preference file needs preference labels (A / tie / B), not nominal categories',
+        };
       const trl = trlJsonl(loaded, labels, { minConfidence });
-      if (trl.kept === 0 && trl.noText > 0) return { ok: false, message: 'the data has no response texts (response_a / response_b columns), so there is nothing to put in chosen / rejected' };
-      return { ok: true, name: `preferences-${method}.jsonl`, text: trl.text, type: 'application/x-ndjson', note: `${trl.kept} pairs; left out: ${trl.ties} ties, ${trl.lowConfidence} below confidence ${minConfidence}, ${trl.noText} without both responses` };
+      if (trl.kept === 0 && trl.noText > 0)
+        return {
+          ok: false,
+          message:
+            'the data has no response texts (response_a / response_b columns), so there is nothing to put in chosen / rejected',
+        };
+      return {
+        ok: true,
+        name: `preferences-${method}.jsonl`,
+        text: trl.text,
+        type: 'application/x-ndjson',
+        note: `${trl.kept} pairs; left out: ${trl.ties} ties, ${trl.lowConfidence} below confidence ${minConfidence}, ${trl.noText} without both responses`,
+      };
     },
 
     /** Items two annotators labelled differently, with their texts. */
@@ -375,7 +505,13 @@ export function createSession() {
       const loaded = data?.loaded;
       if (!loaded) return { ok: true, pairs: [] };
       const index = new Map(loaded.ratings.items.map((id, i) => [id, i]));
-      return { ok: true, pairs: pairPreviews(loaded, ids.map((id) => index.get(id) ?? -1).filter((i) => i >= 0)) };
+      return {
+        ok: true,
+        pairs: pairPreviews(
+          loaded,
+          ids.map((id) => index.get(id) ?? -1).filter((i) => i >= 0),
+        ),
+      };
     },
   });
 }

@@ -12,10 +12,17 @@ import { subsampleCurve, type SubsampleCurve } from '../planning/subsampleCurve'
 import type { Summary } from '../summary/types';
 import { annotatorCodes } from './annotatorCodes';
 import type { Result } from './guarded';
-import { NEXT_LABEL_DEFAULTS, resolveSettings, type NextLabelInputs, type Settings, type SettingsInput } from './settings';
+import {
+  NEXT_LABEL_DEFAULTS,
+  resolveSettings,
+  type NextLabelInputs,
+  type Settings,
+  type SettingsInput,
+} from './settings';
 
 /** What a summary file cannot answer (the session's planners say so). */
-export const SUMMARY_ONLY = 'this needs the judgements themselves; a summary file holds only their counts (open the raw file, or a sample of it)';
+export const SUMMARY_ONLY =
+  'this needs the judgements themselves; a summary file holds only their counts (open the raw file, or a sample of it)';
 
 /** The session's data the planners read: the loaded judgements (or a summary) and the cached final labels. */
 export interface PlanningData {
@@ -28,7 +35,12 @@ export interface PlanningData {
 export function planningMethods(data: PlanningData) {
   return {
     /** The closed-form cost planners for the planning inputs (no data needed). */
-    costPlan(inputs: { scenarios: ScalingScenario[]; prices: Record<string, number>; approaches: Approach[]; approachTarget: number }): Result<CostPlan> {
+    costPlan(inputs: {
+      scenarios: ScalingScenario[];
+      prices: Record<string, number>;
+      approaches: Approach[];
+      approachTarget: number;
+    }): Result<CostPlan> {
       return {
         ok: true,
         scaling: inputs.scenarios.map((sc) => ({ ...sc, total_cost: sc.pairs * sc.price_per_pair })),
@@ -46,16 +58,29 @@ export function planningMethods(data: PlanningData) {
     },
 
     /** Labels per item from this data: agreement and gold accuracy when k labels per pair are drawn. */
-    subsample(settings: SettingsInput, inputs: { maxK: number; repeats: number; pricePerLabel: number }): Result<{ curve: SubsampleCurve }> {
+    subsample(
+      settings: SettingsInput,
+      inputs: { maxK: number; repeats: number; pricePerLabel: number },
+    ): Result<{ curve: SubsampleCurve }> {
       const s = resolveSettings(settings);
       if (data.summary()) return { ok: false, message: `Labels per item: ${SUMMARY_ONLY}` };
       const loaded = data.loaded();
       if (!loaded) return { ok: false, message: 'no data loaded' };
-      return { ok: true, curve: subsampleCurve(loaded, { ...inputs, seed: s.seed, removed: annotatorCodes(loaded.ratings.annotators, s.removed) }) };
+      return {
+        ok: true,
+        curve: subsampleCurve(loaded, {
+          ...inputs,
+          seed: s.seed,
+          removed: annotatorCodes(loaded.ratings.annotators, s.removed),
+        }),
+      };
     },
 
     /** The pairs to label next (uncertainty, diversity or a mix), and the batch as CSV for download. */
-    nextBatch(settings: SettingsInput, inputs: { size: number; weightUncertainty: number }): Result<{ batch: NextBatch; csv: string }> {
+    nextBatch(
+      settings: SettingsInput,
+      inputs: { size: number; weightUncertainty: number },
+    ): Result<{ batch: NextBatch; csv: string }> {
       if (data.summary()) return { ok: false, message: `What to label next: ${SUMMARY_ONLY}` };
       const loaded = data.loaded();
       if (!loaded) return { ok: false, message: 'no data loaded' };
@@ -67,7 +92,10 @@ export function planningMethods(data: PlanningData) {
      * The value of one more label per pair (report `next_label`): expected information gain under the
      * Dawid-Skene fit of the Final labels panel, the ranking, the budget curve, and the first `batch` as CSV.
      */
-    nextLabel(settings: SettingsInput, inputs: NextLabelInputs = NEXT_LABEL_DEFAULTS): Result<{ section: NextLabelSection; csv: string; annotators: string[] }> {
+    nextLabel(
+      settings: SettingsInput,
+      inputs: NextLabelInputs = NEXT_LABEL_DEFAULTS,
+    ): Result<{ section: NextLabelSection; csv: string; annotators: string[] }> {
       if (data.summary()) return { ok: false, message: `Value of the next label: ${SUMMARY_ONLY}` };
       const loaded = data.loaded();
       if (!loaded) return { ok: false, message: 'no data loaded' };

@@ -19,7 +19,10 @@ export async function duckdbEngine(): Promise<SqlEngine> {
       for (let start = 0; start < rows.length; start += batch) {
         const part = rows.slice(start, start + batch);
         const placeholders = part.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
-        await connection.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders}`, part.flat() as DuckDBValue[]);
+        await connection.run(
+          `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders}`,
+          part.flat() as DuckDBValue[],
+        );
       }
     },
     close() {

@@ -14,7 +14,8 @@ export const quoteId = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export const quoteText = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /** A text cell as prefscope's readers see it: trimmed, NULL → ''. */
-const text = (column: string | null, fallback = "''") => (column === null ? fallback : `coalesce(trim(CAST(${quoteId(column)} AS VARCHAR)), '')`);
+const text = (column: string | null, fallback = "''") =>
+  column === null ? fallback : `coalesce(trim(CAST(${quoteId(column)} AS VARCHAR)), '')`;
 
 /**
  * Reads a CSV / TSV (optionally .gz) or Parquet file into DuckDB (every CSV cell as text), guesses the
@@ -23,8 +24,14 @@ const text = (column: string | null, fallback = "''") => (column === null ? fall
  * `time_seconds` as a finite double or NULL, `ts` for ordering duplicates) and each candidate slice
  * column as `s0`, `s1`, … (returned with its name).
  */
-export async function duckdbFile(engine: SqlEngine, path: string, overrides: ColumnOverrides = {}): Promise<{ mapping: ColumnMapping; sliceColumns: string[] }> {
-  const source = /\.parquet$/i.test(path) ? `read_parquet(${quoteText(path)})` : `read_csv(${quoteText(path)}, all_varchar = true, header = true)`;
+export async function duckdbFile(
+  engine: SqlEngine,
+  path: string,
+  overrides: ColumnOverrides = {},
+): Promise<{ mapping: ColumnMapping; sliceColumns: string[] }> {
+  const source = /\.parquet$/i.test(path)
+    ? `read_parquet(${quoteText(path)})`
+    : `read_csv(${quoteText(path)}, all_varchar = true, header = true)`;
   // DuckDB keeps insertion order by default, so a plain table's rowid is the row's position in the file
   await engine.exec(`CREATE TABLE src AS SELECT * FROM ${source}`);
   const header = (await engine.all('DESCRIBE src')).map((r) => String(r.column_name));
@@ -33,21 +40,33 @@ export async function duckdbFile(engine: SqlEngine, path: string, overrides: Col
     const column = overrides[role];
     if (!column) continue;
     if (!header.includes(column)) throw new Error(`no column "${column}" (columns: ${header.join(', ')})`);
-    for (const r of Object.keys(mapping) as (keyof ColumnMapping)[]) if (mapping[r] === column) (mapping as Record<string, unknown>)[r] = null;
+    for (const r of Object.keys(mapping) as (keyof ColumnMapping)[])
+      if (mapping[r] === column) (mapping as Record<string, unknown>)[r] = null;
     mapping[role] = column;
   }
-  if (mapping.shape === 'wide') throw new Error('a wide file (one column per annotator): use --engine sqlite, which reads it with prefscope’s own reader');
+  if (mapping.shape === 'wide')
+    throw new Error(
+      'a wide file (one column per annotator): use --engine sqlite, which reads it with prefscope’s own reader',
+    );
   // a rubric label column (helpfulness, correctness…) chosen as the dimension is read as the label
   // (a file with rubric columns and no label column: the first one, as the raw path's dimension 0)
   const rubrics = rubricColumns(mapping);
-  const rubric = overrides.dimension && rubrics.includes(overrides.dimension) ? overrides.dimension : mapping.label === null ? (rubrics[0] ?? null) : null;
+  const rubric =
+    overrides.dimension && rubrics.includes(overrides.dimension)
+      ? overrides.dimension
+      : mapping.label === null
+        ? (rubrics[0] ?? null)
+        : null;
   if (rubric) {
     // the overall label column is then neither the label nor a slice
     if (mapping.label !== null) mapping.ignored = [...mapping.ignored, mapping.label];
     mapping.label = rubric;
     mapping.dimension = null;
   }
-  if (mapping.item === null || mapping.label === null) throw new Error(`no ${mapping.item === null ? 'item id' : 'label'} column (columns: ${header.join(', ')}); name it with --item / --label`);
+  if (mapping.item === null || mapping.label === null)
+    throw new Error(
+      `no ${mapping.item === null ? 'item id' : 'label'} column (columns: ${header.join(', ')}); name it with --item / --label`,
+    );
   const sliceColumns = otherColumns(header, mapping);
   const number = (column: string | null) => `TRY_CAST(nullif(${text(column)}, '') AS DOUBLE)`;
   await engine.exec(`CREATE TABLE base AS SELECT rowid AS _rn,

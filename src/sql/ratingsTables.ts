@@ -12,15 +12,21 @@ CREATE TABLE judgement_slices (item TEXT, annotator TEXT, slice TEXT, value TEXT
  * (`loadFiles`): the human judgements of one dimension (default the first, overall one), exactly the ones
  * the raw path uses; `code` = category index on `r.categories`, gold from `r.itemGold`, slices per judgement.
  */
-export async function ratingsTables(engine: SqlEngine, r: Ratings, { dimension = 0 }: { dimension?: number } = {}): Promise<void> {
-  if (r.categories.length > 5) throw new Error(`summary.sql has 5 category columns (c0..c4); this data has ${r.categories.length} categories`);
+export async function ratingsTables(
+  engine: SqlEngine,
+  r: Ratings,
+  { dimension = 0 }: { dimension?: number } = {},
+): Promise<void> {
+  if (r.categories.length > 5)
+    throw new Error(`summary.sql has 5 category columns (c0..c4); this data has ${r.categories.length} categories`);
   for (const statement of INPUT_DDL.split(';')) await engine.exec(statement);
   const mask = judgementFilter(r, { dimension });
   const rows: unknown[][] = [];
   const sliceRows: unknown[][] = [];
   for (let j = 0; j < r.n; j++) {
     if (!mask[j] || r.label[j] < 0) continue;
-    const item = r.items[r.item[j]], annotator = r.annotators[r.annotator[j]];
+    const item = r.items[r.item[j]],
+      annotator = r.annotators[r.annotator[j]];
     const gold = r.itemGold[r.item[j]];
     const t = r.time ? r.time[j] : NaN;
     rows.push([item, annotator, r.label[j], gold >= 0 ? 1 : 0, gold >= 0 ? gold : null, Number.isFinite(t) ? t : null]);

@@ -18,7 +18,9 @@ export async function sqliteEngine(): Promise<SqlEngine> {
     },
     async insert(table, columns, rows) {
       db.exec('BEGIN');
-      const statement = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      const statement = db.prepare(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      );
       try {
         for (const row of rows) statement.run(row as SqlValue[]);
       } finally {

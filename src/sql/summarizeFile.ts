@@ -40,17 +40,29 @@ export async function summarizeFile(path: string, options: SummarizeOptions = {}
       ({ scale, categories } = await duckdbJudgements(engine, path, options));
     } else {
       const file = { name: basename(path), blob: (await openAsBlob(path)) as unknown as Blob };
-      const overrides = { item: options.item ?? null, annotator: options.annotator ?? null, label: options.label ?? null };
-      const { ratings } = await loadFiles([file], { files: [{ overrides }], scale: options.scale ?? null, labelMap: options.labelMap ?? null });
+      const overrides = {
+        item: options.item ?? null,
+        annotator: options.annotator ?? null,
+        label: options.label ?? null,
+      };
+      const { ratings } = await loadFiles([file], {
+        files: [{ overrides }],
+        scale: options.scale ?? null,
+        labelMap: options.labelMap ?? null,
+      });
       const dimension = options.dimension ? ratings.dimensions.indexOf(options.dimension) : 0;
-      if (dimension < 0) throw new Error(`no dimension "${options.dimension}" (dimensions: ${ratings.dimensions.join(', ')})`);
+      if (dimension < 0)
+        throw new Error(`no dimension "${options.dimension}" (dimensions: ${ratings.dimensions.join(', ')})`);
       engine = await sqliteEngine();
       await ratingsTables(engine, ratings, { dimension });
       ({ scale, categories } = ratings);
     }
     const t1 = performance.now();
     const results = await runSummarySql(engine);
-    return { ...assembleSummary(results, { scale, categories }), timings: { load_ms: t1 - t0, sql_ms: performance.now() - t1 } };
+    return {
+      ...assembleSummary(results, { scale, categories }),
+      timings: { load_ms: t1 - t0, sql_ms: performance.now() - t1 },
+    };
   } finally {
     engine?.close();
   }
@@ -61,14 +73,21 @@ export async function summarizeFile(path: string, options: SummarizeOptions = {}
  * `DIR/NAME.parquet` for each result of `summary.sql`, read with DuckDB; the scale (and for nominal
  * data the categories, in code order) must be stated.
  */
-export async function summarizeResults(dir: string, { scale, categories }: { scale: Scale; categories: string[] }): Promise<{ summary: Summary; warnings: string[] }> {
+export async function summarizeResults(
+  dir: string,
+  { scale, categories }: { scale: Scale; categories: string[] },
+): Promise<{ summary: Summary; warnings: string[] }> {
   const engine = await duckdbEngine();
   try {
     const results = {} as SummaryResults;
     for (const name of RESULT_NAMES) {
-      const csv = join(dir, `${name}.csv`), parquet = join(dir, `${name}.parquet`);
+      const csv = join(dir, `${name}.csv`),
+        parquet = join(dir, `${name}.parquet`);
       if (existsSync(parquet)) results[name] = await engine.all(`SELECT * FROM read_parquet(${quoteText(parquet)})`);
-      else if (existsSync(csv)) results[name] = await engine.all(`SELECT * FROM read_csv(${quoteText(csv)}, header = true, all_varchar = true)`);
+      else if (existsSync(csv))
+        results[name] = await engine.all(
+          `SELECT * FROM read_csv(${quoteText(csv)}, header = true, all_varchar = true)`,
+        );
       else throw new Error(`no ${name}.csv or ${name}.parquet in ${dir}`);
     }
     return assembleSummary(results, { scale, categories });

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 
 /** The results of `summary.sql`, in file order. */
-export const RESULT_NAMES = ['checks', 'label_counts', 'item_patterns', 'pair_tables', 'annotators', 'gold_tables', 'slice_patterns'] as const;
+export const RESULT_NAMES = [
+  'checks',
+  'label_counts',
+  'item_patterns',
+  'pair_tables',
+  'annotators',
+  'gold_tables',
+  'slice_patterns',
+] as const;
 export type ResultName = (typeof RESULT_NAMES)[number];
 
 /** The text of `src/sql/summary.sql`. */
@@ -23,6 +31,7 @@ export function summaryQueries(text = summarySqlText()): { name: ResultName; sql
     const end = body.lastIndexOf(';');
     out.push({ name, sql: (end >= 0 ? body.slice(0, end) : body).trim() });
   }
-  for (const name of RESULT_NAMES) if (!out.some((q) => q.name === name)) throw new Error(`summary.sql: no query for result "${name}"`);
+  for (const name of RESULT_NAMES)
+    if (!out.some((q) => q.name === name)) throw new Error(`summary.sql: no query for result "${name}"`);
   return out;
 }

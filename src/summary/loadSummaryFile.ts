@@ -16,7 +16,8 @@ export async function loadSummaryFile(file: InputFile): Promise<Summary | null> 
   for await (const { text: chunk } of textChunks(file, gzip)) {
     text += chunk;
     if (text.length >= 4096 && !text.slice(0, 4096).includes(SUMMARY_SCHEMA)) return null;
-    if (text.length > MAX_SUMMARY_CHARS) throw new UnreadableFile(file.name, `${file.name}: a summary file over 256 MB is not a summary prefscope wrote`);
+    if (text.length > MAX_SUMMARY_CHARS)
+      throw new UnreadableFile(file.name, `${file.name}: a summary file over 256 MB is not a summary prefscope wrote`);
   }
   if (!text.trimStart().startsWith('{') || !text.includes(SUMMARY_SCHEMA)) return null;
   try {

@@ -9,5 +9,10 @@ import type { SummaryPattern } from './types';
  * so the row order of the SQL output never matters).
  */
 export function patternTable(patterns: readonly SummaryPattern[], K: number): ItemCounts {
-  return countPatterns(countTable(patterns.map((p) => p.counts), { K, weight: patterns.map((p) => p.items) }));
+  return countPatterns(
+    countTable(
+      patterns.map((p) => p.counts),
+      { K, weight: patterns.map((p) => p.items) },
+    ),
+  );
 }

@@ -7,7 +7,8 @@ import type { Summary } from './types';
 
 export type SummaryAgreementOptions = Omit<AgreementOptions, 'removed'>;
 
-const byIds = (x: { a: string; b: string }, y: { a: string; b: string }) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0);
+const byIds = (x: { a: string; b: string }, y: { a: string; b: string }) =>
+  x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0;
 
 /**
  * The report's `agreement` section from a summary file, equal to `agreementSection` on the raw
@@ -19,16 +20,19 @@ const byIds = (x: { a: string; b: string }, y: { a: string; b: string }) => (x.a
 export function summaryAgreement(summary: Summary, options: SummaryAgreementOptions = {}): AgreementSection {
   const K = summary.categories.length;
   const pairs = [...summary.pair_tables].sort(byIds);
-  return agreementFromTables({
-    K,
-    sides: summary.scale !== 'nominal' ? directionalSides(SCALE_CODES[summary.scale]) : null,
-    ordered: orderedCategories(summary.scale, summary.categories),
-    counts: patternTable(summary.item_patterns, K),
-    pairs: { a: pairs.map((t) => t.a), b: pairs.map((t) => t.b), tables: pairs.map((t) => t.table) },
-    slices: Object.entries(summary.slices).map(([name, values]) => ({
-      name,
-      values: values.map((v) => v.value),
-      counts: () => values.map((v) => patternTable(v.item_patterns, K)),
-    })),
-  }, options);
+  return agreementFromTables(
+    {
+      K,
+      sides: summary.scale !== 'nominal' ? directionalSides(SCALE_CODES[summary.scale]) : null,
+      ordered: orderedCategories(summary.scale, summary.categories),
+      counts: patternTable(summary.item_patterns, K),
+      pairs: { a: pairs.map((t) => t.a), b: pairs.map((t) => t.b), tables: pairs.map((t) => t.table) },
+      slices: Object.entries(summary.slices).map(([name, values]) => ({
+        name,
+        values: values.map((v) => v.value),
+        counts: () => values.map((v) => patternTable(v.item_patterns, K)),
+      })),
+    },
+    options,
+  );
 }

@@ -10,19 +10,29 @@ import type { Summary } from './types';
  * every time), and `replay` is null (the real-time gold replay needs each annotator's judgements in
  * submission order).
  */
-export function summaryAnnotators(summary: Summary, { weights = DEFAULT_SETTINGS.weights }: { weights?: ScoreWeights } = {}): AnnotatorRow[] {
-  return summary.annotators.filter((a) => a.labels > 0).map((a) => annotatorRow({
-    id: a.id,
-    labels: a.labels,
-    labelCounts: a.label_counts,
-    goldN: a.gold_n,
-    goldExact: a.gold_exact,
-    goldDirectional: a.gold_directional,
-    majorityN: a.majority_n,
-    majorityAgreed: a.majority_agreed,
-    meanTime: a.time_count > 0 ? a.time_sum / a.time_count : NaN,
-    medianTime: NaN,
-    removed: false,
-    replay: null,
-  }, { weights }));
+export function summaryAnnotators(
+  summary: Summary,
+  { weights = DEFAULT_SETTINGS.weights }: { weights?: ScoreWeights } = {},
+): AnnotatorRow[] {
+  return summary.annotators
+    .filter((a) => a.labels > 0)
+    .map((a) =>
+      annotatorRow(
+        {
+          id: a.id,
+          labels: a.labels,
+          labelCounts: a.label_counts,
+          goldN: a.gold_n,
+          goldExact: a.gold_exact,
+          goldDirectional: a.gold_directional,
+          majorityN: a.majority_n,
+          majorityAgreed: a.majority_agreed,
+          meanTime: a.time_count > 0 ? a.time_sum / a.time_count : NaN,
+          medianTime: NaN,
+          removed: false,
+          replay: null,
+        },
+        { weights },
+      ),
+    );
 }

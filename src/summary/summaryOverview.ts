@@ -10,7 +10,10 @@ import type { Summary } from './types';
  * no rows, texts or per-item gold, so there is no preview and nothing was dropped here (the SQL run
  * checked duplicates and codes).
  */
-export function summaryOverview(summary: Summary, file: { name: string; bytes: number; sha256: string | null }): Overview {
+export function summaryOverview(
+  summary: Summary,
+  file: { name: string; bytes: number; sha256: string | null },
+): Overview {
   const labelsPerItem: number[] = [];
   let items = 0;
   for (const p of summary.item_patterns) {
@@ -21,10 +24,23 @@ export function summaryOverview(summary: Summary, file: { name: string; bytes: n
   }
   // built from entries: a category named `__proto__` stays an ordinary key
   const own = (c: string) => (Object.hasOwn(summary.label_counts, c) ? summary.label_counts[c] : 0);
-  const label_counts: Record<string, number> = Object.fromEntries((summary.scale === 'nominal' ? summary.categories : [...PREFERENCE_LABELS]).map((c) => [c, own(c)]));
+  const label_counts: Record<string, number> = Object.fromEntries(
+    (summary.scale === 'nominal' ? summary.categories : [...PREFERENCE_LABELS]).map((c) => [c, own(c)]),
+  );
   const rows = Object.values(label_counts).reduce((s, n) => s + n, 0);
   const input: InputSection = {
-    files: [{ name: file.name, bytes: file.bytes, sha256: file.sha256, format: 'summary', rows: 0, judgements: rows, rows_dropped: 0, judge: null }],
+    files: [
+      {
+        name: file.name,
+        bytes: file.bytes,
+        sha256: file.sha256,
+        format: 'summary',
+        rows: 0,
+        judgements: rows,
+        rows_dropped: 0,
+        judge: null,
+      },
+    ],
     format: 'summary',
     rows,
     rows_dropped: 0,
@@ -39,12 +55,43 @@ export function summaryOverview(summary: Summary, file: { name: string; bytes: n
     warnings: [],
     label_readings: [],
     shared_item_ids: [],
-    pair_statistics: { pairs_with_texts: 0, identical_responses: 0, empty_a: 0, empty_b: 0, median_chars_a: null, median_chars_b: null, a_longer_share: null, duplicate_judgements: 0 },
+    pair_statistics: {
+      pairs_with_texts: 0,
+      identical_responses: 0,
+      empty_a: 0,
+      empty_b: 0,
+      median_chars_a: null,
+      median_chars_b: null,
+      a_longer_share: null,
+      duplicate_judgements: 0,
+    },
     model_pairs: [],
     model_pairs_source: 'humans',
     judge_label_counts: {},
   };
-  const info: FileInfo = { name: file.name, bytes: file.bytes, format: 'json', gzip: false, delimiter: ',', header: [], mapping: emptyMapping(), role: 'judgements', adapter: 'summary', adapterTitle: 'prefscope summary', adapted: false, notes: [], warning: null, sample: [], estimatedRows: rows, hasHeader: true, contentGuess: null, head: [], problems: [], jsonColumns: [], expanded: [] };
+  const info: FileInfo = {
+    name: file.name,
+    bytes: file.bytes,
+    format: 'json',
+    gzip: false,
+    delimiter: ',',
+    header: [],
+    mapping: emptyMapping(),
+    role: 'judgements',
+    adapter: 'summary',
+    adapterTitle: 'prefscope summary',
+    adapted: false,
+    notes: [],
+    warning: null,
+    sample: [],
+    estimatedRows: rows,
+    hasHeader: true,
+    contentGuess: null,
+    head: [],
+    problems: [],
+    jsonColumns: [],
+    expanded: [],
+  };
   return {
     input,
     fileInfos: [info],
@@ -53,7 +100,9 @@ export function summaryOverview(summary: Summary, file: { name: string; bytes: n
     categories: summary.categories,
     issueCount: 0,
     labelsPerItem,
-    annotators: summary.annotators.map((a) => ({ id: a.id, kind: 'human' as const, labels: a.labels })).sort((x, y) => y.labels - x.labels || (x.id < y.id ? -1 : 1)),
+    annotators: summary.annotators
+      .map((a) => ({ id: a.id, kind: 'human' as const, labels: a.labels }))
+      .sort((x, y) => y.labels - x.labels || (x.id < y.id ? -1 : 1)),
     slices: Object.entries(summary.slices).map(([name, values]) => ({ name, values: values.length })),
     attributeColumns: [],
     goldItems: 0,

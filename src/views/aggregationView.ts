@@ -26,7 +26,12 @@ export interface AggregationView {
 }
 
 /** What the final-labels panel shows of an aggregation: confusions, the pairs the methods disagree on, confidence. */
-export function aggregationView(loaded: LoadResult, detail: AggregationDetail, rows: AnnotatorRow[], limit = 200): AggregationView {
+export function aggregationView(
+  loaded: LoadResult,
+  detail: AggregationDetail,
+  rows: AnnotatorRow[],
+  limit = 200,
+): AggregationView {
   const r = loaded.ratings;
   const K = r.categories.length;
   const index = new Map(r.annotators.map((id, a) => [id, a]));
@@ -34,7 +39,11 @@ export function aggregationView(loaded: LoadResult, detail: AggregationDetail, r
     .filter((row) => !row.removed)
     .map((row) => {
       const a = index.get(row.id)!;
-      return { id: row.id, labels: row.labels, matrix: Array.from(detail.confusion.subarray(a * K * K, (a + 1) * K * K)) };
+      return {
+        id: row.id,
+        labels: row.labels,
+        matrix: Array.from(detail.confusion.subarray(a * K * K, (a + 1) * K * K)),
+      };
     });
   const name = (c: number) => (c >= 0 ? r.categories[c] : null);
   const flips: AggregationView['flips'] = { total: 0, items: [] };
@@ -48,7 +57,11 @@ export function aggregationView(loaded: LoadResult, detail: AggregationDetail, r
     if (flips.items.length >= limit) continue;
     flips.items.push({
       item: r.items[i],
-      labels: { majority: name(labels.majority.label[i]), weighted: name(labels.weighted.label[i]), dawid_skene: name(ds.label[i]) },
+      labels: {
+        majority: name(labels.majority.label[i]),
+        weighted: name(labels.weighted.label[i]),
+        dawid_skene: name(ds.label[i]),
+      },
       confidence: ds.confidence[i],
       n: labels.majority.n[i],
       gold: name(r.itemGold[i]),
@@ -57,5 +70,12 @@ export function aggregationView(loaded: LoadResult, detail: AggregationDetail, r
       responseB: loaded.texts.responseB[i] ?? null,
     });
   }
-  return { aggregation: detail.section, trace: detail.trace, priors: detail.priors, confusions, flips, confidenceHistogram: histogram };
+  return {
+    aggregation: detail.section,
+    trace: detail.trace,
+    priors: detail.priors,
+    confusions,
+    flips,
+    confidenceHistogram: histogram,
+  };
 }

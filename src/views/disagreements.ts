@@ -10,7 +10,13 @@ export interface Disagreement {
 }
 
 /** The items two annotators both labelled (overall dimension) and labelled differently. */
-export function disagreements(r: Ratings, texts: { prompt: (string | undefined)[]; responseA: (string | undefined)[]; responseB: (string | undefined)[] }, a: string, b: string, limit = 200): { total: number; shared: number; items: Disagreement[] } {
+export function disagreements(
+  r: Ratings,
+  texts: { prompt: (string | undefined)[]; responseA: (string | undefined)[]; responseB: (string | undefined)[] },
+  a: string,
+  b: string,
+  limit = 200,
+): { total: number; shared: number; items: Disagreement[] } {
   const ca = r.annotators.indexOf(a);
   const cb = r.annotators.indexOf(b);
   const la = new Int32Array(r.items.length).fill(-1);
@@ -29,7 +35,14 @@ export function disagreements(r: Ratings, texts: { prompt: (string | undefined)[
     if (la[i] === lb[i]) continue;
     total++;
     if (items.length < limit) {
-      items.push({ item: r.items[i], labelA: r.categories[la[i]], labelB: r.categories[lb[i]], prompt: texts.prompt[i] ?? null, responseA: texts.responseA[i] ?? null, responseB: texts.responseB[i] ?? null });
+      items.push({
+        item: r.items[i],
+        labelA: r.categories[la[i]],
+        labelB: r.categories[lb[i]],
+        prompt: texts.prompt[i] ?? null,
+        responseA: texts.responseA[i] ?? null,
+        responseB: texts.responseB[i] ?? null,
+      });
     }
   }
   return { total, shared, items };

@@ -57,7 +57,11 @@ export function overview(loaded: LoadResult, input: InputSection, previewItems =
   const perItem = labelsPerItem(r, human);
   const perAnnotator = labelsPerAnnotator(r, new Uint8Array(r.n).fill(1));
   const annotators = r.annotators
-    .map((id, a) => ({ id, kind: r.annotatorKind[a] === AI ? ('ai' as const) : ('human' as const), labels: perAnnotator[a] }))
+    .map((id, a) => ({
+      id,
+      kind: r.annotatorKind[a] === AI ? ('ai' as const) : ('human' as const),
+      labels: perAnnotator[a],
+    }))
     .filter((a) => a.labels > 0)
     .sort((x, y) => y.labels - x.labels || (x.id < y.id ? -1 : 1));
   const perFile = loaded.readings.length > 1;
@@ -66,7 +70,12 @@ export function overview(loaded: LoadResult, input: InputSection, previewItems =
     fileInfos: loaded.fileInfos,
     labelQuestions: loaded.readings
       .filter((x) => x.reading.ambiguous && x.reading.chosen === 'guess')
-      .map((x) => ({ key: perFile ? x.files[0] : '*', files: x.files, columns: x.columns, candidates: x.reading.candidates })),
+      .map((x) => ({
+        key: perFile ? x.files[0] : '*',
+        files: x.files,
+        columns: x.columns,
+        candidates: x.reading.candidates,
+      })),
     reading: loaded.reading.description,
     categories: r.categories,
     issueCount: loaded.issueCount,
@@ -103,7 +112,11 @@ export function pairPreviews(loaded: LoadResult, items: number[]): PairPreview[]
     const k = wanted.get(r.item[j]);
     if (k === undefined) continue;
     const a = r.annotator[j];
-    out[k].judgements.push({ annotator: r.annotators[a], kind: r.annotatorKind[a] === AI ? 'ai' : 'human', label: r.categories[r.label[j]] });
+    out[k].judgements.push({
+      annotator: r.annotators[a],
+      kind: r.annotatorKind[a] === AI ? 'ai' : 'human',
+      label: r.categories[r.label[j]],
+    });
   }
   return out;
 }

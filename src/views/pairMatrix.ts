@@ -19,7 +19,12 @@ export const MAX_MATRIX_ANNOTATORS = 30;
 export function pairMatrix(all: CohenPairRow[], max = MAX_MATRIX_ANNOTATORS): PairMatrix {
   const shared = new Map<string, number>();
   for (const p of all) for (const id of [p.a, p.b]) shared.set(id, (shared.get(id) ?? 0) + p.n);
-  const kept = new Set([...shared].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, max).map(([id]) => id));
+  const kept = new Set(
+    [...shared]
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+      .slice(0, max)
+      .map(([id]) => id),
+  );
   const pairs = all.filter((p) => kept.has(p.a) && kept.has(p.b));
   const ids = [...kept].sort();
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -27,7 +32,8 @@ export function pairMatrix(all: CohenPairRow[], max = MAX_MATRIX_ANNOTATORS): Pa
   const distance = new Float64Array(n * n).fill(NaN);
   for (let i = 0; i < n; i++) distance[i * n + i] = 0;
   for (const p of pairs) {
-    const i = index.get(p.a)!, j = index.get(p.b)!;
+    const i = index.get(p.a)!,
+      j = index.get(p.b)!;
     if (p.kappa !== null) distance[i * n + j] = distance[j * n + i] = 1 - p.kappa;
   }
   const order = clusterOrder(n, distance).map((i) => ids[i]);

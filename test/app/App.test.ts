@@ -43,7 +43,9 @@ describe('App', () => {
     await analysis.open([fakeFile('x.csv', 'item,worker,answer,other\np1,a1,A,B\np1,a2,A,B\n')]);
     expect(analysis.overview!.input.label_counts['A>']).toBe(2);
     analysis.panel = 'columns';
-    const select = (await screen.findAllByRole('combobox', {}, { timeout: 10_000 })).find((s) => s.getAttribute('data-role') === 'label') as HTMLSelectElement;
+    const select = (await screen.findAllByRole('combobox', {}, { timeout: 10_000 })).find(
+      (s) => s.getAttribute('data-role') === 'label',
+    ) as HTMLSelectElement;
     await fireEvent.change(select, { target: { value: 'other' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Re-read x.csv' }));
     await vi.waitFor(() => expect(analysis.overview!.input.label_counts['B>']).toBe(2));

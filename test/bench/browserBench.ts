@@ -30,7 +30,10 @@ export async function browserBench(path: string, loads: number, agreements: numb
       await page.addInitScript(() => {
         const w = window as unknown as { __longTasks: number[] };
         w.__longTasks = [];
-        new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({
+          type: 'longtask',
+          buffered: true,
+        });
       });
       const stopWatching = watchPeak();
       await page.goto(url);
@@ -49,7 +52,14 @@ export async function browserBench(path: string, loads: number, agreements: numb
       await page.getByTestId('bootstrap-input').fill('0');
       await page.getByTestId('bootstrap-input').press('Enter');
       await page.getByTestId('bootstrap-input').blur();
-      const metrics = ['fleiss_kappa', 'gwet_ac1', 'krippendorff_alpha.ordinal', 'percent_agreement.strict', 'krippendorff_alpha.interval', 'fleiss_kappa'];
+      const metrics = [
+        'fleiss_kappa',
+        'gwet_ac1',
+        'krippendorff_alpha.ordinal',
+        'percent_agreement.strict',
+        'krippendorff_alpha.interval',
+        'fleiss_kappa',
+      ];
       for (let k = 0; k < agreements; k++) {
         const metric = metrics[(k + 1) % metrics.length];
         await page.getByLabel('Coefficient that drives the verdict').selectOption(metric);
@@ -63,7 +73,11 @@ export async function browserBench(path: string, loads: number, agreements: numb
       for (let k = 1; k <= agreements; k++) {
         const previous = await elapsed.getAttribute('data-ms');
         await page.getByLabel(`Use ${['Dawid-Skene', 'Majority vote'][k % 2]}`).check();
-        await page.waitForFunction((p) => document.querySelector('[data-testid=aggregation-elapsed]')?.getAttribute('data-ms') !== p, previous, { timeout: 120_000 });
+        await page.waitForFunction(
+          (p) => document.querySelector('[data-testid=aggregation-elapsed]')?.getAttribute('data-ms') !== p,
+          previous,
+          { timeout: 120_000 },
+        );
         aggregation.push(Number(await elapsed.getAttribute('data-ms')));
       }
       // visit every panel once, as a user would

@@ -10,7 +10,10 @@ export function naiveAgreement(rows: [string, string, string][]): { percent: num
     if (!counts) byItem.set(item, (counts = new Map()));
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
-  let pairs = 0, equal = 0, pSum = 0, pN = 0;
+  let pairs = 0,
+    equal = 0,
+    pSum = 0,
+    pN = 0;
   const share = new Map<string, number>();
   const coincidence = new Map<string, number>();
   let nPairable = 0;
@@ -31,7 +34,8 @@ export function naiveAgreement(rows: [string, string, string][]): { percent: num
   let pe = 0;
   for (const p of share.values()) pe += p * p;
   const pa = pSum / pN;
-  let marginal = 0, diagonal = 0;
+  let marginal = 0,
+    diagonal = 0;
   const nc = new Map<string, number>();
   for (const counts of byItem.values()) {
     let m = 0;

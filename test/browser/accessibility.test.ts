@@ -13,7 +13,12 @@ const SCHEMES = ['light', 'dark'] as const;
 
 const app = useBuiltApp();
 
-interface Violation { id: string; impact: string; help: string; nodes: { target: string[]; summary: string; owner: number }[] }
+interface Violation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[]; summary: string; owner: number }[];
+}
 
 /**
  * Findings inside a component another change owns (not edited here), with the fix it needs. They are
@@ -32,7 +37,8 @@ const OWNED_ELSEWHERE: { rule: string; within: string; owner: string; fix: strin
 async function axe(page: Page): Promise<Violation[]> {
   if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(AXE_SOURCE);
   const elsewhere = JSON.stringify(OWNED_ELSEWHERE.map(({ rule, within }) => ({ rule, within })));
-  const violations = (await page.evaluate(`window.axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
+  const violations =
+    (await page.evaluate(`window.axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
     id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.map((n) => {
       const element = n.target.length === 1 ? document.querySelector(String(n.target[0])) : null;
@@ -45,9 +51,15 @@ async function axe(page: Page): Promise<Violation[]> {
 
 /** One line per failing element: `[scheme] panel: rule (impact) — help — selector — why`. */
 function describeViolations(where: string, violations: Violation[], owned = false): string[] {
-  return violations.flatMap((v) => v.nodes.filter((n) => (n.owner >= 0) === owned).map((n) => `${where}: ${v.id} (${v.impact}) — ${v.help} — ${n.target.join(' ')} — ${n.summary.replace(/\s+/g, ' ').trim()}`));
+  return violations.flatMap((v) =>
+    v.nodes
+      .filter((n) => n.owner >= 0 === owned)
+      .map(
+        (n) =>
+          `${where}: ${v.id} (${v.impact}) — ${v.help} — ${n.target.join(' ')} — ${n.summary.replace(/\s+/g, ' ').trim()}`,
+      ),
+  );
 }
-
 
 describe('accessibility of the built app (axe-core, serious and critical)', () => {
   it('axe finds no serious or critical violation on the empty page and on every panel of the demo, light and dark', async () => {
@@ -65,7 +77,9 @@ describe('accessibility of the built app (axe-core, serious and critical)', () =
       await page.goto(app.url);
       await page.getByRole('button', { name: 'Try the demo' }).waitFor();
       // the theme really is the one asked for (app.css switches on prefers-color-scheme)
-      expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(colorScheme === 'dark' ? 'rgb(21, 24, 30)' : 'rgb(247, 248, 250)');
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
+        colorScheme === 'dark' ? 'rgb(21, 24, 30)' : 'rgb(247, 248, 250)',
+      );
       await check(page, `[${colorScheme}] empty state`);
       await page.getByRole('button', { name: 'Try the demo' }).click();
       await page.getByRole('tab', { name: 'Overview' }).waitFor({ timeout: 30_000 });
@@ -74,7 +88,12 @@ describe('accessibility of the built app (axe-core, serious and critical)', () =
         await settled(page);
         await check(page, `[${colorScheme}] ${name}`);
         // and again with every collapsed section open (the tables behind the charts, lists of pairs)
-        const opened = await page.evaluate(() => [...document.querySelectorAll('main details:not([open])')].map((d) => ((d as HTMLDetailsElement).open = true)).length);
+        const opened = await page.evaluate(
+          () =>
+            [...document.querySelectorAll('main details:not([open])')].map(
+              (d) => ((d as HTMLDetailsElement).open = true),
+            ).length,
+        );
         if (opened) {
           await settled(page);
           await check(page, `[${colorScheme}] ${name}, ${opened} sections opened`);
@@ -88,15 +107,27 @@ describe('accessibility of the built app (axe-core, serious and critical)', () =
       await page.getByTestId('rubric-section').waitFor({ timeout: 60_000 });
       await settled(page);
       await check(page, `[${colorScheme}] Agreement (rubric demo)`);
-      await page.evaluate(() => [...document.querySelectorAll('main details:not([open])')].forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await page.evaluate(() =>
+        [...document.querySelectorAll('main details:not([open])')].forEach(
+          (d) => ((d as HTMLDetailsElement).open = true),
+        ),
+      );
       await settled(page);
       await check(page, `[${colorScheme}] Agreement (rubric demo), sections opened`);
       expect(log.errors).toEqual([]);
       await page.close();
     }
     writeFileSync(join(ARTIFACTS, 'accessibility-violations.txt'), found.join('\n'));
-    writeFileSync(join(ARTIFACTS, 'accessibility-elsewhere.txt'), OWNED_ELSEWHERE.map((o) => `${o.owner}: ${o.rule} — fix: ${o.fix}`).concat(elsewhere).join('\n'));
-    if (elsewhere.length) console.warn(`axe: ${elsewhere.length} findings in components owned elsewhere (test/artifacts/accessibility-elsewhere.txt):\n${OWNED_ELSEWHERE.map((o) => `  ${o.owner}: ${o.rule} — ${o.fix}`).join('\n')}`);
+    writeFileSync(
+      join(ARTIFACTS, 'accessibility-elsewhere.txt'),
+      OWNED_ELSEWHERE.map((o) => `${o.owner}: ${o.rule} — fix: ${o.fix}`)
+        .concat(elsewhere)
+        .join('\n'),
+    );
+    if (elsewhere.length)
+      console.warn(
+        `axe: ${elsewhere.length} findings in components owned elsewhere (test/artifacts/accessibility-elsewhere.txt):\n${OWNED_ELSEWHERE.map((o) => `  ${o.owner}: ${o.rule} — ${o.fix}`).join('\n')}`,
+      );
     expect(found, `\n${found.join('\n')}\n`).toEqual([]);
   }, 300_000);
 
@@ -104,7 +135,9 @@ describe('accessibility of the built app (axe-core, serious and critical)', () =
     const page = await app.browser.newPage();
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Try the demo' }).waitFor();
-    await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('input'), { type: 'text' })));
+    await page.evaluate(() =>
+      document.querySelector('main')!.append(Object.assign(document.createElement('input'), { type: 'text' })),
+    );
     const lines = describeViolations('probe', await axe(page));
     expect(lines.some((line) => line.includes('label (critical)'))).toBe(true);
     await page.close();
@@ -116,11 +149,16 @@ describe('accessibility of the built app (axe-core, serious and critical)', () =
     await page.getByRole('button', { name: 'Try the demo' }).click();
     await page.getByRole('tab', { name: 'Overview' }).waitFor({ timeout: 30_000 });
     await settled(page);
-    const focused = () => page.evaluate(() => ({
-      id: document.activeElement?.id ?? '', role: document.activeElement?.getAttribute('role') ?? '', tag: document.activeElement?.tagName ?? '',
-      selected: document.activeElement?.getAttribute('aria-selected') ?? '', outline: getComputedStyle(document.activeElement!).outlineStyle,
-      outlineWidth: parseFloat(getComputedStyle(document.activeElement!).outlineWidth), visible: document.activeElement!.matches(':focus-visible'),
-    }));
+    const focused = () =>
+      page.evaluate(() => ({
+        id: document.activeElement?.id ?? '',
+        role: document.activeElement?.getAttribute('role') ?? '',
+        tag: document.activeElement?.tagName ?? '',
+        selected: document.activeElement?.getAttribute('aria-selected') ?? '',
+        outline: getComputedStyle(document.activeElement!).outlineStyle,
+        outlineWidth: parseFloat(getComputedStyle(document.activeElement!).outlineWidth),
+        visible: document.activeElement!.matches(':focus-visible'),
+      }));
     // From the brand link at the top of the page, Tab reaches the selected tab (roving tabindex: one tab stop)
     await page.locator('a.brand').focus();
     await page.keyboard.press('Tab');

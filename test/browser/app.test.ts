@@ -19,7 +19,9 @@ function writeCsv(path: string, pairs: number, bad = true): void {
   for (let p = 0; p < pairs; p++) {
     for (let k = 0; k < 3; k++) {
       const annotator = `w${(p * 3 + k * 7) % 40}`;
-      lines.push(`pair${p},${annotator},${labels[Math.floor(random() * 5)]},${(5 + random() * 60).toFixed(1)},${['code', 'chat', 'math'][p % 3]}`);
+      lines.push(
+        `pair${p},${annotator},${labels[Math.floor(random() * 5)]},${(5 + random() * 60).toFixed(1)},${['code', 'chat', 'math'][p % 3]}`,
+      );
     }
   }
   // an unknown label, an empty item id, a row with more fields than the header (a shorter one is read: trailing
@@ -39,7 +41,9 @@ async function statValue(page: Page, id: string): Promise<number> {
 }
 
 function assertSameOrigin(requests: string[]) {
-  expect(requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+  expect(requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual(
+    [],
+  );
 }
 
 describe('the built app in chromium', () => {
@@ -60,21 +64,31 @@ describe('the built app in chromium', () => {
     expect(input.rows_dropped).toBe(3);
     expect(await page.getByTestId('stat-scale').locator('.value').textContent()).toBe(input.scale);
     const issueRows = await page.getByTestId('issues-table').locator('tbody tr').allTextContents();
-    expect(issueRows).toEqual(['upload.csv902labelunknown label "maybe"', 'upload.csv903example_idempty item id', 'upload.csv904—row has 6 fields, the header has 5']);
+    expect(issueRows).toEqual([
+      'upload.csv902labelunknown label "maybe"',
+      'upload.csv903example_idempty item id',
+      'upload.csv904—row has 6 fields, the header has 5',
+    ]);
     expect(await page.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: join(ARTIFACTS, 'overview-upload.png'), fullPage: true });
     const report = (await auditReport(path)).agreement;
     await page.getByRole('tab', { name: 'Agreement' }).click();
     await page.getByTestId('bootstrap-progress').waitFor({ state: 'detached', timeout: 60_000 });
     expect(await page.getByTestId('band-label').textContent()).toBe(report.band.label);
-    expect(await page.getByTestId('band-value').textContent()).toContain(`[${report.ci95.fleiss_kappa[0].toFixed(3)}, ${report.ci95.fleiss_kappa[1].toFixed(3)}]`);
+    expect(await page.getByTestId('band-value').textContent()).toContain(
+      `[${report.ci95.fleiss_kappa[0].toFixed(3)}, ${report.ci95.fleiss_kappa[1].toFixed(3)}]`,
+    );
     expect(log.errors).toEqual([]);
     assertSameOrigin(log.requests);
     await page.close();
   }, 60_000);
 
   it('Parquet, gzip JSON Lines and JSON files read in the browser give the numbers of the audit command', async () => {
-    const records = [0, 1, 2, 3, 4, 5].map((i) => ({ pair_id: `p${i >> 1}`, worker: `w${i % 3}`, winner: ['model_a', 'model_b', 'tie'][i % 3] }));
+    const records = [0, 1, 2, 3, 4, 5].map((i) => ({
+      pair_id: `p${i >> 1}`,
+      worker: `w${i % 3}`,
+      winner: ['model_a', 'model_b', 'tie'][i % 3],
+    }));
     const jsonl = join(ARTIFACTS, 'records.jsonl.gz');
     writeFileSync(jsonl, gzipSync(records.map((r) => JSON.stringify(r)).join('\n')));
     const json = join(ARTIFACTS, 'records.json');
@@ -124,8 +138,11 @@ describe('the built app in chromium', () => {
     const report = (await auditReport('public/samples/demo.csv.gz')).agreement;
     expect(await page.getByTestId('band-label').textContent()).toBe(report.band.label);
     const f = (x: number) => x.toFixed(3);
-    expect(await page.getByTestId('band-value').textContent()).toBe(`${f(report.fleiss_kappa)} [${f(report.ci95.fleiss_kappa[0])}, ${f(report.ci95.fleiss_kappa[1])}]`);
-    const cell = (metric: string, column: number) => page.locator(`[data-testid=coefficient-table] tr[data-metric="${metric}"] td`).nth(column).textContent();
+    expect(await page.getByTestId('band-value').textContent()).toBe(
+      `${f(report.fleiss_kappa)} [${f(report.ci95.fleiss_kappa[0])}, ${f(report.ci95.fleiss_kappa[1])}]`,
+    );
+    const cell = (metric: string, column: number) =>
+      page.locator(`[data-testid=coefficient-table] tr[data-metric="${metric}"] td`).nth(column).textContent();
     expect(await cell('krippendorff_alpha.ordinal', 0)).toContain(f(report.krippendorff_alpha.ordinal));
     expect(await cell('gwet_ac1', 1)).toContain(f(report.directional.gwet_ac1));
     const heatmap = page.locator('figure.chart', { hasText: "Pairwise Cohen's kappa" });
@@ -133,7 +150,9 @@ describe('the built app in chromium', () => {
     expect(await cells.count()).toBe(2 * report.cohen_pairs.length);
     await cells.nth(3).hover();
     await cells.nth(3).click();
-    await expect.poll(() => page.getByTestId('disagreements').textContent(), { timeout: 10_000 }).toMatch(/shared items labelled differently/);
+    await expect
+      .poll(() => page.getByTestId('disagreements').textContent(), { timeout: 10_000 })
+      .toMatch(/shared items labelled differently/);
     await page.screenshot({ path: join(ARTIFACTS, 'agreement-demo.png'), fullPage: true });
     expect(log.errors).toEqual([]);
     assertSameOrigin(log.requests);
@@ -153,7 +172,9 @@ describe('the built app in chromium', () => {
     await expect.poll(() => page.getByTestId('alpha-kept').textContent(), { timeout: 30_000 }).not.toBe(before);
     const removed = ['ann07', 'ann13', 'ann18', 'ann21'];
     const report = await auditReport('public/samples/demo.csv.gz', '--bootstrap', '0', '--remove', removed.join(','));
-    expect(await page.getByTestId('alpha-kept').textContent()).toBe(report.agreement.krippendorff_alpha.ordinal.toFixed(3));
+    expect(await page.getByTestId('alpha-kept').textContent()).toBe(
+      report.agreement.krippendorff_alpha.ordinal.toFixed(3),
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'annotators-demo.png'), fullPage: true });
     // the address now carries the removal: the same link with the same file reproduces the view
     const link = page.url();
@@ -162,7 +183,9 @@ describe('the built app in chromium', () => {
     await second.goto(link);
     await second.getByRole('button', { name: 'Try the demo' }).click();
     await second.getByTestId('annotator-table').waitFor({ timeout: 30_000 });
-    await expect.poll(() => second.getByTestId('alpha-kept').textContent(), { timeout: 30_000 }).toBe(report.agreement.krippendorff_alpha.ordinal.toFixed(3));
+    await expect
+      .poll(() => second.getByTestId('alpha-kept').textContent(), { timeout: 30_000 })
+      .toBe(report.agreement.krippendorff_alpha.ordinal.toFixed(3));
     await second.close();
     await page.getByRole('tab', { name: 'Agreement' }).click();
     await page.getByTestId('bootstrap-progress').waitFor({ state: 'detached', timeout: 60_000 });
@@ -170,10 +193,16 @@ describe('the built app in chromium', () => {
     await page.getByRole('tab', { name: 'Final labels' }).click();
     await page.getByTestId('method-table').waitFor({ timeout: 30_000 });
     await page.getByTestId('min-confidence').fill('0.7');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Training pairs/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Training pairs/ }).click(),
+    ]);
     const path = join(ARTIFACTS, download.suggestedFilename());
     await download.saveAs(path);
-    const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.length).toBeGreaterThan(500);
     for (const l of lines) expect(Object.keys(l)).toEqual(['prompt', 'chosen', 'rejected', 'margin']);
     expect(await page.getByTestId('export-note').textContent()).toContain(`${lines.length} pairs`);
@@ -198,10 +227,14 @@ describe('the built app in chromium', () => {
     await page.getByRole('tab', { name: 'Agreement' }).click();
     await page.getByTestId('bootstrap-progress').waitFor({ state: 'detached', timeout: 60_000 });
     const f = (x: number) => x.toFixed(3);
-    expect(await page.getByTestId('band-value').textContent()).toBe(`${f(raw.agreement.fleiss_kappa)} [${f(raw.agreement.ci95.fleiss_kappa[0])}, ${f(raw.agreement.ci95.fleiss_kappa[1])}]`);
+    expect(await page.getByTestId('band-value').textContent()).toBe(
+      `${f(raw.agreement.fleiss_kappa)} [${f(raw.agreement.ci95.fleiss_kappa[0])}, ${f(raw.agreement.ci95.fleiss_kappa[1])}]`,
+    );
     await page.getByRole('tab', { name: 'Annotators' }).click();
     await page.getByTestId('annotator-table').waitFor({ timeout: 30_000 });
-    const composite = await page.locator('[data-testid=annotator-table] tr[data-annotator="ann01"] td.score').textContent();
+    const composite = await page
+      .locator('[data-testid=annotator-table] tr[data-annotator="ann01"] td.score')
+      .textContent();
     expect(composite).toBe(f(raw.annotators.find((a: { id: string }) => a.id === 'ann01').composite));
     await page.getByRole('tab', { name: 'Final labels' }).click();
     expect(await page.getByTestId('aggregation-error').textContent()).toMatch(/summary file holds only their counts/);

@@ -87,7 +87,9 @@ describe('the built app on the corpus of bad inputs', () => {
       if (expected.outcome === 'refused') {
         const message = (await page.getByTestId('load-error').textContent())!;
         expect(message).toMatch(new RegExp(expected.message!));
-        await expect.poll(() => page.getByRole('heading', { name: 'This file could not be read' }).isVisible()).toBe(true);
+        await expect
+          .poll(() => page.getByRole('heading', { name: 'This file could not be read' }).isVisible())
+          .toBe(true);
       } else {
         expect(await statValue('stat-rows')).toBe(expected.rows);
         expect(await statValue('stat-dropped')).toBe(expected.rows_dropped);
@@ -99,12 +101,20 @@ describe('the built app on the corpus of bad inputs', () => {
           expect(await rows.count()).toBe(want.length);
           for (let i = 0; i < want.length; i++) {
             const cells = await rows.nth(i).locator('td').allTextContents();
-            expect(cells.slice(0, 3), `issue ${i + 1}`).toEqual([name, want[i].row === null ? '—' : String(want[i].row), want[i].column ?? '—']);
+            expect(cells.slice(0, 3), `issue ${i + 1}`).toEqual([
+              name,
+              want[i].row === null ? '—' : String(want[i].row),
+              want[i].column ?? '—',
+            ]);
             expect(cells[3]).toMatch(new RegExp(want[i].message));
           }
         }
       }
-      if (SHOTS.has(name)) await page.screenshot({ path: join(ARTIFACTS, `bad-${name.replace(/\W+/g, '-')}.png`), fullPage: expected.outcome === 'ok' });
+      if (SHOTS.has(name))
+        await page.screenshot({
+          path: join(ARTIFACTS, `bad-${name.replace(/\W+/g, '-')}.png`),
+          fullPage: expected.outcome === 'ok',
+        });
       if (expected.outcome === 'ok') {
         // every panel opens on the degenerate data without a console error, then back to the overview
         for (const [tab, heading] of PANELS) {
@@ -113,7 +123,11 @@ describe('the built app on the corpus of bad inputs', () => {
           await settled(page);
           expect(log.errors, `${name}, ${tab}`).toEqual([]);
         }
-        if (SHOTS.has(name)) await page.screenshot({ path: join(ARTIFACTS, `bad-${name.replace(/\W+/g, '-')}-agreement.png`), fullPage: true });
+        if (SHOTS.has(name))
+          await page.screenshot({
+            path: join(ARTIFACTS, `bad-${name.replace(/\W+/g, '-')}-agreement.png`),
+            fullPage: true,
+          });
         await page.getByRole('tab', { name: 'Overview', exact: true }).click();
       }
       expect(log.errors).toEqual([]);
@@ -132,6 +146,8 @@ describe('the built app on the corpus of bad inputs', () => {
     expect(await page.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: join(ARTIFACTS, 'bad-then-demo.png'), fullPage: false });
     expect(log.errors).toEqual([]);
-    expect(log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+    expect(
+      log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:')),
+    ).toEqual([]);
   }, 60_000);
 });

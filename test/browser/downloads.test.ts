@@ -10,7 +10,11 @@ import { csvRecords } from '../helpers/csvRecords';
 const app = useBuiltApp();
 
 /** Presses a button (by mouse, or by keyboard: focus and Enter) and keeps the file it downloads in test/artifacts. */
-async function download(page: Page, button: Locator, keyboard = false): Promise<{ name: string; path: string; bytes: Buffer }> {
+async function download(
+  page: Page,
+  button: Locator,
+  keyboard = false,
+): Promise<{ name: string; path: string; bytes: Buffer }> {
   await expect.poll(() => button.isEnabled(), { timeout: 30_000 }).toBe(true);
   const event: Promise<Download> = page.waitForEvent('download', { timeout: 30_000 });
   if (keyboard) {
@@ -30,29 +34,45 @@ const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.rea
  * How much of an image is drawn: the share of pixels that differ from the top-left (background) pixel,
  * and the number of distinct colours, read back through a canvas in a blank (HTML) page.
  */
-async function inked(page: Page, png: Buffer): Promise<{ share: number; colours: number; width: number; height: number }> {
-  return page.evaluate(async (src) => {
-    const image = new Image();
-    image.src = src;
-    await image.decode();
-    const canvas = Object.assign(document.createElement('canvas'), { width: image.naturalWidth, height: image.naturalHeight });
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-    let differ = 0;
-    const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 30) differ++;
-      colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-    }
-    return { share: differ / (data.length / 4), colours: colours.size, width: canvas.width, height: canvas.height };
-  }, `data:image/png;base64,${png.toString('base64')}`);
+async function inked(
+  page: Page,
+  png: Buffer,
+): Promise<{ share: number; colours: number; width: number; height: number }> {
+  return page.evaluate(
+    async (src) => {
+      const image = new Image();
+      image.src = src;
+      await image.decode();
+      const canvas = Object.assign(document.createElement('canvas'), {
+        width: image.naturalWidth,
+        height: image.naturalHeight,
+      });
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let differ = 0;
+      const colours = new Set<number>();
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 30)
+          differ++;
+        colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      }
+      return { share: differ / (data.length / 4), colours: colours.size, width: canvas.width, height: canvas.height };
+    },
+    `data:image/png;base64,${png.toString('base64')}`,
+  );
 }
 
 /** Checks a downloaded SVG file as a file: standalone XML, sized, no currentColor; then opens it in a page and screenshots it. */
-async function checkSvgFile(file: { name: string; path: string; bytes: Buffer }, texts: string[]): Promise<{ width: number; height: number }> {
+async function checkSvgFile(
+  file: { name: string; path: string; bytes: Buffer },
+  texts: string[],
+): Promise<{ width: number; height: number }> {
   const svg = file.bytes.toString('utf8');
-  expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"'), svg.slice(0, 200)).toBe(true);
+  expect(
+    svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"'),
+    svg.slice(0, 200),
+  ).toBe(true);
   expect(svg).not.toMatch(/currentcolor/i);
   expect(svg).not.toMatch(/<(div|span|figure|script)\b/);
   for (const t of texts) expect(svg).toContain(`>${t}</text>`);
@@ -102,10 +122,16 @@ describe('downloads in chromium', () => {
 
     // a figure with an HTML swatch legend: the legend is drawn in the SVG file and the PNG
     await page.getByRole('tab', { name: 'Annotators' }).click();
-    const shares = await download(page, page.getByRole('button', { name: 'Download How each annotator labels as SVG' }));
+    const shares = await download(
+      page,
+      page.getByRole('button', { name: 'Download How each annotator labels as SVG' }),
+    );
     expect(shares.name).toBe('how-each-annotator-labels.svg');
     await checkSvgFile(shares, ['A&gt;&gt;', 'A&gt;', '=', 'B&gt;', 'B&gt;&gt;']);
-    const sharesPng = await download(page, page.getByRole('button', { name: 'Download How each annotator labels as PNG' }));
+    const sharesPng = await download(
+      page,
+      page.getByRole('button', { name: 'Download How each annotator labels as PNG' }),
+    );
     expect((await inked(blank, sharesPng.bytes)).share).toBeGreaterThan(0.05);
 
     // a DataTable: every row, not only the first 100 shown, the columns as header
@@ -123,14 +149,31 @@ describe('downloads in chromium', () => {
     expect(records).toHaveLength(rows + 1);
     expect(records.slice(1).every((r) => r.length === 4)).toBe(true);
     // a plain table with its own button: the seven coefficients
-    const coefficients = csvRecords((await download(page, page.getByRole('button', { name: 'Download Agreement coefficients as CSV' }))).bytes.toString('utf8'));
-    expect(coefficients.map((r) => r[1])).toEqual(['id', 'percent_agreement.strict', 'cohen_kappa_mean', 'fleiss_kappa', 'krippendorff_alpha.nominal', 'krippendorff_alpha.ordinal', 'krippendorff_alpha.interval', 'gwet_ac1']);
+    const coefficients = csvRecords(
+      (
+        await download(page, page.getByRole('button', { name: 'Download Agreement coefficients as CSV' }))
+      ).bytes.toString('utf8'),
+    );
+    expect(coefficients.map((r) => r[1])).toEqual([
+      'id',
+      'percent_agreement.strict',
+      'cohen_kappa_mean',
+      'fleiss_kappa',
+      'krippendorff_alpha.nominal',
+      'krippendorff_alpha.ordinal',
+      'krippendorff_alpha.interval',
+      'gwet_ac1',
+    ]);
     const fleiss = Number(coefficients[3][2]);
-    expect((await page.locator('[data-metric="fleiss_kappa"] td').first().textContent())!.startsWith(fleiss.toFixed(3))).toBe(true);
+    expect(
+      (await page.locator('[data-metric="fleiss_kappa"] td').first().textContent())!.startsWith(fleiss.toFixed(3)),
+    ).toBe(true);
 
     await page.screenshot({ path: join(ARTIFACTS, 'downloads-agreement.png'), fullPage: false });
     expect(log.errors).toEqual([]);
-    expect(log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+    expect(
+      log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:')),
+    ).toEqual([]);
     await blank.close();
     await page.close();
   }, 180_000);

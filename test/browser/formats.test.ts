@@ -26,7 +26,14 @@ async function open(names: string[]) {
   const log = record(page);
   await page.goto(app.url);
   await page.getByTestId('file-input').setInputFiles(names.map((n) => join(FORMATS, n)));
-  const first = await page.waitForFunction(() => document.querySelector('[data-testid=label-question], [data-testid=stat-rows], [data-testid=load-error]')?.getAttribute('data-testid'), null, { timeout: 30_000 });
+  const first = await page.waitForFunction(
+    () =>
+      document
+        .querySelector('[data-testid=label-question], [data-testid=stat-rows], [data-testid=load-error]')
+        ?.getAttribute('data-testid'),
+    null,
+    { timeout: 30_000 },
+  );
   if ((await first.jsonValue()) === 'label-question') await page.getByTestId('answer-labels').click();
   return { page, log };
 }
@@ -47,23 +54,30 @@ const CASES: [string[], string][] = [
 ];
 
 describe('export formats in the built app', () => {
-  it.each(CASES)('%s is read by the %s adapter with the numbers of the audit command', async (names, adapter) => {
-    const { page, log } = await open(names);
-    await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
-    const report = await audit(names);
-    expect(report.input.format).toBe(adapter);
-    expect(await statValue(page, 'stat-rows')).toBe(report.input.rows);
-    expect(await statValue(page, 'stat-items')).toBe(report.input.items);
-    expect(await statValue(page, 'stat-annotators')).toBe(report.input.annotators);
-    expect(await statValue(page, 'stat-dropped')).toBe(report.input.rows_dropped);
-    const title = ADAPTERS.find((a) => a.id === adapter)?.title;
-    const readAs = await page.getByTestId('read-as').textContent();
-    expect(readAs).toContain(title ?? 'CSV table');
-    if (report.input.notes.length) expect(await page.getByTestId('format-notes').locator('li').allTextContents()).toEqual(report.input.notes);
-    expect(log.errors).toEqual([]);
-    expect(log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
-    await page.close();
-  }, 60_000);
+  it.each(CASES)(
+    '%s is read by the %s adapter with the numbers of the audit command',
+    async (names, adapter) => {
+      const { page, log } = await open(names);
+      await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
+      const report = await audit(names);
+      expect(report.input.format).toBe(adapter);
+      expect(await statValue(page, 'stat-rows')).toBe(report.input.rows);
+      expect(await statValue(page, 'stat-items')).toBe(report.input.items);
+      expect(await statValue(page, 'stat-annotators')).toBe(report.input.annotators);
+      expect(await statValue(page, 'stat-dropped')).toBe(report.input.rows_dropped);
+      const title = ADAPTERS.find((a) => a.id === adapter)?.title;
+      const readAs = await page.getByTestId('read-as').textContent();
+      expect(readAs).toContain(title ?? 'CSV table');
+      if (report.input.notes.length)
+        expect(await page.getByTestId('format-notes').locator('li').allTextContents()).toEqual(report.input.notes);
+      expect(log.errors).toEqual([]);
+      expect(
+        log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:')),
+      ).toEqual([]);
+      await page.close();
+    },
+    60_000,
+  );
 
   it('a Chatbot Arena file says plainly that agreement cannot be computed and shows sides, ties and model pairs', async () => {
     const { page } = await open(['chatbot-arena-conversations.jsonl']);
@@ -72,7 +86,9 @@ describe('export formats in the built app', () => {
     const rows = await page.getByTestId('model-pairs').locator('tbody tr').count();
     expect(rows).toBe(Math.min(8, report.input.model_pairs.length));
     const first = report.input.model_pairs[0];
-    expect(await page.getByTestId('model-pairs').locator('tbody tr').first().textContent()).toBe(`${first.a}${first.b}${first.items}${first.a_wins}${first.b_wins}${first.ties}${first.a_wins + first.b_wins ? `${((100 * first.a_wins) / (first.a_wins + first.b_wins)).toFixed(1)}%` : '—'}`);
+    expect(await page.getByTestId('model-pairs').locator('tbody tr').first().textContent()).toBe(
+      `${first.a}${first.b}${first.items}${first.a_wins}${first.b_wins}${first.ties}${first.a_wins + first.b_wins ? `${((100 * first.a_wins) / (first.a_wins + first.b_wins)).toFixed(1)}%` : '—'}`,
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'format-arena-overview.png'), fullPage: true });
     await page.getByRole('tab', { name: 'Agreement' }).click();
     await page.getByTestId('no-agreement').waitFor({ timeout: 30_000 });
@@ -107,7 +123,9 @@ describe('export formats in the built app', () => {
     expect(column).toBeGreaterThan(0);
     for (const d of report.agreement.dimensions) {
       const alpha = d.krippendorff_alpha.ordinal;
-      expect(await table.locator(`tr[data-dimension="${d.dimension}"] td`).nth(column).textContent()).toMatch(new RegExp(`^${alpha === null ? '—' : alpha.toFixed(3)}`));
+      expect(await table.locator(`tr[data-dimension="${d.dimension}"] td`).nth(column).textContent()).toMatch(
+        new RegExp(`^${alpha === null ? '—' : alpha.toFixed(3)}`),
+      );
     }
     await page.screenshot({ path: join(ARTIFACTS, 'format-helpsteer-agreement.png'), fullPage: true });
     await page.close();

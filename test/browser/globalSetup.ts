@@ -17,7 +17,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = join(import.meta.dirname, '../..');
-  if (!existsSync(join(root, 'dist/index.html'))) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(join(root, 'dist/index.html')))
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   mkdirSync(ARTIFACTS, { recursive: true });
   const { server, origin, url } = await serveDist();
   project.provide('origin', origin);

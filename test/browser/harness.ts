@@ -7,8 +7,15 @@ import { afterAll, beforeAll, inject } from 'vitest';
 export const BASE_PATH = '/prefscope/';
 const DIST = join(import.meta.dirname, '../../dist');
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
-  '.json': 'application/json', '.gz': 'application/gzip', '.csv': 'text/csv', '.md': 'text/markdown', '.png': 'image/png',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.gz': 'application/gzip',
+  '.csv': 'text/csv',
+  '.md': 'text/markdown',
+  '.png': 'image/png',
 };
 
 /** Serves the built app (dist/) under a sub-path, as GitHub Pages serves a project site. */
@@ -39,8 +46,14 @@ export async function serveDist(): Promise<{ server: Server; origin: string; url
 }
 
 export const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export function launch(): Promise<Browser> {
@@ -80,7 +93,11 @@ export function useBuiltApp(): { browser: Browser; origin: string; url: string }
  * frames, so that charts drawn after their numbers arrive are on the page. A condition, not a delay.
  */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], [data-testid="bootstrap-progress"]'), undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => !document.querySelector('[aria-busy="true"], [data-testid="bootstrap-progress"]'),
+    undefined,
+    { timeout: 60_000 },
+  );
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {

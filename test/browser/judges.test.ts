@@ -10,7 +10,6 @@ import { ARTIFACTS, record, useBuiltApp } from './harness';
 const ROOT = join(import.meta.dirname, '../..');
 const app = useBuiltApp();
 
-
 const text = async (page: Page, id: string) => (await page.getByTestId(id).locator('.value').textContent())!.trim();
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -20,19 +19,23 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
  */
 function writeJudgeCsv(path: string): void {
   const r = rng(11);
-  const lines = ['example_id,annotator_id,label,shown_first,ai_label,ai_confidence,prompt,response_a,response_b,model_a,model_b'];
+  const lines = [
+    'example_id,annotator_id,label,shown_first,ai_label,ai_confidence,prompt,response_a,response_b,model_a,model_b',
+  ];
   const models = ['m1', 'm2', 'm3', 'm4'];
   for (let p = 0; p < 400; p++) {
     const truth = r() < 0.5 ? 'A' : 'B';
     const right = r() < 0.85;
     const ai = right ? truth : truth === 'A' ? 'B' : 'A';
     const confidence = right ? 0.6 + 0.4 * r() : 0.3 + 0.4 * r();
-    const a = models[p % 4], b = models[(p + 1 + (p % 3)) % 4];
+    const a = models[p % 4],
+      b = models[(p + 1 + (p % 3)) % 4];
     const texts = `prompt ${p},${'a'.repeat(20 + (p % 7) * 15)},${'b'.repeat(20 + (p % 5) * 25)}`;
     for (let k = 0; k < 3; k++) {
       const who = `w${((p + k * 3) % 8) + 1}`;
       const first = r() < 0.5 ? 'A' : 'B';
-      const label = who === 'w8' ? (r() < 0.85 ? first : first === 'A' ? 'B' : 'A') : r() < 0.8 ? truth : truth === 'A' ? 'B' : 'A';
+      const label =
+        who === 'w8' ? (r() < 0.85 ? first : first === 'A' ? 'B' : 'A') : r() < 0.8 ? truth : truth === 'A' ? 'B' : 'A';
       lines.push(`q${p},${who},${label},${first},${ai},${confidence.toFixed(3)},${texts},${a},${b}`);
     }
   }
@@ -60,7 +63,9 @@ describe('the Judges & bias panel in chromium', () => {
     const best = report.ai_judge.routing.judges[0].best;
     expect(await text(page, 'routing-best')).toBe(best.threshold.toFixed(2));
     expect(await text(page, 'position-pooled')).toBe(pct(report.bias.position.pooled.share));
-    const flagged = report.bias.position.annotators.filter((a: { flagged: boolean }) => a.flagged).map((a: { id: string }) => a.id);
+    const flagged = report.bias.position.annotators
+      .filter((a: { flagged: boolean }) => a.flagged)
+      .map((a: { id: string }) => a.id);
     expect(flagged).toEqual(['ann18']);
     expect(await page.getByTestId('position-flagged').locator('.reading').textContent()).toBe('ann18');
     expect(report.annotators.find((a: { id: string }) => a.id === 'ann18').reasons).toContain('position_bias');
@@ -70,12 +75,20 @@ describe('the Judges & bias panel in chromium', () => {
     // the simulator answers each input: a full spot check reaches any target sooner, at another cost
     const before = await page.getByTestId('routing-best').locator('.reading').textContent();
     await page.getByTestId('spot').fill('100');
-    await expect.poll(async () => page.getByTestId('routing-best').locator('.reading').textContent(), { timeout: 5000 }).not.toBe(before);
+    await expect
+      .poll(async () => page.getByTestId('routing-best').locator('.reading').textContent(), { timeout: 5000 })
+      .not.toBe(before);
     await page.getByTestId('spot').fill('-3');
     await page.getByRole('alert').filter({ hasText: 'spot-check share' }).waitFor({ timeout: 5000 });
-    for (const chart of await page.locator('section[aria-labelledby="judges-title"] figure.chart').all()) expect(await chart.locator('svg').count(), await chart.locator('figcaption').textContent() ?? '').toBeGreaterThan(0);
+    for (const chart of await page.locator('section[aria-labelledby="judges-title"] figure.chart').all())
+      expect(
+        await chart.locator('svg').count(),
+        (await chart.locator('figcaption').textContent()) ?? '',
+      ).toBeGreaterThan(0);
     expect(log.errors).toEqual([]);
-    expect(log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+    expect(
+      log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:')),
+    ).toEqual([]);
     await page.close();
   }, 120_000);
 
@@ -92,7 +105,9 @@ describe('the Judges & bias panel in chromium', () => {
     expect(await text(page, 'judge-accuracy')).toBe(pct(judge.vs_majority.directional_accuracy));
     expect(judge.vs_majority.directional_accuracy).toBeGreaterThan(0.7);
     expect(report.bias.position.uses_shown_first).toBe(true);
-    expect(report.bias.position.annotators.filter((a: { flagged: boolean }) => a.flagged).map((a: { id: string }) => a.id)).toEqual(['w8']);
+    expect(
+      report.bias.position.annotators.filter((a: { flagged: boolean }) => a.flagged).map((a: { id: string }) => a.id),
+    ).toEqual(['w8']);
     expect(await page.getByTestId('position-flagged').locator('.reading').textContent()).toBe('w8');
     expect(report.bias.model_ratings.models).toHaveLength(4);
     await page.screenshot({ path: join(ARTIFACTS, 'judges-upload.png'), fullPage: true });

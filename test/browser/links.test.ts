@@ -40,7 +40,13 @@ describe('links that reproduce a view', () => {
     expect(await other.getByLabel('flagged or removed only').isChecked()).toBe(true);
     expect(await other.locator('tr.removed[data-annotator="ann07"]').count()).toBe(1);
     // the same numbers as the audit command with the same settings
-    const report = await auditReport('public/samples/demo.csv.gz', '--remove', 'ann07', '--band-metric', 'krippendorff_alpha.ordinal');
+    const report = await auditReport(
+      'public/samples/demo.csv.gz',
+      '--remove',
+      'ann07',
+      '--band-metric',
+      'krippendorff_alpha.ordinal',
+    );
     expect(band).toContain(report.agreement.band.value.toFixed(3));
     await second.close();
   }, 180_000);
@@ -59,7 +65,10 @@ describe('links that reproduce a view', () => {
     await elsewhere.goto(`${app.url}?data=${encodeURIComponent('http://example.invalid/steal.csv')}`);
     await elsewhere.getByTestId('load-error').waitFor({ timeout: 10_000 });
     expect(await elsewhere.getByTestId('load-error').textContent()).toMatch(/must name a file published on this site/);
-    for (const requests of [log.requests, log2.requests]) expect(requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+    for (const requests of [log.requests, log2.requests])
+      expect(
+        requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:')),
+      ).toEqual([]);
     await elsewhere.close();
     await page.close();
   }, 120_000);

@@ -30,7 +30,10 @@ describe('offline use (service worker)', () => {
     expect(files).toContain('index.html');
     expect(files).toContain('samples/demo.csv.gz');
     expect(files).not.toContain('sw.js');
-    const assets = execFileSync('ls', [join(ROOT, 'dist/assets')], { encoding: 'utf8' }).trim().split('\n').map((f) => `assets/${f}`);
+    const assets = execFileSync('ls', [join(ROOT, 'dist/assets')], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((f) => `assets/${f}`);
     for (const asset of assets) expect(files).toContain(asset);
     expect(sw).toMatch(/const VERSION = "[0-9a-f]{16}";/);
   });
@@ -42,7 +45,9 @@ describe('offline use (service worker)', () => {
     await page.goto(url);
     // the page says so once the service worker is active
     await page.getByTestId('offline-note').waitFor({ timeout: 30_000 });
-    expect(await page.getByTestId('offline-note').textContent()).toBe('Works offline: this page is cached on your machine');
+    expect(await page.getByTestId('offline-note').textContent()).toBe(
+      'Works offline: this page is cached on your machine',
+    );
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     const registration = await page.evaluate(async () => {
       const r = await navigator.serviceWorker.getRegistration();
@@ -55,7 +60,14 @@ describe('offline use (service worker)', () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     await context.setOffline(true);
-    expect(await page.evaluate(() => fetch('/prefscope/not-cached.txt').then(() => 'reached', () => 'refused'))).toBe('refused');
+    expect(
+      await page.evaluate(() =>
+        fetch('/prefscope/not-cached.txt').then(
+          () => 'reached',
+          () => 'refused',
+        ),
+      ),
+    ).toBe('refused');
     expect(log.errors).toEqual(['Failed to load resource: net::ERR_FAILED']); // that probe
     log.errors.length = 0;
     const failed: string[] = [];
@@ -68,16 +80,25 @@ describe('offline use (service worker)', () => {
     await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
     // the same numbers as the audit command on the same file
     const report = await auditReport('public/samples/demo.csv.gz');
-    expect(await page.getByTestId('stat-rows').locator('.value').textContent()).toBe(report.input.rows.toLocaleString('en-US'));
+    expect(await page.getByTestId('stat-rows').locator('.value').textContent()).toBe(
+      report.input.rows.toLocaleString('en-US'),
+    );
     // and it computes: the worker (its script from the cache) runs the agreement panel
     await page.getByRole('tab', { name: 'Agreement' }).click();
     await page.getByTestId('elapsed').waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => !document.querySelector('[data-testid="bootstrap-progress"]'), undefined, { timeout: 60_000 });
-    const fleiss = await page.locator('[data-testid=coefficient-table] tr[data-metric="fleiss_kappa"] td').first().textContent();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="bootstrap-progress"]'), undefined, {
+      timeout: 60_000,
+    });
+    const fleiss = await page
+      .locator('[data-testid=coefficient-table] tr[data-metric="fleiss_kappa"] td')
+      .first()
+      .textContent();
     expect(fleiss).toContain(report.agreement.fleiss_kappa.toFixed(3));
     await page.locator('figure.chart svg').first().waitFor({ timeout: 30_000 });
     // every response of the offline visit came from the service worker's cache
-    const notFromCache = responses.filter((r) => !r.fromServiceWorker() && !r.url().startsWith('blob:') && !r.url().startsWith('data:')).map((r) => r.url());
+    const notFromCache = responses
+      .filter((r) => !r.fromServiceWorker() && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
+      .map((r) => r.url());
     expect(notFromCache).toEqual([]);
     expect(responses.map((r) => r.url())).toContain(`${origin}/prefscope/samples/demo.csv.gz`);
     await page.getByTestId('offline-note').waitFor({ timeout: 10_000 });

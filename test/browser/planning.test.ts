@@ -35,16 +35,43 @@ describe('the Planning panel in chromium', () => {
     await openPlanning(page);
     // cost comparison at the default prices equals the command's
     const cost = await plan('cost');
-    const firstRow = await page.getByTestId('comparison-table').locator('tbody tr').first().locator('td').allTextContents();
-    expect(firstRow).toEqual(Object.values(cost.comparison.rows[0].totals as Record<string, number>).map((t) => `$${t.toLocaleString('en-US', { maximumFractionDigits: t < 100 ? 2 : 0 })}`));
+    const firstRow = await page
+      .getByTestId('comparison-table')
+      .locator('tbody tr')
+      .first()
+      .locator('td')
+      .allTextContents();
+    expect(firstRow).toEqual(
+      Object.values(cost.comparison.rows[0].totals as Record<string, number>).map(
+        (t) => `$${t.toLocaleString('en-US', { maximumFractionDigits: t < 100 ? 2 : 0 })}`,
+      ),
+    );
     // the gold planner: exact value as the command, and the simulation agrees within its interval
-    const gold = await plan('gold', '--gold-share', '0.1', '--min-gold', '5', '--threshold', '0.6', '--accuracy', '0.4', '--tasks', '200');
+    const gold = await plan(
+      'gold',
+      '--gold-share',
+      '0.1',
+      '--min-gold',
+      '5',
+      '--threshold',
+      '0.6',
+      '--accuracy',
+      '0.4',
+      '--tasks',
+      '200',
+    );
     expect(await page.getByTestId('gold-caught').locator('.value').textContent()).toBe(pct(gold.p_caught));
-    expect(Math.abs(gold.clicker.p_caught_simulated - gold.p_caught)).toBeLessThan(4 * gold.clicker.p_caught_simulated_se + 1e-9);
+    expect(Math.abs(gold.clicker.p_caught_simulated - gold.p_caught)).toBeLessThan(
+      4 * gold.clicker.p_caught_simulated_se + 1e-9,
+    );
     // labels per pair: the command on the same file with the page's defaults gives the same marginal readings
     const sub = await plan('subsample', DEMO, '--price', '0.3', '--repeats', '50', '--seed', '1');
-    const marginals = sub.points.filter((p: { marginal: unknown }) => p.marginal).map((p: { marginal: { text: string } }) => p.marginal.text);
-    expect(await page.locator('section[aria-labelledby="perpair-title"] ul.marginal li').allTextContents()).toEqual(marginals);
+    const marginals = sub.points
+      .filter((p: { marginal: unknown }) => p.marginal)
+      .map((p: { marginal: { text: string } }) => p.marginal.text);
+    expect(await page.locator('section[aria-labelledby="perpair-title"] ul.marginal li').allTextContents()).toEqual(
+      marginals,
+    );
     // what to label next: a batch from the demo's reward scores, downloadable
     await page.getByTestId('next-summary').waitFor({ timeout: 30_000 });
     const download = page.waitForEvent('download');
@@ -55,20 +82,46 @@ describe('the Planning panel in chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'planning.png'), fullPage: true });
     // a price changes the table at once, and the link keeps it
     await page.getByTestId('price-Human only').fill('2');
-    await expect.poll(async () => page.getByTestId('comparison-table').locator('tbody tr').first().locator('td').first().textContent(), { timeout: 5000 }).toBe('$20,000');
+    await expect
+      .poll(
+        async () =>
+          page.getByTestId('comparison-table').locator('tbody tr').first().locator('td').first().textContent(),
+        { timeout: 5000 },
+      )
+      .toBe('$20,000');
     await page.getByTestId('gold-goldShare').fill('5');
-    await expect.poll(async () => page.getByTestId('gold-caught').locator('.value').textContent(), { timeout: 10_000 }).not.toBe(pct(gold.p_caught));
+    await expect
+      .poll(async () => page.getByTestId('gold-caught').locator('.value').textContent(), { timeout: 10_000 })
+      .not.toBe(pct(gold.p_caught));
     const link = page.url();
     expect(JSON.parse(new URLSearchParams(new URL(link).hash.slice(1)).get('plan')!).prices['Human only']).toBe(2);
     const again = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
     await openPlanning(again, link);
     expect(await again.getByTestId('price-Human only').inputValue()).toBe('2');
     expect(await again.getByTestId('gold-goldShare').inputValue()).toBe('5');
-    const gold5 = await plan('gold', '--gold-share', '0.05', '--min-gold', '5', '--threshold', '0.6', '--accuracy', '0.4', '--tasks', '200');
+    const gold5 = await plan(
+      'gold',
+      '--gold-share',
+      '0.05',
+      '--min-gold',
+      '5',
+      '--threshold',
+      '0.6',
+      '--accuracy',
+      '0.4',
+      '--tasks',
+      '200',
+    );
     expect(await again.getByTestId('gold-caught').locator('.value').textContent()).toBe(pct(gold5.p_caught));
-    for (const chart of await page.locator('section[aria-labelledby="planning-title"] figure.chart').all()) expect(await chart.locator('svg').count(), (await chart.locator('figcaption').textContent()) ?? '').toBeGreaterThan(0);
+    for (const chart of await page.locator('section[aria-labelledby="planning-title"] figure.chart').all())
+      expect(
+        await chart.locator('svg').count(),
+        (await chart.locator('figcaption').textContent()) ?? '',
+      ).toBeGreaterThan(0);
     expect(log.errors).toEqual([]);
-    expect(log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+    expect(
+      log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:')),
+    ).toEqual([]);
     await again.close();
     await page.close();
   }, 180_000);

@@ -26,21 +26,35 @@ async function open(paths: string[], hash = '') {
   return { page, log };
 }
 
-const offsite = (requests: string[]) => requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'));
-const statValue = async (page: import('playwright-core').Page, id: string) => Number((await page.getByTestId(id).locator('.value').textContent())!.replace(/,/g, ''));
+const offsite = (requests: string[]) =>
+  requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'));
+const statValue = async (page: import('playwright-core').Page, id: string) =>
+  Number((await page.getByTestId(id).locator('.value').textContent())!.replace(/,/g, ''));
 
 describe('labels that fit several readings are asked about', () => {
   // label 0 / 1 / 2 = first / second / tie (Auto-J's coding)
   const coded = join(dir, 'coded.jsonl');
-  writeFileSync(coded, ['{"id":"p1","annotator":"a","label":0}', '{"id":"p1","annotator":"b","label":0}', '{"id":"p2","annotator":"a","label":1}', '{"id":"p2","annotator":"b","label":2}', '{"id":"p3","annotator":"a","label":1}', '{"id":"p3","annotator":"b","label":1}'].join('\n'));
+  writeFileSync(
+    coded,
+    [
+      '{"id":"p1","annotator":"a","label":0}',
+      '{"id":"p1","annotator":"b","label":0}',
+      '{"id":"p2","annotator":"a","label":1}',
+      '{"id":"p2","annotator":"b","label":2}',
+      '{"id":"p3","annotator":"a","label":1}',
+      '{"id":"p3","annotator":"b","label":1}',
+    ].join('\n'),
+  );
 
-  it('the page asks, the pick goes into the link, and the numbers are the command\'s with --labels-are', async () => {
+  it("the page asks, the pick goes into the link, and the numbers are the command's with --labels-are", async () => {
     const { page, log } = await open([coded]);
     const question = page.getByTestId('label-question');
     await question.waitFor({ timeout: 30_000 });
     expect(await page.getByRole('tab', { name: 'Agreement' }).count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'label-question.png'), fullPage: true });
-    await question.getByRole('radio', { name: /0 = first response \(A\) better, 1 = second \(B\) better, 2 = tie/ }).check();
+    await question
+      .getByRole('radio', { name: /0 = first response \(A\) better, 1 = second \(B\) better, 2 = tie/ })
+      .check();
     await question.getByTestId('answer-labels').click();
     await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
     expect(new URL(page.url()).hash).toBe('#labels=first-second-tie');
@@ -81,20 +95,31 @@ describe('a failed read leads to a mapping screen', () => {
   }, 60_000);
 });
 
-withRealExports('gal-adultcontent2/labels.txt', 'fastchat-gpt4-pair/gpt-4_pair.jsonl', 'llmbar-natural/GPT-4-Vanilla/result.json').describe('real exports in the page', () => {
+withRealExports(
+  'gal-adultcontent2/labels.txt',
+  'fastchat-gpt4-pair/gpt-4_pair.jsonl',
+  'llmbar-natural/GPT-4-Vanilla/result.json',
+).describe('real exports in the page', () => {
   it('GAL header-less labels and gold: every guess and every dropped row on the Overview, as the command says', async () => {
     const paths = ['labels.txt', 'gold.txt'].map((n) => join(REAL_EXPORTS, 'gal-adultcontent2', n));
     const { page, log } = await open(paths);
     await page.getByTestId('reading-warnings').waitFor({ timeout: 60_000 });
     const report = await audit(paths);
     const shown = await page.getByTestId('reading-warnings').locator('li').allTextContents();
-    expect(shown).toEqual(report.input.warnings.map((w: { file: string; column: string | null; message: string }) => `${w.file}${w.column ? ` (${w.column})` : ''}: ${w.message}`));
+    expect(shown).toEqual(
+      report.input.warnings.map(
+        (w: { file: string; column: string | null; message: string }) =>
+          `${w.file}${w.column ? ` (${w.column})` : ''}: ${w.message}`,
+      ),
+    );
     const files = await page.getByTestId('files-read').locator('tbody tr').allTextContents();
     expect(files).toEqual(['labels.txttsv92,72189,7992,922—', 'gold.txttsv1,51701,184—']);
     await page.screenshot({ path: join(ARTIFACTS, 'real-gal-overview.png'), fullPage: true });
     await page.getByRole('tab', { name: 'Final labels' }).click();
     await page.getByTestId('method-in-use').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('method-in-use').textContent()).toBe(`Dawid-Skene did not converge (stopped after ${report.aggregation.iterations} passes); the exports use Majority vote (automatic: Dawid-Skene when it converges, else majority vote).`);
+    expect(await page.getByTestId('method-in-use').textContent()).toBe(
+      `Dawid-Skene did not converge (stopped after ${report.aggregation.iterations} passes); the exports use Majority vote (automatic: Dawid-Skene when it converges, else majority vote).`,
+    );
     expect(report.aggregation).toMatchObject({ method: 'majority', requested_method: 'auto', converged: false });
     await page.screenshot({ path: join(ARTIFACTS, 'real-gal-final-labels.png'), fullPage: true });
     expect(log.errors).toEqual([]);
@@ -121,15 +146,26 @@ withRealExports('gal-adultcontent2/labels.txt', 'fastchat-gpt4-pair/gpt-4_pair.j
   it('LLMBar results of two evaluators in one zip: two judges named by their folders, each in both orders', async () => {
     const zip = join(dir, 'llmbar.zip');
     const member = (p: string) => new Uint8Array(readFileSync(join(REAL_EXPORTS, 'llmbar-natural', p)));
-    writeFileSync(zip, zipSync({ 'GPT-4-Vanilla/result.json': member('GPT-4-Vanilla/result.json'), 'ChatGPT-Vanilla/result.json': member('ChatGPT-Vanilla/result.json'), 'README.txt': strToU8('') }).slice());
+    writeFileSync(
+      zip,
+      zipSync({
+        'GPT-4-Vanilla/result.json': member('GPT-4-Vanilla/result.json'),
+        'ChatGPT-Vanilla/result.json': member('ChatGPT-Vanilla/result.json'),
+        'README.txt': strToU8(''),
+      }).slice(),
+    );
     const { page, log } = await open([zip]);
     await page.getByTestId('files-read').waitFor({ timeout: 60_000 });
     const files = await page.getByTestId('files-read').locator('tbody tr').allTextContents();
-    expect(files.slice(0, 2)).toEqual(['llmbar.zip/GPT-4-Vanilla/result.jsonllmbar1002000GPT-4-Vanilla', 'llmbar.zip/ChatGPT-Vanilla/result.jsonllmbar1002000ChatGPT-Vanilla']);
+    expect(files.slice(0, 2)).toEqual([
+      'llmbar.zip/GPT-4-Vanilla/result.jsonllmbar1002000GPT-4-Vanilla',
+      'llmbar.zip/ChatGPT-Vanilla/result.jsonllmbar1002000ChatGPT-Vanilla',
+    ]);
     await page.getByRole('tab', { name: 'Judges & bias' }).click();
     await page.getByRole('heading', { name: /^ChatGPT-Vanilla \(swapped\)/ }).waitFor({ timeout: 60_000 });
     const text = await page.locator('main').textContent();
-    for (const judge of ['GPT-4-Vanilla', 'GPT-4-Vanilla (swapped)', 'ChatGPT-Vanilla', 'ChatGPT-Vanilla (swapped)']) expect(text).toContain(judge);
+    for (const judge of ['GPT-4-Vanilla', 'GPT-4-Vanilla (swapped)', 'ChatGPT-Vanilla', 'ChatGPT-Vanilla (swapped)'])
+      expect(text).toContain(judge);
     expect(log.errors).toEqual([]);
     await page.close();
   }, 120_000);

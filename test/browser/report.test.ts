@@ -18,17 +18,23 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
  */
 function expectSameReport(actual: unknown, expected: unknown, path = 'report'): void {
   if (typeof expected === 'number' && typeof actual === 'number') {
-    expect(Math.abs(actual - expected), `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
+    expect(Math.abs(actual - expected), `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(
+      1e-12 * Math.max(1, Math.abs(expected)),
+    );
   } else if (expected !== null && typeof expected === 'object') {
     expect(actual !== null && typeof actual === 'object', path).toBe(true);
     expect(Object.keys(actual as object).sort(), path).toEqual(Object.keys(expected).sort());
-    for (const [k, v] of Object.entries(expected)) expectSameReport((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
+    for (const [k, v] of Object.entries(expected))
+      expectSameReport((actual as Record<string, unknown>)[k], v, `${path}.${k}`);
   } else expect(actual, path).toEqual(expected);
 }
 
 /** Clicks a download button and saves the file under test/artifacts. */
 async function download(page: Page, testid: string, name: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(testid).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByTestId(testid).click(),
+  ]);
   const path = join(ARTIFACTS, name);
   await file.saveAs(path);
   return path;
@@ -48,10 +54,18 @@ describe('Download report in chromium', () => {
     await page.getByTestId('coefficient-table').waitFor({ timeout: 30_000 });
     await page.getByTestId('bootstrap-progress').waitFor({ state: 'detached', timeout: 60_000 });
     const pageFleiss = (await page.getByTestId('band-value').textContent())!.trim();
-    const pageAlpha = (await page.locator('[data-metric="krippendorff_alpha.ordinal"] td').first().textContent())!.trim();
-    expect(pageFleiss).toBe(`${f3(expected.agreement.fleiss_kappa)} [${f3(expected.agreement.ci95.fleiss_kappa[0])}, ${f3(expected.agreement.ci95.fleiss_kappa[1])}]`);
+    const pageAlpha = (await page
+      .locator('[data-metric="krippendorff_alpha.ordinal"] td')
+      .first()
+      .textContent())!.trim();
+    expect(pageFleiss).toBe(
+      `${f3(expected.agreement.fleiss_kappa)} [${f3(expected.agreement.ci95.fleiss_kappa[0])}, ${f3(expected.agreement.ci95.fleiss_kappa[1])}]`,
+    );
     await page.getByRole('tab', { name: 'Judges & bias' }).click();
-    const pageJudge = (await page.getByTestId('judge-accuracy').locator('.value').textContent({ timeout: 60_000 }))!.trim();
+    const pageJudge = (await page
+      .getByTestId('judge-accuracy')
+      .locator('.value')
+      .textContent({ timeout: 60_000 }))!.trim();
     expect(pageJudge).toBe(pct(expected.ai_judge.judges[0].vs_majority.directional_accuracy));
 
     // report.json: the very document the audit command prints
@@ -60,8 +74,12 @@ describe('Download report in chromium', () => {
     expectSameReport(JSON.parse(readFileSync(jsonPath, 'utf8')), expected);
 
     const htmlPath = await download(page, 'download-report', 'report-demo.html');
-    await expect.poll(() => page.getByTestId('report-note').textContent()).toMatch(/prefscope-report-demo\.html: \d+ charts/);
-    expect(appLog.requests.every((r) => r.startsWith(app.origin) || r.startsWith('blob:') || r.startsWith('data:'))).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('report-note').textContent())
+      .toMatch(/prefscope-report-demo\.html: \d+ charts/);
+    expect(
+      appLog.requests.every((r) => r.startsWith(app.origin) || r.startsWith('blob:') || r.startsWith('data:')),
+    ).toBe(true);
     expect(appLog.errors).toEqual([]);
 
     // the file, opened on its own with the network off: the only request is the file itself
@@ -109,7 +127,13 @@ describe('Download report in chromium', () => {
     await page.getByRole('tab', { name: 'Agreement' }).click();
     await page.getByTestId('coefficient-table').waitFor();
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of [page.getByRole('tablist'), page.getByTestId('download-report'), page.locator('.drop').first(), page.locator('main select').first()]) expect(await hidden.isVisible()).toBe(false);
+    for (const hidden of [
+      page.getByRole('tablist'),
+      page.getByTestId('download-report'),
+      page.locator('.drop').first(),
+      page.locator('main select').first(),
+    ])
+      expect(await hidden.isVisible()).toBe(false);
     expect(await page.getByTestId('coefficient-table').isVisible()).toBe(true);
     expect(await page.locator('main').evaluate((e) => getComputedStyle(e).maxWidth)).toBe('none');
     await page.screenshot({ path: join(ARTIFACTS, 'print-agreement.png'), fullPage: true });

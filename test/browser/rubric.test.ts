@@ -16,7 +16,12 @@ const audit = (...args: string[]) => auditReport(...args, '--bootstrap', '0');
 async function upload(page: Page, path: string, at = app.url): Promise<void> {
   await page.goto(at);
   await page.getByTestId('file-input').setInputFiles(path);
-  await page.getByTestId('stat-rows').or(page.getByTestId('rubric-section')).or(page.getByTestId('next-label')).first().waitFor({ timeout: 60_000 });
+  await page
+    .getByTestId('stat-rows')
+    .or(page.getByTestId('rubric-section'))
+    .or(page.getByTestId('next-label'))
+    .first()
+    .waitFor({ timeout: 60_000 });
 }
 
 async function openTab(page: Page, name: string, ready: string): Promise<void> {
@@ -32,15 +37,24 @@ describe('rubric dimensions and the value of the next label in chromium', async 
     await upload(page, RUBRIC_DEMO);
     await openTab(page, 'Agreement', 'rubric-section');
     // one row per dimension, overall first
-    const dims = await page.getByTestId('dimension-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-dimension')));
+    const dims = await page
+      .getByTestId('dimension-table')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-dimension')));
     expect(dims).toEqual(report.input.dimensions);
     expect(dims.length).toBeGreaterThanOrEqual(5);
     // the verdict's agreement and the dimension that explains the disagreement: as in report.json
     const verdict = report.rubric.verdict;
-    expect(await page.getByTestId('rubric-verdict-agreement').locator('.value').textContent()).toBe(verdict.agreement.fleiss_kappa.toFixed(3));
-    expect(await page.getByTestId('rubric-verdicts').locator('.value').textContent()).toBe(verdict.judgements.toLocaleString('en-US'));
+    expect(await page.getByTestId('rubric-verdict-agreement').locator('.value').textContent()).toBe(
+      verdict.agreement.fleiss_kappa.toFixed(3),
+    );
+    expect(await page.getByTestId('rubric-verdicts').locator('.value').textContent()).toBe(
+      verdict.judgements.toLocaleString('en-US'),
+    );
     expect(report.rubric.disagreement.explains_most).not.toBeNull();
-    await expect.poll(() => page.locator('[data-testid="rubric-disagreement"] tr.top').getAttribute('data-dimension')).toBe(report.rubric.disagreement.explains_most);
+    await expect
+      .poll(() => page.locator('[data-testid="rubric-disagreement"] tr.top').getAttribute('data-dimension'))
+      .toBe(report.rubric.disagreement.explains_most);
     expect(await page.getByTestId('rubric-reading').textContent()).toBe(report.rubric.reading);
     // the planted length-conflating annotators are named
     expect(await page.getByTestId('rubric-length-annotators').textContent()).toMatch(/r04|r09/);
@@ -51,12 +65,23 @@ describe('rubric dimensions and the value of the next label in chromium', async 
     await page.getByTestId('rubric-weight-correctness').fill('1');
     await page.getByTestId('rubric-weight-correctness').press('Enter');
     await page.getByTestId('rubric-weight-correctness').blur();
-    await expect.poll(() => page.getByTestId('rubric-verdict-agreement').locator('.value').textContent(), { timeout: 20_000 }).not.toBe(verdict.agreement.fleiss_kappa.toFixed(3));
+    await expect
+      .poll(() => page.getByTestId('rubric-verdict-agreement').locator('.value').textContent(), { timeout: 20_000 })
+      .not.toBe(verdict.agreement.fleiss_kappa.toFixed(3));
     const link = page.url();
     const weights = new URLSearchParams(new URL(link).hash.slice(1)).get('rubric')!;
     expect(weights).toMatch(/correctness:1/);
-    const custom = await audit(RUBRIC_DEMO, '--rubric-weights', weights.split(',').map((p) => p.replace(/:([^:]*)$/, '=$1')).join(','));
-    expect(await page.getByTestId('rubric-verdict-agreement').locator('.value').textContent()).toBe(custom.rubric.verdict.agreement.fleiss_kappa.toFixed(3));
+    const custom = await audit(
+      RUBRIC_DEMO,
+      '--rubric-weights',
+      weights
+        .split(',')
+        .map((p) => p.replace(/:([^:]*)$/, '=$1'))
+        .join(','),
+    );
+    expect(await page.getByTestId('rubric-verdict-agreement').locator('.value').textContent()).toBe(
+      custom.rubric.verdict.agreement.fleiss_kappa.toFixed(3),
+    );
 
     // the value of the next label on the same file: the page's ranking is the command's
     await openTab(page, 'Planning', 'next-label-reading');
@@ -67,18 +92,36 @@ describe('rubric dimensions and the value of the next label in chromium', async 
     await expect.poll(() => budget.locator('svg path').count(), { timeout: 20_000 }).toBeGreaterThan(1);
     await page.getByTestId('next-label-batch').fill('25');
     await page.getByTestId('next-label-batch').blur();
-    await expect.poll(() => page.getByTestId('next-label-download').textContent(), { timeout: 20_000 }).toMatch(/top 25/);
+    await expect
+      .poll(() => page.getByTestId('next-label-download').textContent(), { timeout: 20_000 })
+      .toMatch(/top 25/);
     const download = page.waitForEvent('download');
     await page.getByTestId('next-label-download').click();
     const records = csvRecords(readFileSync(await (await download).path(), 'utf8'));
-    expect(records[0]).toEqual(['rank', 'example_id', 'eig_bits', 'eig_bits_per_dollar', 'entropy_bits', 'current_label', 'confidence', 'expected_accuracy_gain', 'prompt', 'response_a', 'response_b']);
+    expect(records[0]).toEqual([
+      'rank',
+      'example_id',
+      'eig_bits',
+      'eig_bits_per_dollar',
+      'entropy_bits',
+      'current_label',
+      'confidence',
+      'expected_accuracy_gain',
+      'prompt',
+      'response_a',
+      'response_b',
+    ]);
     expect(records).toHaveLength(26);
     expect(records.slice(1, 11).map((r) => r[1])).toEqual(shown);
     // from a chosen annotator: its own pairs leave the ranking
     await page.getByTestId('next-label-from').selectOption('r01');
-    await expect.poll(() => page.getByTestId('next-label-reading').textContent(), { timeout: 20_000 }).not.toBe(report.next_label.reading);
+    await expect
+      .poll(() => page.getByTestId('next-label-reading').textContent(), { timeout: 20_000 })
+      .not.toBe(report.next_label.reading);
     const fromR01 = await audit(RUBRIC_DEMO, '--label-from', 'r01');
-    expect(await page.getByTestId('next-label-table').locator('tbody th').allTextContents()).toEqual(fromR01.next_label.ranking.slice(0, 10).map((r: { item: string }) => r.item));
+    expect(await page.getByTestId('next-label-table').locator('tbody th').allTextContents()).toEqual(
+      fromR01.next_label.ranking.slice(0, 10).map((r: { item: string }) => r.item),
+    );
     await page.getByTestId('next-label').screenshot({ path: join(ARTIFACTS, 'next-label.png') });
 
     // the copied link restores the weights and the planner inputs
@@ -88,7 +131,9 @@ describe('rubric dimensions and the value of the next label in chromium', async 
     expect(await again.getByTestId('rubric-weight-correctness').inputValue()).toBe('1');
     await again.close();
     expect(log.errors).toEqual([]);
-    expect(log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+    expect(
+      log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:')),
+    ).toEqual([]);
     await page.close();
   }, 240_000);
 
@@ -99,7 +144,9 @@ describe('rubric dimensions and the value of the next label in chromium', async 
     await page.getByRole('button', { name: /Try the demo/ }).click();
     await page.getByTestId('next-label-reading').or(page.getByTestId('stat-rows')).first().waitFor({ timeout: 60_000 });
     await openTab(page, 'Planning', 'next-label-reading');
-    expect(await page.getByTestId('next-label-reading').textContent()).toMatch(/lifts expected accuracy from 0\.\d{3} to 0\.\d{3}, versus 0\.\d{3} at random/);
+    expect(await page.getByTestId('next-label-reading').textContent()).toMatch(
+      /lifts expected accuracy from 0\.\d{3} to 0\.\d{3}, versus 0\.\d{3} at random/,
+    );
     expect(await page.getByTestId('next-label-table').locator('tbody tr').count()).toBe(10);
     const budget = page.locator('[data-testid="next-label"] figure.chart').first();
     await expect.poll(() => budget.locator('svg path').count(), { timeout: 20_000 }).toBeGreaterThan(1);

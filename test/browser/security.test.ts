@@ -12,7 +12,7 @@ const PAYLOADS = [
   '<img src=x onerror="window.__pwned=1">',
   '<script>window.__pwned=2</script>',
   '"><svg onload="window.__pwned=3">',
-  "javascript:window.__pwned=4",
+  'javascript:window.__pwned=4',
   '<a href="javascript:alert(5)">click</a>',
   "'; alert(6); '",
   '<iframe srcdoc="<script>parent.__pwned=7</script>">',
@@ -22,12 +22,29 @@ const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 /** 60 pairs × 3 annotators whose ids, texts, models, slices and judge labels are payloads (valid labels kept). */
 function writeHostileCsv(path: string): void {
-  const lines = ['example_id,annotator_id,label,prompt,response_a,response_b,model_a,model_b,domain,ai_label,ai_confidence,gold_label'];
+  const lines = [
+    'example_id,annotator_id,label,prompt,response_a,response_b,model_a,model_b,domain,ai_label,ai_confidence,gold_label',
+  ];
   const labels = ['A>', 'B>', '=', 'A>>', 'B>>'];
   for (let i = 0; i < 60; i++) {
     for (let k = 0; k < 3; k++) {
       const who = `${p(k)}ann${k}`;
-      lines.push([q(`${p(i)}#${i}`), q(who), labels[(i + k) % 5], q(`${p(i + 1)} prompt ${i}`), q(`${p(i + 2)} A`), q(`${p(i + 3)} B${i % 7 === 0 ? '' : ' longer text here'}`), q(`${p(i)}m${i % 3}`), q(`${p(i + 1)}m${(i + 1) % 3}`), q(p(i % 3)), labels[i % 3], '0.7', i % 10 === 0 ? 'A>' : ''].join(','));
+      lines.push(
+        [
+          q(`${p(i)}#${i}`),
+          q(who),
+          labels[(i + k) % 5],
+          q(`${p(i + 1)} prompt ${i}`),
+          q(`${p(i + 2)} A`),
+          q(`${p(i + 3)} B${i % 7 === 0 ? '' : ' longer text here'}`),
+          q(`${p(i)}m${i % 3}`),
+          q(`${p(i + 1)}m${(i + 1) % 3}`),
+          q(p(i % 3)),
+          labels[i % 3],
+          '0.7',
+          i % 10 === 0 ? 'A>' : '',
+        ].join(','),
+      );
     }
   }
   writeFileSync(path, `${lines.join('\n')}\n`);
@@ -52,18 +69,31 @@ describe('hostile data in the built app', () => {
     await page.goto(app.url);
     await page.getByTestId('file-input').setInputFiles(path);
     await page.getByTestId('stat-rows').waitFor({ timeout: 30_000 });
-    const panels = ['Overview', 'Agreement', 'Annotators', 'Final labels', 'Judges & bias', 'Planning', 'Columns & labels'];
+    const panels = [
+      'Overview',
+      'Agreement',
+      'Annotators',
+      'Final labels',
+      'Judges & bias',
+      'Planning',
+      'Columns & labels',
+    ];
     for (const name of panels) {
       await page.getByRole('tab', { name, exact: true }).click();
       await settled(page);
-      await page.evaluate(() => document.querySelectorAll('main details:not([open])').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+      await page.evaluate(() =>
+        document.querySelectorAll('main details:not([open])').forEach((d) => ((d as HTMLDetailsElement).open = true)),
+      );
       for (const button of await page.getByRole('button', { name: /^Show the first/ }).all()) await button.click();
       await settled(page);
       expect(await pwned(page), name).toBeNull();
     }
     // the disagreement list behind a heatmap cell, with its texts
     await page.getByRole('tab', { name: 'Agreement', exact: true }).click();
-    const cell = page.locator('figure.chart', { hasText: "Pairwise Cohen's kappa" }).locator('g[aria-label="cell"] rect').first();
+    const cell = page
+      .locator('figure.chart', { hasText: "Pairwise Cohen's kappa" })
+      .locator('g[aria-label="cell"] rect')
+      .first();
     if (await cell.count()) {
       await cell.click();
       await settled(page);
@@ -96,12 +126,18 @@ describe('hostile data in the built app', () => {
     // nothing ran, nothing left, nothing stored beyond the site's own cached files
     expect(await pwned(page)).toBeNull();
     expect(dialogs).toEqual([]);
-    expect(log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:'))).toEqual([]);
+    expect(
+      log.requests.filter((r) => !r.startsWith(app.origin) && !r.startsWith('blob:') && !r.startsWith('data:')),
+    ).toEqual([]);
     const stored = await page.evaluate(async () => ({
       local: localStorage.length,
       session: sessionStorage.length,
       databases: (await indexedDB.databases()).length,
-      cached: (await Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => r.url)))).flat(),
+      cached: (
+        await Promise.all(
+          (await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => r.url)),
+        )
+      ).flat(),
     }));
     expect(stored.local + stored.session + stored.databases).toBe(0);
     expect(stored.cached.filter((u) => !u.startsWith(app.origin) || /hostile/.test(u))).toEqual([]);
@@ -121,12 +157,18 @@ describe('hostile data in the built app', () => {
     writeFileSync(path, `${lines.join('\n')}\n`);
     await page.getByTestId('file-input').setInputFiles(path);
     await expect.poll(() => workers.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    await workers[workers.length - 1].evaluate(() => setTimeout(() => { throw new Error('simulated crash'); }, 0));
+    await workers[workers.length - 1].evaluate(() =>
+      setTimeout(() => {
+        throw new Error('simulated crash');
+      }, 0),
+    );
     await page.getByTestId('load-error').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('load-error').textContent()).toMatch(/the analysis worker stopped/);
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.getByTestId('stat-rows').waitFor({ timeout: 60_000 });
-    expect(Number((await page.getByTestId('stat-rows').locator('.value').textContent())!.replace(/,/g, ''))).toBe(300_000);
+    expect(Number((await page.getByTestId('stat-rows').locator('.value').textContent())!.replace(/,/g, ''))).toBe(
+      300_000,
+    );
     await page.close();
   }, 120_000);
 });

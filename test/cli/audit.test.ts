@@ -9,13 +9,20 @@ import { audit, auditReport as report } from '../helpers/commands';
 const ROOT = join(import.meta.dirname, '../..');
 const FIXTURES = join(ROOT, 'test/fixtures/cli');
 
-
-
 describe('npm run audit', async () => {
   it('audit FILE prints the input section of prefscope.report/v1 for the demo', async () => {
     const r = await report('public/samples/demo.csv.gz');
     expect(r.schema).toBe('prefscope.report/v1');
-    expect(r.input).toMatchObject({ format: 'csv', rows: 8000, rows_dropped: 0, items: 2000, annotators: 25, ai_judges: 1, scale: '5-point', dimensions: ['overall'] });
+    expect(r.input).toMatchObject({
+      format: 'csv',
+      rows: 8000,
+      rows_dropped: 0,
+      items: 2000,
+      annotators: 25,
+      ai_judges: 1,
+      scale: '5-point',
+      dimensions: ['overall'],
+    });
     expect(Object.values(r.input.label_counts).reduce((a: number, b) => a + (b as number), 0)).toBe(6000);
     expect(r.input.files[0]).toMatchObject({ name: 'demo.csv.gz', format: 'csv' });
     expect(r.input.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -35,7 +42,17 @@ describe('npm run audit', async () => {
 
   it('audit --item --annotator --label --label-map reads custom column names and labels', async () => {
     // custom.csv: verdict 1 = A, 2 = B, 0 = tie by default; the label map turns 1 into A>> instead
-    const r = await report(join(FIXTURES, 'custom.csv'), '--item', 'idx', '--annotator', 'rater', '--label', 'verdict', '--label-map', '0:=,1:A>>,2:B>');
+    const r = await report(
+      join(FIXTURES, 'custom.csv'),
+      '--item',
+      'idx',
+      '--annotator',
+      'rater',
+      '--label',
+      'verdict',
+      '--label-map',
+      '0:=,1:A>>,2:B>',
+    );
     expect(r.input.label_counts).toEqual({ 'A>>': 2, 'A>': 0, '=': 1, 'B>': 1, 'B>>': 0 });
     expect(r.input.scale).toBe('5-point');
     expect(r.settings.label_map).toEqual({ '0': '=', '1': 'A>>', '2': 'B>' });
@@ -52,7 +69,12 @@ describe('npm run audit', async () => {
   it('audit --format jsonl reads gzip JSON Lines named .txt.gz', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prefscope-'));
     const path = join(dir, 'export.txt.gz');
-    writeFileSync(path, gzipSync('{"pair_id":"p1","worker":"w1","winner":"model_a"}\n{"pair_id":"p1","worker":"w2","winner":"tie (bothbad)"}\n'));
+    writeFileSync(
+      path,
+      gzipSync(
+        '{"pair_id":"p1","worker":"w1","winner":"model_a"}\n{"pair_id":"p1","worker":"w2","winner":"tie (bothbad)"}\n',
+      ),
+    );
     const r = await report(path, '--format', 'jsonl');
     expect(r.input).toMatchObject({ format: 'jsonl', rows: 2, items: 1, annotators: 2, scale: '3-way' });
   }, 30_000);
@@ -63,7 +85,13 @@ describe('npm run audit', async () => {
     expect(r.agreement.directional.fleiss_kappa).toBeGreaterThan(r.agreement.fleiss_kappa);
     expect(Object.keys(r.agreement.slices).sort()).toEqual(['domain', 'model_pair', 'pairing_strategy']);
     expect(r.agreement.ci95.fleiss_kappa[0]).toBeLessThan(r.agreement.fleiss_kappa);
-    expect(r.settings).toMatchObject({ bootstrap: 100, seed: 1, band_metric: 'fleiss_kappa', min_shared_items: 10, removed_annotators: [] });
+    expect(r.settings).toMatchObject({
+      bootstrap: 100,
+      seed: 1,
+      band_metric: 'fleiss_kappa',
+      min_shared_items: 10,
+      removed_annotators: [],
+    });
   }, 30_000);
 
   it('audit --fail-under exits 1 when a gate is not met or its metric is null, 0 when met', async () => {
@@ -72,7 +100,19 @@ describe('npm run audit', async () => {
     expect(notMet.status).toBe(1);
     expect(notMet.stderr).toMatch(/krippendorff_alpha\.ordinal = 0\.524 < 0\.6/);
     expect(JSON.parse(notMet.stdout).agreement.krippendorff_alpha.ordinal).toBeCloseTo(0.5238, 3);
-    expect((await audit(demo, '--bootstrap', '0', '--fail-under', 'directional.fleiss_kappa=0.4', '--fail-under', 'gwet_ac1=0.3')).status).toBe(0);
+    expect(
+      (
+        await audit(
+          demo,
+          '--bootstrap',
+          '0',
+          '--fail-under',
+          'directional.fleiss_kappa=0.4',
+          '--fail-under',
+          'gwet_ac1=0.3',
+        )
+      ).status,
+    ).toBe(0);
     const dir = mkdtempSync(join(tmpdir(), 'prefscope-'));
     writeFileSync(join(dir, 'same.csv'), 'example_id,annotator_id,label\np1,a,A\np1,b,A\np2,a,A\np2,b,A\n');
     const nullGate = await audit(join(dir, 'same.csv'), '--fail-under', 'fleiss_kappa=0.1');
@@ -82,9 +122,17 @@ describe('npm run audit', async () => {
 
   it('audit --remove leaves annotators out of the agreement, as the page does', async () => {
     const all = await report('public/samples/demo.csv.gz', '--bootstrap', '0');
-    const without = await report('public/samples/demo.csv.gz', '--bootstrap', '0', '--remove', 'ann07,ann13,ann21,ann18');
+    const without = await report(
+      'public/samples/demo.csv.gz',
+      '--bootstrap',
+      '0',
+      '--remove',
+      'ann07,ann13,ann21,ann18',
+    );
     expect(without.agreement.fleiss_kappa).toBeGreaterThan(all.agreement.fleiss_kappa + 0.05);
-    expect(without.agreement.cohen_pairs.some((p: { a: string; b: string }) => p.a === 'ann07' || p.b === 'ann07')).toBe(false);
+    expect(
+      without.agreement.cohen_pairs.some((p: { a: string; b: string }) => p.a === 'ann07' || p.b === 'ann07'),
+    ).toBe(false);
   }, 30_000);
 
   it('audit exits 2 with one line on unreadable input', async () => {
@@ -116,7 +164,12 @@ describe('npm run audit: annotators and final labels', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prefscope-'));
     const r = await report('public/samples/demo.csv.gz', '--bootstrap', '0', '--labels', join(dir, 'final.csv'));
     expect(r.annotators).toHaveLength(25);
-    expect(r.annotators.filter((a: { flagged: boolean }) => a.flagged).map((a: { id: string }) => a.id).sort()).toEqual(['ann07', 'ann13', 'ann18', 'ann21']);
+    expect(
+      r.annotators
+        .filter((a: { flagged: boolean }) => a.flagged)
+        .map((a: { id: string }) => a.id)
+        .sort(),
+    ).toEqual(['ann07', 'ann13', 'ann18', 'ann21']);
     expect(r.aggregation).toMatchObject({ method: 'dawid_skene', items: 2000, gold_items: 200, converged: true });
     const lines = readFileSync(join(dir, 'final.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toBe('item,label,confidence,method,n_labels');
@@ -126,12 +179,23 @@ describe('npm run audit: annotators and final labels', async () => {
 
   it('audit --method majority --labels x.jsonl writes JSON Lines of the majority vote; --weights changes composites', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prefscope-'));
-    const r = await report('public/samples/demo.csv.gz', '--bootstrap', '0', '--method', 'majority', '--weights', 'gold=1,majority=0,speed=0', '--labels', join(dir, 'final.jsonl'));
+    const r = await report(
+      'public/samples/demo.csv.gz',
+      '--bootstrap',
+      '0',
+      '--method',
+      'majority',
+      '--weights',
+      'gold=1,majority=0,speed=0',
+      '--labels',
+      join(dir, 'final.jsonl'),
+    );
     expect(r.settings).toMatchObject({ aggregation_method: 'majority', weights: { gold: 1, majority: 0, speed: 0 } });
     expect(r.aggregation.changed_vs_majority).toBe(0);
     const first = JSON.parse(readFileSync(join(dir, 'final.jsonl'), 'utf8').split('\n')[0]);
     expect(first).toMatchObject({ item: 'pair-00001', method: 'majority', n_labels: 3 });
-    for (const a of r.annotators as { gold_n: number; composite: number; gold_accuracy_directional: number }[]) if (a.gold_n >= 5) expect(a.composite).toBeCloseTo(a.gold_accuracy_directional, 12);
+    for (const a of r.annotators as { gold_n: number; composite: number; gold_accuracy_directional: number }[])
+      if (a.gold_n >= 5) expect(a.composite).toBeCloseTo(a.gold_accuracy_directional, 12);
     expect((await audit('public/samples/demo.csv.gz', '--method', 'vote')).status).toBe(2);
     expect((await audit('public/samples/demo.csv.gz', '--weights', 'gold=x')).status).toBe(2);
   }, 30_000);
@@ -143,7 +207,13 @@ describe('npm run audit: annotators and final labels', async () => {
     expect(arena.agreement.items_pairable).toBe(0);
     expect(arena.agreement.fleiss_kappa).toBeNull();
     const helpsteer = await report(join(FORMATS, 'helpsteer2-disagreements.jsonl'), '--bootstrap', '0');
-    expect(helpsteer.agreement.dimensions.map((d: { dimension: string }) => d.dimension)).toEqual(['helpfulness', 'correctness', 'coherence', 'complexity', 'verbosity']);
+    expect(helpsteer.agreement.dimensions.map((d: { dimension: string }) => d.dimension)).toEqual([
+      'helpfulness',
+      'correctness',
+      'coherence',
+      'complexity',
+      'verbosity',
+    ]);
     const trl = await report(join(FORMATS, 'trl-standard.jsonl'), '--bootstrap', '0');
     expect(trl.input.format).toBe('trl');
     expect(trl.input.pair_statistics.duplicate_judgements).toBeGreaterThan(0);
@@ -151,7 +221,9 @@ describe('npm run audit: annotators and final labels', async () => {
 
   it('audit --format names an adapter; a wrong or unknown one fails with the reason', async () => {
     const FORMATS = join(ROOT, 'test/fixtures/formats');
-    expect((await report(join(FORMATS, 'trl-standard.jsonl'), '--format', 'trl', '--bootstrap', '0')).input.format).toBe('trl');
+    expect(
+      (await report(join(FORMATS, 'trl-standard.jsonl'), '--format', 'trl', '--bootstrap', '0')).input.format,
+    ).toBe('trl');
     const table = await audit(join(FORMATS, 'label-studio-pairwise.json'), '--format', 'table');
     expect(table.status).toBe(2);
     expect(table.stderr).toMatch(/no label column/);

@@ -15,22 +15,44 @@ const write = (name: string, text: string) => {
 };
 
 // a JSONL whose label 0 / 1 / 2 means first / second / tie (Auto-J's coding); read with the best guess it is tie / A / B
-const PAIRS = write('pairs.jsonl', [
-  { id: 'p1', annotator: 'a', label: 0 }, { id: 'p1', annotator: 'b', label: 0 }, { id: 'p2', annotator: 'a', label: 1 },
-  { id: 'p2', annotator: 'b', label: 2 }, { id: 'p3', annotator: 'a', label: 1 }, { id: 'p3', annotator: 'b', label: 1 },
-].map((x) => JSON.stringify(x)).join('\n'));
+const PAIRS = write(
+  'pairs.jsonl',
+  [
+    { id: 'p1', annotator: 'a', label: 0 },
+    { id: 'p1', annotator: 'b', label: 0 },
+    { id: 'p2', annotator: 'a', label: 1 },
+    { id: 'p2', annotator: 'b', label: 2 },
+    { id: 'p3', annotator: 'a', label: 1 },
+    { id: 'p3', annotator: 'b', label: 1 },
+  ]
+    .map((x) => JSON.stringify(x))
+    .join('\n'),
+);
 
 describe('npm run audit: label readings', async () => {
   it('warns on stderr about an ambiguous reading and records the reading used in settings.label_map', async () => {
     const out = await audit(PAIRS, '--bootstrap', '0');
     expect(out.status, out.stderr).toBe(0);
     const lines = out.stderr.trim().split('\n');
-    expect(lines).toEqual([expect.stringMatching(/^warning: pairs\.jsonl \(label\): the labels "0" \/ "1" \/ "2" fit more than one reading: read as "0 = tie, 1 = first response \(A\) better, 2 = second \(B\) better" \(--labels-are tie-first-second\); it could also be "0 = first response \(A\) better, 1 = second \(B\) better, 2 = tie" \(--labels-are first-second-tie\); "nominal categories/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^warning: pairs\.jsonl \(label\): the labels "0" \/ "1" \/ "2" fit more than one reading: read as "0 = tie, 1 = first response \(A\) better, 2 = second \(B\) better" \(--labels-are tie-first-second\); it could also be "0 = first response \(A\) better, 1 = second \(B\) better, 2 = tie" \(--labels-are first-second-tie\); "nominal categories/,
+      ),
+    ]);
     const report = JSON.parse(out.stdout);
     expect(report.settings.label_map).toEqual({ 0: '=', 1: 'A>', 2: 'B>' });
     expect(report.settings.labels_are).toBeNull();
-    expect(report.input.label_readings[0]).toMatchObject({ convention: 'tie-first-second', chosen: 'guess', ambiguous: true, columns: ['label'] });
-    expect(report.input.label_readings[0].candidates.map((c: { convention: string }) => c.convention)).toEqual(['tie-first-second', 'first-second-tie', 'nominal']);
+    expect(report.input.label_readings[0]).toMatchObject({
+      convention: 'tie-first-second',
+      chosen: 'guess',
+      ambiguous: true,
+      columns: ['label'],
+    });
+    expect(report.input.label_readings[0].candidates.map((c: { convention: string }) => c.convention)).toEqual([
+      'tie-first-second',
+      'first-second-tie',
+      'nominal',
+    ]);
   }, 60_000);
 
   it('--labels-are settles it: no warning, the stated reading, in the settings', async () => {
@@ -45,22 +67,53 @@ describe('npm run audit: label readings', async () => {
   it('--labels-are refuses an unknown convention with the list', async () => {
     const out = await audit(PAIRS, '--labels-are', 'backwards');
     expect(out.status).toBe(2);
-    expect(out.stderr).toMatch(/^prefscope audit: --labels-are takes one of words, signed-2, .*nominal \(or FILE=CONVENTION\), not "backwards"\n$/);
+    expect(out.stderr).toMatch(
+      /^prefscope audit: --labels-are takes one of words, signed-2, .*nominal \(or FILE=CONVENTION\), not "backwards"\n$/,
+    );
   }, 60_000);
 });
 
 describe('npm run audit: headers, JSON columns, item scope, file names', async () => {
   it('--no-header reads the first row as data; --header keeps it as the header', async () => {
     const path = write('raw.tsv', 'worker_1\tpair_9\tA\nworker_2\tpair_9\tB\nworker_1\tpair_8\tB\n');
-    const report = await auditReport(path, '--bootstrap', '0', '--no-header', '--annotator', 'column 1', '--item', 'column 2', '--label', 'column 3');
+    const report = await auditReport(
+      path,
+      '--bootstrap',
+      '0',
+      '--no-header',
+      '--annotator',
+      'column 1',
+      '--item',
+      'column 2',
+      '--label',
+      'column 3',
+    );
     expect(report.input.rows).toBe(3);
     const out = await audit(path, '--bootstrap', '0', '--header');
     expect(out.status).toBe(2);
   }, 60_000);
 
   it('--expand spreads a JSON column into fields a role can name', async () => {
-    const path = write('tasks.jsonl', ['{"task":1,"by":{"id":7,"email":"a@x.org"},"choice":"A"}', '{"task":1,"by":{"id":8,"email":"b@x.org"},"choice":"B"}'].join('\n'));
-    const report = await auditReport(path, '--bootstrap', '0', '--expand', 'by', '--item', 'task', '--annotator', 'by.email', '--label', 'choice');
+    const path = write(
+      'tasks.jsonl',
+      [
+        '{"task":1,"by":{"id":7,"email":"a@x.org"},"choice":"A"}',
+        '{"task":1,"by":{"id":8,"email":"b@x.org"},"choice":"B"}',
+      ].join('\n'),
+    );
+    const report = await auditReport(
+      path,
+      '--bootstrap',
+      '0',
+      '--expand',
+      'by',
+      '--item',
+      'task',
+      '--annotator',
+      'by.email',
+      '--label',
+      'choice',
+    );
     expect(report.annotators.map((a: { id: string }) => a.id).sort()).toEqual(['a@x.org', 'b@x.org']);
   }, 60_000);
 

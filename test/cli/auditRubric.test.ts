@@ -6,9 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { audit, auditReport as report } from '../helpers/commands';
 import { columnList } from '../../src/cli/commandLine';
 
-
-
-
 // rubric columns under names nothing guesses (q_help, q_correct): only --rubric makes them dimensions
 const CSV = [
   'example_id,annotator_id,label,q_help,q_correct',
@@ -22,7 +19,11 @@ const CSV = [
 
 describe('columnList', async () => {
   it('columnList(text) splits a comma-separated list of columns, trimming and dropping empty parts', async () => {
-    expect(columnList('helpfulness, correctness,,harmlessness ')).toEqual(['helpfulness', 'correctness', 'harmlessness']);
+    expect(columnList('helpfulness, correctness,,harmlessness ')).toEqual([
+      'helpfulness',
+      'correctness',
+      'harmlessness',
+    ]);
     expect(columnList(undefined)).toEqual([]);
     expect(columnList('')).toEqual([]);
   });
@@ -35,9 +36,19 @@ describe('npm run audit -- --rubric', async () => {
     writeFileSync(path, CSV);
     expect((await report(path, '--bootstrap', '0')).input.dimensions).toEqual(['overall']);
     const r = await report(path, '--rubric', 'q_help, q_correct', '--bootstrap', '0');
-    expect(r.input).toMatchObject({ rows: 17, rows_dropped: 0, items: 3, annotators: 2, dimensions: ['overall', 'q_help', 'q_correct'] });
+    expect(r.input).toMatchObject({
+      rows: 17,
+      rows_dropped: 0,
+      items: 3,
+      annotators: 2,
+      dimensions: ['overall', 'q_help', 'q_correct'],
+    });
     expect(r.input.issues).toEqual([]);
-    expect(r.agreement.dimensions.map((d: { dimension: string }) => d.dimension)).toEqual(['overall', 'q_help', 'q_correct']);
+    expect(r.agreement.dimensions.map((d: { dimension: string }) => d.dimension)).toEqual([
+      'overall',
+      'q_help',
+      'q_correct',
+    ]);
     expect(r.settings.columns[0].mapping.rubric).toEqual(['q_help', 'q_correct']);
     const unknown = await audit(path, '--rubric', 'q_help,q_nope');
     expect(unknown.status).toBe(2);
@@ -46,15 +57,36 @@ describe('npm run audit -- --rubric', async () => {
 
   it('audit reads the rubric demo with no option: five dimensions', async () => {
     const r = await report('public/samples/rubric-demo.csv.gz', '--bootstrap', '0');
-    expect(r.input).toMatchObject({ rows: 8959, rows_dropped: 0, items: 600, annotators: 12, dimensions: ['overall', 'helpfulness', 'correctness', 'harmlessness', 'conciseness'] });
+    expect(r.input).toMatchObject({
+      rows: 8959,
+      rows_dropped: 0,
+      items: 600,
+      annotators: 12,
+      dimensions: ['overall', 'helpfulness', 'correctness', 'harmlessness', 'conciseness'],
+    });
   }, 60_000);
 
   it('audit --rubric-weights, --label-from, --label-price change the rubric and next_label sections and the settings', async () => {
     const base = await report('public/samples/rubric-demo.csv.gz', '--bootstrap', '0');
-    expect(base.settings.rubric_weights).toEqual({ helpfulness: 0.35, correctness: 0.3, harmlessness: 0.2, conciseness: 0.15 });
+    expect(base.settings.rubric_weights).toEqual({
+      helpfulness: 0.35,
+      correctness: 0.3,
+      harmlessness: 0.2,
+      conciseness: 0.15,
+    });
     expect(base.settings.next_label).toEqual({ from: 'typical', price_per_label: 0.3 });
     // one dimension weighted alone: the verdict is that dimension, so its agreement is that dimension's
-    const only = await report('public/samples/rubric-demo.csv.gz', '--bootstrap', '0', '--rubric-weights', 'correctness=1', '--label-from', 'r01', '--label-price', '2');
+    const only = await report(
+      'public/samples/rubric-demo.csv.gz',
+      '--bootstrap',
+      '0',
+      '--rubric-weights',
+      'correctness=1',
+      '--label-from',
+      'r01',
+      '--label-price',
+      '2',
+    );
     const correctness = only.agreement.dimensions.find((d: { dimension: string }) => d.dimension === 'correctness');
     expect(only.rubric.weights_source).toBe('custom');
     expect(only.rubric.verdict.agreement.fleiss_kappa).toBeCloseTo(correctness.fleiss_kappa, 12);

@@ -37,10 +37,16 @@ describe('npm run audit on the corpus of bad inputs', async () => {
       expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
       const { input, agreement } = report;
       // stderr holds only the report's warnings, one line each
-      const warnings = input.warnings.map((w: { file: string; column: string | null; message: string }) => `warning: ${w.file}${w.column ? ` (${w.column})` : ''}: ${w.message}`);
+      const warnings = input.warnings.map(
+        (w: { file: string; column: string | null; message: string }) =>
+          `warning: ${w.file}${w.column ? ` (${w.column})` : ''}: ${w.message}`,
+      );
       expect(out.stderr.split('\n').filter(Boolean)).toEqual(warnings);
       // more than one reading fits exactly when the page asks
-      expect(input.label_readings.some((r: { ambiguous: boolean; chosen: string }) => r.ambiguous && r.chosen === 'guess'), 'an ambiguous reading').toBe(expected.asks === true);
+      expect(
+        input.label_readings.some((r: { ambiguous: boolean; chosen: string }) => r.ambiguous && r.chosen === 'guess'),
+        'an ambiguous reading',
+      ).toBe(expected.asks === true);
       expect(input.rows).toBe(expected.rows);
       expect(input.rows_dropped).toBe(expected.rows_dropped);
       expect(input.files.map((f: { name: string }) => f.name)).toEqual([name]);
@@ -55,8 +61,10 @@ describe('npm run audit on the corpus of bad inputs', async () => {
         const reason = agreement.reasons[id] ?? agreement.reasons[id.split('.')[0]];
         expect(reason, `reason for ${id}`).toMatch(/\w/);
       }
-      for (const [id, pattern] of Object.entries(want.reasons ?? {})) expect(agreement.reasons[id], id).toMatch(new RegExp(pattern));
-      for (const [id, value] of Object.entries(want.values ?? {})) expect(metricValue(agreement, id), id).toBeCloseTo(value, 12);
+      for (const [id, pattern] of Object.entries(want.reasons ?? {}))
+        expect(agreement.reasons[id], id).toMatch(new RegExp(pattern));
+      for (const [id, value] of Object.entries(want.values ?? {}))
+        expect(metricValue(agreement, id), id).toBeCloseTo(value, 12);
       if (want.label_counts) expect(input.label_counts).toEqual(want.label_counts);
       if (want.slices) expect(Object.keys(agreement.slices)).toEqual(want.slices);
       // no made-up number: a null band names its reason; a non-null band sits on a defined value

@@ -10,12 +10,21 @@ describe('npm run plan -- cost', async () => {
     expect(out.status, out.stderr).toBe(0);
     const r = JSON.parse(out.stdout);
     // 10K × $2 = $20,000 (human, given), × $0.25 = $2,500 (hybrid default), × $0.02 = $200 (AI default)
-    expect(r.comparison.rows[0]).toEqual({ pairs: 10000, totals: { 'Human only': 20000, 'Hybrid AI + human': 2500, 'AI only': 200 }, cheapest: 'AI only' });
+    expect(r.comparison.rows[0]).toEqual({
+      pairs: 10000,
+      totals: { 'Human only': 20000, 'Hybrid AI + human': 2500, 'AI only': 200 },
+      cheapest: 'AI only',
+    });
     expect(r.comparison.rows[1].totals['Human only']).toBe(400000);
     // the first scenario: 10K pairs at $2.00 = $20,000
     expect(r.scaling[0]).toMatchObject({ pairs: 10000, price_per_pair: 2, kappa: 0.72, total_cost: 20000 });
     // expert pairwise to 300K: $225,000–600,000, 30 days at 10K a day
-    expect(r.approaches[0].approaches[0]).toEqual({ name: 'Expert pairwise', cost_low: 225000, cost_high: 600000, days: 30 });
+    expect(r.approaches[0].approaches[0]).toEqual({
+      name: 'Expert pairwise',
+      cost_low: 225000,
+      cost_high: 600000,
+      days: 30,
+    });
     expect(r.evaluators.rows.find((e: { judge: string }) => e.judge === 'humans').price_per_1000).toBe(300);
   }, 30_000);
 

@@ -18,7 +18,15 @@ describe('npm run plan -- subsample', async () => {
     const out = await plan(DEMO, '--price', '0.5', '--repeats', '8', '--seed', '4');
     expect(out.status, out.stderr).toBe(0);
     const json = JSON.parse(out.stdout);
-    expect(json).toMatchObject({ files: ['demo.csv.gz'], judgements: 8000, removed: [], repeats: 8, seed: 4, price_per_label: 0.5, max_labels: 3 });
+    expect(json).toMatchObject({
+      files: ['demo.csv.gz'],
+      judgements: 8000,
+      removed: [],
+      repeats: 8,
+      seed: 4,
+      price_per_label: 0.5,
+      max_labels: 3,
+    });
     // the same numbers as the builder called on the same file with the same options
     const loaded = await loadFiles([await diskFile(join(ROOT, DEMO))]);
     expect(json.points).toEqual(subsampleCurve(loaded, { repeats: 8, seed: 4, pricePerLabel: 0.5 }).points);

@@ -9,7 +9,14 @@ describe('the command scripts as processes', () => {
     const ok = script('audit', 'test/fixtures/annotations.csv', '--bootstrap', '0');
     expect(ok.status, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout).schema).toBe('prefscope.report/v1');
-    const gate = script('audit', 'test/fixtures/annotations.csv', '--bootstrap', '0', '--fail-under', 'fleiss_kappa=1.01');
+    const gate = script(
+      'audit',
+      'test/fixtures/annotations.csv',
+      '--bootstrap',
+      '0',
+      '--fail-under',
+      'fleiss_kappa=1.01',
+    );
     expect(gate.status).toBe(1);
     expect(gate.stderr).toMatch(/^prefscope audit: gate not met: fleiss_kappa = /m);
     const missing = script('audit', 'no-such-file.csv');

@@ -6,13 +6,17 @@ import { summary } from '../helpers/commands';
 import { describe, expect, it } from 'vitest';
 import { readSummary } from '../../src/summary/readSummary';
 
-
-
 describe('npm run summary', async () => {
   it('summary FILE --engine sqlite --out F writes a summary readSummary accepts, and the same one as DuckDB', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prefscope-summary-'));
     try {
-      const lite = await summary('test/fixtures/summary/threeway.csv', '--engine', 'sqlite', '--out', join(dir, 'lite.json'));
+      const lite = await summary(
+        'test/fixtures/summary/threeway.csv',
+        '--engine',
+        'sqlite',
+        '--out',
+        join(dir, 'lite.json'),
+      );
       expect(lite.status, lite.stderr).toBe(0);
       expect(lite.stderr).toMatch(/162 judgements, 17 item patterns, 15 annotator pairs/);
       const duck = await summary('test/fixtures/summary/threeway.csv', '--out', join(dir, 'duck.json'));
@@ -28,7 +32,9 @@ describe('npm run summary', async () => {
     for (const args of [['nope.csv'], ['test/fixtures/summary/five.csv', '--engine', 'oracle'], ['--results', 'x']]) {
       const out = await summary(...args);
       expect(out.status).toBe(2);
-      expect(out.stderr).toMatch(/^prefscope summary: (cannot read nope\.csv|unknown engine "oracle"|--results needs --scale)/);
+      expect(out.stderr).toMatch(
+        /^prefscope summary: (cannot read nope\.csv|unknown engine "oracle"|--results needs --scale)/,
+      );
     }
   }, 30_000);
 });

@@ -58,16 +58,26 @@ describe('annotatorScores', () => {
   it('annotatorScores(parts) does not flag a composite that is 0.6 in exact arithmetic', () => {
     // g = 7/10, m = 7/15, s = 0.6: 0.4 · 0.7 + 0.3 · 7/15 + 0.3 · 0.6 = 0.28 + 0.14 + 0.18 = 0.6 exactly,
     // which floating point gives as 0.5999999999999999
-    const r = annotatorScores({ gold: { n: [10], directional: f(7 / 10) }, majority: { n: [15], share: f(7 / 15) }, speedPenalty: f(0.6) });
+    const r = annotatorScores({
+      gold: { n: [10], directional: f(7 / 10) },
+      majority: { n: [15], share: f(7 / 15) },
+      speedPenalty: f(0.6),
+    });
     closeTo(r.composite[0], 0.6, 1e-15);
     expect(r.flags[0]).toEqual([]);
   });
 
   it('annotatorScores(parts) without annotators, and programmer errors', () => {
-    const empty = annotatorScores({ gold: { n: [], directional: f() }, majority: { n: [], share: f() }, speedPenalty: null });
+    const empty = annotatorScores({
+      gold: { n: [], directional: f() },
+      majority: { n: [], share: f() },
+      speedPenalty: null,
+    });
     expect(empty.composite.length).toBe(0);
     const parts = { gold: { n: [5], directional: f(1) }, majority: { n: [5], share: f(1) }, speedPenalty: null };
-    expect(() => annotatorScores(parts, { weights: { gold: -1, majority: 0.3, speed: 0.3 } })).toThrow('invalid weight: gold');
+    expect(() => annotatorScores(parts, { weights: { gold: -1, majority: 0.3, speed: 0.3 } })).toThrow(
+      'invalid weight: gold',
+    );
     expect(() => annotatorScores({ ...parts, speedPenalty: f(1, 1) })).toThrow('differ in length');
   });
 
@@ -86,7 +96,9 @@ describe('annotatorScores', () => {
     const ratings = ratingsFromTriples(triples, { scale: '5-point' });
     for (let i = 0; i < 20; i++) ratings.itemGold[ratings.items.indexOf(`i${i}`)] = truth[i];
     ratings.time = Float64Array.from(triples, (t) => (t[1] === 'clicker' ? 1 + random() * 2 : 8 + random() * 20));
-    const gold = goldAccuracy(ratings), majority = majorityAgreement(ratings), time = timeStats(ratings);
+    const gold = goldAccuracy(ratings),
+      majority = majorityAgreement(ratings),
+      time = timeStats(ratings);
     const scores = annotatorScores({ gold, majority, speedPenalty: time.speedPenalty }, { meanTime: time.mean });
     const c = ratings.annotators.indexOf('clicker');
     expect(gold.n[c]).toBe(20);

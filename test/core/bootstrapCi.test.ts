@@ -19,7 +19,8 @@ const hk = () => itemCounts(ratingsFromReliability(hayesKrippendorff2007()));
 function naiveBootstrap(table: ItemCounts, statistic: (t: ItemCounts) => number, B: number, seed: number): number[] {
   const random = rng(seed);
   const items: number[][] = [];
-  for (let r = 0; r < table.rows; r++) if (table.m[r] > 0) items.push(Array.from(table.counts.subarray(r * table.K, (r + 1) * table.K)));
+  for (let r = 0; r < table.rows; r++)
+    if (table.m[r] > 0) items.push(Array.from(table.counts.subarray(r * table.K, (r + 1) * table.K)));
   const out: number[] = [];
   for (let b = 0; b < B; b++) {
     const v = statistic(countTable(items.map(() => items[Math.floor(random() * items.length)])));
@@ -64,8 +65,20 @@ describe('bootstrapCi', () => {
   });
 
   it('bootstrapCi(counts) draws pattern weights from the multinomial of resampled items', () => {
-    const table = countTable([[1, 0], [0, 1], [0, 1], [2, 0], [2, 0], [2, 0], [1, 1], [1, 1], [1, 1], [1, 1]]);
-    const sums = new Float64Array(4), squares = new Float64Array(4);
+    const table = countTable([
+      [1, 0],
+      [0, 1],
+      [0, 1],
+      [2, 0],
+      [2, 0],
+      [2, 0],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
+    const sums = new Float64Array(4),
+      squares = new Float64Array(4);
     const B = 20_000;
     const statistic = (t: ItemCounts) => {
       if (!t.weight) return 0; // the estimate on the data itself
@@ -87,7 +100,15 @@ describe('bootstrapCi', () => {
 
   it('bootstrapCi(counts, fleiss) drops and counts undefined resamples', () => {
     // 3 items, two unanimous "x" and one unanimous "y": a resample of only one pattern has P_e = 1 (prob 1/3)
-    const r = bootstrapCi(countTable([[2, 0], [2, 0], [0, 2]]), (t) => fleissKappa(t).value, { resamples: 3000, seed: 2 });
+    const r = bootstrapCi(
+      countTable([
+        [2, 0],
+        [2, 0],
+        [0, 2],
+      ]),
+      (t) => fleissKappa(t).value,
+      { resamples: 3000, seed: 2 },
+    );
     expect(r.defined + r.nUndefined).toBe(3000);
     expect(r.nUndefined).toBeGreaterThan(880);
     expect(r.nUndefined).toBeLessThan(1120);
@@ -98,13 +119,23 @@ describe('bootstrapCi', () => {
 
   it('bootstrapCi(counts, stat, {onProgress, progressEvery}) reports progress', () => {
     const calls: [number, number][] = [];
-    bootstrapCi(hk(), ordinal, { resamples: 250, progressEvery: 100, onProgress: (done, total) => calls.push([done, total]) });
-    expect(calls).toEqual([[100, 250], [200, 250], [250, 250]]);
+    bootstrapCi(hk(), ordinal, {
+      resamples: 250,
+      progressEvery: 100,
+      onProgress: (done, total) => calls.push([done, total]),
+    });
+    expect(calls).toEqual([
+      [100, 250],
+      [200, 250],
+      [250, 250],
+    ]);
   });
 
   it('bootstrapCi(counts) does not depend on item or judgement order (patterns; items with a sorted order)', () => {
     const triples: [string, string, number][] = [];
-    hayesKrippendorff2007().forEach((row, c) => row.forEach((v, u) => triples.push([`unit${String(u).padStart(2, '0')}`, `obs${c}`, v as number])));
+    hayesKrippendorff2007().forEach((row, c) =>
+      row.forEach((v, u) => triples.push([`unit${String(u).padStart(2, '0')}`, `obs${c}`, v as number])),
+    );
     const shuffled = [...triples];
     const random = rng(12);
     for (let i = shuffled.length - 1; i > 0; i--) {
@@ -114,8 +145,11 @@ describe('bootstrapCi', () => {
     const [r1, r2] = [triples, shuffled].map((t) => ratingsFromTriples(t, { categories: [0, 1, 2, 3] }));
     const [a, b] = [r1, r2].map((r) => bootstrapCi(itemCounts(r), ordinal, { resamples: 200, seed: 6 }));
     expect(Array.from(a.values)).toEqual(Array.from(b.values));
-    const sortedOrder = (r: typeof r1) => Int32Array.from(r.items.map((_, i) => i).sort((x, y) => (r.items[x] < r.items[y] ? -1 : 1)));
-    const [c, d] = [r1, r2].map((r) => bootstrapCi(itemCounts(r), ordinal, { resamples: 200, seed: 6, method: 'items', order: sortedOrder(r) }));
+    const sortedOrder = (r: typeof r1) =>
+      Int32Array.from(r.items.map((_, i) => i).sort((x, y) => (r.items[x] < r.items[y] ? -1 : 1)));
+    const [c, d] = [r1, r2].map((r) =>
+      bootstrapCi(itemCounts(r), ordinal, { resamples: 200, seed: 6, method: 'items', order: sortedOrder(r) }),
+    );
     expect(Array.from(c.values)).toEqual(Array.from(d.values));
   });
 });

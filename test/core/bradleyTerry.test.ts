@@ -17,7 +17,9 @@ const DATA_EQUAL = { a: [0, 1, 2], b: [1, 2, 0], s: [1, 1, 1] }; // a>b, b>c, c>
  */
 function synthetic(theta: number[], perPair: number, seed: number) {
   const random = rng(seed);
-  const a: number[] = [], b: number[] = [], s: number[] = [];
+  const a: number[] = [],
+    b: number[] = [],
+    s: number[] = [];
   for (let i = 0; i < theta.length; i++)
     for (let j = i + 1; j < theta.length; j++) {
       const pi = 1 / (1 + 10 ** ((theta[j] - theta[i]) / 400));
@@ -182,17 +184,33 @@ describe('bradleyTerry (seeded synthetic, known strengths)', () => {
     const M = theta.length;
     for (let i = 0; i < M; i++) {
       let expected = 0;
-      for (let j = 0; j < M; j++) if (j !== i) expected += bt.counts.comparisons[i * M + j] * bt.strength[i] / (bt.strength[i] + bt.strength[j]);
+      for (let j = 0; j < M; j++)
+        if (j !== i)
+          expected += (bt.counts.comparisons[i * M + j] * bt.strength[i]) / (bt.strength[i] + bt.strength[j]);
       closeTo(expected, bt.counts.total.score[i], 1e-6 * bt.counts.total.score[i]);
     }
-    closeTo([...bt.strength].reduce((x, y) => x + y, 0), 1, 1e-12);
+    closeTo(
+      [...bt.strength].reduce((x, y) => x + y, 0),
+      1,
+      1e-12,
+    );
   });
 
   it('relabelling the models permutes the result; swapping sides (outcome 1 − s) changes nothing', () => {
     const perm = [3, 5, 0, 1, 4, 2];
-    const relabelled = bradleyTerry(a.map((i) => perm[i]), b.map((i) => perm[i]), s, 6);
+    const relabelled = bradleyTerry(
+      a.map((i) => perm[i]),
+      b.map((i) => perm[i]),
+      s,
+      6,
+    );
     theta.forEach((_, i) => closeTo(relabelled.rating[perm[i]], bt.rating[i], 1e-6));
-    const swapped = bradleyTerry(b, a, s.map((x) => 1 - x), 6);
+    const swapped = bradleyTerry(
+      b,
+      a,
+      s.map((x) => 1 - x),
+      6,
+    );
     theta.forEach((_, i) => closeTo(swapped.rating[i], bt.rating[i], 1e-9));
   });
 
@@ -200,7 +218,12 @@ describe('bradleyTerry (seeded synthetic, known strengths)', () => {
     const half = a.length >> 1;
     const weight = Float64Array.from(a, (_, k) => (k < half ? 2 : 1));
     const w = bradleyTerry(a, b, s, 6, { weight });
-    const twice = bradleyTerry([...a, ...a.slice(0, half)], [...b, ...b.slice(0, half)], [...s, ...s.slice(0, half)], 6);
+    const twice = bradleyTerry(
+      [...a, ...a.slice(0, half)],
+      [...b, ...b.slice(0, half)],
+      [...s, ...s.slice(0, half)],
+      6,
+    );
     theta.forEach((_, i) => closeTo(w.strength[i], twice.strength[i], 1e-12));
     expect(Math.abs(w.rating[0] - bt.rating[0])).toBeGreaterThan(1e-6);
   });

@@ -24,7 +24,9 @@ describe('cohenKappa', () => {
     closeTo(cohenKappa(t4).kappa, 0.8013, 5e-5);
     closeTo(cohenKappa(t4).kappa, 0.801325, 1e-6);
     // weighting
-    const w = cohenKappa(tableOf([...rep(0, 46), ...rep(1, 44), ...rep(2, 10)], [...rep(0, 50), ...rep(1, 40), ...rep(2, 10)], 3));
+    const w = cohenKappa(
+      tableOf([...rep(0, 46), ...rep(1, 44), ...rep(2, 10)], [...rep(0, 50), ...rep(1, 40), ...rep(2, 10)], 3),
+    );
     closeTo(w.kappa, 0.9315, 5e-5);
     closeTo(w.kappaLinear, 0.9412, 5e-5);
     closeTo(w.kappaQuadratic, 0.9541, 5e-5);
@@ -34,7 +36,13 @@ describe('cohenKappa', () => {
   });
 
   it('cohenKappa(table) matches statsmodels cohens_kappa on the SAS example (table10)', () => {
-    const r = cohenKappa(flat([[0, 4, 1], [0, 8, 0], [0, 1, 5]]));
+    const r = cohenKappa(
+      flat([
+        [0, 4, 1],
+        [0, 8, 0],
+        [0, 1, 5],
+      ]),
+    );
     closeTo(r.kappa, 0.4842, 5e-5);
     closeTo(r.kappaLinear, 0.4701, 5e-5);
     closeTo(r.kappa, 0.484163, 1e-6);
@@ -44,12 +52,24 @@ describe('cohenKappa', () => {
   it('cohenKappa(table) matches R irr kappa2 on anxiety raters 2 and 3 when the table is over the levels present', () => {
     // R irr spaces weights over the levels present (1,2,3,4,6 -> 0..4); statsmodels test_inter_rater
     const levels = [1, 2, 3, 4, 6];
-    const ranks = cohenKappa(tableOf(ANXIETY_RATER2.map((v) => levels.indexOf(v)), ANXIETY_RATER3.map((v) => levels.indexOf(v)), 5));
+    const ranks = cohenKappa(
+      tableOf(
+        ANXIETY_RATER2.map((v) => levels.indexOf(v)),
+        ANXIETY_RATER3.map((v) => levels.indexOf(v)),
+        5,
+      ),
+    );
     closeTo(ranks.kappa, -0.006289308, 1e-9);
     closeTo(ranks.kappaLinear, 0.1459075, 1e-7);
     closeTo(ranks.kappaQuadratic, 0.2520325, 1e-7);
     // prefscope weights on code values: over the scale 1..6 the weighted values differ (R irr uses ranks of the levels present, not values)
-    const values = cohenKappa(tableOf(ANXIETY_RATER2.map((v) => v - 1), ANXIETY_RATER3.map((v) => v - 1), 6));
+    const values = cohenKappa(
+      tableOf(
+        ANXIETY_RATER2.map((v) => v - 1),
+        ANXIETY_RATER3.map((v) => v - 1),
+        6,
+      ),
+    );
     closeTo(values.kappa, -0.006289308, 1e-9);
     closeTo(values.kappaLinear, 0.1262136, 1e-7);
     closeTo(values.kappaQuadratic, 0.229798, 1e-6);
@@ -72,7 +92,12 @@ describe('cohenKappa', () => {
   });
 
   it('cohenKappa(table) gives 0.4 on the textbook 2×2 example', () => {
-    const r = cohenKappa(flat([[20, 5], [10, 15]]));
+    const r = cohenKappa(
+      flat([
+        [20, 5],
+        [10, 15],
+      ]),
+    );
     closeTo(r.kappa, 0.4, 1e-12);
     closeTo(r.po, 0.7, 1e-12);
   });
@@ -80,7 +105,12 @@ describe('cohenKappa', () => {
   it('cohenKappa(table) is NaN on an empty table or when both annotators use one category', () => {
     const empty = cohenKappa(new Float64Array(9));
     expect([empty.kappa, empty.kappaLinear, empty.kappaQuadratic, empty.po]).toEqual([NaN, NaN, NaN, NaN]);
-    const same = cohenKappa(flat([[0, 0], [0, 12]]));
+    const same = cohenKappa(
+      flat([
+        [0, 0],
+        [0, 12],
+      ]),
+    );
     expect(same.kappa).toBeNaN();
     expect(same.po).toBe(1);
     expect(cohenKappa(flat([[5]])).kappa).toBeNaN();

@@ -28,19 +28,23 @@ function naivePairs(triples: Triple[], K: number) {
   const byAnn = new Map<string, Map<string, number>>();
   for (const [i, a, l] of triples) (byAnn.get(a) ?? byAnn.set(a, new Map()).get(a)!).set(i, l);
   const result = new Map<string, Float64Array>();
-  for (const [a, ma] of byAnn) for (const [b, mb] of byAnn) {
-    if (a >= b) continue;
-    const t = new Float64Array(K * K);
-    for (const [i, la] of ma) if (mb.has(i)) t[la * K + mb.get(i)!]++;
-    result.set(`${a}|${b}`, t);
-  }
+  for (const [a, ma] of byAnn)
+    for (const [b, mb] of byAnn) {
+      if (a >= b) continue;
+      const t = new Float64Array(K * K);
+      for (const [i, la] of ma) if (mb.has(i)) t[la * K + mb.get(i)!]++;
+      result.set(`${a}|${b}`, t);
+    }
   return result;
 }
 
 describe('cohenPairs', () => {
   it('cohenPairs(ratings) matches statsmodels / R irr kappa2 on anxiety raters 2 and 3 (levels present)', () => {
     const levels = [1, 2, 3, 4, 6];
-    const triples: Triple[] = ANXIETY_RATER2.flatMap((v, i): Triple[] => [[`s${i}`, 'rater2', v], [`s${i}`, 'rater3', ANXIETY_RATER3[i]]]);
+    const triples: Triple[] = ANXIETY_RATER2.flatMap((v, i): Triple[] => [
+      [`s${i}`, 'rater2', v],
+      [`s${i}`, 'rater3', ANXIETY_RATER3[i]],
+    ]);
     const r = cohenPairs(ratingsFromTriples(triples, { categories: levels }));
     expect(Array.from(r.n)).toEqual([20]);
     closeTo(r.kappa[0], -0.006289308, 1e-9);
@@ -61,7 +65,10 @@ describe('cohenPairs', () => {
     }
   });
 
-  for (const [name, nAnn] of [['dense', 12], ['sparse (Map)', 450]] as const) {
+  for (const [name, nAnn] of [
+    ['dense', 12],
+    ['sparse (Map)', 450],
+  ] as const) {
     it(`cohenPairs(ratings) agrees with a naive per-pair computation, ${name} tables`, () => {
       const triples = randomTriples(7, nAnn === 12 ? 300 : 3000, nAnn, 4, 5);
       const ratings = ratingsFromTriples(triples, { categories: [0, 1, 2, 3, 4] });
@@ -70,7 +77,8 @@ describe('cohenPairs', () => {
       let listed = 0;
       for (const t of naive.values()) if (t.reduce((s, x) => s + x, 0) >= 2) listed++;
       expect(r.a.length).toBe(listed);
-      let sum = 0, defined = 0;
+      let sum = 0,
+        defined = 0;
       for (let p = 0; p < r.a.length; p++) {
         expect(r.a[p]).toBeLessThan(r.b[p]);
         if (p > 0) expect(r.a[p] * nAnn + r.b[p]).toBeGreaterThan(r.a[p - 1] * nAnn + r.b[p - 1]);
@@ -95,7 +103,8 @@ describe('cohenPairs', () => {
     const triples: Triple[] = [];
     for (let i = 0; i < 12; i++) {
       const side = i % 3; // 0 = A, 1 = tie, 2 = B
-      const a = [0, 2, 4][side], b = [i % 2 ? 1 : 0, 2, i % 2 ? 3 : 4][side];
+      const a = [0, 2, 4][side],
+        b = [i % 2 ? 1 : 0, 2, i % 2 ? 3 : 4][side];
       triples.push([`i${i}`, 'x', a], [`i${i}`, 'y', b]);
     }
     const ratings = ratingsFromTriples(triples, { scale: '5-point' });
@@ -107,7 +116,12 @@ describe('cohenPairs', () => {
   });
 
   it('cohenPairs(ratings) on empty input or a single annotator lists no pair', () => {
-    const one = cohenPairs(ratingsFromTriples([['i1', 'a', 1], ['i2', 'a', 2]]));
+    const one = cohenPairs(
+      ratingsFromTriples([
+        ['i1', 'a', 1],
+        ['i2', 'a', 2],
+      ]),
+    );
     expect(one.a.length).toBe(0);
     expect(one.kappaMean).toBeNaN();
     expect(cohenPairs(ratingsFromTriples([])).a.length).toBe(0);

@@ -13,7 +13,13 @@ describe('cost models (closed form, by hand)', () => {
   });
 
   it('approachCosts: cost range and days to a target', () => {
-    const [expert, crowd] = approachCosts([{ name: 'expert', priceLow: 0.75, priceHigh: 2, perDay: 10_000 }, { name: 'crowd', priceLow: 0.25, priceHigh: 0.5, perDay: 1e6 }], 300_000);
+    const [expert, crowd] = approachCosts(
+      [
+        { name: 'expert', priceLow: 0.75, priceHigh: 2, perDay: 10_000 },
+        { name: 'crowd', priceLow: 0.25, priceHigh: 0.5, perDay: 1e6 },
+      ],
+      300_000,
+    );
     // 300K × $0.75 = $225,000 … × $2 = $600,000; 300K / 10K per day = 30 days
     expect(expert).toEqual({ name: 'expert', cost_low: 225_000, cost_high: 600_000, days: 30 });
     // 300K / 1M per day = 0.3 days

@@ -66,7 +66,8 @@ const SETS: { name: string; load: () => Promise<Ratings>; available: boolean; mv
 /** The figures of a labelling: counts per label, gold right / answered, labels none of the task's annotators gave. */
 function figures(r: Ratings, label: Int32Array): Figures {
   const counts: Record<string, number> = {};
-  for (let i = 0; i < label.length; i++) if (label[i] >= 0) counts[r.categories[label[i]]] = (counts[r.categories[label[i]]] ?? 0) + 1;
+  for (let i = 0; i < label.length; i++)
+    if (label[i] >= 0) counts[r.categories[label[i]]] = (counts[r.categories[label[i]]] ?? 0) + 1;
   const given = new Set<string>();
   for (let j = 0; j < r.n; j++) given.add(`${r.item[j]} ${r.label[j]}`);
   let invented = 0;
@@ -79,7 +80,7 @@ function figures(r: Ratings, label: Int32Array): Figures {
 
 for (const set of SETS) {
   whenShared(set.available).describe(`${set.name} against crowd-kit 1.4.1`, () => {
-    it('majorityVote(r) gives crowd-kit MajorityVote\'s label counts and gold accuracy', async () => {
+    it("majorityVote(r) gives crowd-kit MajorityVote's label counts and gold accuracy", async () => {
       const r = await set.load();
       expect(figures(r, majorityVote(r).label)).toEqual(set.mv);
     });
@@ -91,7 +92,7 @@ for (const set of SETS) {
       expect(figures(r, ds.label)).toEqual(set.ds);
     });
 
-    it('dawidSkene(r) never gives a label none of the task\'s annotators gave: the same fit keeps those tasks to their own labels', async () => {
+    it("dawidSkene(r) never gives a label none of the task's annotators gave: the same fit keeps those tasks to their own labels", async () => {
       const r = await set.load();
       const ds = dawidSkene(r, null, { maxIterations: 10_000, tolerance: 1e-10 });
       const f = figures(r, ds.label);

@@ -9,8 +9,23 @@ import { ratingsFromTriples } from '../helpers/buildRatings';
 // x, positions 1…10: 1 right (exact), 2 right (A>> on A>), 3 wrong (= on A>), 4 not gold, 5 right,
 // 6 wrong (A> on B>), 7, 8 not gold, 9 wrong (B> on =), 10 right (= on =).
 // y, positions 1…3: 1 wrong (B>> on A>), 2 right (B>> on B>), 3 not gold.
-const X: [string, number][] = [['gA', 1], ['gA', 0], ['gA', 2], ['n', 4], ['gB', 4], ['gB', 1], ['n', 0], ['n', 0], ['gT', 3], ['gT', 2]];
-const Y: [string, number][] = [['gA', 4], ['gB', 4], ['n', 2]];
+const X: [string, number][] = [
+  ['gA', 1],
+  ['gA', 0],
+  ['gA', 2],
+  ['n', 4],
+  ['gB', 4],
+  ['gB', 1],
+  ['n', 0],
+  ['n', 0],
+  ['gT', 3],
+  ['gT', 2],
+];
+const Y: [string, number][] = [
+  ['gA', 4],
+  ['gB', 4],
+  ['n', 2],
+];
 
 function handCase(): { r: Ratings; position: Int32Array } {
   // each judgement its own item (the same gold label as named), so items do not collide
@@ -70,7 +85,10 @@ describe('fatigueCurve', () => {
   });
 
   it('fatigueCurve(ratings, position) on nominal data counts exact matches; no position gives no bucket', () => {
-    const r = ratingsFromTriples([['g1', 'w', 'cat'], ['g2', 'w', 'dog']]);
+    const r = ratingsFromTriples([
+      ['g1', 'w', 'cat'],
+      ['g2', 'w', 'dog'],
+    ]);
     r.itemGold[0] = r.categories.indexOf('cat');
     r.itemGold[1] = r.categories.indexOf('cat');
     const c = fatigueCurve(r, Int32Array.from([1, 2]), { width: 1, minGold: 0 });
@@ -83,7 +101,8 @@ describe('fatigueCurve', () => {
   it('fatigueCurve totals equal goldAccuracy on random data (same directional rule, every gold answer in one bucket)', () => {
     const random = rng(11);
     const triples: [string, string, number][] = [];
-    for (let j = 0; j < 3000; j++) triples.push([`i${Math.floor(random() * 400)}`, `w${Math.floor(random() * 9)}`, Math.floor(random() * 5)]);
+    for (let j = 0; j < 3000; j++)
+      triples.push([`i${Math.floor(random() * 400)}`, `w${Math.floor(random() * 9)}`, Math.floor(random() * 5)]);
     const r = ratingsFromTriples(triples, { scale: '5-point' });
     for (let i = 0; i < r.items.length; i++) r.itemGold[i] = random() < 0.3 ? Math.floor(random() * 5) : -1;
     const seen = new Int32Array(r.annotators.length);

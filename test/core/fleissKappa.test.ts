@@ -6,8 +6,21 @@ import { countTable } from '../../src/core/countTable';
 import { closeTo } from '../helpers/closeTo';
 import { ratingsFromRaw, ratingsFromReliability } from '../helpers/buildRatings';
 import {
-  ABCDE, CONT3X3, CONT4X4, DIAGNOSES, DISTRIB_6RATERS, FLEISS_WIKI, K2011_A, PYIRR_3DP, RANDOLPH, RAW_4RATERS,
-  RAW_5OBSERVERS, RAW_BEN_GERRY, RAW_G1G2, RAW_GENDER, tableToCounts,
+  ABCDE,
+  CONT3X3,
+  CONT4X4,
+  DIAGNOSES,
+  DISTRIB_6RATERS,
+  FLEISS_WIKI,
+  K2011_A,
+  PYIRR_3DP,
+  RANDOLPH,
+  RAW_4RATERS,
+  RAW_5OBSERVERS,
+  RAW_BEN_GERRY,
+  RAW_G1G2,
+  RAW_GENDER,
+  tableToCounts,
   DP3,
 } from './referenceVectors';
 
@@ -24,7 +37,9 @@ describe('fleissKappa', () => {
   it('fleissKappa(counts) matches Fleiss (1971) diagnoses / R irr kappam.fleiss', () => {
     const ratings = ratingsFromRaw(DIAGNOSES);
     const t = itemCounts(ratings);
-    const totals = [0, 1, 2, 3, 4].map((c) => Array.from({ length: t.rows }, (_, r) => t.counts[r * 5 + c]).reduce((a, b) => a + b));
+    const totals = [0, 1, 2, 3, 4].map((c) =>
+      Array.from({ length: t.rows }, (_, r) => t.counts[r * 5 + c]).reduce((a, b) => a + b),
+    );
     expect(totals).toEqual([26, 26, 30, 55, 43]);
     closeTo(fleissKappa(t).value, 0.4302445, 1e-7);
     closeTo(fleissKappa(t).value, 0.43, DP3);
@@ -62,10 +77,13 @@ describe('fleissKappa', () => {
   });
 
   it('fleissKappa(counts) matches the PYIRR unit tests (3 dp) and Scott pi on 2-rater tables', () => {
-    const raw = (d: (number | string | null)[][], categories?: string[]) => fleissKappa(itemCounts(ratingsFromRaw(d, { categories })));
+    const raw = (d: (number | string | null)[][], categories?: string[]) =>
+      fleissKappa(itemCounts(ratingsFromRaw(d, { categories })));
     const cases = [
-      [raw(RAW_5OBSERVERS), PYIRR_3DP.raw_5observers], [raw(RAW_GENDER), PYIRR_3DP.raw_gender],
-      [raw(RAW_BEN_GERRY, ABCDE), PYIRR_3DP.raw_ben_gerry], [raw(RAW_G1G2, ABCDE), PYIRR_3DP.raw_g1g2],
+      [raw(RAW_5OBSERVERS), PYIRR_3DP.raw_5observers],
+      [raw(RAW_GENDER), PYIRR_3DP.raw_gender],
+      [raw(RAW_BEN_GERRY, ABCDE), PYIRR_3DP.raw_ben_gerry],
+      [raw(RAW_G1G2, ABCDE), PYIRR_3DP.raw_g1g2],
     ] as const;
     for (const [r, expected] of cases) {
       closeTo(r.value, expected.fleiss, DP3);
@@ -81,10 +99,31 @@ describe('fleissKappa', () => {
 
   it('fleissKappa(counts) is NaN with a reason on degenerate data', () => {
     expect(fleissKappa(countTable([], { K: 2 })).reason).toMatch(/no item/);
-    expect(fleissKappa(countTable([[1, 0], [0, 1]])).reason).toMatch(/no item/);
-    const same = fleissKappa(countTable([[3, 0], [2, 0]]));
+    expect(
+      fleissKappa(
+        countTable([
+          [1, 0],
+          [0, 1],
+        ]),
+      ).reason,
+    ).toMatch(/no item/);
+    const same = fleissKappa(
+      countTable([
+        [3, 0],
+        [2, 0],
+      ]),
+    );
     expect(same.value).toBeNaN();
     expect(same.pa).toBe(1);
-    closeTo(fleissKappa(countTable([[1e6, 0], [0, 1e6]])).value, 1, 1e-12);
+    closeTo(
+      fleissKappa(
+        countTable([
+          [1e6, 0],
+          [0, 1e6],
+        ]),
+      ).value,
+      1,
+      1e-12,
+    );
   });
 });

@@ -60,7 +60,12 @@ describe('goldAccuracy', () => {
 
   it('goldAccuracy(ratings) on nominal data: directional = exact', () => {
     const ratings = setGold(
-      ratingsFromTriples([['i1', 'w1', 'cat'], ['i2', 'w1', 'dog'], ['i3', 'w1', 'dog'], ['i1', 'w2', 'dog']]),
+      ratingsFromTriples([
+        ['i1', 'w1', 'cat'],
+        ['i2', 'w1', 'dog'],
+        ['i3', 'w1', 'dog'],
+        ['i1', 'w2', 'dog'],
+      ]),
       { i1: 0, i2: 0, i3: 1 }, // categories sorted: cat = 0, dog = 1
     );
     const r = goldAccuracy(ratings);
@@ -71,7 +76,15 @@ describe('goldAccuracy', () => {
   });
 
   it('goldAccuracy(ratings) without gold items gives n = 0 and NaN for everyone', () => {
-    const r = goldAccuracy(ratingsFromTriples([['i1', 'w1', 0], ['i1', 'w2', 1]], { scale: '5-point' }));
+    const r = goldAccuracy(
+      ratingsFromTriples(
+        [
+          ['i1', 'w1', 0],
+          ['i1', 'w2', 1],
+        ],
+        { scale: '5-point' },
+      ),
+    );
     expect([...r.n]).toEqual([0, 0]);
     expect(r.exact.every(Number.isNaN)).toBe(true);
     const empty = goldAccuracy(ratingsFromTriples([], { scale: '5-point' }));
@@ -80,7 +93,16 @@ describe('goldAccuracy', () => {
 
   it('goldAccuracy(ratings) compares sides, not strengths: B>> answers a B> gold directionally', () => {
     // gold B> (3): w1 says B>> (4) → same side, not exact; w2 says A> (1) → neither
-    const ratings = setGold(ratingsFromTriples([['g', 'w1', 4], ['g', 'w2', 1]], { scale: '5-point' }), { g: 3 });
+    const ratings = setGold(
+      ratingsFromTriples(
+        [
+          ['g', 'w1', 4],
+          ['g', 'w2', 1],
+        ],
+        { scale: '5-point' },
+      ),
+      { g: 3 },
+    );
     const r = goldAccuracy(ratings);
     expect([...r.correctExact]).toEqual([0, 0]);
     expect([...r.correctDirectional]).toEqual([1, 0]);

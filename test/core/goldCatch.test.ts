@@ -6,21 +6,31 @@ import { closeTo } from '../helpers/closeTo';
  * Brute force: every sequence of N tasks, each non-gold (1 − F), gold answered right (F·A) or gold answered
  * wrong (F·(1 − A)), 3^N of them, played through the rule; returns the same quantities as goldCatch.
  */
-function bruteForce({ goldShare: F, minGold: M, threshold: T, accuracy: A, tasks: N }: GoldCatchInput, at: number[] = []) {
-  let pCaught = 0, tasks = 0, bad = 0;
+function bruteForce(
+  { goldShare: F, minGold: M, threshold: T, accuracy: A, tasks: N }: GoldCatchInput,
+  at: number[] = [],
+) {
+  let pCaught = 0,
+    tasks = 0,
+    bad = 0;
   const caughtAtGold = new Array(N + 1).fill(0);
   const caughtAtTask = new Array(N + 1).fill(0);
   const probs = [1 - F, F * A, F * (1 - A)];
   const seq = new Array(N).fill(0);
   for (let code = 0; code < 3 ** N; code++) {
-    let x = code, p = 1;
+    let x = code,
+      p = 1;
     for (let t = 0; t < N; t++) {
       seq[t] = x % 3;
       x = Math.floor(x / 3);
       p *= probs[seq[t]];
     }
     if (p === 0) continue;
-    let answered = 0, correct = 0, flaggedAt = 0, nonGold = 0, badAtFlag = 0;
+    let answered = 0,
+      correct = 0,
+      flaggedAt = 0,
+      nonGold = 0,
+      badAtFlag = 0;
     for (let t = 0; t < N; t++) {
       if (seq[t] === 0) {
         nonGold++;
@@ -50,7 +60,8 @@ function bruteForce({ goldShare: F, minGold: M, threshold: T, accuracy: A, tasks
 
 /** P(Binomial(n, p) >= k) by the textbook sum, for small n */
 function binomialAtLeast(n: number, p: number, k: number): number {
-  let s = 0, choose = 1;
+  let s = 0,
+    choose = 1;
   for (let j = 0; j <= n; j++) {
     if (j >= k) s += choose * p ** j * (1 - p) ** (n - j);
     choose = (choose * (n - j)) / (j + 1);
@@ -104,7 +115,12 @@ describe('goldCatch', () => {
     // Each task is a wrong gold answer w.p. p = F(1 − A), independently: τ ~ Geometric(p).
     // P(τ <= N) = 1 − (1 − p)^N; E[min(τ, N)] = (1 − (1 − p)^N)/p; the tasks before the flag are
     // non-gold w.p. (1 − F)/(1 − p) each, so E[bad] = (1 − F)(1 − (1 − p)^N)/p.
-    for (const [F, A, N] of [[0.1, 0.4, 200], [0.05, 0.85, 40], [0.001, 0.999, 100_000], [0.3, 0.7, 50]]) {
+    for (const [F, A, N] of [
+      [0.1, 0.4, 200],
+      [0.05, 0.85, 40],
+      [0.001, 0.999, 100_000],
+      [0.3, 0.7, 50],
+    ]) {
       const p = F * (1 - A);
       const caught = -Math.expm1(N * Math.log1p(-p));
       const r = goldCatch({ goldShare: F, minGold: 1, threshold: 1, accuracy: A, tasks: N }, { at: [1, 10] });
@@ -119,7 +135,12 @@ describe('goldCatch', () => {
   });
 
   it('goldCatch with M = 1 flags at the first gold answer w.p. 1 − A for any T in (0, 1]', () => {
-    for (const T of [0.01, 0.5, 0.6, 1]) closeTo(goldCatch({ goldShare: 0.2, minGold: 1, threshold: T, accuracy: 0.7, tasks: 20 }).flagAtGold[1], 0.3, 1e-15);
+    for (const T of [0.01, 0.5, 0.6, 1])
+      closeTo(
+        goldCatch({ goldShare: 0.2, minGold: 1, threshold: T, accuracy: 0.7, tasks: 20 }).flagAtGold[1],
+        0.3,
+        1e-15,
+      );
   });
 
   it('goldCatch with T > 1 (or A = 0) flags at the M-th gold answer: P(caught) = P(Binomial(N, F) >= M)', () => {

@@ -20,9 +20,17 @@ describe('goldCatchSimulation', () => {
       // standard errors from the exact p (the simulated one is 0 when no run is caught)
       const seP = (p: number) => Math.sqrt((p * (1 - p)) / runs);
       expect(Math.abs(sim.pCaught - exact.pCaught)).toBeLessThanOrEqual(4 * seP(exact.pCaught) + 1e-12);
-      at.forEach((_, i) => expect(Math.abs(sim.pCaughtAt[i] - exact.pCaughtAt[i])).toBeLessThanOrEqual(4 * seP(exact.pCaughtAt[i]) + 1e-12));
-      expect(Math.abs(sim.expectedTasksToCatch - exact.expectedTasksToCatch)).toBeLessThanOrEqual(4 * sim.expectedTasksToCatchSe + 1e-12);
-      expect(Math.abs(sim.expectedBadLabels - exact.expectedBadLabels)).toBeLessThanOrEqual(4 * sim.expectedBadLabelsSe + 1e-12);
+      at.forEach((_, i) =>
+        expect(Math.abs(sim.pCaughtAt[i] - exact.pCaughtAt[i])).toBeLessThanOrEqual(
+          4 * seP(exact.pCaughtAt[i]) + 1e-12,
+        ),
+      );
+      expect(Math.abs(sim.expectedTasksToCatch - exact.expectedTasksToCatch)).toBeLessThanOrEqual(
+        4 * sim.expectedTasksToCatchSe + 1e-12,
+      );
+      expect(Math.abs(sim.expectedBadLabels - exact.expectedBadLabels)).toBeLessThanOrEqual(
+        4 * sim.expectedBadLabelsSe + 1e-12,
+      );
       let caught = 0;
       for (const c of sim.caughtAtGold) caught += c;
       expect(caught).toBe(Math.round(sim.pCaught * runs));
@@ -50,12 +58,23 @@ describe('goldCatchSimulation', () => {
   });
 
   it('goldCatchSimulation without gold never catches; with all gold and A = 0 catches at the M-th task', () => {
-    const none = goldCatchSimulation({ goldShare: 0, minGold: 1, threshold: 0.6, accuracy: 0.4, tasks: 30 }, { runs: 100 });
-    expect([none.pCaught, none.expectedTasksToCatch, none.expectedBadLabels, none.expectedTasksToCatchSe]).toEqual([0, 30, 30, 0]);
-    const all = goldCatchSimulation({ goldShare: 1, minGold: 4, threshold: 0.6, accuracy: 0, tasks: 30 }, { runs: 100, at: [3, 4] });
+    const none = goldCatchSimulation(
+      { goldShare: 0, minGold: 1, threshold: 0.6, accuracy: 0.4, tasks: 30 },
+      { runs: 100 },
+    );
+    expect([none.pCaught, none.expectedTasksToCatch, none.expectedBadLabels, none.expectedTasksToCatchSe]).toEqual([
+      0, 30, 30, 0,
+    ]);
+    const all = goldCatchSimulation(
+      { goldShare: 1, minGold: 4, threshold: 0.6, accuracy: 0, tasks: 30 },
+      { runs: 100, at: [3, 4] },
+    );
     expect([all.pCaught, all.expectedTasksToCatch, all.expectedBadLabels, all.caughtAtGold[4]]).toEqual([1, 4, 0, 100]);
     expect([...all.pCaughtAt]).toEqual([0, 1]);
-    const zero = goldCatchSimulation({ goldShare: 0.5, minGold: 1, threshold: 0.6, accuracy: 0.4, tasks: 30 }, { runs: 0 });
+    const zero = goldCatchSimulation(
+      { goldShare: 0.5, minGold: 1, threshold: 0.6, accuracy: 0.4, tasks: 30 },
+      { runs: 0 },
+    );
     expect(zero.pCaught).toBeNaN();
   });
 });

@@ -33,7 +33,8 @@ describe('goldReplay', () => {
         // w3: R W R W R: 3/5 = 0.6 is not < 0.6; 6th R: 4/6; 7th W: 4/7 = 0.571 → caught at label 7
         w3: 'RWRWRRW',
         // w4: four wrong gold answers only: never checked; w5: no gold at all
-        w4: 'WW.WW', w5: '...',
+        w4: 'WW.WW',
+        w5: '...',
       }),
     );
     expect(r.order).toBe('rows');

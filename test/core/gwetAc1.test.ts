@@ -6,8 +6,18 @@ import { countTable } from '../../src/core/countTable';
 import { closeTo } from '../helpers/closeTo';
 import { ratingsFromRaw, ratingsFromReliability } from '../helpers/buildRatings';
 import {
-  ABCDE, CONT3X3, CONT4X4, DISTRIB_6RATERS, K2011_A, PYIRR_3DP, RAW_4RATERS, RAW_5OBSERVERS, RAW_BEN_GERRY, RAW_G1G2,
-  RAW_GENDER, tableToCounts,
+  ABCDE,
+  CONT3X3,
+  CONT4X4,
+  DISTRIB_6RATERS,
+  K2011_A,
+  PYIRR_3DP,
+  RAW_4RATERS,
+  RAW_5OBSERVERS,
+  RAW_BEN_GERRY,
+  RAW_G1G2,
+  RAW_GENDER,
+  tableToCounts,
   DP3,
 } from './referenceVectors';
 
@@ -31,10 +41,13 @@ describe('gwetAc1', () => {
   });
 
   it('gwetAc1(counts) matches the PYIRR unit tests (3 dp) and the 2-rater tables', () => {
-    const raw = (d: (number | string | null)[][], categories?: string[]) => gwetAc1(itemCounts(ratingsFromRaw(d, { categories })));
+    const raw = (d: (number | string | null)[][], categories?: string[]) =>
+      gwetAc1(itemCounts(ratingsFromRaw(d, { categories })));
     const cases = [
-      [raw(RAW_5OBSERVERS), PYIRR_3DP.raw_5observers], [raw(RAW_GENDER), PYIRR_3DP.raw_gender],
-      [raw(RAW_BEN_GERRY, ABCDE), PYIRR_3DP.raw_ben_gerry], [raw(RAW_G1G2, ABCDE), PYIRR_3DP.raw_g1g2],
+      [raw(RAW_5OBSERVERS), PYIRR_3DP.raw_5observers],
+      [raw(RAW_GENDER), PYIRR_3DP.raw_gender],
+      [raw(RAW_BEN_GERRY, ABCDE), PYIRR_3DP.raw_ben_gerry],
+      [raw(RAW_G1G2, ABCDE), PYIRR_3DP.raw_g1g2],
     ] as const;
     for (const [r, expected] of cases) {
       closeTo(r.value, expected.gwet, DP3);
@@ -47,16 +60,40 @@ describe('gwetAc1', () => {
   });
 
   it('gwetAc1(counts, {q}) uses the categories of the scale, not those present', () => {
-    const t = countTable([[2, 0, 0], [0, 2, 0], [1, 1, 0]]);
+    const t = countTable([
+      [2, 0, 0],
+      [0, 2, 0],
+      [1, 1, 0],
+    ]);
     const q3 = gwetAc1(t);
-    const q5 = gwetAc1(countTable([[2, 0, 0, 0, 0], [0, 2, 0, 0, 0], [1, 1, 0, 0, 0]]));
+    const q5 = gwetAc1(
+      countTable([
+        [2, 0, 0, 0, 0],
+        [0, 2, 0, 0, 0],
+        [1, 1, 0, 0, 0],
+      ]),
+    );
     closeTo(gwetAc1(t, { q: 5 }).value, q5.value, 1e-12);
     expect(q3.value).not.toBeCloseTo(q5.value, 6);
   });
 
   it('gwetAc1(counts) stays defined (1) when every label is the same; NaN without pairs or with q < 2', () => {
-    expect(gwetAc1(countTable([[3, 0], [2, 0]])).value).toBe(1);
-    expect(gwetAc1(countTable([[1, 0], [0, 1]])).reason).toMatch(/no item/);
+    expect(
+      gwetAc1(
+        countTable([
+          [3, 0],
+          [2, 0],
+        ]),
+      ).value,
+    ).toBe(1);
+    expect(
+      gwetAc1(
+        countTable([
+          [1, 0],
+          [0, 1],
+        ]),
+      ).reason,
+    ).toMatch(/no item/);
     expect(gwetAc1(countTable([[3], [2]])).reason).toMatch(/fewer than two categories/);
     expect(gwetAc1(countTable([], { K: 2 })).value).toBeNaN();
   });

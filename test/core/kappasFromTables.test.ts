@@ -42,11 +42,15 @@ describe('kappasFromTables', () => {
   it('kappasFromTables(tables, K, {sides}) equals the kappas of tables counted on the directional scale', () => {
     const random = rng(11);
     const triples: [string, string, number][] = [];
-    for (let i = 0; i < 200; i++) for (const a of ['p', 'q', 'r', 's']) if (random() < 0.8) triples.push([`i${i}`, a, Math.floor(random() * 5)]);
+    for (let i = 0; i < 200; i++)
+      for (const a of ['p', 'q', 'r', 's']) if (random() < 0.8) triples.push([`i${i}`, a, Math.floor(random() * 5)]);
     const ratings = ratingsFromTriples(triples, { scale: '5-point' });
     const full = pairTables(ratings);
     const counted = pairTables(ratings, null, { collapse: true });
-    const viaSides = kappasFromTables(full.tables, full.K, { minShared: 1, sides: directionalSides(ratings.fivePoint) });
+    const viaSides = kappasFromTables(full.tables, full.K, {
+      minShared: 1,
+      sides: directionalSides(ratings.fivePoint),
+    });
     expect(viaSides).toEqual(kappasFromTables(counted.tables, counted.K, { minShared: 1 }));
   });
 });

@@ -40,14 +40,21 @@ interface Table {
 
 const table = (maxK = 5, maxItems = 10, maxAnn = 6, missing = true): fc.Arbitrary<Table> =>
   fc
-    .record({ K: fc.integer({ min: 2, max: maxK }), nItems: fc.integer({ min: 1, max: maxItems }), nAnn: fc.integer({ min: 1, max: maxAnn }) })
+    .record({
+      K: fc.integer({ min: 2, max: maxK }),
+      nItems: fc.integer({ min: 1, max: maxItems }),
+      nAnn: fc.integer({ min: 1, max: maxAnn }),
+    })
     .chain(({ K, nItems, nAnn }) => {
       const cell = fc.integer({ min: 0, max: K - 1 });
       return fc.record({
         K: fc.constant(K),
         nItems: fc.constant(nItems),
         nAnn: fc.constant(nAnn),
-        cells: fc.array(missing ? fc.option(cell, { freq: 3 }) : cell, { minLength: nItems * nAnn, maxLength: nItems * nAnn }),
+        cells: fc.array(missing ? fc.option(cell, { freq: 3 }) : cell, {
+          minLength: nItems * nAnn,
+          maxLength: nItems * nAnn,
+        }),
       });
     });
 
@@ -66,7 +73,9 @@ const countsOf = (d: Table) => itemCounts(ratingsFromTriples(triplesOf(d), { cat
 
 /** Per item: the labels given, in annotator order. */
 function labelsByItem(d: Table): number[][] {
-  return Array.from({ length: d.nItems }, (_, i) => d.cells.slice(i * d.nAnn, (i + 1) * d.nAnn).filter((v): v is number => v !== null));
+  return Array.from({ length: d.nItems }, (_, i) =>
+    d.cells.slice(i * d.nAnn, (i + 1) * d.nAnn).filter((v): v is number => v !== null),
+  );
 }
 
 const permutation = (n: number) => fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n });
@@ -85,11 +94,13 @@ function expectNear(got: number, want: number, tol = 1e-9): void {
 
 /** Percent agreement by pairs of annotators within each item, pooled over items. */
 function naivePercentAgreement(d: Table): number {
-  let equal = 0, pairs = 0;
+  let equal = 0,
+    pairs = 0;
   for (let i = 0; i < d.nItems; i++)
     for (let a = 0; a < d.nAnn; a++)
       for (let b = a + 1; b < d.nAnn; b++) {
-        const x = d.cells[i * d.nAnn + a], y = d.cells[i * d.nAnn + b];
+        const x = d.cells[i * d.nAnn + a],
+          y = d.cells[i * d.nAnn + b];
         if (x === null || y === null) continue;
         pairs++;
         if (x === y) equal++;
@@ -102,7 +113,8 @@ function naivePercentAgreement(d: Table): number {
  * p_j = Σ_i n_ij / (N m), κ = (P̄ − P̄_e) / (1 − P̄_e) with P̄_e = Σ_j p_j².
  */
 function fleiss1971(rows: number[][], K: number): number {
-  const N = rows.length, m = rows[0].length;
+  const N = rows.length,
+    m = rows[0].length;
   const p = new Array<number>(K).fill(0);
   let P = 0;
   for (const row of rows) {
@@ -122,7 +134,9 @@ function fleiss1971(rows: number[][], K: number): number {
  */
 function gwetRaw(d: Table): { pa: number; pi: number[] } {
   const pi = new Array<number>(d.K).fill(0);
-  let pa = 0, nPa = 0, nPi = 0;
+  let pa = 0,
+    nPa = 0,
+    nPi = 0;
   for (const labels of labelsByItem(d)) {
     const r = labels.length;
     if (r === 0) continue;
@@ -159,7 +173,8 @@ function naiveNominalAlpha(o: number[][]): number {
   const K = o.length;
   const nc = o.map((row) => row.reduce((s, x) => s + x, 0));
   const n = nc.reduce((s, x) => s + x, 0);
-  let Do = 0, De = 0;
+  let Do = 0,
+    De = 0;
   for (let c = 0; c < K; c++)
     for (let k = 0; k < K; k++)
       if (c !== k) {
@@ -172,7 +187,8 @@ function naiveNominalAlpha(o: number[][]): number {
 /** Cohen (1960) unweighted kappa from two aligned label vectors. */
 function naiveCohen(x: number[], y: number[], K: number): number {
   const n = x.length;
-  let po = 0, pe = 0;
+  let po = 0,
+    pe = 0;
   for (let i = 0; i < n; i++) if (x[i] === y[i]) po++;
   for (let k = 0; k < K; k++) pe += (x.filter((v) => v === k).length / n) * (y.filter((v) => v === k).length / n);
   po /= n;
@@ -215,7 +231,13 @@ describe('agreement kernels on random tables: bounds and reasons', () => {
         expect(pa.nItems).toBe(pairable);
         if (pairable === 0) expect(pa.strict).toBeNaN();
         else expect(pa.strict >= 0 && pa.strict <= 1).toBe(true);
-        for (const c of [fleissKappa(t), gwetAc1(t), ...(['nominal', 'ordinal', 'interval', 'ratio'] as AlphaLevel[]).map((level) => krippendorffAlpha(t, { level }))]) {
+        for (const c of [
+          fleissKappa(t),
+          gwetAc1(t),
+          ...(['nominal', 'ordinal', 'interval', 'ratio'] as AlphaLevel[]).map((level) =>
+            krippendorffAlpha(t, { level }),
+          ),
+        ]) {
           expect(Number.isNaN(c.value)).toBe(c.reason !== null);
           if (!Number.isNaN(c.value)) expect(c.value).toBeLessThanOrEqual(1 + 1e-12);
           if (pairable === 0) expect(c.reason).not.toBeNull();
@@ -235,7 +257,8 @@ describe('agreement kernels on random tables: bounds and reasons', () => {
         const r = ratingsFromTriples(triplesOf(d), { categories: categories(d.K) });
         const pairs = cohenPairs(r, null, { minShared: 1 });
         for (let p = 0; p < pairs.a.length; p++) {
-          for (const k of [pairs.kappa[p], pairs.kappaLinear[p], pairs.kappaQuadratic[p]]) if (!Number.isNaN(k)) expect(k).toBeLessThanOrEqual(1 + 1e-12);
+          for (const k of [pairs.kappa[p], pairs.kappaLinear[p], pairs.kappaQuadratic[p]])
+            if (!Number.isNaN(k)) expect(k).toBeLessThanOrEqual(1 + 1e-12);
         }
       }),
       runs(200),
@@ -273,8 +296,10 @@ describe('agreement kernels on random tables: invariances', () => {
       fc.property(table(), (d) => {
         const reversed: Table = { ...d, cells: d.cells.map((v) => (v === null ? null : d.K - 1 - v)) };
         const [a, b] = [countsOf(d), countsOf(reversed)];
-        for (const level of ['ordinal', 'interval'] as AlphaLevel[]) expectNear(krippendorffAlpha(b, { level }).value, krippendorffAlpha(a, { level }).value, 1e-10);
-        const pairsOf = (x: Table) => cohenPairs(ratingsFromTriples(triplesOf(x), { categories: categories(x.K) }), null, { minShared: 1 });
+        for (const level of ['ordinal', 'interval'] as AlphaLevel[])
+          expectNear(krippendorffAlpha(b, { level }).value, krippendorffAlpha(a, { level }).value, 1e-10);
+        const pairsOf = (x: Table) =>
+          cohenPairs(ratingsFromTriples(triplesOf(x), { categories: categories(x.K) }), null, { minShared: 1 });
         const [pa, pb] = [pairsOf(d), pairsOf(reversed)];
         for (let p = 0; p < pa.a.length; p++) {
           expectNear(pb.kappaLinear[p], pa.kappaLinear[p], 1e-10);
@@ -287,16 +312,32 @@ describe('agreement kernels on random tables: invariances', () => {
 
   it('majorityVote: relabelling categories moves every unique plurality winner along; shuffling judgements and renaming ids changes no label', () => {
     const arb = withPermutation.chain(({ d, perm }) =>
-      fc.record({ d: fc.constant(d), perm: fc.constant(perm), order: permutation(triplesOf(d).length), itemPerm: permutation(d.nItems), annPerm: permutation(d.nAnn) }),
+      fc.record({
+        d: fc.constant(d),
+        perm: fc.constant(perm),
+        order: permutation(triplesOf(d).length),
+        itemPerm: permutation(d.nItems),
+        annPerm: permutation(d.nAnn),
+      }),
     );
     fc.assert(
       fc.property(arb, ({ d, perm, order, itemPerm, annPerm }) => {
         const triples = triplesOf(d);
         const r = ratingsFromTriples(triples, { categories: categories(d.K) });
         const mv = majorityVote(r);
-        const byName = new Map(r.items.map((name, i) => [name, { label: mv.label[i], confidence: mv.confidence[i], votes: [...mv.votes.subarray(i * d.K, (i + 1) * d.K)] }]));
+        const byName = new Map(
+          r.items.map((name, i) => [
+            name,
+            { label: mv.label[i], confidence: mv.confidence[i], votes: [...mv.votes.subarray(i * d.K, (i + 1) * d.K)] },
+          ]),
+        );
         // categories relabelled: a winner with a unique plurality moves with the permutation
-        const relabelled = majorityVote(ratingsFromTriples(triples.map(([i, a, v]): Triple => [i, a, perm[v]]), { categories: categories(d.K) }));
+        const relabelled = majorityVote(
+          ratingsFromTriples(
+            triples.map(([i, a, v]): Triple => [i, a, perm[v]]),
+            { categories: categories(d.K) },
+          ),
+        );
         r.items.forEach((_, i) => {
           const votes = mv.votes.subarray(i * d.K, (i + 1) * d.K);
           const top = Math.max(...votes);
@@ -304,7 +345,11 @@ describe('agreement kernels on random tables: invariances', () => {
           expectNear(relabelled.confidence[i], mv.confidence[i], 1e-12);
         });
         // judgements shuffled, items and annotators renamed: the same label per item
-        const moved = order.map((j): Triple => [`item ${itemPerm[Number(triples[j][0].slice(1))]}`, `ann ${annPerm[Number(triples[j][1].slice(1))]}`, triples[j][2]]);
+        const moved = order.map((j): Triple => [
+          `item ${itemPerm[Number(triples[j][0].slice(1))]}`,
+          `ann ${annPerm[Number(triples[j][1].slice(1))]}`,
+          triples[j][2],
+        ]);
         const r2 = ratingsFromTriples(moved, { categories: categories(d.K) });
         const mv2 = majorityVote(r2);
         r2.items.forEach((name, i) => {
@@ -342,14 +387,15 @@ describe('agreement kernels on random tables: against naive implementations', ()
     );
   });
 
-  it('fleissKappa and gwetAc1 equal Gwet\'s formulas for missing ratings from the raw item × rater matrix', () => {
+  it("fleissKappa and gwetAc1 equal Gwet's formulas for missing ratings from the raw item × rater matrix", () => {
     fc.assert(
       fc.property(table(), (d) => {
         const t = countsOf(d);
         const { pa, pi } = gwetRaw(d);
         const fleissPe = pi.reduce((s, x) => s + x * x, 0);
         const ac1Pe = pi.reduce((s, x) => s + x * (1 - x), 0) / (d.K - 1);
-        const f = fleissKappa(t), g = gwetAc1(t);
+        const f = fleissKappa(t),
+          g = gwetAc1(t);
         expectNear(f.pa, pa, 1e-12);
         expectNear(g.pa, pa, 1e-12);
         expectNear(f.pe, fleissPe, 1e-12);
@@ -361,12 +407,13 @@ describe('agreement kernels on random tables: against naive implementations', ()
     );
   });
 
-  it('krippendorffAlpha(counts) builds Krippendorff\'s coincidence matrix and nominal alpha = 1 − D_o / D_e from it', () => {
+  it("krippendorffAlpha(counts) builds Krippendorff's coincidence matrix and nominal alpha = 1 − D_o / D_e from it", () => {
     fc.assert(
       fc.property(table(), (d) => {
         const o = coincidences(d);
         const got = krippendorffAlpha(countsOf(d));
-        for (let c = 0; c < d.K; c++) for (let k = 0; k < d.K; k++) expectNear(got.coincidence[c * d.K + k], o[c][k], 1e-12);
+        for (let c = 0; c < d.K; c++)
+          for (let k = 0; k < d.K; k++) expectNear(got.coincidence[c * d.K + k], o[c][k], 1e-12);
         expectNear(got.value, naiveNominalAlpha(o), 1e-10);
       }),
       runs(300),
@@ -375,14 +422,27 @@ describe('agreement kernels on random tables: against naive implementations', ()
 
   it('cohenKappa(table) equals Cohen (1960) computed from the two label vectors', () => {
     const pair = fc.integer({ min: 2, max: 5 }).chain((K) =>
-      fc.array(fc.tuple(fc.integer({ min: 0, max: K - 1 }), fc.integer({ min: 0, max: K - 1 })), { minLength: 1, maxLength: 30 }).map((xy) => ({ K, xy })),
+      fc
+        .array(fc.tuple(fc.integer({ min: 0, max: K - 1 }), fc.integer({ min: 0, max: K - 1 })), {
+          minLength: 1,
+          maxLength: 30,
+        })
+        .map((xy) => ({ K, xy })),
     );
     fc.assert(
       fc.property(pair, ({ K, xy }) => {
         const t = new Float64Array(K * K);
         for (const [x, y] of xy) t[x * K + y]++;
         const got = cohenKappa(t, { K });
-        expectNear(got.kappa, naiveCohen(xy.map((p) => p[0]), xy.map((p) => p[1]), K), 1e-10);
+        expectNear(
+          got.kappa,
+          naiveCohen(
+            xy.map((p) => p[0]),
+            xy.map((p) => p[1]),
+            K,
+          ),
+          1e-10,
+        );
         if (!Number.isNaN(got.kappa)) expect(got.kappa).toBeLessThanOrEqual(1 + 1e-12);
       }),
       runs(300),
@@ -418,13 +478,20 @@ function naiveBinomialP(x: number, n: number, p: number): number {
   pmf[0] = (1 - p) ** n;
   for (let k = 0; k < n; k++) pmf[k + 1] = (pmf[k] * (n - k) * p) / ((k + 1) * (1 - p));
   const bound = pmf[x] * (1 + 1e-7);
-  return Math.min(1, pmf.reduce((s, d) => (d <= bound ? s + d : s), 0));
+  return Math.min(
+    1,
+    pmf.reduce((s, d) => (d <= bound ? s + d : s), 0),
+  );
 }
 
 describe('binomialTest on random counts', () => {
-  const counts = (maxN: number) => fc.integer({ min: 1, max: maxN }).chain((n) => fc.record({ n: fc.constant(n), x: fc.integer({ min: 0, max: n }) }));
+  const counts = (maxN: number) =>
+    fc.integer({ min: 1, max: maxN }).chain((n) => fc.record({ n: fc.constant(n), x: fc.integer({ min: 0, max: n }) }));
   /** p = j/64 (exact binary fractions, so 1 − p is exact too) or any double in (0.02, 0.98) */
-  const prob = fc.oneof(fc.integer({ min: 1, max: 63 }).map((j) => j / 64), fc.double({ min: 0.02, max: 0.98, noNaN: true }));
+  const prob = fc.oneof(
+    fc.integer({ min: 1, max: 63 }).map((j) => j / 64),
+    fc.double({ min: 0.02, max: 0.98, noNaN: true }),
+  );
 
   it('binomialTest(x, n, {p}): p-value in [0, 1], the interval in [0, 1] around x / n', () => {
     fc.assert(
@@ -439,22 +506,34 @@ describe('binomialTest on random counts', () => {
 
   it('binomialTest(x, n, {p}) and binomialTest(n − x, n, {p: 1 − p}) give the same p-value and mirrored intervals', () => {
     fc.assert(
-      fc.property(counts(5000), fc.integer({ min: 1, max: 63 }).map((j) => j / 64), ({ x, n }, p) => {
-        const t = binomialTest(x, n, { p }), u = binomialTest(n - x, n, { p: 1 - p });
-        expectNear(u.pValue, t.pValue, 1e-9);
-        expectNear(u.ci[0], 1 - t.ci[1], 1e-9);
-        expectNear(u.ci[1], 1 - t.ci[0], 1e-9);
-        if (p === 0.5) expectNear(binomialTest(n - x, n).pValue, t.pValue, 1e-9);
-      }),
+      fc.property(
+        counts(5000),
+        fc.integer({ min: 1, max: 63 }).map((j) => j / 64),
+        ({ x, n }, p) => {
+          const t = binomialTest(x, n, { p }),
+            u = binomialTest(n - x, n, { p: 1 - p });
+          expectNear(u.pValue, t.pValue, 1e-9);
+          expectNear(u.ci[0], 1 - t.ci[1], 1e-9);
+          expectNear(u.ci[1], 1 - t.ci[0], 1e-9);
+          if (p === 0.5) expectNear(binomialTest(n - x, n).pValue, t.pValue, 1e-9);
+        },
+      ),
       runs(300),
     );
   });
 
-  it('binomialTest(x, n, {p}).pValue equals the brute-force sum of R\'s rule for n ≤ 60', () => {
+  it("binomialTest(x, n, {p}).pValue equals the brute-force sum of R's rule for n ≤ 60", () => {
     fc.assert(
-      fc.property(counts(60), fc.oneof(fc.integer({ min: 4, max: 60 }).map((j) => j / 64), fc.double({ min: 0.05, max: 0.95, noNaN: true })), ({ x, n }, p) => {
-        expectNear(binomialTest(x, n, { p }).pValue, naiveBinomialP(x, n, p), 1e-9);
-      }),
+      fc.property(
+        counts(60),
+        fc.oneof(
+          fc.integer({ min: 4, max: 60 }).map((j) => j / 64),
+          fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        ),
+        ({ x, n }, p) => {
+          expectNear(binomialTest(x, n, { p }).pValue, naiveBinomialP(x, n, p), 1e-9);
+        },
+      ),
       runs(300),
     );
   });
@@ -466,11 +545,19 @@ describe('bradleyTerry on random comparisons', () => {
   const comparisons = fc.integer({ min: 2, max: 6 }).chain((M) =>
     fc.record({
       M: fc.constant(M),
-      games: fc.array(fc.tuple(fc.integer({ min: 0, max: M - 1 }), fc.integer({ min: 0, max: M - 1 }), fc.constantFrom(0, 0.5, 1)), { maxLength: 40 }),
+      games: fc.array(
+        fc.tuple(fc.integer({ min: 0, max: M - 1 }), fc.integer({ min: 0, max: M - 1 }), fc.constantFrom(0, 0.5, 1)),
+        { maxLength: 40 },
+      ),
     }),
   );
   const fit = ({ M, games }: { M: number; games: [number, number, number][] }) =>
-    bradleyTerry(games.map((g) => g[0]), games.map((g) => g[1]), games.map((g) => g[2]), M);
+    bradleyTerry(
+      games.map((g) => g[0]),
+      games.map((g) => g[1]),
+      games.map((g) => g[2]),
+      M,
+    );
 
   it('fitted strengths are positive and sum to 1, ratings average 0 over the finite models, the rest NaN', () => {
     fc.assert(
@@ -480,7 +567,11 @@ describe('bradleyTerry on random comparisons', () => {
         expect(fitted.length).toBe(bt.nFitted);
         if (bt.nFitted >= 2) {
           expect(fitted.every((s) => s > 0)).toBe(true);
-          expectNear(fitted.reduce((s, x) => s + x, 0), 1, 1e-12);
+          expectNear(
+            fitted.reduce((s, x) => s + x, 0),
+            1,
+            1e-12,
+          );
           const ratings = [...bt.rating].filter((_, i) => bt.finite[i]);
           expectNear(ratings.reduce((s, x) => s + x, 0) / ratings.length, 0, 1e-9);
         } else expect(bt.nFitted).toBe(0);
@@ -491,7 +582,13 @@ describe('bradleyTerry on random comparisons', () => {
   });
 
   it('swapping the sides of every comparison (outcome 1 − s) and shuffling their order changes nothing', () => {
-    const arb = comparisons.chain((c) => fc.record({ c: fc.constant(c), order: permutation(c.games.length), swap: fc.array(fc.boolean(), { minLength: c.games.length, maxLength: c.games.length }) }));
+    const arb = comparisons.chain((c) =>
+      fc.record({
+        c: fc.constant(c),
+        order: permutation(c.games.length),
+        swap: fc.array(fc.boolean(), { minLength: c.games.length, maxLength: c.games.length }),
+      }),
+    );
     fc.assert(
       fc.property(arb, ({ c, order, swap }) => {
         const bt = fit(c);
@@ -525,13 +622,28 @@ describe('routingCurve on random items', () => {
     { maxLength: 40 },
   );
   const price = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 100, noNaN: true }));
-  const options = fc.record({ spot: fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })), priceAi: price, priceHuman: price, priceExpert: price });
-  const grid = fc.oneof(fc.constant(undefined), fc.array(fc.double({ min: -0.5, max: 1.5, noNaN: true }), { minLength: 1, maxLength: 20 }).map((g) => g.sort((x, y) => x - y)));
+  const options = fc.record({
+    spot: fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })),
+    priceAi: price,
+    priceHuman: price,
+    priceExpert: price,
+  });
+  const grid = fc.oneof(
+    fc.constant(undefined),
+    fc
+      .array(fc.double({ min: -0.5, max: 1.5, noNaN: true }), { minLength: 1, maxLength: 20 })
+      .map((g) => g.sort((x, y) => x - y)),
+  );
 
   it('accuracy and shares in [0, 1]; cost and accuracy never fall as the threshold rises (prices ≥ 0)', () => {
     fc.assert(
       fc.property(items, options, grid, (list, opts, g) => {
-        const t = routingTable(list.map((i) => i.conf), list.map((i) => i.correct), list.map((i) => i.agree), g ? { grid: g } : {});
+        const t = routingTable(
+          list.map((i) => i.conf),
+          list.map((i) => i.correct),
+          list.map((i) => i.agree),
+          g ? { grid: g } : {},
+        );
         const curve = routingCurve(t, opts);
         const G = curve.threshold.length;
         for (let k = 0; k < G; k++) {
@@ -540,7 +652,8 @@ describe('routingCurve on random items', () => {
             expectNear(curve.cost[k], 1000 * opts.priceAi, 1e-12);
             continue;
           }
-          for (const v of [curve.accuracy[k], curve.humanShare[k], curve.expertShare[k]]) expect(v >= -1e-12 && v <= 1 + 1e-12).toBe(true);
+          for (const v of [curve.accuracy[k], curve.humanShare[k], curve.expertShare[k]])
+            expect(v >= -1e-12 && v <= 1 + 1e-12).toBe(true);
           expect(curve.cost[k]).toBeGreaterThanOrEqual(1000 * opts.priceAi * (1 - 1e-12));
           if (k > 0) {
             const slack = 1e-9 * Math.max(1, curve.cost[k]);

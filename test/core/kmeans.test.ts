@@ -14,7 +14,8 @@ function naiveLloyd(values: Float32Array, dim: number, start: Float64Array, pass
   for (let it = 0; it < passes; it++) {
     let changed = 0;
     for (let p = 0; p < n; p++) {
-      let best = -1, bestD = Infinity;
+      let best = -1,
+        bestD = Infinity;
       for (let c = 0; c < K; c++) {
         let s = 0;
         for (let d = 0; d < dim; d++) s += (values[p * dim + d] - centroids[c * dim + d]) ** 2;
@@ -27,12 +28,14 @@ function naiveLloyd(values: Float32Array, dim: number, start: Float64Array, pass
       assign[p] = best;
     }
     if (changed === 0) return { assign, centroids, passes: it + 1 };
-    const sums = new Float64Array(K * dim), sizes = new Float64Array(K);
+    const sums = new Float64Array(K * dim),
+      sizes = new Float64Array(K);
     for (let p = 0; p < n; p++) {
       sizes[assign[p]]++;
       for (let d = 0; d < dim; d++) sums[assign[p] * dim + d] += values[p * dim + d];
     }
-    for (let c = 0; c < K; c++) if (sizes[c]) for (let d = 0; d < dim; d++) centroids[c * dim + d] = sums[c * dim + d] / sizes[c];
+    for (let c = 0; c < K; c++)
+      if (sizes[c]) for (let d = 0; d < dim; d++) centroids[c * dim + d] = sums[c * dim + d] / sizes[c];
   }
   return { assign, centroids, passes };
 }
@@ -76,7 +79,10 @@ describe('kmeans', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const r = kmeans(f32([0, 1, 10, 11]), 1, { k: 2, seed });
       const lo = r.centroids[0] < r.centroids[1] ? 0 : 1;
-      expect([...r.assignments].map((a) => (a === lo ? 'lo' : 'hi')), `seed ${seed}`).toEqual(['lo', 'lo', 'hi', 'hi']);
+      expect(
+        [...r.assignments].map((a) => (a === lo ? 'lo' : 'hi')),
+        `seed ${seed}`,
+      ).toEqual(['lo', 'lo', 'hi', 'hi']);
       closeTo(r.centroids[lo], 0.5, 1e-12);
       closeTo(r.centroids[1 - lo], 10.5, 1e-12);
       closeTo(r.inertia, 1, 1e-12);
@@ -96,7 +102,9 @@ describe('kmeans', () => {
 
   it('kmeans(random points, {initial}) equals plain Lloyd passes (the bounds skip no change)', () => {
     const random = rng(11);
-    const n = 400, dim = 37, k = 12; // dim not a multiple of 16: block and tail of the distance loop
+    const n = 400,
+      dim = 37,
+      k = 12; // dim not a multiple of 16: block and tail of the distance loop
     const values = Float32Array.from({ length: n * dim }, () => random() * 4 - 2 + (random() < 0.3 ? 3 : 0));
     const start = Float64Array.from(values.subarray(0, k * dim));
     const r = kmeans(values, dim, { k, initial: start, maxIterations: 500 });
@@ -110,7 +118,11 @@ describe('kmeans', () => {
   it('kmeans(seeded Gaussian blobs, {k: 3}) recovers the blobs', () => {
     // 3 blobs of 60 points, σ = 1, centres (0, 0, 0, 0), (8, 0, 0, 0), (0, 8, 0, 0) in 4-D: 8σ apart, no overlap;
     // each centroid within 0.5 of its centre (standard error σ/√60 ≈ 0.13 per coordinate)
-    const centres = [[0, 0, 0, 0], [8, 0, 0, 0], [0, 8, 0, 0]];
+    const centres = [
+      [0, 0, 0, 0],
+      [8, 0, 0, 0],
+      [0, 8, 0, 0],
+    ];
     for (let seed = 1; seed <= 10; seed++) {
       const z = gaussian(rng(100 + seed));
       const truth: number[] = [];
@@ -124,7 +136,9 @@ describe('kmeans', () => {
       const label = [0, 1, 2].map((b) => r.assignments[b]); // the cluster of each blob's first point
       expect(new Set(label).size, `seed ${seed}`).toBe(3);
       truth.forEach((b, p) => expect(r.assignments[p], `seed ${seed} point ${p}`).toBe(label[b]));
-      centres.forEach((c, b) => c.forEach((x, d) => expect(Math.abs(r.centroids[label[b] * 4 + d] - x)).toBeLessThan(0.5)));
+      centres.forEach((c, b) =>
+        c.forEach((x, d) => expect(Math.abs(r.centroids[label[b] * 4 + d] - x)).toBeLessThan(0.5)),
+      );
       expect([...r.sizes]).toEqual([60, 60, 60]);
     }
   });

@@ -6,8 +6,22 @@ import { countTable } from '../../src/core/countTable';
 import { closeTo } from '../helpers/closeTo';
 import { ratingsFromRaw, ratingsFromReliability, ratingsFromTriples } from '../helpers/buildRatings';
 import {
-  ABCDE, CONT3X3, CROWDKIT_TOY, DISTRIB_6RATERS, HK2007_FIRST_CODER, K2011_A, K2011_B, PYIRR_3DP, RAW_5OBSERVERS,
-  RAW_BEN_GERRY, RAW_G1G2, RAW_GENDER, WIKI_3X15, WIKI_VALUE_COUNTS, hayesKrippendorff2007, tableToCounts,
+  ABCDE,
+  CONT3X3,
+  CROWDKIT_TOY,
+  DISTRIB_6RATERS,
+  HK2007_FIRST_CODER,
+  K2011_A,
+  K2011_B,
+  PYIRR_3DP,
+  RAW_5OBSERVERS,
+  RAW_BEN_GERRY,
+  RAW_G1G2,
+  RAW_GENDER,
+  WIKI_3X15,
+  WIKI_VALUE_COUNTS,
+  hayesKrippendorff2007,
+  tableToCounts,
   DP3,
 } from './referenceVectors';
 
@@ -15,7 +29,10 @@ const fromMatrix = (data: (number | string | null)[][], categories?: (number | s
   itemCounts(ratingsFromReliability(data, { categories }));
 
 describe('krippendorffAlpha', () => {
-  for (const [name, data] of [['A (unit 12 under coder B)', K2011_A], ['B (unit 12 under coder C)', K2011_B]] as const) {
+  for (const [name, data] of [
+    ['A (unit 12 under coder B)', K2011_A],
+    ['B (unit 12 under coder C)', K2011_B],
+  ] as const) {
     it(`krippendorffAlpha(counts, {level}) matches Krippendorff (2011), variant ${name}`, () => {
       const t = fromMatrix(data);
       closeTo(krippendorffAlpha(t, { level: 'nominal' }).value, 0.7434210526, 1e-9);
@@ -62,20 +79,37 @@ describe('krippendorffAlpha', () => {
 
   it('krippendorffAlpha(counts) matches the NLTK unit tests', () => {
     const easy: [string, string, string][] = [
-      ['dress1', 'coder1', 'YES'], ['dress1', 'coder2', 'NO'], ['dress1', 'coder3', 'NO'],
-      ['dress2', 'coder1', 'YES'], ['dress2', 'coder2', 'NO'], ['dress3', 'coder3', 'NO'],
+      ['dress1', 'coder1', 'YES'],
+      ['dress1', 'coder2', 'NO'],
+      ['dress1', 'coder3', 'NO'],
+      ['dress2', 'coder1', 'YES'],
+      ['dress2', 'coder2', 'NO'],
+      ['dress3', 'coder3', 'NO'],
     ];
     closeTo(krippendorffAlpha(itemCounts(ratingsFromTriples(easy))).value, -0.3333333, 1e-7);
     closeTo(krippendorffAlpha(itemCounts(ratingsFromTriples(easy.slice(0, 5)))).value, -0.3333333, 1e-7);
-    const easy3a: [string, string, number][] = [['1', 'coder1', 1], ['1', 'coder2', 1], ['2', 'coder1', 2], ['2', 'coder2', 2]];
+    const easy3a: [string, string, number][] = [
+      ['1', 'coder1', 1],
+      ['1', 'coder2', 1],
+      ['2', 'coder1', 2],
+      ['2', 'coder2', 2],
+    ];
     expect(krippendorffAlpha(itemCounts(ratingsFromTriples(easy3a))).value).toBe(1);
     // TestMissingValues: null is missing, not a category
-    const missing = ratingsFromReliability([[1, 1, 2], [1, 1, null], [null, 1, 2]]);
+    const missing = ratingsFromReliability([
+      [1, 1, 2],
+      [1, 1, null],
+      [null, 1, 2],
+    ]);
     expect(krippendorffAlpha(itemCounts(missing)).value).toBe(1);
   });
 
   it('krippendorffAlpha(counts) returns NaN with a reason when D_e = 0 (NLTK test_easy3 b returns 1; we do not)', () => {
-    const easy3b: [string, string, number][] = [['1', 'coder1', 1], ['1', 'coder2', 1], ['2', 'coder1', 2]];
+    const easy3b: [string, string, number][] = [
+      ['1', 'coder1', 1],
+      ['1', 'coder2', 1],
+      ['2', 'coder1', 2],
+    ];
     for (const level of ['nominal', 'ordinal', 'interval', 'ratio'] as const) {
       const r = krippendorffAlpha(itemCounts(ratingsFromTriples(easy3b, { categories: [1, 2] })), { level });
       expect(r.value).toBeNaN();
@@ -87,8 +121,26 @@ describe('krippendorffAlpha', () => {
 
   it('krippendorffAlpha(counts) matches crowd-kit alpha_krippendorff', () => {
     const a = (t: [string, string, string][]) => krippendorffAlpha(itemCounts(ratingsFromTriples(t))).value;
-    expect(a([['X', 'A', 'Yes'], ['X', 'B', 'Yes'], ['Y', 'A', 'No'], ['Y', 'B', 'No']])).toBe(1);
-    closeTo(a([['X', 'A', 'Yes'], ['X', 'B', 'Yes'], ['Y', 'A', 'No'], ['Y', 'B', 'No'], ['Z', 'A', 'Yes'], ['Z', 'B', 'No']]), 0.4444444444444444, 1e-12);
+    expect(
+      a([
+        ['X', 'A', 'Yes'],
+        ['X', 'B', 'Yes'],
+        ['Y', 'A', 'No'],
+        ['Y', 'B', 'No'],
+      ]),
+    ).toBe(1);
+    closeTo(
+      a([
+        ['X', 'A', 'Yes'],
+        ['X', 'B', 'Yes'],
+        ['Y', 'A', 'No'],
+        ['Y', 'B', 'No'],
+        ['Z', 'A', 'Yes'],
+        ['Z', 'B', 'No'],
+      ]),
+      0.4444444444444444,
+      1e-12,
+    );
     closeTo(a(CROWDKIT_TOY), 0.14219114219114215, 1e-12);
   });
 
@@ -126,9 +178,21 @@ describe('krippendorffAlpha', () => {
 
   it('krippendorffAlpha(counts) handles empty input, one item, a single annotator and huge counts', () => {
     expect(krippendorffAlpha(countTable([], { K: 3 })).reason).toMatch(/no unit/);
-    expect(krippendorffAlpha(countTable([[1, 0, 0], [0, 1, 0]])).reason).toMatch(/no unit/); // one annotator
+    expect(
+      krippendorffAlpha(
+        countTable([
+          [1, 0, 0],
+          [0, 1, 0],
+        ]),
+      ).reason,
+    ).toMatch(/no unit/); // one annotator
     expect(krippendorffAlpha(countTable([[1, 1, 0]])).value).toBeCloseTo(-0, 12); // one unit, one disagreement
-    const big = krippendorffAlpha(countTable([[1e6, 0], [0, 1e6]])).value;
+    const big = krippendorffAlpha(
+      countTable([
+        [1e6, 0],
+        [0, 1e6],
+      ]),
+    ).value;
     closeTo(big, 1, 1e-12);
     const scaled = countTable(WIKI_VALUE_COUNTS, { weight: WIKI_VALUE_COUNTS.map(() => 1000) });
     const repeated = countTable(WIKI_VALUE_COUNTS.flatMap((row) => Array.from({ length: 1000 }, () => row)));

@@ -7,7 +7,8 @@ import { ratingsFromTriples } from '../helpers/buildRatings';
 import { closeTo } from '../helpers/closeTo';
 
 const H = (p: ArrayLike<number>) => Array.from(p).reduce((h, q) => (q > 0 ? h - q * Math.log2(q) : h), 0);
-const symmetric = (K: number, acc: number) => Float64Array.from({ length: K * K }, (_, x) => (Math.floor(x / K) === x % K ? acc : (1 - acc) / (K - 1)));
+const symmetric = (K: number, acc: number) =>
+  Float64Array.from({ length: K * K }, (_, x) => (Math.floor(x / K) === x % K ? acc : (1 - acc) / (K - 1)));
 
 /** A random probability vector of length K, sometimes with exact zeros. */
 function simplex(random: Rng, K: number, zeros = true): number[] {
@@ -79,7 +80,9 @@ describe('labelValue: hand cases', () => {
   });
 
   it('labelValue: unlabelled rows and excluded items are NaN in all four; rows and confusion rows are normalised', () => {
-    const v = labelValue(Float64Array.of(0, 0, 1, 1, 3, 1), 2, Float64Array.of(8, 2, 2, 8), { exclude: Uint8Array.of(0, 0, 1) });
+    const v = labelValue(Float64Array.of(0, 0, 1, 1, 3, 1), 2, Float64Array.of(8, 2, 2, 8), {
+      exclude: Uint8Array.of(0, 0, 1),
+    });
     for (const x of [v.entropy, v.gain, v.accuracy, v.accuracyGain]) {
       expect(Number.isNaN(x[0])).toBe(true);
       expect(Number.isNaN(x[2])).toBe(true);
@@ -102,7 +105,8 @@ describe('labelValue: brute force and properties (seeded, K = 2…5)', () => {
     const random = rng(20240611);
     let checked = 0;
     for (let rep = 0; rep < 400; rep++) {
-      const K = 2 + (rep % 4), n = 5;
+      const K = 2 + (rep % 4),
+        n = 5;
       const pis = Array.from({ length: n }, () => simplex(random, K));
       const C = Array.from({ length: K }, () => simplex(random, K, rep % 3 === 0));
       const v = labelValue(Float64Array.from(pis.flat()), K, Float64Array.from(C.flat()));
@@ -131,13 +135,14 @@ describe('labelValue: brute force and properties (seeded, K = 2…5)', () => {
     expect(checked).toBe(2000);
   });
 
-  it('labelValue(dawidSkene posterior, an annotator\'s confusion) = H(π) − E[H(π after appending the label to the ratings)] by Bayes with the fitted parameters', () => {
+  it("labelValue(dawidSkene posterior, an annotator's confusion) = H(π) − E[H(π after appending the label to the ratings)] by Bayes with the fitted parameters", () => {
     const random = rng(7);
     for (const K of [2, 3, 4]) {
       const triples: [string, string, number][] = [];
       for (let i = 0; i < 12; i++) {
         const t = Math.floor(random() * K);
-        for (let a = 0; a < 4; a++) if (random() < 0.7) triples.push([`i${i}`, `a${a}`, random() < 0.75 ? t : Math.floor(random() * K)]);
+        for (let a = 0; a < 4; a++)
+          if (random() < 0.7) triples.push([`i${i}`, `a${a}`, random() < 0.75 ? t : Math.floor(random() * K)]);
       }
       const r = ratingsFromTriples(triples, { categories: Array.from({ length: K }, (_, k) => k) });
       const ds = dawidSkene(r);

@@ -86,7 +86,8 @@ describe('lengthBias', () => {
     for (let k = 0; k < 600; k++) t.push([`i${k % 150}`, `u${Math.floor(k / 150)}`, Math.floor(random() * 5)]);
     const r = ratingsFromTriples(t, { scale: '5-point' });
     const len = () => Float64Array.from({ length: 150 }, () => (random() < 0.05 ? NaN : Math.floor(random() * 400)));
-    const a = len(), b = len();
+    const a = len(),
+      b = len();
     const l = lengthBias(r, null, a, b);
     const swapped = { ...r, label: Int32Array.from(r.label, (c) => 4 - c) };
     const m = lengthBias(swapped, null, b, a);
@@ -125,7 +126,10 @@ describe('lengthBias', () => {
   });
 
   it('lengthBias on nominal data counts nothing', () => {
-    const r = ratingsFromTriples([['i1', 'u1', 'x'], ['i2', 'u1', 'y']]);
+    const r = ratingsFromTriples([
+      ['i1', 'u1', 'x'],
+      ['i2', 'u1', 'y'],
+    ]);
     const l = lengthBias(r, null, Float64Array.of(10, 100), Float64Array.of(100, 10));
     expect(l.items).toBe(2);
     expect(Array.from(l.n)).toEqual([0]);

@@ -10,11 +10,17 @@ type Triple = [string, string, number];
 
 const HAND: Triple[] = [
   // i1: w1 0, w2 0, w3 1, w4 0
-  ['i1', 'w1', 0], ['i1', 'w2', 0], ['i1', 'w3', 1], ['i1', 'w4', 0],
+  ['i1', 'w1', 0],
+  ['i1', 'w2', 0],
+  ['i1', 'w3', 1],
+  ['i1', 'w4', 0],
   // i2: w1 2, w2 3, w3 2
-  ['i2', 'w1', 2], ['i2', 'w2', 3], ['i2', 'w3', 2],
+  ['i2', 'w1', 2],
+  ['i2', 'w2', 3],
+  ['i2', 'w3', 2],
   // i3: two labels only; i4: only w1's own label
-  ['i3', 'w1', 4], ['i3', 'w2', 4],
+  ['i3', 'w1', 4],
+  ['i3', 'w2', 4],
   ['i4', 'w1', 1],
 ];
 
@@ -42,7 +48,12 @@ describe('majorityAgreement', () => {
 
   it('majorityAgreement(ratings, null, {collapse: true}) compares sides A / tie / B', () => {
     // w1 A>> against others {A>, A>, B>>}: exact plurality A> (w1 ✗), directional plurality A (w1 ✓)
-    const t: Triple[] = [['i', 'w1', 0], ['i', 'w2', 1], ['i', 'w3', 1], ['i', 'w4', 4]];
+    const t: Triple[] = [
+      ['i', 'w1', 0],
+      ['i', 'w2', 1],
+      ['i', 'w3', 1],
+      ['i', 'w4', 4],
+    ];
     const ratings = ratingsFromTriples(t, { scale: '5-point' });
     expect(majorityAgreement(ratings).agreed[0]).toBe(0);
     expect(majorityAgreement(ratings, null, { collapse: true }).agreed[0]).toBe(1);
@@ -51,17 +62,41 @@ describe('majorityAgreement', () => {
   });
 
   it('majorityAgreement(ratings) with one annotator, one item or no data gives n = 0 and NaN', () => {
-    const single = majorityAgreement(ratingsFromTriples([['i1', 'w1', 0], ['i2', 'w1', 1]], { scale: '5-point' }));
+    const single = majorityAgreement(
+      ratingsFromTriples(
+        [
+          ['i1', 'w1', 0],
+          ['i2', 'w1', 1],
+        ],
+        { scale: '5-point' },
+      ),
+    );
     expect([...single.n]).toEqual([0]);
     expect(single.share[0]).toBeNaN();
-    const allSame = majorityAgreement(ratingsFromTriples([['i', 'a', 2], ['i', 'b', 2], ['i', 'c', 2]], { scale: '5-point' }));
+    const allSame = majorityAgreement(
+      ratingsFromTriples(
+        [
+          ['i', 'a', 2],
+          ['i', 'b', 2],
+          ['i', 'c', 2],
+        ],
+        { scale: '5-point' },
+      ),
+    );
     expect([...allSame.share]).toEqual([1, 1, 1]);
     expect(majorityAgreement(ratingsFromTriples([], { scale: '5-point' })).n.length).toBe(0);
   });
 
   it("majorityAgreement(ratings) leaves out all of the annotator's own labels on an item (duplicates)", () => {
     // w1 labels i twice (0, 0); others of w1 = {1, 1} → 1: both of w1's labels count, neither agrees
-    const r = majorityAgreement(ratingsFromTriples([['i', 'w1', 0], ['i', 'w1', 0], ['i', 'w2', 1], ['i', 'w3', 1]]));
+    const r = majorityAgreement(
+      ratingsFromTriples([
+        ['i', 'w1', 0],
+        ['i', 'w1', 0],
+        ['i', 'w2', 1],
+        ['i', 'w3', 1],
+      ]),
+    );
     expect(r.n[0]).toBe(2);
     expect(r.agreed[0]).toBe(0);
   });
@@ -73,7 +108,8 @@ describe('majorityAgreement', () => {
       for (let a = 0; a < 8; a++) if (random() < 0.45) triples.push([`i${i}`, `w${a}`, Math.floor(random() * 3)]);
     }
     const naive = (t: Triple[], who: string) => {
-      let n = 0, agreed = 0;
+      let n = 0,
+        agreed = 0;
       for (const [item, ann, label] of t) {
         if (ann !== who) continue;
         const counts = [0, 0, 0];

@@ -6,17 +6,37 @@ import { PREFERENCE_LABELS, SCALE_CODES, type Ratings, type Scale } from '../../
 import { ratingsFromTriples } from '../helpers/buildRatings';
 import { closeTo } from '../helpers/closeTo';
 import { CROWDKIT_TOY } from './referenceVectors';
-import { SIMPLE, SIMPLE_MV_PROBAS, SIMPLE_TRUTH, TOY_MV_LABELS, TOY_MV_PROBAS, TOY_MV_SKILLS, TOY_WAWA_PROBAS, shuffled, syntheticCrowd } from './aggregationVectors';
+import {
+  SIMPLE,
+  SIMPLE_MV_PROBAS,
+  SIMPLE_TRUTH,
+  TOY_MV_LABELS,
+  TOY_MV_PROBAS,
+  TOY_MV_SKILLS,
+  TOY_WAWA_PROBAS,
+  shuffled,
+  syntheticCrowd,
+} from './aggregationVectors';
 import { goldCorrect, withZheng, zhengRatings } from './zhengRatings';
 
-const names = (r: { categories: string[] }, label: Int32Array) => Array.from(label, (c) => (c < 0 ? null : r.categories[c]));
-const byItem = (r: { items: string[] }, label: Int32Array) => Object.fromEntries(r.items.map((id, i) => [id, label[i]]));
+const names = (r: { categories: string[] }, label: Int32Array) =>
+  Array.from(label, (c) => (c < 0 ? null : r.categories[c]));
+const byItem = (r: { items: string[] }, label: Int32Array) =>
+  Object.fromEntries(r.items.map((id, i) => [id, label[i]]));
 /** Preference judgements of one item, one per annotator, as 5-point codes 0…4 = A>> A> = B> B>>; the
  *  categories are the scale's own (binary: A>, B> only). */
 function pref(codes: number[], scale: Exclude<Scale, 'nominal'> = '5-point'): Ratings {
   const scaleCodes = [...SCALE_CODES[scale]];
-  const r = ratingsFromTriples(codes.map((c, a): [string, string, number] => ['i', `a${a}`, c]), { categories: scaleCodes });
-  return { ...r, scale, categories: scaleCodes.map((c) => PREFERENCE_LABELS[c]), fivePoint: Int8Array.from(scaleCodes) };
+  const r = ratingsFromTriples(
+    codes.map((c, a): [string, string, number] => ['i', `a${a}`, c]),
+    { categories: scaleCodes },
+  );
+  return {
+    ...r,
+    scale,
+    categories: scaleCodes.map((c) => PREFERENCE_LABELS[c]),
+    fivePoint: Int8Array.from(scaleCodes),
+  };
 }
 const winner = (codes: number[], scale?: Exclude<Scale, 'nominal'>) => {
   const r = pref(codes, scale);
@@ -40,7 +60,9 @@ describe('majorityVote: crowd-kit toy and simple data sets (crowd-kit tests @35f
     const mv = majorityVote(r, null, { weights: Float64Array.from(TOY_MV_SKILLS) });
     expect(names(r, mv.label)).toEqual(TOY_MV_LABELS);
     closeTo(mv.votes[1] / (mv.votes[0] + mv.votes[1]), 1.2 / 2.6, 1e-12);
-    TOY_WAWA_PROBAS.forEach((row, i) => row.forEach((p, c) => closeTo(mv.votes[i * 2 + c] / (mv.votes[i * 2] + mv.votes[i * 2 + 1]), p, 1e-6)));
+    TOY_WAWA_PROBAS.forEach((row, i) =>
+      row.forEach((p, c) => closeTo(mv.votes[i * 2 + c] / (mv.votes[i * 2] + mv.votes[i * 2 + 1]), p, 1e-6)),
+    );
   });
   it('majorityVote(simple) recovers the ground truth, the efd three-way tie to "chicken"', () => {
     const s = ratingsFromTriples(SIMPLE);
@@ -90,7 +112,11 @@ describe('majorityVote: degenerate input', () => {
     expect(mv.votes).toHaveLength(0);
   });
   it('majorityVote(r, mask) leaves masked items unlabelled (-1, n 0, confidence NaN); one label is its own majority', () => {
-    const r = ratingsFromTriples([['i1', 'a', 'x'], ['i2', 'a', 'y'], ['i2', 'b', 'y']]);
+    const r = ratingsFromTriples([
+      ['i1', 'a', 'x'],
+      ['i2', 'a', 'y'],
+      ['i2', 'b', 'y'],
+    ]);
     const mask = Uint8Array.of(0, 1, 1);
     const mv = majorityVote(r, mask);
     expect(Array.from(mv.label)).toEqual([-1, 1]);
@@ -99,7 +125,10 @@ describe('majorityVote: degenerate input', () => {
     expect(Array.from(majorityVote(r, judgementFilter(r)).label)).toEqual([0, 1]);
   });
   it('majorityVote(r, null, {weights}) leaves an item whose votes all weigh 0 unlabelled; bad weights throw', () => {
-    const r = ratingsFromTriples([['i1', 'a', 'x'], ['i2', 'b', 'y']]);
+    const r = ratingsFromTriples([
+      ['i1', 'a', 'x'],
+      ['i2', 'b', 'y'],
+    ]);
     expect(Array.from(majorityVote(r, null, { weights: Float64Array.of(0, 1) }).label)).toEqual([-1, 1]);
     expect(() => majorityVote(r, null, { weights: Float64Array.of(1) })).toThrow(/one per annotator/);
     expect(() => majorityVote(r, null, { weights: Float64Array.of(1, NaN) })).toThrow(/invalid weight/);
@@ -112,20 +141,27 @@ describe('majorityVote: invariance', () => {
     for (const scale of ['5-point', 'nominal'] as const) {
       const categories = scale === 'nominal' ? [0, 1, 2, 3, 4] : undefined;
       const base = ratingsFromTriples(triples, { scale, categories });
-      const moved = shuffled(triples, 11).map(([i, a, l]): [string, string, number] => [i, `renamed-${a.length}-${a}`, l]);
+      const moved = shuffled(triples, 11).map(([i, a, l]): [string, string, number] => [
+        i,
+        `renamed-${a.length}-${a}`,
+        l,
+      ]);
       const other = ratingsFromTriples(moved, { scale, categories });
       expect(byItem(other, majorityVote(other).label)).toEqual(byItem(base, majorityVote(base).label));
     }
   });
 });
 
-withZheng('zheng2017-d-product', 'zheng2017-duck-identification').describe('majorityVote: Zheng et al. (2017) data sets (crowd_truth_infer @8d21647)', () => {
-  it('majorityVote(D_Product) is right on exactly 7455 of 8315 items (no ties); Duck 82 of 108', async () => {
-    const product = await zhengRatings('zheng2017-d-product');
-    const mv = majorityVote(product);
-    expect(goldCorrect(mv.label, product.itemGold)).toEqual({ correct: 7455, n: 8315 });
-    for (let i = 0; i < product.items.length; i++) expect(mv.votes[2 * i]).not.toBe(mv.votes[2 * i + 1]);
-    const duck = await zhengRatings('zheng2017-duck-identification');
-    expect(goldCorrect(majorityVote(duck).label, duck.itemGold)).toEqual({ correct: 82, n: 108 });
-  });
-});
+withZheng('zheng2017-d-product', 'zheng2017-duck-identification').describe(
+  'majorityVote: Zheng et al. (2017) data sets (crowd_truth_infer @8d21647)',
+  () => {
+    it('majorityVote(D_Product) is right on exactly 7455 of 8315 items (no ties); Duck 82 of 108', async () => {
+      const product = await zhengRatings('zheng2017-d-product');
+      const mv = majorityVote(product);
+      expect(goldCorrect(mv.label, product.itemGold)).toEqual({ correct: 7455, n: 8315 });
+      for (let i = 0; i < product.items.length; i++) expect(mv.votes[2 * i]).not.toBe(mv.votes[2 * i + 1]);
+      const duck = await zhengRatings('zheng2017-duck-identification');
+      expect(goldCorrect(majorityVote(duck).label, duck.itemGold)).toEqual({ correct: 82, n: 108 });
+    });
+  },
+);

@@ -5,7 +5,8 @@ import { pearson } from '../../src/core/pearson';
 import { rng } from '../../src/core/rng';
 
 /** Midranks by definition: 1 + (values below) + (ties − 1) / 2, O(n²). */
-const naive = (v: number[]) => v.map((x) => 1 + v.filter((y) => y < x).length + (v.filter((y) => y === x).length - 1) / 2);
+const naive = (v: number[]) =>
+  v.map((x) => 1 + v.filter((y) => y < x).length + (v.filter((y) => y === x).length - 1) / 2);
 
 describe('midranks', () => {
   it('gives 1-based ranks with ties sharing their mean (hand case)', () => {

@@ -11,7 +11,13 @@ import { CONT3X3, CONT4X4, DP3, hayesKrippendorff2007, K2011_A, tableToCounts } 
 describe('percentAgreement', () => {
   it('percentAgreement(counts) pools pairs: an item with m labels weighs m(m-1)/2', () => {
     // item 1: 3 labels, 2 equal (1 of 3 pairs equal); item 2: 2 equal labels (1 of 1)
-    const r = percentAgreement(countTable([[2, 1], [0, 2], [1, 0]]));
+    const r = percentAgreement(
+      countTable([
+        [2, 1],
+        [0, 2],
+        [1, 0],
+      ]),
+    );
     expect(r.nPairs).toBe(4);
     expect(r.nItems).toBe(2);
     closeTo(r.strict, 2 / 4, 1e-15);
@@ -29,7 +35,14 @@ describe('percentAgreement', () => {
 
   it('percentAgreement(counts, {sides}) gives the share of same-side pairs on the 5-point scale', () => {
     // codes A>> A> = B> B>>; item 1: A>>, A> (same side); item 2: =, B> (different); item 3: B>, B>> , B>>
-    const ratings = ratingsFromReliability([[0, 2, 3], [1, 3, 4], [null, null, 4]], { scale: '5-point' });
+    const ratings = ratingsFromReliability(
+      [
+        [0, 2, 3],
+        [1, 3, 4],
+        [null, null, 4],
+      ],
+      { scale: '5-point' },
+    );
     const sides = directionalSides(ratings.fivePoint)!.side;
     const r = percentAgreement(itemCounts(ratings), { sides });
     closeTo(r.strict, 1 / 5, 1e-15);
@@ -41,7 +54,21 @@ describe('percentAgreement', () => {
 
   it('percentAgreement(counts) is NaN without pairable items and 1 when every label is the same', () => {
     expect(percentAgreement(countTable([], { K: 2 })).strict).toBeNaN();
-    expect(percentAgreement(countTable([[1, 0], [0, 1]])).strict).toBeNaN();
-    expect(percentAgreement(countTable([[3, 0], [2, 0]])).strict).toBe(1);
+    expect(
+      percentAgreement(
+        countTable([
+          [1, 0],
+          [0, 1],
+        ]),
+      ).strict,
+    ).toBeNaN();
+    expect(
+      percentAgreement(
+        countTable([
+          [3, 0],
+          [2, 0],
+        ]),
+      ).strict,
+    ).toBe(1);
   });
 });

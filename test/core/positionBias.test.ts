@@ -9,15 +9,18 @@ import { closeTo } from '../helpers/closeTo';
 // 5-point codes: 0 A>>, 1 A>, 2 =, 3 B>, 4 B>>
 describe('positionBias', () => {
   it('positionBias(r) counts the side shown first per annotator (hand-computed)', () => {
-    const r = ratingsFromTriples([
-      ['i1', 'u1', 1], // A>, A shown first → first
-      ['i2', 'u1', 0], // A>>, B shown first → not first
-      ['i3', 'u1', 3], // B>, B shown first → first
-      ['i4', 'u1', 2], // tie: left out
-      ['i5', 'u1', 4], // B>>, order unknown → A counts as first → not first
-      ['i1', 'u2', 2], // u2: only a tie → n = 0
-      ['i2', 'u3', 1], // u3: A>, order unknown → first
-    ], { scale: '5-point' });
+    const r = ratingsFromTriples(
+      [
+        ['i1', 'u1', 1], // A>, A shown first → first
+        ['i2', 'u1', 0], // A>>, B shown first → not first
+        ['i3', 'u1', 3], // B>, B shown first → first
+        ['i4', 'u1', 2], // tie: left out
+        ['i5', 'u1', 4], // B>>, order unknown → A counts as first → not first
+        ['i1', 'u2', 2], // u2: only a tie → n = 0
+        ['i2', 'u3', 1], // u3: A>, order unknown → first
+      ],
+      { scale: '5-point' },
+    );
     r.shownFirst = Uint8Array.from([0, 1, 1, 0, 255, 0, 255]);
     const p = positionBias(r);
     expect(Array.from(p.n)).toEqual([4, 0, 1]);
@@ -40,10 +43,21 @@ describe('positionBias', () => {
   });
 
   it('positionBias(r, mask) uses only the selected judgements; without a shownFirst column side A is first', () => {
-    const r = ratingsFromTriples([
-      ['i1', 'u1', 0], ['i2', 'u1', 1], ['i3', 'u1', 4], ['i4', 'u1', 1], ['i5', 'u1', 3],
-      ['i6', 'u1', 0], ['i7', 'u1', 0], ['i8', 'u1', 1], ['i9', 'u1', 0], ['i10', 'u1', 1],
-    ], { scale: '5-point' });
+    const r = ratingsFromTriples(
+      [
+        ['i1', 'u1', 0],
+        ['i2', 'u1', 1],
+        ['i3', 'u1', 4],
+        ['i4', 'u1', 1],
+        ['i5', 'u1', 3],
+        ['i6', 'u1', 0],
+        ['i7', 'u1', 0],
+        ['i8', 'u1', 1],
+        ['i9', 'u1', 0],
+        ['i10', 'u1', 1],
+      ],
+      { scale: '5-point' },
+    );
     // no shownFirst column: A chosen 8 of 10; p = 2 (1 + 10 + 45) / 1024 = 0.109375
     const all = positionBias(r);
     expect(all.n[0]).toBe(10);
@@ -59,7 +73,10 @@ describe('positionBias', () => {
   });
 
   it('positionBias(r) on nominal data counts nothing', () => {
-    const r = ratingsFromTriples([['i1', 'u1', 'cat'], ['i1', 'u2', 'dog']]);
+    const r = ratingsFromTriples([
+      ['i1', 'u1', 'cat'],
+      ['i1', 'u2', 'dog'],
+    ]);
     const p = positionBias(r);
     expect(Array.from(p.n)).toEqual([0, 0]);
     expect(p.pooled.n).toBe(0);

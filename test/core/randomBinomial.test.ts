@@ -21,13 +21,20 @@ describe('randomBinomial', () => {
   });
 
   it('randomBinomial(random, n, p) matches the binomial pmf (chi-square, n = 60 and 500)', () => {
-    for (const [n, p, seed] of [[60, 0.37, 1], [500, 0.02, 2], [41, 0.9, 3]]) {
+    for (const [n, p, seed] of [
+      [60, 0.37, 1],
+      [500, 0.02, 2],
+      [41, 0.9, 3],
+    ]) {
       const random = rng(seed);
       const B = 40_000;
       const freq = new Float64Array(n + 1);
       for (let b = 0; b < B; b++) freq[randomBinomial(random, n, p)]++;
       const expected = pmf(n, p).map((q) => q * B);
-      let chi2 = 0, df = -1, tailObs = 0, tailExp = 0;
+      let chi2 = 0,
+        df = -1,
+        tailObs = 0,
+        tailExp = 0;
       for (let k = 0; k <= n; k++) {
         if (expected[k] >= 5) {
           chi2 += (freq[k] - expected[k]) ** 2 / expected[k];
@@ -51,7 +58,8 @@ describe('randomBinomial', () => {
     expect(randomBinomial(random, 10, 0)).toBe(0);
     expect(randomBinomial(random, 10, 1)).toBe(10);
     expect(randomBinomial(random, 0, 0.5)).toBe(0);
-    const a = rng(9), b = rng(9);
+    const a = rng(9),
+      b = rng(9);
     for (let i = 0; i < 50; i++) expect(randomBinomial(a, 12345, 0.4)).toBe(randomBinomial(b, 12345, 0.4));
   });
 });

@@ -22,16 +22,31 @@ const prices = { priceAi: 0.01, priceHuman: 0.5, priceExpert: 2 };
  */
 function enumerate(t: number, s: number, { priceAi, priceHuman, priceExpert }: typeof prices) {
   const N = conf.length;
-  let accuracy = 0, cost = 0, humans = 0, experts = 0;
+  let accuracy = 0,
+    cost = 0,
+    humans = 0,
+    experts = 0;
   for (let code = 0; code < 3 ** N; code++) {
-    let p = 1, right = 0, spent = 0, h = 0, e = 0;
+    let p = 1,
+      right = 0,
+      spent = 0,
+      h = 0,
+      e = 0;
     for (let i = 0, rest = code; i < N; i++, rest = Math.floor(rest / 3)) {
       const outcome = rest % 3; // 0 unchecked, 1 checked + agree, 2 checked + disagree
       const pChecked = conf[i] < t ? 1 : s;
       p *= outcome === 0 ? 1 - pChecked : outcome === 1 ? pChecked * agree[i] : pChecked * (1 - agree[i]);
       if (outcome === 0) right += correct[i];
-      else if (outcome === 1) { right += correct[i]; spent += priceHuman; h++; }
-      else { right += 1; spent += priceHuman + priceExpert; h++; e++; }
+      else if (outcome === 1) {
+        right += correct[i];
+        spent += priceHuman;
+        h++;
+      } else {
+        right += 1;
+        spent += priceHuman + priceExpert;
+        h++;
+        e++;
+      }
     }
     accuracy += (p * right) / N;
     cost += p * 1000 * (priceAi + spent / N);
@@ -142,19 +157,31 @@ describe('routingCurve', () => {
       items.map((x) => x.humans.filter((h) => h === x.ai).length / x.humans.length),
     );
     const runs = 4000;
-    for (const [threshold, spot] of [[0.5, 0.25], [0.8, 0], [0, 0.6]]) {
+    for (const [threshold, spot] of [
+      [0.5, 0.25],
+      [0.8, 0],
+      [0, 0.6],
+    ]) {
       const g = Math.round(threshold * 100);
       const curve = routingCurve(t, { spot, ...prices });
       const sim = rng(11);
-      const acc: number[] = [], cost: number[] = [];
+      const acc: number[] = [],
+        cost: number[] = [];
       for (let k = 0; k < runs; k++) {
-        let right = 0, spent = 0;
+        let right = 0,
+          spent = 0;
         for (const x of items) {
           const checked = x.conf < threshold || sim() < spot;
-          if (!checked) { right += x.ai === x.ref ? 1 : 0; continue; }
+          if (!checked) {
+            right += x.ai === x.ref ? 1 : 0;
+            continue;
+          }
           spent += prices.priceHuman;
           const human = x.humans[Math.floor(sim() * x.humans.length)];
-          if (human !== x.ai) { spent += prices.priceExpert; right += 1; } // the expert is right
+          if (human !== x.ai) {
+            spent += prices.priceExpert;
+            right += 1;
+          } // the expert is right
           else right += x.ai === x.ref ? 1 : 0; // the human confirms the AI's label
         }
         acc.push(right / items.length);
@@ -165,7 +192,8 @@ describe('routingCurve', () => {
         const v = xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1);
         return [m, Math.sqrt(v / xs.length)];
       };
-      const [mAcc, seAcc] = meanSe(acc), [mCost, seCost] = meanSe(cost);
+      const [mAcc, seAcc] = meanSe(acc),
+        [mCost, seCost] = meanSe(cost);
       expect(seAcc).toBeGreaterThan(0);
       expect(Math.abs(mAcc - curve.accuracy[g])).toBeLessThan(4 * seAcc);
       expect(Math.abs(mCost - curve.cost[g])).toBeLessThan(4 * seCost);

@@ -14,7 +14,10 @@ const CASE: [string, string, number, number, number][] = [
 ];
 
 function build(stamps: boolean) {
-  const r = ratingsFromTriples(CASE.map(([i, a]) => [i, a, 0]), { scale: '5-point' });
+  const r = ratingsFromTriples(
+    CASE.map(([i, a]) => [i, a, 0]),
+    { scale: '5-point' },
+  );
   if (stamps) r.timestamp = Float64Array.from(CASE, (x) => x[2]);
   return { r, file: Int32Array.from(CASE, (x) => x[3]), row: Int32Array.from(CASE, (x) => x[4]) };
 }

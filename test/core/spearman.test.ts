@@ -17,8 +17,18 @@ describe('spearman', () => {
 
   it('is 1 for any increasing transform and −1 for a decreasing one (hand case)', () => {
     const x = [3, 1, 4, 1.5, 9, 2.6];
-    expect(spearman(x, x.map((v) => Math.exp(v))).rho).toBeCloseTo(1, 15);
-    expect(spearman(x, x.map((v) => -v * v * v)).rho).toBeCloseTo(-1, 15);
+    expect(
+      spearman(
+        x,
+        x.map((v) => Math.exp(v)),
+      ).rho,
+    ).toBeCloseTo(1, 15);
+    expect(
+      spearman(
+        x,
+        x.map((v) => -v * v * v),
+      ).rho,
+    ).toBeCloseTo(-1, 15);
   });
 
   it('is NaN without two pairs or without variation, and rejects different lengths', () => {

@@ -9,7 +9,8 @@ describe('spearmanMatrix', () => {
     const random = rng(11);
     const n = 300;
     const complete = () => Float64Array.from({ length: n }, () => Math.floor(random() * 5) - 2);
-    const a = complete(), b = complete();
+    const a = complete(),
+      b = complete();
     const c = Float64Array.from(a, (x) => x + random() * 3); // continuous, complete, correlated with a
     const d = Float64Array.from({ length: n }, () => (random() < 0.1 ? NaN : Math.floor(random() * 5))); // gaps
     const e = Float64Array.from(d, (x) => (Number.isNaN(x) ? NaN : 2 * x + 1)); // gaps on the same rows as d
@@ -27,7 +28,11 @@ describe('spearmanMatrix', () => {
   });
 
   it('is NaN for a constant or almost empty column', () => {
-    const m = spearmanMatrix([Float64Array.from([1, 1, 1]), Float64Array.from([1, 2, 3]), Float64Array.from([NaN, NaN, 4])]);
+    const m = spearmanMatrix([
+      Float64Array.from([1, 1, 1]),
+      Float64Array.from([1, 2, 3]),
+      Float64Array.from([NaN, NaN, 4]),
+    ]);
     expect(m.rho[0][1]).toBeNaN();
     expect(m.rho[2][2]).toBeNaN();
     expect(m.n[2][2]).toBe(1);

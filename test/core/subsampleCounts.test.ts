@@ -4,7 +4,11 @@ import { rng } from '../../src/core/rng';
 import { subsampleCounts } from '../../src/core/subsampleCounts';
 
 /** Total drawn weight of each distinct drawn row (as "c0,c1,…") over `draws` calls. */
-function tally(rows: number[][], k: number, { weight, draws, seed = 1 }: { weight?: number[]; draws: number; seed?: number }) {
+function tally(
+  rows: number[][],
+  k: number,
+  { weight, draws, seed = 1 }: { weight?: number[]; draws: number; seed?: number },
+) {
   const random = rng(seed);
   const table = countTable(rows, weight ? { weight } : {});
   const seen = new Map<string, number>();
@@ -27,8 +31,16 @@ function share(observed: number, n: number, p: number) {
 
 describe('subsampleCounts', () => {
   it('subsampleCounts(t, k) copies rows with m = k without a random number and leaves out rows with m < k', () => {
-    const t = countTable([[1, 1, 0], [0, 0, 1], [2, 0, 0]]);
-    const s = subsampleCounts(t, 2, { random: () => { throw new Error('no random number needed'); } });
+    const t = countTable([
+      [1, 1, 0],
+      [0, 0, 1],
+      [2, 0, 0],
+    ]);
+    const s = subsampleCounts(t, 2, {
+      random: () => {
+        throw new Error('no random number needed');
+      },
+    });
     expect(s.rows).toBe(2);
     expect(Array.from(s.counts)).toEqual([1, 1, 0, 2, 0, 0]);
     expect(Array.from(s.m)).toEqual([2, 2]);
@@ -53,7 +65,10 @@ describe('subsampleCounts', () => {
     // (2,0,0): C(2,2) = 1 → 1/6, 2/6, 2/6, 1/6
     const expected: Record<string, number> = { '0,1,1': 1 / 6, '1,0,1': 2 / 6, '1,1,0': 2 / 6, '2,0,0': 1 / 6 };
     // weight 10 ≤ 8 × 4 vectors: one categorical draw per item; weight 50000 > 32: sequential binomials
-    for (const [weight, draws] of [[10, 2000], [50000, 2]]) {
+    for (const [weight, draws] of [
+      [10, 2000],
+      [50000, 2],
+    ]) {
       const { seen, total } = tally([[2, 1, 1]], 2, { weight: [weight], draws });
       expect(total).toBe(weight * draws);
       expect([...seen.keys()].sort()).toEqual(Object.keys(expected).sort());
@@ -62,7 +77,14 @@ describe('subsampleCounts', () => {
   });
 
   it('subsampleCounts(patterns, k) never draws more of a category than the row has, and each row sums to k', () => {
-    const t = countTable([[3, 0, 2, 1, 1], [0, 4, 0, 0, 3], [1, 1, 1, 1, 1]], { weight: [500, 7, 1] });
+    const t = countTable(
+      [
+        [3, 0, 2, 1, 1],
+        [0, 4, 0, 0, 3],
+        [1, 1, 1, 1, 1],
+      ],
+      { weight: [500, 7, 1] },
+    );
     for (const k of [1, 2, 3, 4, 5, 6, 7]) {
       const s = subsampleCounts(t, k, { seed: k });
       let items = 0;
@@ -81,7 +103,11 @@ describe('subsampleCounts', () => {
   });
 
   it('subsampleCounts(t, k, {seed}) is reproducible and follows `order`', () => {
-    const t = countTable([[2, 1, 0], [1, 1, 1], [0, 2, 2]]);
+    const t = countTable([
+      [2, 1, 0],
+      [1, 1, 1],
+      [0, 2, 2],
+    ]);
     const a = subsampleCounts(t, 2, { seed: 5 });
     expect(subsampleCounts(t, 2, { seed: 5 })).toEqual(a);
     const o = subsampleCounts(t, 2, { seed: 5, order: [2, 0, 1] });

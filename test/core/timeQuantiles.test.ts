@@ -7,7 +7,10 @@ import { ratingsFromTriples } from '../helpers/buildRatings';
 import { closeTo } from '../helpers/closeTo';
 
 function withTimes(rows: [string, string, number][]) {
-  const ratings = ratingsFromTriples(rows.map(([i, a]) => [i, a, 0]), { scale: '5-point' });
+  const ratings = ratingsFromTriples(
+    rows.map(([i, a]) => [i, a, 0]),
+    { scale: '5-point' },
+  );
   ratings.time = Float64Array.from(rows, (r) => r[2]);
   return ratings;
 }
@@ -17,9 +20,15 @@ describe('timeQuantiles', () => {
     const ratings = withTimes([
       // w1 sorted 1, 2, 3, 4, 10: h = 4p → p10 h 0.4: 1 + 0.4 × 1 = 1.4; p25 h 1: 2; p50: 3; p75: 4;
       // p90 h 3.6: 4 + 0.6 × 6 = 7.6 (R: quantile(c(1,2,3,4,10), c(.1,.25,.5,.75,.9)) = 1.4 2 3 4 7.6); below 5: 4
-      ['a', 'w1', 10], ['b', 'w1', 3], ['c', 'w1', 1], ['d', 'w1', 4], ['e', 'w1', 2],
+      ['a', 'w1', 10],
+      ['b', 'w1', 3],
+      ['c', 'w1', 1],
+      ['d', 'w1', 4],
+      ['e', 'w1', 2],
       // w2 sorted 6, 8 (a missing time skipped): h = p → 6.2, 6.5, 7, 7.5, 7.8; below 5: 0
-      ['a', 'w2', 8], ['b', 'w2', NaN], ['c', 'w2', 6],
+      ['a', 'w2', 8],
+      ['b', 'w2', NaN],
+      ['c', 'w2', 6],
       // w3: only a missing time → n 0, NaN
       ['a', 'w3', Infinity],
     ]);
@@ -38,7 +47,12 @@ describe('timeQuantiles', () => {
   });
 
   it('timeQuantiles(ratings, mask, {probs, below}) uses the selected judgements, the given probabilities and a strict bound', () => {
-    const ratings = withTimes([['a', 'w1', 5], ['b', 'w1', 4.9], ['c', 'w1', 7], ['a', 'w2', 1]]);
+    const ratings = withTimes([
+      ['a', 'w1', 5],
+      ['b', 'w1', 4.9],
+      ['c', 'w1', 7],
+      ['a', 'w2', 1],
+    ]);
     ratings.annotatorKind[1] = AI;
     const r = timeQuantiles(ratings, judgementFilter(ratings), { probs: [0, 1], below: 5 });
     // w1: 4.9, 5, 7 → min 4.9, max 7; 5 is not below 5; w2 (AI) dropped
@@ -58,15 +72,20 @@ describe('timeQuantiles', () => {
   it('timeQuantiles(ratings) equals a naive per-annotator sort on random interleaved data', () => {
     const random = rng(5);
     const rows: [string, string, number][] = [];
-    for (let j = 0; j < 3000; j++) rows.push([`i${j}`, `w${Math.floor(random() * 6)}`, random() < 0.1 ? NaN : random() * 20]);
+    for (let j = 0; j < 3000; j++)
+      rows.push([`i${j}`, `w${Math.floor(random() * 6)}`, random() < 0.1 ? NaN : random() * 20]);
     const ratings = withTimes(rows);
     const r = timeQuantiles(ratings, null, { probs: [0.1, 0.9] });
     const naive = (t: number[], p: number) => {
-      const h = (t.length - 1) * p, lo = Math.floor(h);
+      const h = (t.length - 1) * p,
+        lo = Math.floor(h);
       return lo + 1 < t.length ? t[lo] + (h - lo) * (t[lo + 1] - t[lo]) : t[lo];
     };
     ratings.annotators.forEach((who, a) => {
-      const t = rows.filter((x) => x[1] === who && !Number.isNaN(x[2])).map((x) => x[2]).sort((x, y) => x - y);
+      const t = rows
+        .filter((x) => x[1] === who && !Number.isNaN(x[2]))
+        .map((x) => x[2])
+        .sort((x, y) => x - y);
       expect(r.n[a]).toBe(t.length);
       expect(r.below[a]).toBe(t.filter((x) => x < 5).length);
       closeTo(r.quantiles[2 * a], naive(t, 0.1), 1e-12);

@@ -26,7 +26,8 @@ export async function zhengRatings(name: string): Promise<Ratings> {
 
 /** Items whose label equals the gold label, and gold items. */
 export function goldCorrect(label: Int32Array, itemGold: Int32Array): { correct: number; n: number } {
-  let correct = 0, n = 0;
+  let correct = 0,
+    n = 0;
   for (let i = 0; i < itemGold.length; i++) {
     if (itemGold[i] < 0) continue;
     n++;

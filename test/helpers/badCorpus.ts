@@ -54,7 +54,9 @@ export interface CorpusFile {
 }
 
 export const EXPECTED: Record<string, Expectation> = Object.fromEntries(
-  Object.entries(JSON.parse(readFileSync(join(BAD, 'expected.json'), 'utf8')) as Record<string, Expectation>).filter(([name]) => !name.startsWith('$')),
+  Object.entries(JSON.parse(readFileSync(join(BAD, 'expected.json'), 'utf8')) as Record<string, Expectation>).filter(
+    ([name]) => !name.startsWith('$'),
+  ),
 );
 
 const deep = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
@@ -65,7 +67,15 @@ const GENERATORS: Record<string, (path: string) => void> = {
   'big-cell.csv': (path) => {
     const cell = `"${'word, ""quoted"" '.repeat(Math.ceil(2 ** 20 / 16)).slice(0, 2 ** 20)}"`;
     const label = 'x'.repeat(2 ** 20);
-    const lines = ['example_id,annotator_id,label,response_a', `p1,ann1,A,${cell}`, 'p1,ann2,B,short', `p2,ann1,${label},short`, 'p2,ann2,tie,short', 'p3,ann1,A,short', 'p3,ann2,A,short'];
+    const lines = [
+      'example_id,annotator_id,label,response_a',
+      `p1,ann1,A,${cell}`,
+      'p1,ann2,B,short',
+      `p2,ann1,${label},short`,
+      'p2,ann2,tie,short',
+      'p3,ann1,A,short',
+      'p3,ann2,A,short',
+    ];
     writeFileSync(path, `${lines.join('\n')}\n`);
   },
   // a cell nested 10,000 levels deep (record 1) and an object nested 10,000 levels deep (record 2)
@@ -97,13 +107,21 @@ const GENERATORS: Record<string, (path: string) => void> = {
         continue;
       }
       const label = i === 74_999 ? 'maybe' : ['A', 'B', 'tie'][(i * 7 + (i >> 3)) % 3];
-      parts.push(JSON.stringify({ example_id: `pair${Math.floor(i / 3)}`, annotator_id: `ann${(Math.floor(i / 3) * 21 + (i % 3) * 7) % 40}`, label, domain: ['chat', 'code', 'math'][Math.floor(i / 3) % 3] }));
+      parts.push(
+        JSON.stringify({
+          example_id: `pair${Math.floor(i / 3)}`,
+          annotator_id: `ann${(Math.floor(i / 3) * 21 + (i % 3) * 7) % 40}`,
+          label,
+          domain: ['chat', 'code', 'math'][Math.floor(i / 3) % 3],
+        }),
+      );
     }
     writeFileSync(path, `[\n${parts.join(',\n')}\n]\n`);
   },
   // a top-level object of 65 MB: its records and a long padding string
   'huge-object.json': (path) => {
-    const records = '{"example_id":"p1","annotator_id":"ann1","label":"A"},{"example_id":"p1","annotator_id":"ann2","label":"B"}';
+    const records =
+      '{"example_id":"p1","annotator_id":"ann1","label":"A"},{"example_id":"p1","annotator_id":"ann2","label":"B"}';
     writeFileSync(path, `{"data": [${records}], "padding": "${'x'.repeat(65 * 2 ** 20)}"}\n`);
   },
   // 4 MB of real rows, then zeros up to 400 MB (a sparse file: little disk, and never read if refused early)
@@ -136,8 +154,15 @@ export function corpus(dir: string, select: (name: string, e: Expectation) => bo
 export const GENERATED = Object.keys(GENERATORS);
 
 /** Issues checked against the expected ones: the same rows and columns in order, each message matching its regex. */
-export function expectIssues(actual: { row: number | null; column: string | null; message: string }[], expected: Expectation, label: string): void {
+export function expectIssues(
+  actual: { row: number | null; column: string | null; message: string }[],
+  expected: Expectation,
+  label: string,
+): void {
   const want = expected.issues ?? [];
-  expect(actual.map(({ row, column }) => ({ row, column })), label).toEqual(want.map(({ row, column }) => ({ row, column })));
+  expect(
+    actual.map(({ row, column }) => ({ row, column })),
+    label,
+  ).toEqual(want.map(({ row, column }) => ({ row, column })));
   actual.forEach((issue, i) => expect(issue.message, `${label}: issue ${i + 1}`).toMatch(new RegExp(want[i].message)));
 }

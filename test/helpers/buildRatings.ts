@@ -10,13 +10,23 @@ export interface BuildOptions {
 }
 
 /** A `Ratings` from (item, annotator, value) triples; null values are missing and skipped. */
-export function ratingsFromTriples(triples: [string, string, Value][], { categories, scale = 'nominal' }: BuildOptions = {}): Ratings {
+export function ratingsFromTriples(
+  triples: [string, string, Value][],
+  { categories, scale = 'nominal' }: BuildOptions = {},
+): Ratings {
   const kept = triples.filter((t) => t[2] !== null && t[2] !== undefined);
   const preference = scale !== 'nominal';
   const cats: Value[] = preference
     ? [0, 1, 2, 3, 4]
-    : (categories ?? [...new Set(kept.map((t) => t[2]))].sort((a, b) =>
-        typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0,
+    : (categories ??
+      [...new Set(kept.map((t) => t[2]))].sort((a, b) =>
+        typeof a === 'number' && typeof b === 'number'
+          ? a - b
+          : String(a) < String(b)
+            ? -1
+            : String(a) > String(b)
+              ? 1
+              : 0,
       ));
   const items: string[] = [];
   const annotators: string[] = [];
@@ -28,7 +38,9 @@ export function ratingsFromTriples(triples: [string, string, Value][], { categor
     return c;
   };
   const n = kept.length;
-  const item = new Int32Array(n), annotator = new Int32Array(n), label = new Int32Array(n);
+  const item = new Int32Array(n),
+    annotator = new Int32Array(n),
+    label = new Int32Array(n);
   kept.forEach(([it, an, v], j) => {
     item[j] = code(itemIndex, items, it);
     annotator[j] = code(annIndex, annotators, an);
@@ -36,15 +48,22 @@ export function ratingsFromTriples(triples: [string, string, Value][], { categor
     if (label[j] < 0) throw new Error(`value ${String(v)} is not a category`);
   });
   return {
-    n, item, annotator, label,
+    n,
+    item,
+    annotator,
+    label,
     dimension: new Int32Array(n),
-    items, annotators,
+    items,
+    annotators,
     annotatorKind: new Uint8Array(annotators.length).fill(HUMAN),
     dimensions: ['overall'],
     scale,
     categories: preference ? [...PREFERENCE_LABELS] : cats.map(String),
     fivePoint: Int8Array.from(cats, (_, c) => (preference ? c : -1)),
-    time: null, timestamp: null, shownFirst: null, aiConfidence: null,
+    time: null,
+    timestamp: null,
+    shownFirst: null,
+    aiConfidence: null,
     itemGold: new Int32Array(items.length).fill(-1),
     slices: [],
   };

@@ -44,6 +44,10 @@ export async function auditReport(...args: string[]): Promise<any> {
 
 /** A command's script run as its own process (`tsx src/cli/NAME.ts ARGS`), as `npm run NAME` starts it. */
 export function script(name: 'audit' | 'plan' | 'summary', ...args: string[]): CommandOutput {
-  const out = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [`src/cli/${name}.ts`, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 << 20 });
+  const out = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [`src/cli/${name}.ts`, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
   return { status: out.status ?? -1, stdout: out.stdout, stderr: out.stderr };
 }

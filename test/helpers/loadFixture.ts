@@ -7,13 +7,19 @@ import { diskFile } from './loadText';
 export const FORMAT_FIXTURES = join(import.meta.dirname, '../fixtures/formats');
 
 /** Loads fixtures from `test/fixtures/formats/` (node environment only: node's Blob streams). */
-export async function loadFormatFixtures(names: string[], options: LoadOptions & { file?: FileOptions } = {}): Promise<LoadResult> {
+export async function loadFormatFixtures(
+  names: string[],
+  options: LoadOptions & { file?: FileOptions } = {},
+): Promise<LoadResult> {
   const files = await Promise.all(names.map((n) => diskFile(join(FORMAT_FIXTURES, n))));
   return loadFiles(files, { ...options, files: options.file ? files.map(() => options.file!) : options.files });
 }
 
 /** The message of the UnreadableFile that loading the fixtures throws (fails when nothing is thrown). */
-export async function formatFixtureError(names: string[], options: LoadOptions & { file?: FileOptions } = {}): Promise<string> {
+export async function formatFixtureError(
+  names: string[],
+  options: LoadOptions & { file?: FileOptions } = {},
+): Promise<string> {
   try {
     await loadFormatFixtures(names, options);
   } catch (error) {
@@ -29,7 +35,15 @@ export function judgementRows(r: LoadResult): string[] {
   const rows: string[] = [];
   for (let j = 0; j < x.n; j++) {
     const kind = x.annotatorKind[x.annotator[j]] === AI ? 'ai' : 'human';
-    rows.push([x.items[x.item[j]], x.annotators[x.annotator[j]], kind, x.dimensions[x.dimension[j]], x.categories[x.label[j]]].join(' | '));
+    rows.push(
+      [
+        x.items[x.item[j]],
+        x.annotators[x.annotator[j]],
+        kind,
+        x.dimensions[x.dimension[j]],
+        x.categories[x.label[j]],
+      ].join(' | '),
+    );
   }
   return rows.sort();
 }

@@ -26,7 +26,9 @@ export const withRealExports = (...paths: string[]) => withShared(...paths.map((
 
 /** The files as the page or the command would get them, named by their path under real-exports/ minus the folder. */
 export async function realFiles(...paths: string[]): Promise<InputFile[]> {
-  return Promise.all(paths.map(async (p) => ({ ...(await diskFile(join(REAL_EXPORTS, p))), name: p.split('/').slice(1).join('/') })));
+  return Promise.all(
+    paths.map(async (p) => ({ ...(await diskFile(join(REAL_EXPORTS, p))), name: p.split('/').slice(1).join('/') })),
+  );
 }
 
 export async function loadReal(paths: string[], options: LoadOptions = {}): Promise<LoadResult> {

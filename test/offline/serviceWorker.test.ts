@@ -24,7 +24,12 @@ function site(files: Record<string, string>): string {
 
 describe('precacheManifest', () => {
   it('precacheManifest(dir) lists every file but sw.js, sorted, and its version follows their contents', () => {
-    const files = { 'index.html': '<!doctype html>', 'assets/index-abc.js': 'x', 'samples/demo.csv.gz': 'gz', 'sw.js': 'old' };
+    const files = {
+      'index.html': '<!doctype html>',
+      'assets/index-abc.js': 'x',
+      'samples/demo.csv.gz': 'gz',
+      'sw.js': 'old',
+    };
     const a = precacheManifest(site(files));
     expect(a.files).toEqual(['assets/index-abc.js', 'index.html', 'samples/demo.csv.gz']);
     expect(a.version).toMatch(/^[0-9a-f]{16}$/);
@@ -37,7 +42,9 @@ describe('precacheManifest', () => {
 /** Runs the generated sw.js in a sandbox with a fake cache storage and network, as a browser would. */
 function runServiceWorker(files: string[], caches0: Record<string, string[]> = {}) {
   const SCOPE = 'https://someone.github.io/prefscope/';
-  const store = new Map<string, Map<string, string>>(Object.entries(caches0).map(([name, urls]) => [name, new Map(urls.map((u) => [u, 'old']))]));
+  const store = new Map<string, Map<string, string>>(
+    Object.entries(caches0).map(([name, urls]) => [name, new Map(urls.map((u) => [u, 'old']))]),
+  );
   const network: { url: string; cache?: string }[] = [];
   const listeners: Record<string, (event: unknown) => void> = {};
   let claimed = false;
@@ -58,9 +65,24 @@ function runServiceWorker(files: string[], caches0: Record<string, string[]> = {
     };
   };
   const sandbox = {
-    URL, Request, Response, Promise,
-    self: { registration: { scope: SCOPE }, addEventListener: (type: string, f: (event: unknown) => void) => (listeners[type] = f), clients: { claim: async () => { claimed = true; } } },
-    caches: { open: async (name: string) => openCache(name), keys: async () => [...store.keys()], delete: async (name: string) => store.delete(name) },
+    URL,
+    Request,
+    Response,
+    Promise,
+    self: {
+      registration: { scope: SCOPE },
+      addEventListener: (type: string, f: (event: unknown) => void) => (listeners[type] = f),
+      clients: {
+        claim: async () => {
+          claimed = true;
+        },
+      },
+    },
+    caches: {
+      open: async (name: string) => openCache(name),
+      keys: async () => [...store.keys()],
+      delete: async (name: string) => store.delete(name),
+    },
     fetch: async (r: Request) => {
       network.push({ url: r.url });
       return new Response('from network', { headers: { 'x-from': 'network' } });
@@ -96,10 +118,18 @@ describe('serviceWorkerSource', () => {
   });
 
   it('on activate it deletes its own older caches only (not another site of the same origin), then claims the pages', async () => {
-    const sw = runServiceWorker(['index.html'], { 'prefscope:/prefscope/:v1': ['x'], 'prefscope:/other-copy/:v1': ['y'], 'someone-else': ['z'] });
+    const sw = runServiceWorker(['index.html'], {
+      'prefscope:/prefscope/:v1': ['x'],
+      'prefscope:/other-copy/:v1': ['y'],
+      'someone-else': ['z'],
+    });
     await sw.wait('install');
     await sw.wait('activate');
-    expect([...sw.store.keys()].sort()).toEqual(['prefscope:/other-copy/:v1', 'prefscope:/prefscope/:v2', 'someone-else']);
+    expect([...sw.store.keys()].sort()).toEqual([
+      'prefscope:/other-copy/:v1',
+      'prefscope:/prefscope/:v2',
+      'someone-else',
+    ]);
     expect(sw.claimed()).toBe(true);
   });
 
@@ -108,8 +138,12 @@ describe('serviceWorkerSource', () => {
     await sw.wait('install');
     sw.network.length = 0;
     expect(await sw.fetchEvent(`${sw.SCOPE}assets/index-abc.js`)).toBe(`cache: body of ${sw.SCOPE}assets/index-abc.js`);
-    expect(await sw.fetchEvent(`${sw.SCOPE}?data=samples/x.csv`, { mode: 'navigate' })).toBe(`cache: body of ${sw.SCOPE}index.html`);
-    expect(await sw.fetchEvent(`${sw.SCOPE}index.html`, { mode: 'navigate' })).toBe(`cache: body of ${sw.SCOPE}index.html`);
+    expect(await sw.fetchEvent(`${sw.SCOPE}?data=samples/x.csv`, { mode: 'navigate' })).toBe(
+      `cache: body of ${sw.SCOPE}index.html`,
+    );
+    expect(await sw.fetchEvent(`${sw.SCOPE}index.html`, { mode: 'navigate' })).toBe(
+      `cache: body of ${sw.SCOPE}index.html`,
+    );
     expect(sw.network).toEqual([]);
     // not precached (a data file named in ?data=): fetched, and not stored
     expect(await sw.fetchEvent(`${sw.SCOPE}samples/x.csv`)).toBe('network: from network');

@@ -1,21 +1,60 @@
 // @vitest-environment node
 import { describe, it, expect } from 'vitest';
-import { emptyMapping, foldName, guessMapping, mappingProblems, otherColumns, ROLES } from '../../src/parse/columnRoles';
+import {
+  emptyMapping,
+  foldName,
+  guessMapping,
+  mappingProblems,
+  otherColumns,
+  ROLES,
+} from '../../src/parse/columnRoles';
 
 const CANONICAL = [
-  'example_id', 'annotator_id', 'label', 'time_seconds', 'timestamp', 'is_gold', 'gold_label', 'prompt', 'response_a', 'response_b',
-  'model_a', 'model_b', 'shown_first', 'ai_label', 'ai_confidence', 'score_a', 'score_b', 'dimension',
+  'example_id',
+  'annotator_id',
+  'label',
+  'time_seconds',
+  'timestamp',
+  'is_gold',
+  'gold_label',
+  'prompt',
+  'response_a',
+  'response_b',
+  'model_a',
+  'model_b',
+  'shown_first',
+  'ai_label',
+  'ai_confidence',
+  'score_a',
+  'score_b',
+  'dimension',
 ];
 
 describe('guessMapping', () => {
   it('guessMapping(header) maps every canonical column of docs/report-schema.md to its role', () => {
     const m = guessMapping(CANONICAL);
     expect(m).toMatchObject({
-      shape: 'long', wide: [], ignored: [],
-      item: 'example_id', annotator: 'annotator_id', label: 'label', time: 'time_seconds', timestamp: 'timestamp',
-      isGold: 'is_gold', goldLabel: 'gold_label', prompt: 'prompt', responseA: 'response_a', responseB: 'response_b',
-      modelA: 'model_a', modelB: 'model_b', shownFirst: 'shown_first', aiLabel: 'ai_label', aiConfidence: 'ai_confidence',
-      scoreA: 'score_a', scoreB: 'score_b', dimension: 'dimension',
+      shape: 'long',
+      wide: [],
+      ignored: [],
+      item: 'example_id',
+      annotator: 'annotator_id',
+      label: 'label',
+      time: 'time_seconds',
+      timestamp: 'timestamp',
+      isGold: 'is_gold',
+      goldLabel: 'gold_label',
+      prompt: 'prompt',
+      responseA: 'response_a',
+      responseB: 'response_b',
+      modelA: 'model_a',
+      modelB: 'model_b',
+      shownFirst: 'shown_first',
+      aiLabel: 'ai_label',
+      aiConfidence: 'ai_confidence',
+      scoreA: 'score_a',
+      scoreB: 'score_b',
+      dimension: 'dimension',
     });
     expect(otherColumns(CANONICAL, m)).toEqual([]);
   });
@@ -46,28 +85,58 @@ describe('guessMapping', () => {
 
   it('guessMapping(header) reads Chatbot Arena and crowd benchmark headers', () => {
     expect(guessMapping(['question_id', 'model_a', 'model_b', 'winner', 'judge', 'turn'])).toMatchObject({
-      item: 'question_id', annotator: 'judge', label: 'winner', modelA: 'model_a', modelB: 'model_b',
+      item: 'question_id',
+      annotator: 'judge',
+      label: 'winner',
+      modelA: 'model_a',
+      modelB: 'model_b',
     });
-    expect(guessMapping(['question', 'worker', 'answer'])).toMatchObject({ item: 'question', annotator: 'worker', label: 'answer' });
-    expect(guessMapping(['question', 'truth'])).toMatchObject({ item: 'question', goldLabel: 'truth', annotator: null, label: null });
+    expect(guessMapping(['question', 'worker', 'answer'])).toMatchObject({
+      item: 'question',
+      annotator: 'worker',
+      label: 'answer',
+    });
+    expect(guessMapping(['question', 'truth'])).toMatchObject({
+      item: 'question',
+      goldLabel: 'truth',
+      annotator: null,
+      label: null,
+    });
     // Label Studio-like export
     expect(guessMapping(['id', 'annotator', 'choice', 'lead_time', 'created_at'])).toMatchObject({
-      item: 'id', annotator: 'annotator', label: 'choice', time: 'lead_time', timestamp: 'created_at',
+      item: 'id',
+      annotator: 'annotator',
+      label: 'choice',
+      time: 'lead_time',
+      timestamp: 'created_at',
     });
   });
 
   it('guessMapping(header) ignores case, surrounding spaces and separators, and keeps the original name', () => {
     const m = guessMapping(['Example ID', ' ANNOTATOR-ID ', 'Label', 'Time.Seconds', 'Gold Label', 'AI_Label']);
     expect(m).toMatchObject({
-      item: 'Example ID', annotator: ' ANNOTATOR-ID ', label: 'Label', time: 'Time.Seconds', goldLabel: 'Gold Label', aiLabel: 'AI_Label',
+      item: 'Example ID',
+      annotator: ' ANNOTATOR-ID ',
+      label: 'Label',
+      time: 'Time.Seconds',
+      goldLabel: 'Gold Label',
+      aiLabel: 'AI_Label',
     });
-    expect(guessMapping(['Pair Id', 'Worker', 'Winner'])).toMatchObject({ item: 'Pair Id', annotator: 'Worker', label: 'Winner' });
+    expect(guessMapping(['Pair Id', 'Worker', 'Winner'])).toMatchObject({
+      item: 'Pair Id',
+      annotator: 'Worker',
+      label: 'Winner',
+    });
   });
 
   it('guessMapping(header) prefers the most canonical spelling and gives each column one role', () => {
     const m = guessMapping(['id', 'example_id', 'user', 'annotator_id', 'answer', 'label']);
     expect(m).toMatchObject({ item: 'example_id', annotator: 'annotator_id', label: 'label' });
-    expect(otherColumns(['id', 'example_id', 'user', 'annotator_id', 'answer', 'label'], m)).toEqual(['id', 'user', 'answer']);
+    expect(otherColumns(['id', 'example_id', 'user', 'annotator_id', 'answer', 'label'], m)).toEqual([
+      'id',
+      'user',
+      'answer',
+    ]);
   });
 
   it('guessMapping(header) leaves unknown columns unmapped', () => {
@@ -78,7 +147,13 @@ describe('guessMapping', () => {
 
   it('guessMapping(header) detects a wide file: example_id,annotator1,annotator2,annotator3', () => {
     const m = guessMapping(['example_id', 'annotator1', 'annotator2', 'annotator3']);
-    expect(m).toMatchObject({ shape: 'wide', wide: ['annotator1', 'annotator2', 'annotator3'], item: 'example_id', annotator: null, label: null });
+    expect(m).toMatchObject({
+      shape: 'wide',
+      wide: ['annotator1', 'annotator2', 'annotator3'],
+      item: 'example_id',
+      annotator: null,
+      label: null,
+    });
   });
 
   it('guessMapping(header) detects wide annotator columns under other spellings', () => {
@@ -113,14 +188,22 @@ describe('mappingProblems', () => {
   });
 
   it('mappingProblems(mapping) names what is missing', () => {
-    expect(mappingProblems(guessMapping(['annotator_id', 'label']), false)).toEqual([expect.stringMatching(/no item id column/)]);
-    expect(mappingProblems(guessMapping(['example_id', 'annotator_id']), false)).toEqual([expect.stringMatching(/no label column/)]);
-    expect(mappingProblems(guessMapping(['annotator1', 'annotator2']), false)).toEqual([expect.stringMatching(/no item id column/)]);
+    expect(mappingProblems(guessMapping(['annotator_id', 'label']), false)).toEqual([
+      expect.stringMatching(/no item id column/),
+    ]);
+    expect(mappingProblems(guessMapping(['example_id', 'annotator_id']), false)).toEqual([
+      expect.stringMatching(/no label column/),
+    ]);
+    expect(mappingProblems(guessMapping(['annotator1', 'annotator2']), false)).toEqual([
+      expect.stringMatching(/no item id column/),
+    ]);
   });
 
   it('mappingProblems(mapping, true) accepts a per-item file joined on the item id', () => {
     expect(mappingProblems(guessMapping(['example_id', 'gold_label']), true)).toEqual([]);
-    expect(mappingProblems(guessMapping(['example_id', 'gold_label']), false)).toEqual([expect.stringMatching(/no label column/)]);
+    expect(mappingProblems(guessMapping(['example_id', 'gold_label']), false)).toEqual([
+      expect.stringMatching(/no label column/),
+    ]);
   });
 });
 
@@ -129,6 +212,11 @@ describe('otherColumns', () => {
     const header = ['example_id', 'annotator_id', 'label', 'domain', 'batch', 'notes'];
     const m = { ...guessMapping(header), ignored: ['notes'] };
     expect(otherColumns(header, m)).toEqual(['domain', 'batch']);
-    expect(otherColumns(['example_id', 'annotator1', 'annotator2', 'domain'], guessMapping(['example_id', 'annotator1', 'annotator2', 'domain']))).toEqual(['domain']);
+    expect(
+      otherColumns(
+        ['example_id', 'annotator1', 'annotator2', 'domain'],
+        guessMapping(['example_id', 'annotator1', 'annotator2', 'domain']),
+      ),
+    ).toEqual(['domain']);
   });
 });

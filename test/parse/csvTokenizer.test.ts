@@ -49,7 +49,9 @@ describe('CsvTokenizer', () => {
   it('CsvTokenizer.push(text) gives the same records for every split of the input into two chunks', () => {
     for (let i = 1; i < TRICKY.length; i++) {
       const { records } = tokenize([TRICKY.slice(0, i), TRICKY.slice(i)]);
-      expect(records, `split at ${i}: ${JSON.stringify(TRICKY.slice(Math.max(0, i - 3), i + 3))}`).toEqual(TRICKY_RECORDS);
+      expect(records, `split at ${i}: ${JSON.stringify(TRICKY.slice(Math.max(0, i - 3), i + 3))}`).toEqual(
+        TRICKY_RECORDS,
+      );
     }
   });
 
@@ -58,7 +60,9 @@ describe('CsvTokenizer', () => {
     const expected = tokenize([text]).records;
     for (let i = 1; i < text.length; i++) {
       for (let j = i + 1; j < text.length; j++) {
-        expect(tokenize([text.slice(0, i), text.slice(i, j), text.slice(j)]).records, `splits at ${i}, ${j}`).toEqual(expected);
+        expect(tokenize([text.slice(0, i), text.slice(i, j), text.slice(j)]).records, `splits at ${i}, ${j}`).toEqual(
+          expected,
+        );
       }
     }
   });
@@ -124,7 +128,11 @@ describe('CsvTokenizer', () => {
 
   it('CsvTokenizer.push(text) reads back any written table, with any line endings and any chunking (property)', () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r', 'é'), maxLength: 6 });
-    const table = fc.integer({ min: 1, max: 4 }).chain((width) => fc.array(fc.array(field, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 6 }));
+    const table = fc
+      .integer({ min: 1, max: 4 })
+      .chain((width) =>
+        fc.array(fc.array(field, { minLength: width, maxLength: width }), { minLength: 1, maxLength: 6 }),
+      );
     const input = fc.record({
       table,
       eol: fc.constantFrom('\n', '\r\n', '\r'),

@@ -85,8 +85,18 @@ describe('loadFiles: embeddings', () => {
     expect(r.ratings.n).toBe(5);
     expect(r.rowsDropped).toBe(0);
     expect(r.issues).toEqual([
-      { file: 'v.csv', row: 3, column: 'vector', message: 'embedding of item "p2": 3 numbers where the first embedding has 2; not used' },
-      { file: 'v.csv', row: 5, column: 'vector', message: 'embedding of item "p3": value 2 ("oops") is not a number; not used' },
+      {
+        file: 'v.csv',
+        row: 3,
+        column: 'vector',
+        message: 'embedding of item "p2": 3 numbers where the first embedding has 2; not used',
+      },
+      {
+        file: 'v.csv',
+        row: 5,
+        column: 'vector',
+        message: 'embedding of item "p3": value 2 ("oops") is not a number; not used',
+      },
     ]);
     const e = r.embeddings!;
     expect(e.dim).toBe(2);
@@ -100,7 +110,9 @@ describe('loadFiles: embeddings', () => {
     const jsonl = [
       { example_id: 'p1', annotator_id: 'a', label: 'A', emb: [0.5, 0.25] },
       { example_id: 'p2', annotator_id: 'a', label: 'B', emb: [-1, 8] },
-    ].map((o) => JSON.stringify(o)).join('\n');
+    ]
+      .map((o) => JSON.stringify(o))
+      .join('\n');
     const r = await loadFiles([textFile('e.jsonl', jsonl)]);
     expect(r.embeddings!.dim).toBe(2);
     expect([...r.embeddings!.values]).toEqual([0.5, 0.25, -1, 8]);
@@ -128,6 +140,7 @@ describe('loadFiles: embeddings', () => {
     const r = await loadFiles([textFile('g.csv', lines.join('\n'))]);
     const e = r.embeddings!;
     expect(e.values.length).toBe(3000 * 5);
-    for (const i of [0, 1023, 1024, 2047, 2048, 2999]) expect(rowOf(e, i), `item ${i}`).toEqual([i, i + 1, 2 * i, 0, i % 7]);
+    for (const i of [0, 1023, 1024, 2047, 2048, 2999])
+      expect(rowOf(e, i), `item ${i}`).toEqual([i, i + 1, 2 * i, 0, i % 7]);
   });
 });

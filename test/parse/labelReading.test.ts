@@ -1,17 +1,29 @@
 // @vitest-environment node
 import { describe, it, expect } from 'vitest';
-import { chooseLabelReading, inferScale, labelCode, readTextLabel, scaleCategories } from '../../src/parse/labelReading';
+import {
+  chooseLabelReading,
+  inferScale,
+  labelCode,
+  readTextLabel,
+  scaleCategories,
+} from '../../src/parse/labelReading';
 import { formatLabelMap, parseLabelMap } from '../../src/parse/labelMapText';
 import { PREFERENCE_LABELS, type Scale } from '../../src/core/types';
 
 /** The reading of these raw values (each seen once), as raw → label name ('?' = not a label). */
 function readAs(values: string[], options: { labelMap?: Record<string, string> | null; scale?: Scale | null } = {}) {
   const reading = chooseLabelReading(new Map(values.map((v) => [v, 1])), options);
-  const named = Object.fromEntries(values.map((v) => {
-    const c = reading.code.get(v)!;
-    return [v, c < 0 ? '?' : reading.preference ? PREFERENCE_LABELS[c] : reading.categories[c]];
-  }));
-  return { reading, named, scale: reading.preference ? inferScale(values.map((v) => reading.code.get(v)!).filter((c) => c >= 0)) : 'nominal' };
+  const named = Object.fromEntries(
+    values.map((v) => {
+      const c = reading.code.get(v)!;
+      return [v, c < 0 ? '?' : reading.preference ? PREFERENCE_LABELS[c] : reading.categories[c]];
+    }),
+  );
+  return {
+    reading,
+    named,
+    scale: reading.preference ? inferScale(values.map((v) => reading.code.get(v)!).filter((c) => c >= 0)) : 'nominal',
+  };
 }
 
 describe('readTextLabel', () => {
@@ -30,13 +42,17 @@ describe('readTextLabel', () => {
   });
 
   it('readTextLabel(raw) reads left / right, response_1 / response_2 and output_1 / output_2', () => {
-    expect(['left', 'right', 'response_1', 'response_2', 'output_1', 'output_2'].map(readTextLabel)).toEqual([1, 3, 1, 3, 1, 3]);
+    expect(['left', 'right', 'response_1', 'response_2', 'output_1', 'output_2'].map(readTextLabel)).toEqual([
+      1, 3, 1, 3, 1, 3,
+    ]);
   });
 
   it('readTextLabel(raw) ignores case and surrounding or repeated whitespace', () => {
-    expect([' a>> ', 'Model_A', 'MODEL_B', '  Tie  ', 'Left', 'RIGHT', 'a  >  b', '\tB>>A\n', 'Tie (BothBad)'].map(readTextLabel)).toEqual([
-      0, 1, 3, 2, 1, 3, 1, 4, 2,
-    ]);
+    expect(
+      [' a>> ', 'Model_A', 'MODEL_B', '  Tie  ', 'Left', 'RIGHT', 'a  >  b', '\tB>>A\n', 'Tie (BothBad)'].map(
+        readTextLabel,
+      ),
+    ).toEqual([0, 1, 3, 2, 1, 3, 1, 4, 2]);
   });
 
   it('readTextLabel(raw) reads anything containing "tie" as a tie', () => {
@@ -92,7 +108,13 @@ describe('chooseLabelReading', () => {
     expect(readAs(['-2', '-1', '0', '1', '2']).named).toEqual({ '-2': 'A>>', '-1': 'A>', 0: '=', 1: 'B>', 2: 'B>>' });
     expect(readAs(['-1', '1']).named).toEqual({ '-1': 'A>', 1: 'B>' });
     expect(readAs(['-3', '-2', '-1', '0', '1', '2', '3']).named).toEqual({
-      '-3': 'A>>', '-2': 'A>>', '-1': 'A>', 0: '=', 1: 'B>', 2: 'B>>', 3: 'B>>',
+      '-3': 'A>>',
+      '-2': 'A>>',
+      '-1': 'A>',
+      0: '=',
+      1: 'B>',
+      2: 'B>>',
+      3: 'B>>',
     });
     expect(readAs(['-3', '3']).scale).toBe('5-point');
   });
@@ -125,19 +147,47 @@ describe('chooseLabelReading', () => {
   });
 
   it('chooseLabelReading(counts) keeps a preference reading when most judgements are preference words; the rest are -1', () => {
-    const reading = chooseLabelReading(new Map([['A', 10], ['B', 8], ['maybe', 2], ['???', 1]]));
+    const reading = chooseLabelReading(
+      new Map([
+        ['A', 10],
+        ['B', 8],
+        ['maybe', 2],
+        ['???', 1],
+      ]),
+    );
     expect(reading.preference).toBe(true);
     expect(reading.code.get('maybe')).toBe(-1);
     expect(reading.code.get('???')).toBe(-1);
     // weighted by counts: two preference words seen once, one unknown seen five times → nominal
-    expect(chooseLabelReading(new Map([['A', 1], ['B', 1], ['other', 5]])).preference).toBe(false);
+    expect(
+      chooseLabelReading(
+        new Map([
+          ['A', 1],
+          ['B', 1],
+          ['other', 5],
+        ]),
+      ).preference,
+    ).toBe(false);
   });
 
   it('chooseLabelReading(counts, {scale: "nominal"}) reads even preference words as nominal categories', () => {
-    const reading = chooseLabelReading(new Map([['B', 1], ['A', 1], ['tie', 1]]), { scale: 'nominal' });
+    const reading = chooseLabelReading(
+      new Map([
+        ['B', 1],
+        ['A', 1],
+        ['tie', 1],
+      ]),
+      { scale: 'nominal' },
+    );
     expect(reading.preference).toBe(false);
     expect(reading.categories).toEqual(['A', 'B', 'tie']);
-    const numeric = chooseLabelReading(new Map([['1', 1], ['0', 1]]), { scale: 'nominal' });
+    const numeric = chooseLabelReading(
+      new Map([
+        ['1', 1],
+        ['0', 1],
+      ]),
+      { scale: 'nominal' },
+    );
     expect(numeric.categories).toEqual(['0', '1']);
   });
 
@@ -181,9 +231,21 @@ describe('inferScale', () => {
 
 describe('scaleCategories', () => {
   it('scaleCategories(scale) lists the categories and maps 5-point codes onto them', () => {
-    expect(scaleCategories('5-point')).toEqual({ categories: ['A>>', 'A>', '=', 'B>', 'B>>'], fromFivePoint: [0, 1, 2, 3, 4], fivePoint: [0, 1, 2, 3, 4] });
-    expect(scaleCategories('3-way')).toEqual({ categories: ['A>', '=', 'B>'], fromFivePoint: [0, 0, 1, 2, 2], fivePoint: [1, 2, 3] });
-    expect(scaleCategories('binary')).toEqual({ categories: ['A>', 'B>'], fromFivePoint: [0, 0, -1, 1, 1], fivePoint: [1, 3] });
+    expect(scaleCategories('5-point')).toEqual({
+      categories: ['A>>', 'A>', '=', 'B>', 'B>>'],
+      fromFivePoint: [0, 1, 2, 3, 4],
+      fivePoint: [0, 1, 2, 3, 4],
+    });
+    expect(scaleCategories('3-way')).toEqual({
+      categories: ['A>', '=', 'B>'],
+      fromFivePoint: [0, 0, 1, 2, 2],
+      fivePoint: [1, 2, 3],
+    });
+    expect(scaleCategories('binary')).toEqual({
+      categories: ['A>', 'B>'],
+      fromFivePoint: [0, 0, -1, 1, 1],
+      fivePoint: [1, 3],
+    });
   });
 });
 
@@ -224,15 +286,28 @@ describe('parseLabelMap', () => {
 /** The conventions of the readings that fit, the chosen one first, and each one's label counts. */
 function fits(counts: Record<string, number>, options: Parameters<typeof chooseLabelReading>[1] = {}) {
   const reading = chooseLabelReading(new Map(Object.entries(counts)), options);
-  return { reading, conventions: reading.candidates.map((c) => c.convention), counts: reading.candidates.map((c) => c.counts) };
+  return {
+    reading,
+    conventions: reading.candidates.map((c) => c.convention),
+    counts: reading.candidates.map((c) => c.counts),
+  };
 }
 
 describe('chooseLabelReading: ambiguous readings are asked about', () => {
-  it('0 / 1 / 2 fits 0 = tie (the guess), 0 = first / 2 = tie, and nominal categories: ambiguous, with each reading\'s counts', () => {
+  it("0 / 1 / 2 fits 0 = tie (the guess), 0 = first / 2 = tie, and nominal categories: ambiguous, with each reading's counts", () => {
     const { reading, conventions, counts } = fits({ 0: 10, 1: 50, 2: 40 });
-    expect(reading).toMatchObject({ convention: 'tie-first-second', chosen: 'guess', ambiguous: true, preference: true });
+    expect(reading).toMatchObject({
+      convention: 'tie-first-second',
+      chosen: 'guess',
+      ambiguous: true,
+      preference: true,
+    });
     expect(conventions).toEqual(['tie-first-second', 'first-second-tie', 'nominal']);
-    expect(counts).toEqual([{ 'A>': 50, '=': 10, 'B>': 40 }, { 'A>': 10, '=': 40, 'B>': 50 }, { 0: 10, 1: 50, 2: 40 }]);
+    expect(counts).toEqual([
+      { 'A>': 50, '=': 10, 'B>': 40 },
+      { 'A>': 10, '=': 40, 'B>': 50 },
+      { 0: 10, 1: 50, 2: 40 },
+    ]);
   });
 
   it('0 / 1 is first / second (0 = tie would mean nobody ever chose B), or nominal: ambiguous', () => {
@@ -243,7 +318,13 @@ describe('chooseLabelReading: ambiguous readings are asked about', () => {
   });
 
   it('1 / 2 / 3 is first / second / tie (Likert would leave B unchosen), or nominal; 1 / 2 is first / second, or nominal', () => {
-    expect(fits({ 1: 5, 2: 6, 3: 2 })).toMatchObject({ conventions: ['first-second-tie-from-1', 'nominal'], counts: [{ 'A>': 5, '=': 2, 'B>': 6 }, { 1: 5, 2: 6, 3: 2 }] });
+    expect(fits({ 1: 5, 2: 6, 3: 2 })).toMatchObject({
+      conventions: ['first-second-tie-from-1', 'nominal'],
+      counts: [
+        { 'A>': 5, '=': 2, 'B>': 6 },
+        { 1: 5, 2: 6, 3: 2 },
+      ],
+    });
     expect(fits({ 1: 5, 2: 6 }).conventions).toEqual(['tie-first-second', 'nominal']);
   });
 
@@ -254,31 +335,75 @@ describe('chooseLabelReading: ambiguous readings are asked about', () => {
   });
 
   it('unambiguous vocabularies are the only reading that fits: A>B / tie / B>A, signed, Likert with 4 or 5, 0-3 categories', () => {
-    expect(fits({ 'A>B': 1, tie: 1, 'B>A': 1 }).reading).toMatchObject({ convention: 'words', chosen: 'only', ambiguous: false });
-    expect(fits({ '-1': 1, 0: 1, 1: 1 }).reading).toMatchObject({ convention: 'signed-2', chosen: 'only', ambiguous: false });
+    expect(fits({ 'A>B': 1, tie: 1, 'B>A': 1 }).reading).toMatchObject({
+      convention: 'words',
+      chosen: 'only',
+      ambiguous: false,
+    });
+    expect(fits({ '-1': 1, 0: 1, 1: 1 }).reading).toMatchObject({
+      convention: 'signed-2',
+      chosen: 'only',
+      ambiguous: false,
+    });
     expect(fits({ 1: 1, 2: 1, 4: 1, 5: 1 }).reading).toMatchObject({ convention: 'likert-5', ambiguous: false });
     // four small integers: no preference reading reads them all (signed scales need a negative value)
-    expect(fits({ 0: 1, 1: 1, 2: 1, 3: 1 }).reading).toMatchObject({ convention: 'nominal', chosen: 'only', ambiguous: false });
+    expect(fits({ 0: 1, 1: 1, 2: 1, 3: 1 }).reading).toMatchObject({
+      convention: 'nominal',
+      chosen: 'only',
+      ambiguous: false,
+    });
   });
 
   it('a reading of 90% or more of the judgements leaves the rest as unknown labels without asking; less is a question', () => {
-    expect(fits({ A: 50, B: 45, maybe: 5 }).reading).toMatchObject({ convention: 'words', chosen: 'only', ambiguous: false });
+    expect(fits({ A: 50, B: 45, maybe: 5 }).reading).toMatchObject({
+      convention: 'words',
+      chosen: 'only',
+      ambiguous: false,
+    });
     expect(fits({ A: 50, B: 45, maybe: 5 }).reading.candidates[0].unread).toBe(5);
-    expect(fits({ A: 40, B: 30, maybe: 30 })).toMatchObject({ reading: { convention: 'words', ambiguous: true }, conventions: ['words', 'nominal'] });
+    expect(fits({ A: 40, B: 30, maybe: 30 })).toMatchObject({
+      reading: { convention: 'words', ambiguous: true },
+      conventions: ['words', 'nominal'],
+    });
   });
 
   it('a stated convention, label map or nominal scale is the reading, never a question', () => {
-    expect(fits({ 0: 1, 1: 1, 2: 1 }, { convention: 'first-second-tie' }).reading).toMatchObject({ convention: 'first-second-tie', chosen: 'stated', ambiguous: false });
-    expect(fits({ 0: 1, 1: 1, 2: 1 }, { convention: 'first-second-tie' }).counts[0]).toEqual({ 'A>': 1, '=': 1, 'B>': 1 });
-    expect(fits({ 0: 1, 1: 1 }, { scale: 'nominal' }).reading).toMatchObject({ convention: 'nominal', chosen: 'stated' });
-    expect(fits({ 0: 1, 1: 1 }, { labelMap: { 0: 'B>', 1: 'A>' } }).reading).toMatchObject({ convention: 'label-map', chosen: 'stated' });
+    expect(fits({ 0: 1, 1: 1, 2: 1 }, { convention: 'first-second-tie' }).reading).toMatchObject({
+      convention: 'first-second-tie',
+      chosen: 'stated',
+      ambiguous: false,
+    });
+    expect(fits({ 0: 1, 1: 1, 2: 1 }, { convention: 'first-second-tie' }).counts[0]).toEqual({
+      'A>': 1,
+      '=': 1,
+      'B>': 1,
+    });
+    expect(fits({ 0: 1, 1: 1 }, { scale: 'nominal' }).reading).toMatchObject({
+      convention: 'nominal',
+      chosen: 'stated',
+    });
+    expect(fits({ 0: 1, 1: 1 }, { labelMap: { 0: 'B>', 1: 'A>' } }).reading).toMatchObject({
+      convention: 'label-map',
+      chosen: 'stated',
+    });
     expect(() => fits({ 0: 1 }, { convention: 'no-such' })).toThrow('unknown label convention "no-such"');
   });
 
-  it('labels that name one of the pair\'s two models are read per judgement (model-names)', () => {
+  it("labels that name one of the pair's two models are read per judgement (model-names)", () => {
     // per raw value: judgements naming the pair's model A, and model B
-    const matches = new Map<string, [number, number]>([['gpt-4', [6, 2]], ['claude', [1, 5]]]);
-    const reading = chooseLabelReading(new Map([['gpt-4', 8], ['claude', 6], ['tie', 2]]), {}, matches);
+    const matches = new Map<string, [number, number]>([
+      ['gpt-4', [6, 2]],
+      ['claude', [1, 5]],
+    ]);
+    const reading = chooseLabelReading(
+      new Map([
+        ['gpt-4', 8],
+        ['claude', 6],
+        ['tie', 2],
+      ]),
+      {},
+      matches,
+    );
     expect(reading).toMatchObject({ convention: 'model-names', chosen: 'only', ambiguous: false });
     expect(reading.candidates[0].counts).toEqual({ 'A>': 7, '=': 2, 'B>': 7 });
   });

@@ -23,7 +23,9 @@ function goldItems(itemGold: Int32Array): number {
 
 withZheng('zheng2017-d-product').describe('loadFiles: Zheng (2017) D_Product', () => {
   it('loadFiles([answer.csv, truth.csv], {scale: "nominal"}) reads 24,945 judgements, 8,315 items, 176 annotators, 8,315 gold items', async () => {
-    const r = await loadFiles([await file(PRODUCT, 'answer.csv'), await file(PRODUCT, 'truth.csv')], { scale: 'nominal' });
+    const r = await loadFiles([await file(PRODUCT, 'answer.csv'), await file(PRODUCT, 'truth.csv')], {
+      scale: 'nominal',
+    });
     expect(r.issues).toEqual([]);
     expect(r.rowsDropped).toBe(0);
     expect(r.fileInfos.map((f) => f.role)).toEqual(['judgements', 'joined']);
@@ -41,20 +43,23 @@ withZheng('zheng2017-d-product').describe('loadFiles: Zheng (2017) D_Product', (
   });
 });
 
-withZheng('zheng2017-duck-identification').describe('loadFiles: Zheng (2017) Duck identification (CRLF line endings)', () => {
-  it('loadFiles([answer.csv, truth.csv], {scale: "nominal"}) reads 4,212 judgements, 108 items, 39 workers', async () => {
-    const r = await loadFiles([await file(DUCK, 'answer.csv'), await file(DUCK, 'truth.csv')], { scale: 'nominal' });
-    expect(r.issues).toEqual([]);
-    expect(r.rowsDropped).toBe(0);
-    const { ratings } = r;
-    expect(ratings.n).toBe(4212);
-    expect(ratings.items).toHaveLength(108);
-    expect(ratings.annotators).toHaveLength(39);
-    expect(ratings.categories).toEqual(['0', '1']);
-    expect(goldItems(ratings.itemGold)).toBe(108);
-    // no carriage return leaks into ids or labels, and the last row is the file's last line
-    expect(ratings.items.some((id) => id.includes('\r'))).toBe(false);
-    expect(ratings.annotators.some((id) => id.includes('\r'))).toBe(false);
-    expect(Math.max(...r.row)).toBe(4213);
-  });
-});
+withZheng('zheng2017-duck-identification').describe(
+  'loadFiles: Zheng (2017) Duck identification (CRLF line endings)',
+  () => {
+    it('loadFiles([answer.csv, truth.csv], {scale: "nominal"}) reads 4,212 judgements, 108 items, 39 workers', async () => {
+      const r = await loadFiles([await file(DUCK, 'answer.csv'), await file(DUCK, 'truth.csv')], { scale: 'nominal' });
+      expect(r.issues).toEqual([]);
+      expect(r.rowsDropped).toBe(0);
+      const { ratings } = r;
+      expect(ratings.n).toBe(4212);
+      expect(ratings.items).toHaveLength(108);
+      expect(ratings.annotators).toHaveLength(39);
+      expect(ratings.categories).toEqual(['0', '1']);
+      expect(goldItems(ratings.itemGold)).toBe(108);
+      // no carriage return leaks into ids or labels, and the last row is the file's last line
+      expect(ratings.items.some((id) => id.includes('\r'))).toBe(false);
+      expect(ratings.annotators.some((id) => id.includes('\r'))).toBe(false);
+      expect(Math.max(...r.row)).toBe(4213);
+    });
+  },
+);

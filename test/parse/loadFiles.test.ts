@@ -22,7 +22,11 @@ function textFile(name: string, text: string): InputFile {
 /** The judgements as readable tuples: [item, annotator, category name]. */
 function triples(r: LoadResult): [string, string, string][] {
   const { ratings } = r;
-  return Array.from({ length: ratings.n }, (_, k) => [ratings.items[ratings.item[k]], ratings.annotators[ratings.annotator[k]], ratings.categories[ratings.label[k]]]);
+  return Array.from({ length: ratings.n }, (_, k) => [
+    ratings.items[ratings.item[k]],
+    ratings.annotators[ratings.annotator[k]],
+    ratings.categories[ratings.label[k]],
+  ]);
 }
 
 /** Issues without the message, for compact comparison. */
@@ -56,11 +60,18 @@ describe('loadFiles: the canonical long layout', () => {
     expect([...ratings.fivePoint]).toEqual([0, 1, 2, 3, 4]);
     expect(ratings.n).toBe(11);
     expect(triples(r)).toEqual([
-      ['p1', 'ann1', 'A>>'], ['p1', 'ann2', 'A>'], ['p1', 'ann3', '='],
-      ['p2', 'ann1', 'B>'], ['p2', 'ann2', 'B>>'], ['p2', 'ann3', 'B>'],
-      ['p3', 'ann1', '='], ['p3', 'ann2', 'A>'],
+      ['p1', 'ann1', 'A>>'],
+      ['p1', 'ann2', 'A>'],
+      ['p1', 'ann3', '='],
+      ['p2', 'ann1', 'B>'],
+      ['p2', 'ann2', 'B>>'],
+      ['p2', 'ann3', 'B>'],
+      ['p3', 'ann1', '='],
+      ['p3', 'ann2', 'A>'],
       // the AI judge: one verdict per item, from the ai_label column
-      ['p1', 'ai_judge', 'A>'], ['p2', 'ai_judge', 'B>>'], ['p3', 'ai_judge', '='],
+      ['p1', 'ai_judge', 'A>'],
+      ['p2', 'ai_judge', 'B>>'],
+      ['p3', 'ai_judge', '='],
     ]);
     expect([...ratings.label]).toEqual([0, 1, 2, 3, 4, 3, 2, 1, 1, 4, 2]);
     expect(ratings.dimensions).toEqual(['overall']);
@@ -92,7 +103,8 @@ describe('loadFiles: the canonical long layout', () => {
   });
 
   it('loadFiles([csv]) keeps reward-model scores per item and reads numeric timestamps as numbers', async () => {
-    const text = 'example_id,annotator_id,label,score_a,score_b,timestamp\np1,a,A,0.5,-1.25,1714557600000\np2,a,B,,3,\np1,b,B,9,9,1714557600001\n';
+    const text =
+      'example_id,annotator_id,label,score_a,score_b,timestamp\np1,a,A,0.5,-1.25,1714557600000\np2,a,B,,3,\np1,b,B,9,9,1714557600001\n';
     const r = await loadFiles([textFile('rm.csv', text)]);
     expect(r.scores).not.toBeNull();
     expect([...r.scores!.a]).toEqual([0.5, NaN]);
@@ -115,8 +127,13 @@ describe('loadFiles: the canonical long layout', () => {
   });
 
   it('loadFiles([csv]) keeps a column with more than 50 values as an attribute, not a slice', async () => {
-    const rows = Array.from({ length: 60 }, (_, i) => `q${i},ann${i % 3},${i % 2 ? 'A' : 'B'},${['x', 'y'][i % 2]},comment ${i}`);
-    const r = await loadFiles([textFile('many.csv', `example_id,annotator_id,label,batch,comment\n${rows.join('\n')}\n`)]);
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) => `q${i},ann${i % 3},${i % 2 ? 'A' : 'B'},${['x', 'y'][i % 2]},comment ${i}`,
+    );
+    const r = await loadFiles([
+      textFile('many.csv', `example_id,annotator_id,label,batch,comment\n${rows.join('\n')}\n`),
+    ]);
     expect(r.ratings.slices.map((s) => s.name)).toEqual(['batch']);
     expect(r.attributeColumns).toEqual(['comment']);
     // exactly 50 values is still a slice
@@ -134,8 +151,21 @@ describe('loadFiles: the canonical long layout', () => {
   it('loadFiles([csv]) reports the file, its detected format and mapping', async () => {
     const r = await loadFiles([await fixture('long.csv')]);
     expect(r.fileInfos).toHaveLength(1);
-    expect(r.fileInfos[0]).toMatchObject({ name: 'long.csv', format: 'csv', gzip: false, delimiter: ',', role: 'judgements', adapter: 'csv' });
-    expect(r.fileInfos[0].mapping).toMatchObject({ item: 'example_id', annotator: 'annotator_id', label: 'label', aiLabel: 'ai_label', shape: 'long' });
+    expect(r.fileInfos[0]).toMatchObject({
+      name: 'long.csv',
+      format: 'csv',
+      gzip: false,
+      delimiter: ',',
+      role: 'judgements',
+      adapter: 'csv',
+    });
+    expect(r.fileInfos[0].mapping).toMatchObject({
+      item: 'example_id',
+      annotator: 'annotator_id',
+      label: 'label',
+      aiLabel: 'ai_label',
+      shape: 'long',
+    });
     expect(r.reading.preference).toBe(true);
   });
 
@@ -172,7 +202,9 @@ describe('loadFiles: the same data in every format', () => {
       const s = v === undefined ? '' : String(v);
       return /["\r\n]/.test(s) || s.includes(delimiter) ? `"${s.replaceAll('"', '""')}"` : s;
     };
-    return [header.join(delimiter), ...recs.map((r) => header.map((h) => cell(r[h])).join(delimiter))].join('\r\n') + '\r\n';
+    return (
+      [header.join(delimiter), ...recs.map((r) => header.map((h) => cell(r[h])).join(delimiter))].join('\r\n') + '\r\n'
+    );
   }
 
   it('loadFiles([jsonl]), ([json]), ([tsv]), ([csv.gz]) and ([csv]) give identical Ratings', async () => {
@@ -210,9 +242,14 @@ describe('loadFiles: wide files', () => {
     expect(r.ratings.scale).toBe('3-way');
     expect(r.ratings.categories).toEqual(['A>', '=', 'B>']);
     expect(triples(r)).toEqual([
-      ['w1', 'annotator1', 'A>'], ['w1', 'annotator2', 'A>'], ['w1', 'annotator3', 'B>'],
-      ['w2', 'annotator1', '='], ['w2', 'annotator3', 'B>'],
-      ['w3', 'annotator1', 'B>'], ['w3', 'annotator2', 'B>'], ['w3', 'annotator3', 'B>'],
+      ['w1', 'annotator1', 'A>'],
+      ['w1', 'annotator2', 'A>'],
+      ['w1', 'annotator3', 'B>'],
+      ['w2', 'annotator1', '='],
+      ['w2', 'annotator3', 'B>'],
+      ['w3', 'annotator1', 'B>'],
+      ['w3', 'annotator2', 'B>'],
+      ['w3', 'annotator3', 'B>'],
     ]);
     expect([...r.row]).toEqual([2, 2, 2, 3, 3, 4, 4, 4]);
     expect(r.ratings.slices[0]).toMatchObject({ name: 'domain', values: ['chat', 'code'] });
@@ -222,7 +259,9 @@ describe('loadFiles: wide files', () => {
   });
 
   it('loadFiles([wide csv]) reports an unknown value with its row and annotator column', async () => {
-    const r = await loadFiles([textFile('w.csv', 'example_id,annotator1,annotator2\nw1,1,2\nw2,2,7\nw3,1,1\nw4,2,1\nw5,1,0\nw6,0,2\n')]);
+    const r = await loadFiles([
+      textFile('w.csv', 'example_id,annotator1,annotator2\nw1,1,2\nw2,2,7\nw3,1,1\nw4,2,1\nw5,1,0\nw6,0,2\n'),
+    ]);
     expect(r.ratings.n).toBe(11);
     expect(r.rowsDropped).toBe(1);
     expect(r.issues).toEqual([{ file: 'w.csv', row: 3, column: 'annotator2', message: 'unknown label "7"' }]);
@@ -233,15 +272,26 @@ describe('loadFiles: several files', () => {
   // annotations.csv: 3 pairs × 2 annotators (A / B / tie); gold.csv: example_id,gold_label with one pair
   // (p9) not in the annotations; judge.csv: example_id,ai_label for every pair.
   it('loadFiles([annotations, gold, judge]) joins gold labels and AI verdicts on the item id', async () => {
-    const r = await loadFiles([await fixture('annotations.csv'), await fixture('gold.csv'), await fixture('judge.csv')]);
+    const r = await loadFiles([
+      await fixture('annotations.csv'),
+      await fixture('gold.csv'),
+      await fixture('judge.csv'),
+    ]);
     expect(r.fileInfos.map((f) => f.role)).toEqual(['judgements', 'joined', 'joined']);
     expect(r.ratings.scale).toBe('3-way');
     expect(r.ratings.items).toEqual(['p1', 'p2', 'p3']);
     expect(r.ratings.annotators).toEqual(['ann1', 'ann2', 'judge']);
     expect([...r.ratings.annotatorKind]).toEqual([HUMAN, HUMAN, AI]);
     expect(triples(r)).toEqual([
-      ['p1', 'ann1', 'A>'], ['p1', 'ann2', 'A>'], ['p2', 'ann1', 'B>'], ['p2', 'ann2', '='], ['p3', 'ann1', 'A>'], ['p3', 'ann2', 'B>'],
-      ['p1', 'judge', 'A>'], ['p2', 'judge', 'B>'], ['p3', 'judge', '='],
+      ['p1', 'ann1', 'A>'],
+      ['p1', 'ann2', 'A>'],
+      ['p2', 'ann1', 'B>'],
+      ['p2', 'ann2', '='],
+      ['p3', 'ann1', 'A>'],
+      ['p3', 'ann2', 'B>'],
+      ['p1', 'judge', 'A>'],
+      ['p2', 'judge', 'B>'],
+      ['p3', 'judge', '='],
     ]);
     expect([...r.ratings.itemGold]).toEqual([0, 2, -1]);
     // the AI verdicts come from judge.csv, lines 2-4
@@ -251,14 +301,24 @@ describe('loadFiles: several files', () => {
 
   it('loadFiles([annotations, gold]) reports a side-file row whose item is not in the annotations', async () => {
     const r = await loadFiles([await fixture('annotations.csv'), await fixture('gold.csv')]);
-    expect(r.issues).toEqual([{ file: 'gold.csv', row: 4, column: 'example_id', message: 'item "p9" is not in the annotations' }]);
+    expect(r.issues).toEqual([
+      { file: 'gold.csv', row: 4, column: 'example_id', message: 'item "p9" is not in the annotations' },
+    ]);
     expect(r.rowsDropped).toBe(1);
     expect(r.ratings.n).toBe(6);
   });
 
   it('loadFiles([gold, judge, annotations]) joins the same whatever the order of the files', async () => {
-    const a = await loadFiles([await fixture('annotations.csv'), await fixture('gold.csv'), await fixture('judge.csv')]);
-    const b = await loadFiles([await fixture('gold.csv'), await fixture('judge.csv'), await fixture('annotations.csv')]);
+    const a = await loadFiles([
+      await fixture('annotations.csv'),
+      await fixture('gold.csv'),
+      await fixture('judge.csv'),
+    ]);
+    const b = await loadFiles([
+      await fixture('gold.csv'),
+      await fixture('judge.csv'),
+      await fixture('annotations.csv'),
+    ]);
     expect(b.ratings).toEqual(a.ratings);
   });
 
@@ -276,7 +336,12 @@ describe('loadFiles: several files', () => {
     const shard2 = textFile('shard-2.csv', 'example_id,annotator_id,label\np2,a,tie\np1,c,A\n');
     const r = await loadFiles([shard1, shard2]);
     expect(r.fileInfos.map((f) => f.role)).toEqual(['judgements', 'judgements']);
-    expect(triples(r)).toEqual([['p1', 'a', 'A>'], ['p1', 'b', 'B>'], ['p2', 'a', '='], ['p1', 'c', 'A>']]);
+    expect(triples(r)).toEqual([
+      ['p1', 'a', 'A>'],
+      ['p1', 'b', 'B>'],
+      ['p2', 'a', '='],
+      ['p1', 'c', 'A>'],
+    ]);
     expect([...r.file]).toEqual([0, 0, 1, 1]);
     expect([...r.row]).toEqual([2, 3, 2, 3]);
     expect(r.files).toEqual(['shard-1.csv', 'shard-2.csv']);
@@ -296,7 +361,11 @@ describe('loadFiles: bad rows', () => {
   // unknown label "maybe", and a row with an extra field.
   it('loadFiles([csv]) reports each malformed row with file, row and column and keeps every valid row', async () => {
     const r = await loadFiles([await fixture('malformed.csv')]);
-    expect(triples(r)).toEqual([['m1', 'a1', 'A>'], ['m2', 'a3', '='], ['m3', 'a1', 'B>>']]);
+    expect(triples(r)).toEqual([
+      ['m1', 'a1', 'A>'],
+      ['m2', 'a3', '='],
+      ['m3', 'a1', 'B>>'],
+    ]);
     expect([...r.row]).toEqual([2, 8, 9]);
     const byRow = [...r.issues].sort((a, b) => a.row! - b.row!);
     expect(byRow).toEqual([
@@ -313,14 +382,18 @@ describe('loadFiles: bad rows', () => {
   });
 
   it('loadFiles([csv]) reports an unterminated quote and keeps the rows before it', async () => {
-    const r = await loadFiles([textFile('cut.csv', 'example_id,annotator_id,label,note\np1,a,A,ok\np1,b,B,"never closed\n')]);
+    const r = await loadFiles([
+      textFile('cut.csv', 'example_id,annotator_id,label,note\np1,a,A,ok\np1,b,B,"never closed\n'),
+    ]);
     expect(triples(r)).toEqual([['p1', 'a', 'A>']]);
     expect(where(r.issues)).toEqual([{ file: 'cut.csv', row: 3, column: null }]);
     expect(r.rowsDropped).toBe(1);
   });
 
   it('loadFiles([csv]) with an item marked gold but no gold label reports the item', async () => {
-    const r = await loadFiles([textFile('g.csv', 'example_id,annotator_id,label,is_gold,gold_label\np1,a,A,1,\np2,a,B,0,\n')]);
+    const r = await loadFiles([
+      textFile('g.csv', 'example_id,annotator_id,label,is_gold,gold_label\np1,a,A,1,\np2,a,B,0,\n'),
+    ]);
     expect([...r.ratings.itemGold]).toEqual([-1, -1]);
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0].message).toMatch(/"p1" is marked gold but has no gold label/);
@@ -339,8 +412,14 @@ describe('loadFiles: bad rows', () => {
 
 describe('loadFiles: duplicates', () => {
   it('loadFiles([csv]) keeps the last judgement of an item by an annotator and counts the replaced one', async () => {
-    const r = await loadFiles([textFile('d.csv', 'example_id,annotator_id,label\np1,a,A\np1,b,B\np1,a,B\np2,a,A\np1,a,tie\n')]);
-    expect(triples(r)).toEqual([['p1', 'b', 'B>'], ['p2', 'a', 'A>'], ['p1', 'a', '=']]);
+    const r = await loadFiles([
+      textFile('d.csv', 'example_id,annotator_id,label\np1,a,A\np1,b,B\np1,a,B\np2,a,A\np1,a,tie\n'),
+    ]);
+    expect(triples(r)).toEqual([
+      ['p1', 'b', 'B>'],
+      ['p2', 'a', 'A>'],
+      ['p1', 'a', '='],
+    ]);
     expect(r.rowsDropped).toBe(2);
     expect(where(r.issues)).toEqual([
       { file: 'd.csv', row: 2, column: null },
@@ -359,7 +438,10 @@ describe('loadFiles: duplicates', () => {
       'd1,a2,tie,2024-01-03T00:00:00Z', // line 5: later → kept
     ].join('\n');
     const r = await loadFiles([textFile('t.csv', text)]);
-    expect(triples(r)).toEqual([['d1', 'a1', 'A>'], ['d1', 'a2', '=']]);
+    expect(triples(r)).toEqual([
+      ['d1', 'a1', 'A>'],
+      ['d1', 'a2', '='],
+    ]);
     expect(r.rowsDropped).toBe(2);
     expect(r.issues.map((i) => i.row).sort()).toEqual([3, 4]);
   });
@@ -375,7 +457,9 @@ describe('loadFiles: duplicates', () => {
   });
 
   it('loadFiles([csv]) keeps the same annotator on different dimensions', async () => {
-    const r = await loadFiles([textFile('dim.csv', 'example_id,annotator_id,dimension,label\np1,a,helpful,A\np1,a,harmless,B\n')]);
+    const r = await loadFiles([
+      textFile('dim.csv', 'example_id,annotator_id,dimension,label\np1,a,helpful,A\np1,a,harmless,B\n'),
+    ]);
     expect(r.ratings.n).toBe(2);
     expect(r.ratings.dimensions).toEqual(['helpful', 'harmless']);
     expect([...r.ratings.dimension]).toEqual([0, 1]);
@@ -395,7 +479,12 @@ describe('loadFiles: layouts and options', () => {
     const text = 'example_id,annotator_id,label\np1,a,good\np1,b,bad\np2,a,meh\np2,b,good\n';
     const r = await loadFiles([textFile('m.csv', text)], { labelMap: parseLabelMap('good:A>,bad:B>,meh:=') });
     expect(r.ratings.scale).toBe('3-way');
-    expect(triples(r)).toEqual([['p1', 'a', 'A>'], ['p1', 'b', 'B>'], ['p2', 'a', '='], ['p2', 'b', 'A>']]);
+    expect(triples(r)).toEqual([
+      ['p1', 'a', 'A>'],
+      ['p1', 'b', 'B>'],
+      ['p2', 'a', '='],
+      ['p2', 'b', 'A>'],
+    ]);
     expect(r.reading.description).toBe('the label map given');
   });
 
@@ -409,13 +498,17 @@ describe('loadFiles: layouts and options', () => {
   });
 
   it('loadFiles([csv], {labelMap}) reports raw values the map leaves out as unknown, also on a binary scale', async () => {
-    const r = await loadFiles([textFile('m.csv', 'example_id,annotator_id,label\np1,a,good\np1,b,odd\np2,a,bad\n')], { labelMap: { good: 'A>', bad: 'B>' } });
+    const r = await loadFiles([textFile('m.csv', 'example_id,annotator_id,label\np1,a,good\np1,b,odd\np2,a,bad\n')], {
+      labelMap: { good: 'A>', bad: 'B>' },
+    });
     expect(r.ratings.scale).toBe('binary');
     expect(r.issues).toEqual([{ file: 'm.csv', row: 3, column: 'label', message: 'unknown label "odd"' }]);
   });
 
   it('loadFiles([csv]) on binary A / B data reports an unknown word as unknown', async () => {
-    const r = await loadFiles([textFile('b.csv', 'example_id,annotator_id,label\np1,a,A\np1,b,B\np2,a,A\np2,b,maybe\n')]);
+    const r = await loadFiles([
+      textFile('b.csv', 'example_id,annotator_id,label\np1,a,A\np1,b,B\np2,a,A\np2,b,maybe\n'),
+    ]);
     expect(r.ratings.scale).toBe('binary');
     expect(r.issues).toEqual([{ file: 'b.csv', row: 5, column: 'label', message: 'unknown label "maybe"' }]);
   });
@@ -427,16 +520,25 @@ describe('loadFiles: layouts and options', () => {
     expect([...five.ratings.label]).toEqual([1, 2, 3]);
     const binary = await loadFiles([textFile('s.csv', text)], { scale: 'binary' });
     expect(binary.ratings.categories).toEqual(['A>', 'B>']);
-    expect(triples(binary)).toEqual([['p1', 'a', 'A>'], ['p2', 'a', 'B>']]);
-    expect(binary.issues).toEqual([{ file: 's.csv', row: 3, column: 'label', message: 'label "tie" is not on the binary scale' }]);
+    expect(triples(binary)).toEqual([
+      ['p1', 'a', 'A>'],
+      ['p2', 'a', 'B>'],
+    ]);
+    expect(binary.issues).toEqual([
+      { file: 's.csv', row: 3, column: 'label', message: 'label "tie" is not on the binary scale' },
+    ]);
     expect(binary.rowsDropped).toBe(1);
-    const three = await loadFiles([textFile('s.csv', 'example_id,annotator_id,label\np1,a,A>>\np1,b,B>\n')], { scale: '3-way' });
+    const three = await loadFiles([textFile('s.csv', 'example_id,annotator_id,label\np1,a,A>>\np1,b,B>\n')], {
+      scale: '3-way',
+    });
     expect(three.ratings.categories).toEqual(['A>', '=', 'B>']);
     expect([...three.ratings.label]).toEqual([0, 2]);
   });
 
   it('loadFiles([csv], {scale: "nominal"}) reads preference words as plain categories', async () => {
-    const r = await loadFiles([textFile('s.csv', 'example_id,annotator_id,label\np1,a,B\np1,b,A\n')], { scale: 'nominal' });
+    const r = await loadFiles([textFile('s.csv', 'example_id,annotator_id,label\np1,a,B\np1,b,A\n')], {
+      scale: 'nominal',
+    });
     expect(r.ratings.scale).toBe('nominal');
     expect(r.ratings.categories).toEqual(['A', 'B']);
     expect([...r.ratings.label]).toEqual([1, 0]);
@@ -452,9 +554,14 @@ describe('loadFiles: layouts and options', () => {
 
   it('loadFiles([csv], {files: [{overrides}]}) uses the columns named for item, annotator and label', async () => {
     const text = 'id,question_id,who,verdict_text\n1,q1,alice,A\n2,q1,bob,B\n';
-    const r = await loadFiles([textFile('o.csv', text)], { files: [{ overrides: { item: 'question_id', annotator: 'who', label: 'verdict_text' } }] });
+    const r = await loadFiles([textFile('o.csv', text)], {
+      files: [{ overrides: { item: 'question_id', annotator: 'who', label: 'verdict_text' } }],
+    });
     expect(r.fileInfos[0].mapping).toMatchObject({ item: 'question_id', annotator: 'who', label: 'verdict_text' });
-    expect(triples(r)).toEqual([['q1', 'alice', 'A>'], ['q1', 'bob', 'B>']]);
+    expect(triples(r)).toEqual([
+      ['q1', 'alice', 'A>'],
+      ['q1', 'bob', 'B>'],
+    ]);
     // the column the guess had taken as item id is now an ordinary column
     expect(r.attributeColumns.concat(r.ratings.slices.map((s) => s.name))).toContain('id');
   });
@@ -463,19 +570,29 @@ describe('loadFiles: layouts and options', () => {
     const text = 'example_id,alice,bob\np1,A,B\np2,tie,\n';
     const r = await loadFiles([textFile('w.csv', text)], { files: [{ overrides: { wide: ['alice', 'bob'] } }] });
     expect(r.fileInfos[0].mapping).toMatchObject({ shape: 'wide', wide: ['alice', 'bob'] });
-    expect(triples(r)).toEqual([['p1', 'alice', 'A>'], ['p1', 'bob', 'B>'], ['p2', 'alice', '=']]);
+    expect(triples(r)).toEqual([
+      ['p1', 'alice', 'A>'],
+      ['p1', 'bob', 'B>'],
+      ['p2', 'alice', '='],
+    ]);
   });
 
   it('loadFiles([csv], {files: [{overrides}]}) naming a missing column throws UnreadableFile naming it', async () => {
-    const error = await loadError([textFile('o.csv', 'example_id,annotator_id,label\np1,a,A\n')], { files: [{ overrides: { annotator: 'rater' } }] });
+    const error = await loadError([textFile('o.csv', 'example_id,annotator_id,label\np1,a,A\n')], {
+      files: [{ overrides: { annotator: 'rater' } }],
+    });
     expect(error.file).toBe('o.csv');
     expect(error.message).toContain('no column "rater"');
-    const wide = await loadError([textFile('o.csv', 'example_id,x\np1,A\n')], { files: [{ overrides: { wide: ['x', 'y'] } }] });
+    const wide = await loadError([textFile('o.csv', 'example_id,x\np1,A\n')], {
+      files: [{ overrides: { wide: ['x', 'y'] } }],
+    });
     expect(wide.message).toContain('no column "y"');
   });
 
   it('loadFiles([csv], {files: [{format, delimiter}]}) reads the file as stated', async () => {
-    const r = await loadFiles([textFile('data.txt', 'example_id|annotator_id|label\np1|a|A\n')], { files: [{ format: 'csv', delimiter: '|' }] });
+    const r = await loadFiles([textFile('data.txt', 'example_id|annotator_id|label\np1|a|A\n')], {
+      files: [{ format: 'csv', delimiter: '|' }],
+    });
     expect(triples(r)).toEqual([['p1', 'a', 'A>']]);
   });
 });
@@ -496,7 +613,9 @@ describe('loadFiles: unreadable input', () => {
 
   it('loadFiles([csv]) throws UnreadableFile when no row is valid, quoting the first issues', async () => {
     const error = await loadError([textFile('bad.csv', 'example_id,annotator_id,label\n,a,A\np1,,B\n')]);
-    expect(error.message).toMatch(/^no valid judgement \(bad\.csv row 2: empty item id; bad\.csv row 3: empty annotator id\)$/);
+    expect(error.message).toMatch(
+      /^no valid judgement \(bad\.csv row 2: empty item id; bad\.csv row 3: empty annotator id\)$/,
+    );
   });
 
   it('loadFiles([csv]) throws UnreadableFile naming what the columns lack', async () => {
@@ -512,13 +631,16 @@ describe('loadFiles: unreadable input', () => {
   it('loadFiles([valid, empty]) skips the empty file with an issue', async () => {
     const r = await loadFiles([await fixture('annotations.csv'), textFile('empty.csv', '')]);
     expect(r.ratings.n).toBe(6);
-    expect(r.issues).toEqual([{ file: 'empty.csv', row: null, column: null, message: 'the file is empty; the file is skipped' }]);
+    expect(r.issues).toEqual([
+      { file: 'empty.csv', row: null, column: null, message: 'the file is empty; the file is skipped' },
+    ]);
   });
 });
 
 describe('model pair slice', () => {
   it('loadFiles([csv]) derives a model_pair slice with the two names sorted', async () => {
-    const text = 'example_id,annotator_id,label,model_a,model_b\np1,x,A,m1,m2\np1,y,B,m1,m2\np2,x,A,m2,m1\np3,x,tie,m3,m1\n';
+    const text =
+      'example_id,annotator_id,label,model_a,model_b\np1,x,A,m1,m2\np1,y,B,m1,m2\np2,x,A,m2,m1\np3,x,tie,m3,m1\n';
     const { ratings } = await loadFiles([{ name: 'm.csv', blob: new Blob([text]) }]);
     const slice = ratings.slices.find((s) => s.name === 'model_pair')!;
     expect(slice.values).toEqual(['m1 vs m2', 'm1 vs m3']);

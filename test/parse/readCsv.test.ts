@@ -9,9 +9,14 @@ const utf8 = new TextEncoder();
 
 const textFile = (text: string, name = 'ratings.csv'): InputFile => textFileNamed(text, name);
 const chunkedFile = (parts: Uint8Array[], name = 'ratings.csv'): InputFile => chunkedFileNamed(parts, name);
-const readAll = (file: InputFile, { gzip = false, delimiter = ',', header = true }: { gzip?: boolean; delimiter?: string; header?: boolean } = {}) => {
+const readAll = (
+  file: InputFile,
+  { gzip = false, delimiter = ',', header = true }: { gzip?: boolean; delimiter?: string; header?: boolean } = {},
+) => {
   const warnings: Warning[] = [];
-  return readAllWith((onIssue) => readCsv(file, gzip, delimiter, onIssue, { header, onWarning: (w) => warnings.push(w) })).then((all) => ({ ...all, warnings }));
+  return readAllWith((onIssue) =>
+    readCsv(file, gzip, delimiter, onIssue, { header, onWarning: (w) => warnings.push(w) }),
+  ).then((all) => ({ ...all, warnings }));
 };
 
 describe('readCsv', () => {
@@ -37,11 +42,14 @@ describe('readCsv', () => {
     }
     // a quote that is really left open is still reported
     const open = await readAll(textFile('example_id,annotator_id,label,note\np1,a,A>,"1,0\n'));
-    expect(open.issues.map((i) => i.message)).toEqual(['a quoted field is never closed (truncated file?); the row is skipped']);
+    expect(open.issues.map((i) => i.message)).toEqual([
+      'a quoted field is never closed (truncated file?); the row is skipped',
+    ]);
   });
 
   it('readCsv(file) reads quoted fields with delimiters, doubled quotes, LF and CRLF inside', async () => {
-    const text = 'id,prompt,label\r\nq1,"a, b",A\r\nq2,"she said ""no""",B\r\nq3,"line 1\nline 2",A\r\nq4,"one\r\ntwo\r\nthree",B\r\nq5,plain,tie\r\n';
+    const text =
+      'id,prompt,label\r\nq1,"a, b",A\r\nq2,"she said ""no""",B\r\nq3,"line 1\nline 2",A\r\nq4,"one\r\ntwo\r\nthree",B\r\nq5,plain,tie\r\n';
     const { rows, rowNumbers } = await readAll(textFile(text));
     expect(rows).toEqual([
       ['q1', 'a, b', 'A'],
@@ -104,11 +112,21 @@ describe('readCsv', () => {
     ]);
     expect(rowNumbers).toEqual([2, 5, 6]);
     expect(issues).toEqual([{ file: 'bad.csv', row: 4, column: null, message: 'row has 4 fields, the header has 3' }]);
-    expect(warnings).toEqual([{ file: 'bad.csv', column: null, message: '1 row has fewer fields than the header (3; first at line 5): the missing trailing fields were read as empty' }]);
+    expect(warnings).toEqual([
+      {
+        file: 'bad.csv',
+        column: null,
+        message:
+          '1 row has fewer fields than the header (3; first at line 5): the missing trailing fields were read as empty',
+      },
+    ]);
   });
 
   it('readCsv(file, {header: false}) names the columns and reads the first row as data', async () => {
-    const { header, rows, rowNumbers } = await readAll(textFile('w1\tp1\tG\nw2\tp1\tX\tlate\n', 'labels.txt'), { delimiter: '\t', header: false });
+    const { header, rows, rowNumbers } = await readAll(textFile('w1\tp1\tG\nw2\tp1\tX\tlate\n', 'labels.txt'), {
+      delimiter: '\t',
+      header: false,
+    });
     expect(header).toEqual(['column 1', 'column 2', 'column 3', 'column 4']);
     expect(rows).toEqual([
       ['w1', 'p1', 'G', ''],
@@ -179,6 +197,13 @@ describe('readCsv', () => {
   });
 
   it('uniqueNames(header) trims names, names blanks and numbers repeats', () => {
-    expect(uniqueNames([' id ', '', 'label', 'label', 'label', ''])).toEqual(['id', 'column_2', 'label', 'label_2', 'label_3', 'column_6']);
+    expect(uniqueNames([' id ', '', 'label', 'label', 'label', ''])).toEqual([
+      'id',
+      'column_2',
+      'label',
+      'label_2',
+      'label_3',
+      'column_6',
+    ]);
   });
 });

@@ -19,7 +19,8 @@ function scan(chunks: string[]): unknown[] {
   return texts.map((text) => JSON.parse(text));
 }
 
-const TRICKY = ' [ {"s":"a,b]}","e":"\\\\","q":"say \\"hi\\", [ok]"} ,\n{"n":[1,[2,{"x":"}"}]],"u":"\\u00e9\\/"}, 3 , "x,]" ,[] ] ';
+const TRICKY =
+  ' [ {"s":"a,b]}","e":"\\\\","q":"say \\"hi\\", [ok]"} ,\n{"n":[1,[2,{"x":"}"}]],"u":"\\u00e9\\/"}, 3 , "x,]" ,[] ] ';
 
 describe('readJson', () => {
   it('readJson(file) streams a top-level array of records', async () => {
@@ -85,7 +86,11 @@ describe('readJson', () => {
     const expected = (JSON.parse(text) as Record<string, unknown>[]).map((record) => Object.values(record));
     for (let cut = 1; cut < bytes.length; cut++) {
       const got = await readAll(chunkedFile([bytes.subarray(0, cut), bytes.subarray(cut)]));
-      expect(got.rows).toEqual([expected[0], [expected[1][0], undefined, expected[1][1]], [expected[2][0], undefined, undefined]]);
+      expect(got.rows).toEqual([
+        expected[0],
+        [expected[1][0], undefined, expected[1][1]],
+        [expected[2][0], undefined, undefined],
+      ]);
       expect(got.issues).toEqual([]);
     }
   });

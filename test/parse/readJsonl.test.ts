@@ -61,7 +61,9 @@ describe('readJsonl', () => {
   });
 
   it('readJsonl(file) treats __proto__ and constructor as ordinary columns', async () => {
-    const { header, rows } = await readAll(textFile('{"__proto__":{"polluted":true},"constructor":"c","toString":1}\n'));
+    const { header, rows } = await readAll(
+      textFile('{"__proto__":{"polluted":true},"constructor":"c","toString":1}\n'),
+    );
     expect(header).toEqual(['__proto__', 'constructor', 'toString']);
     expect(rows).toEqual([[{ polluted: true }, 'c', 1]]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

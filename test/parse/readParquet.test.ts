@@ -104,7 +104,10 @@ describe('readParquet', () => {
     expect(plainValue(-9007199254740993n)).toBe('-9007199254740993');
     expect(plainValue(new Date(Date.UTC(2024, 1, 29)))).toBe('2024-02-29T00:00:00.000Z');
     expect(plainValue(new Date(Number.NaN))).toBeNull();
-    expect(plainValue({ a: [1n, { b: new Date(0) }], s: 'x' })).toEqual({ a: [1, { b: '1970-01-01T00:00:00.000Z' }], s: 'x' });
+    expect(plainValue({ a: [1n, { b: new Date(0) }], s: 'x' })).toEqual({
+      a: [1, { b: '1970-01-01T00:00:00.000Z' }],
+      s: 'x',
+    });
     const bytes = new Uint8Array([1, 2]);
     expect(plainValue(bytes)).toBe(bytes);
     expect(plainValue(null)).toBeNull();

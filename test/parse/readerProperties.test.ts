@@ -32,7 +32,33 @@ const utf8 = new TextEncoder();
 
 /** One character of cell text: the characters CSV and spreadsheets care about, unicode, or any grapheme. */
 const unit = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(',', '"', '\r', '\n', '\r\n', ' ', '=', '+', '-', '@', "'", ';', '\t', '|', 'é', '日本', '😀', '\u2028', '\uFEFF', '\u0000', '[', '{') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      ',',
+      '"',
+      '\r',
+      '\n',
+      '\r\n',
+      ' ',
+      '=',
+      '+',
+      '-',
+      '@',
+      "'",
+      ';',
+      '\t',
+      '|',
+      'é',
+      '日本',
+      '😀',
+      '\u2028',
+      '\uFEFF',
+      '\u0000',
+      '[',
+      '{',
+    ),
+  },
   { weight: 5, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }) },
 );
 /** Cell text. Never U+FFFD: the readers take it for bytes that were not UTF-8 (and say so in an issue). */
@@ -48,14 +74,35 @@ const loadableText = (maxLength = 12) => text(maxLength).filter((s) => !s.includ
 const GUARDED = /^'+[=+\-@]/;
 const cell = text().filter((s) => !GUARDED.test(s));
 /** an id or label: non-empty and without surrounding whitespace (`loadFiles` trims cells) */
-const word = fc.oneof(
-  fc.constantFrom('=1+1', '+x', '-', '@here', 'a,b', 'say "hi"', 'two\nlines', 'cr\rlf\r\n', '__proto__', 'constructor', 'é', '😀'),
-  loadableText(10),
-).map((s) => s.trim()).filter((s) => s !== '' && !GUARDED.test(s));
+const word = fc
+  .oneof(
+    fc.constantFrom(
+      '=1+1',
+      '+x',
+      '-',
+      '@here',
+      'a,b',
+      'say "hi"',
+      'two\nlines',
+      'cr\rlf\r\n',
+      '__proto__',
+      'constructor',
+      'é',
+      '😀',
+    ),
+    loadableText(10),
+  )
+  .map((s) => s.trim())
+  .filter((s) => s !== '' && !GUARDED.test(s));
 const loadableCell = loadableText().filter((s) => !GUARDED.test(s));
 
 /** Header names: unique, trimmed and non-empty (`readCsv` trims names and renames blanks and repeats). */
-const header = fc.uniqueArray(text(8).map((s) => s.trim()).filter((s) => s !== '' && !GUARDED.test(s)), { minLength: 1, maxLength: 5 });
+const header = fc.uniqueArray(
+  text(8)
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && !GUARDED.test(s)),
+  { minLength: 1, maxLength: 5 },
+);
 
 const csvTable = header.chain((names) =>
   fc.record({
@@ -91,12 +138,17 @@ function split(bytes: Uint8Array, at: number[]): Uint8Array[] {
  * when `quoteAll`); records end with `eol`. A record of one empty field is written `""` (a blank line is
  * no record). Returns the text and the physical line where each record starts.
  */
-function writeCsv(records: string[][], { delimiter, eol, finalEol, quoteAll }: CsvStyle): { text: string; lines: number[] } {
+function writeCsv(
+  records: string[][],
+  { delimiter, eol, finalEol, quoteAll }: CsvStyle,
+): { text: string; lines: number[] } {
   const needsQuotes = (f: string) => f.includes(delimiter) || /[",\r\n]/.test(f);
   const lines: number[] = [];
   let line = 1;
   const out = records.map((record) => {
-    const fields = record.map((f) => (quoteAll || needsQuotes(f) || (record.length === 1 && f === '') ? `"${f.replaceAll('"', '""')}"` : f));
+    const fields = record.map((f) =>
+      quoteAll || needsQuotes(f) || (record.length === 1 && f === '') ? `"${f.replaceAll('"', '""')}"` : f,
+    );
     const joined = fields.join(delimiter);
     lines.push(line);
     line += (joined.match(/\r\n|\r|\n/g) ?? []).length + 1;
@@ -109,7 +161,14 @@ function writeCsv(records: string[][], { delimiter, eol, finalEol, quoteAll }: C
 function chunkedBlobFile(parts: Uint8Array[], name: string): InputFile {
   const whole = textFile(name, Uint8Array.from(parts.flatMap((p) => [...p]))).blob;
   const chunked = chunkedFile(parts, name).blob;
-  return { name, blob: { size: whole.size, slice: (start?: number, end?: number) => whole.slice(start, end), stream: () => chunked.stream() } as unknown as Blob };
+  return {
+    name,
+    blob: {
+      size: whole.size,
+      slice: (start?: number, end?: number) => whole.slice(start, end),
+      stream: () => chunked.stream(),
+    } as unknown as Blob,
+  };
 }
 
 async function readCsvAll(file: InputFile, gzip: boolean, delimiter: string) {
@@ -119,7 +178,11 @@ async function readCsvAll(file: InputFile, gzip: boolean, delimiter: string) {
 /** `loadFiles`' judgements as sorted [item, annotator, label name] triples. */
 function triplesOf(r: LoadResult): string[][] {
   const { ratings: x } = r;
-  return Array.from({ length: x.n }, (_, k) => [x.items[x.item[k]], x.annotators[x.annotator[k]], x.categories[x.label[k]]]).sort(byText);
+  return Array.from({ length: x.n }, (_, k) => [
+    x.items[x.item[k]],
+    x.annotators[x.annotator[k]],
+    x.categories[x.label[k]],
+  ]).sort(byText);
 }
 const byText = (a: string[], b: string[]) => {
   const [x, y] = [JSON.stringify(a), JSON.stringify(b)];
@@ -134,7 +197,11 @@ describe('readCsv: any table an RFC 4180 writer writes reads back equal', () => 
       fc.asyncProperty(csvTable, csvStyle, cuts, fc.boolean(), async ({ header: names, rows }, style, at, gzip) => {
         const { text: csv, lines } = writeCsv([names, ...rows], style);
         const bytes = gzip ? new Uint8Array(gzipSync(utf8.encode(csv))) : utf8.encode(csv);
-        const got = await readCsvAll(chunkedFile(split(bytes, at), gzip ? 'table.csv.gz' : 'table.csv'), gzip, style.delimiter);
+        const got = await readCsvAll(
+          chunkedFile(split(bytes, at), gzip ? 'table.csv.gz' : 'table.csv'),
+          gzip,
+          style.delimiter,
+        );
         expect(got.issues).toEqual([]);
         expect(got.header).toEqual(names);
         expect(got.rows).toEqual(rows);
@@ -144,10 +211,21 @@ describe('readCsv: any table an RFC 4180 writer writes reads back equal', () => 
     );
   });
 
-  it('readCsv reads back every header and cell prefscope\'s csvLine writes as itself (formula guards removed), in any chunking', async () => {
+  it("readCsv reads back every header and cell prefscope's csvLine writes as itself (formula guards removed), in any chunking", async () => {
     const anyCell = fc.oneof(text(), fc.constantFrom("'=1", "'+", "''=x", "'@", "'-1", '=SUM(A1)', '-'));
-    const anyHeader = fc.uniqueArray(fc.oneof(text(8), fc.constantFrom("'-", '=x', '@user', "''+")).map((s) => s.trim()).filter((s) => s !== ''), { minLength: 1, maxLength: 5 });
-    const table = anyHeader.chain((names) => fc.record({ header: fc.constant(names), rows: fc.array(fc.array(anyCell, { minLength: names.length, maxLength: names.length }), { maxLength: 8 }) }));
+    const anyHeader = fc.uniqueArray(
+      fc
+        .oneof(text(8), fc.constantFrom("'-", '=x', '@user', "''+"))
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+      { minLength: 1, maxLength: 5 },
+    );
+    const table = anyHeader.chain((names) =>
+      fc.record({
+        header: fc.constant(names),
+        rows: fc.array(fc.array(anyCell, { minLength: names.length, maxLength: names.length }), { maxLength: 8 }),
+      }),
+    );
     await fc.assert(
       fc.asyncProperty(table, cuts, async ({ header: names, rows }, at) => {
         // csvLine writes a lone empty field as an empty line, which is no record: keep one-column rows non-empty
@@ -189,26 +267,43 @@ const cellsOf = (j: Judgement) => [j.item, j.annotator, j.label, j.comment];
 describe('loadFiles: judgements written as CSV read back with their ids and labels', () => {
   it('loadFiles([csv], {scale: "nominal"}) gives the written (item, annotator, label) triples, with every column order', async () => {
     await fc.assert(
-      fc.asyncProperty(judgements, permutationOf(4), csvStyle.filter((s) => s.delimiter === ','), cuts, async (list, order, style, at) => {
-        const records = [order.map((c) => COLUMNS[c]), ...list.map((j) => order.map((c) => cellsOf(j)[c]))];
-        const { text: csv } = writeCsv(records, style);
-        const loaded = await loadFiles([chunkedBlobFile(split(utf8.encode(csv), at), 'judgements.csv')], { scale: 'nominal' });
-        expect(triplesOf(loaded)).toEqual(list.map((j) => [j.item, j.annotator, j.label]).sort(byText));
-        expect(loaded.issueCount).toBe(0);
-      }),
+      fc.asyncProperty(
+        judgements,
+        permutationOf(4),
+        csvStyle.filter((s) => s.delimiter === ','),
+        cuts,
+        async (list, order, style, at) => {
+          const records = [order.map((c) => COLUMNS[c]), ...list.map((j) => order.map((c) => cellsOf(j)[c]))];
+          const { text: csv } = writeCsv(records, style);
+          const loaded = await loadFiles([chunkedBlobFile(split(utf8.encode(csv), at), 'judgements.csv')], {
+            scale: 'nominal',
+          });
+          expect(triplesOf(loaded)).toEqual(list.map((j) => [j.item, j.annotator, j.label]).sort(byText));
+          expect(loaded.issueCount).toBe(0);
+        },
+      ),
       runs(150),
     );
   });
 
   it('loadFiles([csv]) reads the five preference labels, raw or formula-guarded, as themselves', async () => {
     const preference = fc.uniqueArray(
-      fc.record({ item: word, annotator: fc.constantFrom('ann1', 'ann2', 'ann3'), label: fc.constantFrom(...PREFERENCE_LABELS) }),
+      fc.record({
+        item: word,
+        annotator: fc.constantFrom('ann1', 'ann2', 'ann3'),
+        label: fc.constantFrom(...PREFERENCE_LABELS),
+      }),
       { minLength: 1, maxLength: 25, selector: (j) => JSON.stringify([j.item, j.annotator]) },
     );
     await fc.assert(
       fc.asyncProperty(preference, async (list) => {
-        const csv = csvLine(['example_id', 'annotator_id', 'label']) + list.map((j) => csvLine([j.item, j.annotator, j.label])).join('');
-        const raw = writeCsv([['example_id', 'annotator_id', 'label'], ...list.map((j) => [j.item, j.annotator, j.label])], { delimiter: ',', eol: '\n', finalEol: true, quoteAll: false }).text;
+        const csv =
+          csvLine(['example_id', 'annotator_id', 'label']) +
+          list.map((j) => csvLine([j.item, j.annotator, j.label])).join('');
+        const raw = writeCsv(
+          [['example_id', 'annotator_id', 'label'], ...list.map((j) => [j.item, j.annotator, j.label])],
+          { delimiter: ',', eol: '\n', finalEol: true, quoteAll: false },
+        ).text;
         const want = list.map((j) => [j.item, j.annotator, j.label]).sort(byText);
         for (const file of [textFile('guarded.csv', csv), textFile('raw.csv', raw)]) {
           const loaded = await loadFiles([file]);
@@ -228,26 +323,52 @@ function permutationOf(n: number) {
 // ---------------------------------------------------------------- JSON Lines and JSON arrays
 
 /** Keys that would be dangerous on a plain object, plus any text. */
-const key = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '', ' ', '0', '1', 'é', 'a"b', 'line\nbreak'), fc.string({ unit: 'grapheme', maxLength: 8 }));
+const key = fc.oneof(
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    '',
+    ' ',
+    '0',
+    '1',
+    'é',
+    'a"b',
+    'line\nbreak',
+  ),
+  fc.string({ unit: 'grapheme', maxLength: 8 }),
+);
 /** A record as its entries (unique keys, in file order), values any JSON value. */
 const record = fc.uniqueArray(fc.tuple(key, fc.jsonValue({ maxDepth: 2 })), { maxLength: 6, selector: (e) => e[0] });
 const records = fc.array(record, { maxLength: 15 });
 
 /** The record's JSON text, written from its entries, so `__proto__` is an ordinary key. */
-const recordText = (entries: [string, unknown][], space: string) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${space}${JSON.stringify(v)}`).join(`,${space}`)}}`;
+const recordText = (entries: [string, unknown][], space: string) =>
+  `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${space}${JSON.stringify(v)}`).join(`,${space}`)}}`;
 
 /** Each record as sorted [key, JSON of its value]: what must read back. */
-const expected = (list: [string, unknown][][]) => list.map((entries) => entries.map(([k, v]): [string, string] => [k, JSON.stringify(v)]).sort(byText));
+const expected = (list: [string, unknown][][]) =>
+  list.map((entries) => entries.map(([k, v]): [string, string] => [k, JSON.stringify(v)]).sort(byText));
 /** The rows a reader gave, as the same: cells `undefined` are keys the record lacks. */
 function actual(header: string[], rows: unknown[][]): [string, string][][] {
-  return rows.map((row) => row.flatMap((v, c): [string, string][] => (v === undefined ? [] : [[header[c], JSON.stringify(v)]])).sort(byText));
+  return rows.map((row) =>
+    row.flatMap((v, c): [string, string][] => (v === undefined ? [] : [[header[c], JSON.stringify(v)]])).sort(byText),
+  );
 }
 
 const whitespace = fc.constantFrom('', ' ', '\n', '\r\n', '\t', '\n    ');
 
 describe('readJsonl / readJson: records read back equal', () => {
   it('readJsonl(file) reads every record, keys such as __proto__ and constructor included, with its line number, in any chunking', async () => {
-    const style = fc.record({ eol: fc.constantFrom('\n', '\r\n'), blank: fc.array(fc.constantFrom(0, 0, 0, 1, 2), { maxLength: 16 }), finalEol: fc.boolean(), space: fc.constantFrom('', ' ') });
+    const style = fc.record({
+      eol: fc.constantFrom('\n', '\r\n'),
+      blank: fc.array(fc.constantFrom(0, 0, 0, 1, 2), { maxLength: 16 }),
+      finalEol: fc.boolean(),
+      space: fc.constantFrom('', ' '),
+    });
     await fc.assert(
       fc.asyncProperty(records, style, cuts, fc.boolean(), async (list, { eol, blank, finalEol, space }, at, gzip) => {
         const lines: string[] = [];
@@ -259,7 +380,9 @@ describe('readJsonl / readJson: records read back equal', () => {
         });
         const jsonl = lines.join(eol) + (finalEol ? eol : '');
         const bytes = gzip ? new Uint8Array(gzipSync(utf8.encode(jsonl))) : utf8.encode(jsonl);
-        const got = await readAllWith((onIssue) => readJsonl(chunkedFile(split(bytes, at), 'records.jsonl'), gzip, onIssue));
+        const got = await readAllWith((onIssue) =>
+          readJsonl(chunkedFile(split(bytes, at), 'records.jsonl'), gzip, onIssue),
+        );
         expect(got.issues).toEqual([]);
         expect(actual(got.header, got.rows)).toEqual(expected(list));
         expect(got.rowNumbers).toEqual(numbers);
@@ -270,14 +393,25 @@ describe('readJsonl / readJson: records read back equal', () => {
 
   it('readJson(file) reads a JSON array, or {"data": [...]}, of the same records, in any chunking and spacing', async () => {
     await fc.assert(
-      fc.asyncProperty(records, whitespace, whitespace, fc.boolean(), cuts, async (list, space, around, wrapped, at) => {
-        const array = `[${around}${list.map((entries) => recordText(entries, space)).join(`${around},${space}`)}${around}]`;
-        const json = wrapped ? `{"meta": {"n": ${list.length}}, "data":${space}${array}}${around}` : `${around}${array}${around}`;
-        const got = await readAllWith((onIssue) => readJson(chunkedFile(split(utf8.encode(json), at), 'records.json'), false, onIssue));
-        expect(got.issues).toEqual([]);
-        expect(actual(got.header, got.rows)).toEqual(expected(list));
-        expect(got.rowNumbers).toEqual(list.map((_, r) => r + 1));
-      }),
+      fc.asyncProperty(
+        records,
+        whitespace,
+        whitespace,
+        fc.boolean(),
+        cuts,
+        async (list, space, around, wrapped, at) => {
+          const array = `[${around}${list.map((entries) => recordText(entries, space)).join(`${around},${space}`)}${around}]`;
+          const json = wrapped
+            ? `{"meta": {"n": ${list.length}}, "data":${space}${array}}${around}`
+            : `${around}${array}${around}`;
+          const got = await readAllWith((onIssue) =>
+            readJson(chunkedFile(split(utf8.encode(json), at), 'records.json'), false, onIssue),
+          );
+          expect(got.issues).toEqual([]);
+          expect(actual(got.header, got.rows)).toEqual(expected(list));
+          expect(got.rowNumbers).toEqual(list.map((_, r) => r + 1));
+        },
+      ),
       runs(200),
     );
   });
@@ -287,7 +421,12 @@ describe('readJsonl / readJson: records read back equal', () => {
 
 describe('exports read back through loadFiles', () => {
   const loadedJudgements = async (list: Judgement[], options: { scale?: 'nominal' } = { scale: 'nominal' }) => {
-    const { text: csv } = writeCsv([[...COLUMNS], ...list.map(cellsOf)], { delimiter: ',', eol: '\n', finalEol: true, quoteAll: false });
+    const { text: csv } = writeCsv([[...COLUMNS], ...list.map(cellsOf)], {
+      delimiter: ',',
+      eol: '\n',
+      finalEol: true,
+      quoteAll: false,
+    });
     return loadFiles([textFile('judgements.csv', csv)], options);
   };
   /** The same judgements with preference labels (A>>, A>, =, B>, B>>) in place of the random ones. */
@@ -314,23 +453,35 @@ describe('exports read back through loadFiles', () => {
   });
 
   it('annotationsCsv(loaded, removed) reads back as the same judgements less the removed annotators', async () => {
-    const arb = judgements.chain((list) => fc.record({ list: fc.constant(list), removed: fc.subarray([...new Set(list.map((j) => j.annotator))]) }));
+    const arb = judgements.chain((list) =>
+      fc.record({ list: fc.constant(list), removed: fc.subarray([...new Set(list.map((j) => j.annotator))]) }),
+    );
     await fc.assert(
       fc.asyncProperty(arb, async ({ list, removed }) => {
         const loaded = await loadedJudgements(list);
         const r = loaded.ratings;
         const codes = new Set(removed.map((name) => r.annotators.indexOf(name)));
         const csv = annotationsCsv(loaded, codes);
-        const want = list.filter((j) => !removed.includes(j.annotator)).map((j) => [j.item, j.annotator, j.label]).sort(byText);
+        const want = list
+          .filter((j) => !removed.includes(j.annotator))
+          .map((j) => [j.item, j.annotator, j.label])
+          .sort(byText);
         const file = textFile('annotations.csv', csv);
-        if (want.length === 0) return void (await expect(loadFiles([file], { scale: 'nominal' })).rejects.toBeInstanceOf(UnreadableFile));
+        if (want.length === 0)
+          return void (await expect(loadFiles([file], { scale: 'nominal' })).rejects.toBeInstanceOf(UnreadableFile));
         const back = await loadFiles([file], { scale: 'nominal' });
         expect(triplesOf(back)).toEqual(want);
         // the free-text column comes back as the same slice (when it has at most 50 values)
         const slice = (x: LoadResult) => x.ratings.slices.find((s) => s.name === 'comment');
-        const before = slice(loaded), after = slice(back);
+        const before = slice(loaded),
+          after = slice(back);
         if (before) {
-          const of = (x: LoadResult, s: typeof before) => Array.from({ length: x.ratings.n }, (_, k) => [x.ratings.items[x.ratings.item[k]], x.ratings.annotators[x.ratings.annotator[k]], s.values[s.code[k]]]).sort(byText);
+          const of = (x: LoadResult, s: typeof before) =>
+            Array.from({ length: x.ratings.n }, (_, k) => [
+              x.ratings.items[x.ratings.item[k]],
+              x.ratings.annotators[x.ratings.annotator[k]],
+              s.values[s.code[k]],
+            ]).sort(byText);
           expect(after && of(back, after)).toEqual(of(loaded, before).filter((t) => !removed.includes(t[1])));
         }
       }),
@@ -353,14 +504,40 @@ const fixtureBytes = [
 fixtureBytes.push({ name: 'long.csv.gz', bytes: new Uint8Array(gzipSync(readFileSync(join(FIXTURES, 'long.csv')))) });
 
 const ascii = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
-const NAMES = ['data.csv', 'data.tsv', 'data.json', 'data.jsonl', 'data.parquet', 'data.csv.gz', 'data.jsonl.gz', 'data', 'data.bin'];
+const NAMES = [
+  'data.csv',
+  'data.tsv',
+  'data.json',
+  'data.jsonl',
+  'data.parquet',
+  'data.csv.gz',
+  'data.jsonl.gz',
+  'data',
+  'data.bin',
+];
 
 /** Random bytes behind a gzip, Parquet, JSON or CSV start, perhaps before a Parquet footer, under any name. */
 const randomFile = fc
   .record({
-    head: fc.constantFrom([], [0x1f, 0x8b], [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3], ascii('PAR1'), ascii('['), ascii('{'), ascii('{"a": 1}\n{'), ascii('[{"example_id":'), ascii('example_id,annotator_id,label\n'), [0xef, 0xbb, 0xbf]),
+    head: fc.constantFrom(
+      [],
+      [0x1f, 0x8b],
+      [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3],
+      ascii('PAR1'),
+      ascii('['),
+      ascii('{'),
+      ascii('{"a": 1}\n{'),
+      ascii('[{"example_id":'),
+      ascii('example_id,annotator_id,label\n'),
+      [0xef, 0xbb, 0xbf],
+    ),
     body: fc.uint8Array({ maxLength: 2000 }),
-    tail: fc.constantFrom([], ascii('PAR1'), [8, 0, 0, 0, ...ascii('PAR1')], [0xff, 0xff, 0xff, 0x7f, ...ascii('PAR1')]),
+    tail: fc.constantFrom(
+      [],
+      ascii('PAR1'),
+      [8, 0, 0, 0, ...ascii('PAR1')],
+      [0xff, 0xff, 0xff, 0x7f, ...ascii('PAR1')],
+    ),
     name: fc.constantFrom(...NAMES),
   })
   .map(({ head, body, tail, name }) => ({ name, bytes: Uint8Array.from([...head, ...body, ...tail]) }));
@@ -369,7 +546,14 @@ const randomFile = fc
 const damagedFile = fc
   .record({
     fixture: fc.constantFrom(...fixtureBytes),
-    edits: fc.array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }), kind: fc.constantFrom('set', 'set', 'insert', 'delete') }), { minLength: 1, maxLength: 6 }),
+    edits: fc.array(
+      fc.record({
+        at: fc.nat(),
+        byte: fc.integer({ min: 0, max: 255 }),
+        kind: fc.constantFrom('set', 'set', 'insert', 'delete'),
+      }),
+      { minLength: 1, maxLength: 6 },
+    ),
     truncate: fc.option(fc.nat(), { freq: 4 }),
     rename: fc.option(fc.constantFrom(...NAMES), { freq: 4 }),
   })
@@ -390,12 +574,18 @@ const HANG_MS = 10_000;
 /** What `loadFiles` did with the file: `ok`, `unreadable`, or the name and message of anything else. */
 async function outcome({ name, bytes }: { name: string; bytes: Uint8Array }): Promise<string> {
   // a hang inside synchronous decoding blocks the timer below too: FC_LOG=path keeps the input being read
-  if (process.env.FC_LOG) writeFileSync(process.env.FC_LOG, JSON.stringify({ name, bytes: Buffer.from(bytes).toString('base64') }));
+  if (process.env.FC_LOG)
+    writeFileSync(process.env.FC_LOG, JSON.stringify({ name, bytes: Buffer.from(bytes).toString('base64') }));
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const hang = new Promise<string>((resolve) => (timer = setTimeout(() => resolve(`hang: no answer in ${HANG_MS} ms`), HANG_MS)));
+  const hang = new Promise<string>(
+    (resolve) => (timer = setTimeout(() => resolve(`hang: no answer in ${HANG_MS} ms`), HANG_MS)),
+  );
   const load = loadFiles([textFile(name, bytes)]).then(
     () => 'ok',
-    (error: unknown) => (error instanceof UnreadableFile ? 'unreadable' : `${(error as Error)?.name}: ${(error as Error)?.message ?? String(error)}`),
+    (error: unknown) =>
+      error instanceof UnreadableFile
+        ? 'unreadable'
+        : `${(error as Error)?.name}: ${(error as Error)?.message ?? String(error)}`,
   );
   try {
     return await Promise.race([load, hang]);
@@ -472,13 +662,30 @@ describe('regressions found by these properties', () => {
         out.push({ rows, issues, error });
       }
       console.log(JSON.stringify(out));`;
-    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(child.signal, child.stderr).toBeNull();
     expect(child.status, child.stderr).toBe(0);
-    const [schema, range, levels, snappy] = JSON.parse(child.stdout) as { rows: number; issues: string[]; error: string | null }[];
+    const [schema, range, levels, snappy] = JSON.parse(child.stdout) as {
+      rows: number;
+      issues: string[];
+      error: string | null;
+    }[];
     expect(schema.error).toMatch(/^UnreadableFile: judgements.parquet: not a Parquet file, or its footer is corrupt/);
-    expect(range).toMatchObject({ rows: 18, error: null, issues: ['rows 1-12 could not be decoded: invalid byte range NaN–NaN'] });
-    expect(levels).toMatchObject({ rows: 18, error: null, issues: ['rows 13-24 could not be decoded: a page header of column annotator_id is corrupt (no level lengths)'] });
-    expect(snappy.error).toMatch(/^UnreadableFile: .*a page header of column example_id is corrupt \(no level lengths\)/);
+    expect(range).toMatchObject({
+      rows: 18,
+      error: null,
+      issues: ['rows 1-12 could not be decoded: invalid byte range NaN–NaN'],
+    });
+    expect(levels).toMatchObject({
+      rows: 18,
+      error: null,
+      issues: ['rows 13-24 could not be decoded: a page header of column annotator_id is corrupt (no level lengths)'],
+    });
+    expect(snappy.error).toMatch(
+      /^UnreadableFile: .*a page header of column example_id is corrupt \(no level lengths\)/,
+    );
   }, 90_000);
 });

@@ -17,7 +17,10 @@ q3,B
 /** `item annotator label` of every judgement. */
 function rows(r: Awaited<ReturnType<typeof loadFiles>>): string[] {
   const x = r.ratings;
-  return Array.from({ length: x.n }, (_, j) => `${x.items[x.item[j]]} ${x.annotators[x.annotator[j]]} ${x.categories[x.label[j]]}`).sort();
+  return Array.from(
+    { length: x.n },
+    (_, j) => `${x.items[x.item[j]]} ${x.annotators[x.annotator[j]]} ${x.categories[x.label[j]]}`,
+  ).sort();
 }
 
 describe('label readings per file', () => {
@@ -25,16 +28,30 @@ describe('label readings per file', () => {
     const r = await loadFiles([textFile('wide.csv', WIDE), textFile('judge.csv', JUDGE_WORDS)]);
     expect(r.ratings.scale).toBe('3-way');
     expect(r.reading.description).toMatch(/^each file its own reading/);
-    expect(rows(r)).toEqual([
-      'q1 judge A>', 'q1 annotator1 A>', 'q1 annotator2 A>', 'q1 annotator3 B>',
-      'q2 judge =', 'q2 annotator1 =', 'q2 annotator2 B>', 'q2 annotator3 B>',
-      'q3 judge B>', 'q3 annotator1 B>', 'q3 annotator2 B>', 'q3 annotator3 B>',
-    ].sort());
+    expect(rows(r)).toEqual(
+      [
+        'q1 judge A>',
+        'q1 annotator1 A>',
+        'q1 annotator2 A>',
+        'q1 annotator3 B>',
+        'q2 judge =',
+        'q2 annotator1 =',
+        'q2 annotator2 B>',
+        'q2 annotator3 B>',
+        'q3 judge B>',
+        'q3 annotator1 B>',
+        'q3 annotator2 B>',
+        'q3 annotator3 B>',
+      ].sort(),
+    );
     expect(r.issues).toEqual([]);
   });
 
   it('files that share a reading keep the single reading', async () => {
-    const r = await loadFiles([textFile('wide.csv', WIDE), textFile('judge.csv', 'id,judge_label\nq1,1\nq2,0\nq3,2\n')]);
+    const r = await loadFiles([
+      textFile('wide.csv', WIDE),
+      textFile('judge.csv', 'id,judge_label\nq1,1\nq2,0\nq3,2\n'),
+    ]);
     expect(r.reading.description).not.toMatch(/each file/);
     expect(r.ratings.scale).toBe('3-way');
   });

@@ -23,7 +23,11 @@ describe('sniff', () => {
     expect(await sniff(gzFile('ratings.csv.gz', CSV))).toEqual({ format: 'csv', gzip: true, delimiter: ',' });
     expect(await sniff(gzFile('ratings.jsonl.gz', JSONL))).toMatchObject({ format: 'jsonl', gzip: true });
     expect(await sniff(gzFile('ratings.json.gzip', JSON_ARRAY))).toMatchObject({ format: 'json', gzip: true });
-    expect(await sniff(gzFile('ratings.tsv.gz', 'a\tb\n1\t2\n'))).toEqual({ format: 'tsv', gzip: true, delimiter: '\t' });
+    expect(await sniff(gzFile('ratings.tsv.gz', 'a\tb\n1\t2\n'))).toEqual({
+      format: 'tsv',
+      gzip: true,
+      delimiter: '\t',
+    });
   });
 
   it('sniff(file) reads gzip content when the name says nothing', async () => {
@@ -50,8 +54,16 @@ describe('sniff', () => {
   });
 
   it('sniff(file) guesses the delimiter of a .csv file', async () => {
-    expect(await sniff(textFile('r.csv', 'id;label;score\n1;A;0,5\n'))).toEqual({ format: 'csv', gzip: false, delimiter: ';' });
-    expect(await sniff(textFile('r.csv', 'id\tlabel\n1\tA\n'))).toEqual({ format: 'csv', gzip: false, delimiter: '\t' });
+    expect(await sniff(textFile('r.csv', 'id;label;score\n1;A;0,5\n'))).toEqual({
+      format: 'csv',
+      gzip: false,
+      delimiter: ';',
+    });
+    expect(await sniff(textFile('r.csv', 'id\tlabel\n1\tA\n'))).toEqual({
+      format: 'csv',
+      gzip: false,
+      delimiter: '\t',
+    });
     expect(await sniff(textFile('r.csv', 'id|label\n'))).toMatchObject({ delimiter: '|' });
   });
 
@@ -60,7 +72,11 @@ describe('sniff', () => {
     expect(await sniff(textFile('upload.txt', '  \n[\n {"a": 1}\n]'))).toMatchObject({ format: 'json' });
     expect(await sniff(textFile('upload', JSONL))).toMatchObject({ format: 'jsonl' });
     expect(await sniff(textFile('upload', '{\n  "rows": []\n}\n'))).toMatchObject({ format: 'json' });
-    expect(await sniff(textFile('upload.dat', 'id\tlabel\n1\tA\n'))).toEqual({ format: 'tsv', gzip: false, delimiter: '\t' });
+    expect(await sniff(textFile('upload.dat', 'id\tlabel\n1\tA\n'))).toEqual({
+      format: 'tsv',
+      gzip: false,
+      delimiter: '\t',
+    });
     expect(await sniff(textFile('upload', CSV))).toEqual({ format: 'csv', gzip: false, delimiter: ',' });
     expect(await sniff(textFile('upload', 'id;label\n'))).toEqual({ format: 'csv', gzip: false, delimiter: ';' });
   });

@@ -35,14 +35,28 @@ function text(r: LoadResult, item: string) {
 describe('wide pair files (generic table path)', () => {
   it('loadFiles([wide csv, judge csv]) reads one judgement per annotator cell and the judge label per item', async () => {
     const r = await loadFormatFixtures(['wide-pairs.csv', 'wide-pairs-judge.csv']);
-    expect(r.fileInfos.map((f) => [f.adapter, f.role])).toEqual([['csv', 'judgements'], ['csv', 'joined']]);
-    expect(r.fileInfos[0].mapping).toMatchObject({ shape: 'wide', item: 'id', wide: ['annotator1', 'annotator2', 'annotator3'], prompt: 'prompt', responseA: 'response_a', responseB: 'response_b' });
+    expect(r.fileInfos.map((f) => [f.adapter, f.role])).toEqual([
+      ['csv', 'judgements'],
+      ['csv', 'joined'],
+    ]);
+    expect(r.fileInfos[0].mapping).toMatchObject({
+      shape: 'wide',
+      item: 'id',
+      wide: ['annotator1', 'annotator2', 'annotator3'],
+      prompt: 'prompt',
+      responseA: 'response_a',
+      responseB: 'response_b',
+    });
     expect(r.fileInfos[1].mapping).toMatchObject({ item: 'id', aiLabel: 'judge_label' });
     expect(r.ratings.scale).toBe('3-way');
     expect(judgementRows(r)).toEqual([...HUMAN_ROWS, 'q4 | annotator3 | human | overall | B>', ...JUDGE_ROWS].sort());
     expect(r.ratings.items).toEqual(['q1', 'q2', 'q3', 'q4']);
     expect(r.ratings.annotators).toEqual(['annotator1', 'annotator2', 'annotator3', 'wide-pairs-judge']);
-    expect(text(r, 'q1')).toEqual(['Summarise the report, briefly.', 'Short summary.', 'A longer summary\nover two lines.']);
+    expect(text(r, 'q1')).toEqual([
+      'Summarise the report, briefly.',
+      'Short summary.',
+      'A longer summary\nover two lines.',
+    ]);
     expect(text(r, 'q2')).toEqual(['What is 7*6?', '42', '43']);
     expect(r.issues).toEqual([]);
     expect(r.rowsDropped).toBe(0);
@@ -52,7 +66,9 @@ describe('wide pair files (generic table path)', () => {
     const r = await loadFormatFixtures(['wide-pairs.csv', 'wide-pairs-judge.csv']);
     const x = r.ratings;
     const rowOf = (item: string, annotator: string) => {
-      for (let j = 0; j < x.n; j++) if (x.items[x.item[j]] === item && x.annotators[x.annotator[j]] === annotator) return [r.files[r.file[j]], r.row[j]];
+      for (let j = 0; j < x.n; j++)
+        if (x.items[x.item[j]] === item && x.annotators[x.annotator[j]] === annotator)
+          return [r.files[r.file[j]], r.row[j]];
       return null;
     };
     expect(rowOf('q1', 'annotator3')).toEqual(['wide-pairs.csv', 2]);
@@ -63,18 +79,37 @@ describe('wide pair files (generic table path)', () => {
 
   it('loadFiles([wide jsonl, judge tsv]) reads numbers and nulls, the judge confidence, and reports a judged pair not in the annotations', async () => {
     const r = await loadFormatFixtures(['wide-pairs.jsonl', 'wide-pairs-judge.tsv']);
-    expect(r.fileInfos.map((f) => [f.adapter, f.role])).toEqual([['jsonl', 'judgements'], ['tsv', 'joined']]);
-    expect(r.fileInfos[0].mapping).toMatchObject({ shape: 'wide', item: 'id', wide: ['annotator1', 'annotator2', 'annotator3'] });
+    expect(r.fileInfos.map((f) => [f.adapter, f.role])).toEqual([
+      ['jsonl', 'judgements'],
+      ['tsv', 'joined'],
+    ]);
+    expect(r.fileInfos[0].mapping).toMatchObject({
+      shape: 'wide',
+      item: 'id',
+      wide: ['annotator1', 'annotator2', 'annotator3'],
+    });
     expect(r.fileInfos[1].mapping).toMatchObject({ item: 'id', aiLabel: 'ai_label', aiConfidence: 'ai_confidence' });
     expect(judgementRows(r)).toEqual([...HUMAN_ROWS, ...JUDGE_ROWS].sort());
     expect(r.ratings.scale).toBe('3-way');
     const x = r.ratings;
-    const confidence = Object.fromEntries(Array.from({ length: x.n }, (_, j) => j).filter((j) => x.annotators[x.annotator[j]] === 'wide-pairs-judge').map((j) => [x.items[x.item[j]], x.aiConfidence![j]]));
+    const confidence = Object.fromEntries(
+      Array.from({ length: x.n }, (_, j) => j)
+        .filter((j) => x.annotators[x.annotator[j]] === 'wide-pairs-judge')
+        .map((j) => [x.items[x.item[j]], x.aiConfidence![j]]),
+    );
     expect(confidence).toEqual({ q1: 0.9, q2: 0.8, q3: 0.55, q4: 0.7 });
-    const humanConfidence = Array.from({ length: x.n }, (_, j) => j).filter((j) => x.annotators[x.annotator[j]] !== 'wide-pairs-judge').map((j) => x.aiConfidence![j]);
+    const humanConfidence = Array.from({ length: x.n }, (_, j) => j)
+      .filter((j) => x.annotators[x.annotator[j]] !== 'wide-pairs-judge')
+      .map((j) => x.aiConfidence![j]);
     expect(humanConfidence.every(Number.isNaN)).toBe(true);
-    expect(text(r, 'q1')).toEqual(['Summarise the report, briefly.', 'Short summary.', 'A longer summary\nover two lines.']);
-    expect(r.issues).toEqual([{ file: 'wide-pairs-judge.tsv', row: 6, column: 'id', message: 'item "q9" is not in the annotations' }]);
+    expect(text(r, 'q1')).toEqual([
+      'Summarise the report, briefly.',
+      'Short summary.',
+      'A longer summary\nover two lines.',
+    ]);
+    expect(r.issues).toEqual([
+      { file: 'wide-pairs-judge.tsv', row: 6, column: 'id', message: 'item "q9" is not in the annotations' },
+    ]);
     expect(r.rowsDropped).toBe(1);
     expect(x.items).not.toContain('q9');
   });

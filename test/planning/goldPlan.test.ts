@@ -7,8 +7,17 @@ describe('goldPlan', () => {
     // A clicker's task is a wrong gold answer w.p. p = F(1 − A) = 0.1·0.6 = 0.06, a careful one's 0.1·0.1 = 0.01:
     // P(caught within n) = 1 − (1 − p)^n; E[min(τ, N)] = (1 − (1 − p)^N)/p; E[bad] = (1 − F)(1 − (1 − p)^N)/p.
     const plan = goldPlan({
-      goldShare: 0.1, minGold: 1, threshold: 1, clickerAccuracy: 0.4, goodAccuracy: 0.9, clickerShare: 0.2,
-      tasks: 20, annotators: 10, pricePerLabel: 0.5, runs: 4000, seed: 5,
+      goldShare: 0.1,
+      minGold: 1,
+      threshold: 1,
+      clickerAccuracy: 0.4,
+      goodAccuracy: 0.9,
+      clickerShare: 0.2,
+      tasks: 20,
+      annotators: 10,
+      pricePerLabel: 0.5,
+      runs: 4000,
+      seed: 5,
     });
     const caught20 = 1 - 0.94 ** 20; // 0.709894…
     closeTo(plan.clicker.p_caught, caught20, 1e-13);
@@ -37,8 +46,13 @@ describe('goldPlan', () => {
     closeTo(plan.claims[0].p_caught, caught20, 1e-13);
     closeTo(plan.claims[1].p_caught, 1 - 0.97 ** 40, 1e-13);
     // simulated within 4 standard errors of the exact values
-    expect(Math.abs(plan.clicker.p_caught_simulated! - caught20)).toBeLessThan(4 * Math.sqrt((caught20 * (1 - caught20)) / 4000));
-    expect(plan.clicker.p_caught_simulated_se).toBeCloseTo(Math.sqrt((plan.clicker.p_caught_simulated! * (1 - plan.clicker.p_caught_simulated!)) / 4000), 12);
+    expect(Math.abs(plan.clicker.p_caught_simulated! - caught20)).toBeLessThan(
+      4 * Math.sqrt((caught20 * (1 - caught20)) / 4000),
+    );
+    expect(plan.clicker.p_caught_simulated_se).toBeCloseTo(
+      Math.sqrt((plan.clicker.p_caught_simulated! * (1 - plan.clicker.p_caught_simulated!)) / 4000),
+      12,
+    );
     const g = 1 - 0.99 ** 20;
     expect(Math.abs(plan.good.p_flagged_simulated! - g)).toBeLessThan(4 * Math.sqrt((g * (1 - g)) / 4000));
   });
@@ -46,8 +60,17 @@ describe('goldPlan', () => {
   it('goldPlan() defaults (M = 5, T = 0.6, clicker 0.4): the "10% gold within 20 tasks" claim catches ~3% of clickers', () => {
     const plan = goldPlan();
     expect(plan.settings).toEqual({
-      gold_share: 0.1, min_gold: 5, threshold: 0.6, clicker_accuracy: 0.4, good_accuracy: 0.85, clicker_share: 0.1,
-      tasks: 200, annotators: 20, price_per_label: 0.3, runs: 2000, seed: 1,
+      gold_share: 0.1,
+      min_gold: 5,
+      threshold: 0.6,
+      clicker_accuracy: 0.4,
+      good_accuracy: 0.85,
+      clicker_share: 0.1,
+      tasks: 200,
+      annotators: 20,
+      price_per_label: 0.3,
+      runs: 2000,
+      seed: 1,
     });
     // f_g = P(first flagged at the g-th gold answer), A = 0.4:
     //   f_5 = P(Bin(5, 0.4) <= 2) = 0.07776 + 0.2592 + 0.3456 = 0.68256
@@ -59,11 +82,16 @@ describe('goldPlan', () => {
     const p = plan.claims[0].p_caught;
     expect(p).toBeGreaterThan(sum - 1e-6);
     expect(p).toBeLessThan(sum + 0.096256 * 0.00041564 + 1e-6);
-    closeTo(plan.clicker.caught_at_gold[0].p_caught, 0.68256 * 0.9999915836045 /* P(Bin(200, 0.1) >= 5), exact */, 1e-12);
+    closeTo(
+      plan.clicker.caught_at_gold[0].p_caught,
+      0.68256 * 0.9999915836045 /* P(Bin(200, 0.1) >= 5), exact */,
+      1e-12,
+    );
     expect(plan.clicker.caught_at_gold[0].gold).toBe(5);
     // 200 tasks: 20 points 10, 20, …, 200, increasing; the last one is p_caught
     expect(plan.clicker.by_tasks.map((x) => x.tasks)).toEqual(Array.from({ length: 20 }, (_, i) => 10 * (i + 1)));
-    for (let i = 1; i < 20; i++) expect(plan.clicker.by_tasks[i].p_caught).toBeGreaterThan(plan.clicker.by_tasks[i - 1].p_caught);
+    for (let i = 1; i < 20; i++)
+      expect(plan.clicker.by_tasks[i].p_caught).toBeGreaterThan(plan.clicker.by_tasks[i - 1].p_caught);
     expect(plan.clicker.by_tasks[19].p_caught).toBe(plan.clicker.p_caught);
     closeTo(plan.clicker.by_tasks[1].p_caught, p, 1e-15); // the claim's setting is the default rule at 20 tasks
     expect(plan.clicker.p_caught).toBeGreaterThan(0.98);
@@ -95,10 +123,30 @@ describe('goldPlan', () => {
 
   it('goldPlanProblems names each unusable option; goldPlan throws with the messages', () => {
     expect(goldPlanProblems()).toEqual([]);
-    const problems = goldPlanProblems({ goldShare: 1.2, minGold: 0, threshold: -0.1, tasks: 2.5, annotators: 0, pricePerLabel: -1, runs: -1, clickerShare: NaN });
-    expect(problems.map((p) => p.option)).toEqual(['goldShare', 'minGold', 'threshold', 'clickerShare', 'tasks', 'annotators', 'pricePerLabel', 'runs']);
+    const problems = goldPlanProblems({
+      goldShare: 1.2,
+      minGold: 0,
+      threshold: -0.1,
+      tasks: 2.5,
+      annotators: 0,
+      pricePerLabel: -1,
+      runs: -1,
+      clickerShare: NaN,
+    });
+    expect(problems.map((p) => p.option)).toEqual([
+      'goldShare',
+      'minGold',
+      'threshold',
+      'clickerShare',
+      'tasks',
+      'annotators',
+      'pricePerLabel',
+      'runs',
+    ]);
     expect(problems[0].message).toBe('the gold share must be a number from 0 to 1 (got 1.2)');
-    expect(goldPlanProblems({ tasks: 100_001 })[0].message).toBe('the number of tasks must be an integer from 1 to 100000 (got 100001)');
+    expect(goldPlanProblems({ tasks: 100_001 })[0].message).toBe(
+      'the number of tasks must be an integer from 1 to 100000 (got 100001)',
+    );
     expect(() => goldPlan({ goldShare: 2 })).toThrow('the gold share must be a number from 0 to 1 (got 2)');
   });
 });

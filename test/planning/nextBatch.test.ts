@@ -22,7 +22,18 @@ const ids = (b: { items: { item: string }[] }) => b.items.map((x) => x.item);
  *   d1 .1 → 1/1.1
  * over the 9 pairs with an embedding u_norm = (u − .05)/.95.
  */
-const U: Record<string, number> = { a1: 0.25, a2: 1, a3: 0.5, b1: 0.1, b2: 0.2, b3: 0.8, c1: 0.4, c2: 0.05, c3: 0.625, d1: 1 / 1.1 };
+const U: Record<string, number> = {
+  a1: 0.25,
+  a2: 1,
+  a3: 0.5,
+  b1: 0.1,
+  b2: 0.2,
+  b3: 0.8,
+  c1: 0.4,
+  c2: 0.05,
+  c3: 0.625,
+  d1: 1 / 1.1,
+};
 const DNORM: Record<string, number> = { a1: 1, a2: 0, a3: 0.25, b1: 1, b2: 0, b3: 0.25, c1: 1, c2: 0, c3: 0.25 };
 const uNorm = (id: string) => (U[id] - 0.05) / 0.95;
 const mix = (id: string, w: number) => w * uNorm(id) + (1 - w) * DNORM[id];
@@ -36,7 +47,8 @@ describe('nextBatch: uncertainty', () => {
   it('nextBatch(scores only) ranks pairs by 1/(1 + |score_A − score_B|), computed by hand', async () => {
     // p1 |0 − 1| = 1 → 1/2; p2 0 → 1; p3 |−1 − 2| = 3 → 1/4; p4 .25 → .8; p5 no score_b; p6 4 → 1/5
     // ranking p2 1, p4 .8, p1 .5, p3 .25, p6 .2; score = (u − .2)/(1 − .2): 1, .75, .375
-    const csv = 'example_id,annotator_id,label,score_a,score_b\np1,x,A,0,1\np2,x,B,2,2\np3,x,A,-1,2\np4,x,A,0.5,0.75\np5,x,B,1,\np6,x,A,7,3\n';
+    const csv =
+      'example_id,annotator_id,label,score_a,score_b\np1,x,A,0,1\np2,x,B,2,2\np3,x,A,-1,2\np4,x,A,0.5,0.75\np5,x,B,1,\np6,x,A,7,3\n';
     const loaded = await loadFiles([textFile('s.csv', csv)]);
     const b = nextBatch(loaded, { size: 3 });
     expect(b.method).toBe('uncertainty');
@@ -69,9 +81,21 @@ describe('nextBatch: diversity', () => {
     const z = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
     const rows: { id: string; planted: number; v: number[] }[] = [];
     for (let j = 0; j < 5; j++)
-      for (let m = 0; m < 20; m++) rows.push({ id: `q${j}-${String(m).padStart(2, '0')}`, planted: j, v: Array.from({ length: 8 }, (_, d) => Number(((d === j ? 10 : 0) + 0.5 * z()).toFixed(4))) });
-    const shuffled = rows.map((r) => ({ r, key: random() })).sort((a, b) => a.key - b.key).map((x) => x.r);
-    const csv = ['example_id,annotator_id,label,topic,embedding', ...shuffled.map((r) => `${r.id},x,A,t${r.planted},"[${r.v.join(', ')}]"`)].join('\n') + '\n';
+      for (let m = 0; m < 20; m++)
+        rows.push({
+          id: `q${j}-${String(m).padStart(2, '0')}`,
+          planted: j,
+          v: Array.from({ length: 8 }, (_, d) => Number(((d === j ? 10 : 0) + 0.5 * z()).toFixed(4))),
+        });
+    const shuffled = rows
+      .map((r) => ({ r, key: random() }))
+      .sort((a, b) => a.key - b.key)
+      .map((x) => x.r);
+    const csv =
+      [
+        'example_id,annotator_id,label,topic,embedding',
+        ...shuffled.map((r) => `${r.id},x,A,t${r.planted},"[${r.v.join(', ')}]"`),
+      ].join('\n') + '\n';
     const loaded = await loadFiles([textFile('e.csv', csv)]);
     const byDistance = [0, 1, 2, 3, 4].map((j) => {
       const members = rows.filter((r) => r.planted === j);
@@ -82,7 +106,9 @@ describe('nextBatch: diversity', () => {
     const b = nextBatch(loaded, { size: 10, clusters: 5, seed: 3 });
     expect(b.method).toBe('diversity');
     expect(b.weight_uncertainty).toBe(0);
-    expect(b.reason).toBe('no reward-model scores (score_a, score_b): uncertainty left out; pairs ranked by diversity alone');
+    expect(b.reason).toBe(
+      'no reward-model scores (score_a, score_b): uncertainty left out; pairs ranked by diversity alone',
+    );
     expect(b.kmeans).toMatchObject({ clusters: 5, converged: true });
     const first = ids(b).slice(0, 5);
     const second = ids(b).slice(5);
@@ -97,9 +123,14 @@ describe('nextBatch: diversity', () => {
     for (const x of b.items) expect(x.cluster).toBe(clusterOf.get(x.item.slice(0, 2)));
     // coverage: topic t0…t4 with 20 of 100 pairs each and 2 of 10 in the batch
     expect(b.coverage).toEqual([{ slice: 'topic', values: expect.any(Array) }]);
-    for (const v of b.coverage[0].values) expect(v).toMatchObject({ batch_items: 2, data_items: 20, in_batch: 0.2, in_data: 0.2 });
+    for (const v of b.coverage[0].values)
+      expect(v).toMatchObject({ batch_items: 2, data_items: 20, in_batch: 0.2, in_data: 0.2 });
     // the default: clusters = size → 5 clusters for a batch of 5, again one per planted cluster
-    expect(nextBatch(loaded, { size: 5 }).items.map((x) => x.item).sort()).toEqual(byDistance.map((m) => m[0]).sort());
+    expect(
+      nextBatch(loaded, { size: 5 })
+        .items.map((x) => x.item)
+        .sort(),
+    ).toEqual(byDistance.map((m) => m[0]).sort());
   });
 
   it('nextBatch(fixture, {weightUncertainty: 0}) ranks by rank within the planted clusters, ties by uncertainty', () => {
@@ -178,12 +209,21 @@ describe('nextBatch: the mix', () => {
   });
 
   it('nextBatch(fixture) does not depend on the order of the rows', async () => {
-    const text = (await import('node:fs')).readFileSync(join(import.meta.dirname, '../fixtures/next-batch.csv'), 'utf8').trim().split('\n');
+    const text = (await import('node:fs'))
+      .readFileSync(join(import.meta.dirname, '../fixtures/next-batch.csv'), 'utf8')
+      .trim()
+      .split('\n');
     const reversed = [text[0], ...text.slice(1).reverse()].join('\n') + '\n';
     const other = await loadFiles([textFile('r.csv', reversed)]);
     // the slice values keep the loader's first-seen order: compare them sorted
-    const sortedValues = (b: ReturnType<typeof nextBatch>) => ({ ...b, coverage: b.coverage.map((c) => ({ ...c, values: [...c.values].sort((x, y) => (x.value < y.value ? -1 : 1)) })) });
-    for (const w of [0, 0.6]) expect(sortedValues(nextBatch(other, { size: 9, weightUncertainty: w, seed: 4 }))).toEqual(sortedValues(nextBatch(fixture, { size: 9, weightUncertainty: w, seed: 4 })));
+    const sortedValues = (b: ReturnType<typeof nextBatch>) => ({
+      ...b,
+      coverage: b.coverage.map((c) => ({ ...c, values: [...c.values].sort((x, y) => (x.value < y.value ? -1 : 1)) })),
+    });
+    for (const w of [0, 0.6])
+      expect(sortedValues(nextBatch(other, { size: 9, weightUncertainty: w, seed: 4 }))).toEqual(
+        sortedValues(nextBatch(fixture, { size: 9, weightUncertainty: w, seed: 4 })),
+      );
   });
 
   it('nextBatchCsv(batch, loaded) writes item, texts and numbers with formula-guarded cells', () => {
@@ -202,18 +242,37 @@ describe('nextBatch: the mix', () => {
 
 describe('nextBatch: no signal, options, the demo', () => {
   it('nextBatch(no scores, no embeddings) is an empty batch with a reason, coverage still listed', async () => {
-    const loaded = await loadFiles([textFile('n.csv', 'example_id,annotator_id,label,domain\np1,x,A,code\np2,x,B,chat\np1,y,A,chat\n')]);
+    const loaded = await loadFiles([
+      textFile('n.csv', 'example_id,annotator_id,label,domain\np1,x,A,code\np2,x,B,chat\np1,y,A,chat\n'),
+    ]);
     const b = nextBatch(loaded);
-    expect(b).toMatchObject({ method: null, size: 100, weight_uncertainty: null, items: [], candidates: 0, kmeans: null });
-    expect(b.reason).toBe('no reward-model scores (score_a, score_b): uncertainty left out; no embedding column: diversity left out; nothing to rank the pairs by');
+    expect(b).toMatchObject({
+      method: null,
+      size: 100,
+      weight_uncertainty: null,
+      items: [],
+      candidates: 0,
+      kmeans: null,
+    });
+    expect(b.reason).toBe(
+      'no reward-model scores (score_a, score_b): uncertainty left out; no embedding column: diversity left out; nothing to rank the pairs by',
+    );
     // p1's value is its first judgement's (code), though its second row says chat
     expect(b.coverage).toEqual([
-      { slice: 'domain', values: [{ value: 'code', in_batch: null, in_data: 0.5, batch_items: 0, data_items: 1 }, { value: 'chat', in_batch: null, in_data: 0.5, batch_items: 0, data_items: 1 }] },
+      {
+        slice: 'domain',
+        values: [
+          { value: 'code', in_batch: null, in_data: 0.5, batch_items: 0, data_items: 1 },
+          { value: 'chat', in_batch: null, in_data: 0.5, batch_items: 0, data_items: 1 },
+        ],
+      },
     ]);
   });
 
   it("nextBatch(only gold items, {exclude: 'gold'}) says there is no candidate", async () => {
-    const loaded = await loadFiles([textFile('g.csv', 'example_id,annotator_id,label,gold_label,score_a,score_b\np1,x,A,A,1,2\np2,x,B,B,0,0\n')]);
+    const loaded = await loadFiles([
+      textFile('g.csv', 'example_id,annotator_id,label,gold_label,score_a,score_b\np1,x,A,A,1,2\np2,x,B,B,0,0\n'),
+    ]);
     const b = nextBatch(loaded, { exclude: 'gold' });
     expect(b.items).toEqual([]);
     expect(b.reason).toBe('no candidate: all 2 items are gold');
@@ -251,7 +310,11 @@ describe('nextBatch: no signal, options, the demo', () => {
     for (const c of b.coverage) {
       expect(c.values.reduce((t, v) => t + v.data_items, 0)).toBe(r.items.length);
       expect(c.values.reduce((t, v) => t + v.batch_items, 0)).toBe(100);
-      closeTo(c.values.reduce((t, v) => t + v.in_data, 0), 1, 1e-9);
+      closeTo(
+        c.values.reduce((t, v) => t + v.in_data, 0),
+        1,
+        1e-9,
+      );
     }
   });
 });

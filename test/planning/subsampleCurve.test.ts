@@ -40,8 +40,16 @@ i2,a,B>,B>>
 i2,b,=,B>>
 i2,c,B>>,B>>
 `;
-const I1_PAIRS = [[0, 2, 0, 0, 0], [0, 1, 0, 1, 0], [0, 1, 0, 1, 0]]; // counts on A>> A> = B> B>>
-const I2_PAIRS = [[0, 0, 1, 1, 0], [0, 0, 0, 1, 1], [0, 0, 1, 0, 1]];
+const I1_PAIRS = [
+  [0, 2, 0, 0, 0],
+  [0, 1, 0, 1, 0],
+  [0, 1, 0, 1, 0],
+]; // counts on A>> A> = B> B>>
+const I2_PAIRS = [
+  [0, 0, 1, 1, 0],
+  [0, 0, 0, 1, 1],
+  [0, 0, 1, 0, 1],
+];
 
 /** The mean over `repeats` lies within 4.5 standard errors of its expectation (sd of one repeat given). */
 function nearExpectation(mean: number, expected: number, sd: number, repeats: number) {
@@ -58,14 +66,29 @@ describe('subsampleCurve', () => {
   it('subsampleCurve(two items) matches the hand enumeration of every k', async () => {
     const R = 3000;
     const c = subsampleCurve(await load(TWO), { repeats: R, seed: 3, pricePerLabel: 0.3 });
-    expect(c).toMatchObject({ repeats: R, seed: 3, price_per_label: 0.3, scale: '5-point', alpha_level: 'ordinal', max_labels: 3, items: 2, reason: null });
-    expect(c.points.map((p) => [p.k, p.items, p.gold_items, p.draw_is_data])).toEqual([[1, 2, 2, false], [2, 2, 2, false], [3, 2, 2, true]]);
+    expect(c).toMatchObject({
+      repeats: R,
+      seed: 3,
+      price_per_label: 0.3,
+      scale: '5-point',
+      alpha_level: 'ordinal',
+      max_labels: 3,
+      items: 2,
+      reason: null,
+    });
+    expect(c.points.map((p) => [p.k, p.items, p.gold_items, p.draw_is_data])).toEqual([
+      [1, 2, 2, false],
+      [2, 2, 2, false],
+      [3, 2, 2, true],
+    ]);
     c.points.forEach((p) => closeTo(p.cost_per_pair, p.k * 0.3, 1e-12));
     const [p1, p2, p3] = c.points;
     // k = 1: one repeat is the mean of two independent item outcomes
     // gold directional: i1 ∈ {1 (2/3), 0}, i2 ∈ {1 (2/3), 0} → values over 9 equally likely outcomes
     const k1 = (a: number[], b: number[]) => moments(a.flatMap((x) => b.map((y) => (x + y) / 2)));
-    const dir1 = k1([1, 1, 0], [1, 0, 1]), ex1 = k1([1, 1, 0], [0, 0, 1]), full1 = k1([1, 1, 0], [1, 0, 0]);
+    const dir1 = k1([1, 1, 0], [1, 0, 1]),
+      ex1 = k1([1, 1, 0], [0, 0, 1]),
+      full1 = k1([1, 1, 0], [1, 0, 0]);
     expect([dir1.mean, ex1.mean, full1.mean]).toEqual([2 / 3, 1 / 2, 1 / 2]);
     nearExpectation(p1.gold_accuracy!.mean, dir1.mean, dir1.sd, R);
     nearExpectation(p1.gold_accuracy_exact!.mean, ex1.mean, ex1.sd, R);
@@ -76,7 +99,9 @@ describe('subsampleCurve', () => {
     expect(p1.reasons.alpha).toMatch(/one label/);
     expect(p1.marginal).toBeNull();
     // k = 2: i1 right (A>) 1/3, i2 right side (B>) 1/3; exact: i2 never
-    const dir2 = k1([1, 0, 0], [0, 1, 0]), ex2 = k1([1, 0, 0], [0, 0, 0]), full2 = k1([1, 0, 0], [0, 1, 0]);
+    const dir2 = k1([1, 0, 0], [0, 1, 0]),
+      ex2 = k1([1, 0, 0], [0, 0, 0]),
+      full2 = k1([1, 0, 0], [0, 1, 0]);
     expect([dir2.mean, ex2.mean, full2.mean]).toEqual([1 / 3, 1 / 6, 1 / 3]);
     nearExpectation(p2.gold_accuracy!.mean, dir2.mean, dir2.sd, R);
     nearExpectation(p2.gold_accuracy_exact!.mean, ex2.mean, ex2.sd, R);
@@ -110,7 +135,9 @@ describe('subsampleCurve', () => {
     closeTo(p3.marginal!.gold_accuracy_gain, g, 1e-12);
     closeTo(p3.marginal!.gain_per_dollar_per_1000_pairs!, g / 300, 1e-12);
     closeTo(p3.marginal!.cost_per_extra_correct_pair!, 300 / (1000 * g), 1e-12);
-    expect(p3.marginal!.text).toMatch(/^Going from 2 to 3 labels costs \$300 more per 1,000 pairs and raises gold accuracy by \d+\.\d percentage points: about \$0\.\d\d per extra pair labelled right\.$/);
+    expect(p3.marginal!.text).toMatch(
+      /^Going from 2 to 3 labels costs \$300 more per 1,000 pairs and raises gold accuracy by \d+\.\d percentage points: about \$0\.\d\d per extra pair labelled right\.$/,
+    );
     // k = 1 → 2 loses accuracy (2/3 → 1/3): no cost per extra correct pair
     expect(p2.marginal!.gold_accuracy_gain).toBeLessThan(0);
     expect(p2.marginal!.cost_per_extra_correct_pair).toBeNull();
@@ -120,7 +147,16 @@ describe('subsampleCurve', () => {
 
   it('subsampleCurve(loaded, {seed}) is reproducible, independent of row order and of maxK', async () => {
     const lines = TWO.trim().split('\n');
-    const extra = ['i3,a,A>>,', 'i3,b,A>,', 'i3,d,=,', 'i3,e,B>,', 'i4,d,B>,B>', 'i4,e,B>>,B>', 'i4,a,A>,B>', 'i5,a,=,'];
+    const extra = [
+      'i3,a,A>>,',
+      'i3,b,A>,',
+      'i3,d,=,',
+      'i3,e,B>,',
+      'i4,d,B>,B>',
+      'i4,e,B>>,B>',
+      'i4,a,A>,B>',
+      'i5,a,=,',
+    ];
     const rows = [...lines.slice(1), ...extra];
     const shuffled = [...rows];
     const random = rng(11);
@@ -133,7 +169,12 @@ describe('subsampleCurve', () => {
     const b = subsampleCurve(await load(`${HEADER}\n${shuffled.join('\n')}\n`), { repeats: 40, seed: 9 });
     expect(b).toEqual(a);
     expect(subsampleCurve(await load(`${HEADER}\n${rows.join('\n')}\n`), { repeats: 40, seed: 9 })).toEqual(a);
-    expect(a.points.map((p) => [p.k, p.items, p.gold_items])).toEqual([[1, 5, 3], [2, 4, 3], [3, 4, 3], [4, 1, 0]]);
+    expect(a.points.map((p) => [p.k, p.items, p.gold_items])).toEqual([
+      [1, 5, 3],
+      [2, 4, 3],
+      [3, 4, 3],
+      [4, 1, 0],
+    ]);
     expect(a.points[3].gold_accuracy).toBeNull();
     expect(a.points[3].reasons.gold_accuracy).toMatch(/no gold item with 4/);
     const other = subsampleCurve(await load(`${HEADER}\n${rows.join('\n')}\n`), { repeats: 40, seed: 10 });
@@ -166,8 +207,13 @@ describe('subsampleCurve', () => {
     // Binomial(k, 3/4) right labels, so the expected accuracy of the k-label majority is
     // Σ_{j>k/2} C(k,j) p^j (1−p)^(k−j) for odd k; for even k a 2-way tie goes to side A (voteWinner,
     // binary scale), right for the gold-A half: + ½ C(k, k/2) (pq)^(k/2).
-    const p = 0.75, q = 0.25;
-    const choose = (n: number, r: number) => { let c = 1; for (let j = 1; j <= r; j++) c = (c * (n - r + j)) / j; return c; };
+    const p = 0.75,
+      q = 0.25;
+    const choose = (n: number, r: number) => {
+      let c = 1;
+      for (let j = 1; j <= r; j++) c = (c * (n - r + j)) / j;
+      return c;
+    };
     const triples: [string, string, number][] = [];
     const gold: number[] = [];
     let item = 0;
@@ -181,7 +227,13 @@ describe('subsampleCurve', () => {
     }
     expect(item).toBe(2 * 4 ** 7);
     const base = ratingsFromTriples(triples, { categories: [0, 1] });
-    const ratings: Ratings = { ...base, scale: 'binary', categories: ['A>', 'B>'], fivePoint: Int8Array.from([1, 3]), itemGold: Int32Array.from(gold) };
+    const ratings: Ratings = {
+      ...base,
+      scale: 'binary',
+      categories: ['A>', 'B>'],
+      fivePoint: Int8Array.from([1, 3]),
+      itemGold: Int32Array.from(gold),
+    };
     const R = 200;
     const c = subsampleCurve({ ratings } as unknown as LoadResult, { repeats: R, seed: 2 });
     expect(c.points).toHaveLength(7);
@@ -212,7 +264,11 @@ describe('subsampleCurve', () => {
     const loaded = await loadFiles([await diskFile(join(import.meta.dirname, '../../public/samples/demo.csv.gz'))]);
     const c = subsampleCurve(loaded, { repeats: 20 });
     expect(c).toMatchObject({ items: 2000, max_labels: 3, scale: '5-point', alpha_level: 'ordinal' });
-    expect(c.points.map((p) => [p.k, p.items, p.gold_items, p.draw_is_data])).toEqual([[1, 2000, 200, false], [2, 2000, 200, false], [3, 2000, 200, true]]);
+    expect(c.points.map((p) => [p.k, p.items, p.gold_items, p.draw_is_data])).toEqual([
+      [1, 2000, 200, false],
+      [2, 2000, 200, false],
+      [3, 2000, 200, true],
+    ]);
     const r = loaded.ratings;
     const mask = judgementFilter(r);
     const full = itemCounts(r, mask);
@@ -221,7 +277,8 @@ describe('subsampleCurve', () => {
     // gold accuracy of the full majority vote, counted here item by item
     const vote = majorityVote(r, mask);
     const side = (c5: number) => (c5 <= 1 ? 0 : c5 === 2 ? 1 : 2);
-    let n = 0, right = 0;
+    let n = 0,
+      right = 0;
     for (let i = 0; i < r.items.length; i++) {
       if (r.itemGold[i] < 0) continue;
       n++;

@@ -7,7 +7,8 @@ import { demoReport } from '../helpers/demoReport';
 let report: Report;
 let specs: ReportChart[];
 let svgs: ChartSvg[];
-const parse = (markup: string) => new DOMParser().parseFromString(`<!doctype html><body>${markup}</body>`, 'text/html').body;
+const parse = (markup: string) =>
+  new DOMParser().parseFromString(`<!doctype html><body>${markup}</body>`, 'text/html').body;
 
 beforeAll(async () => {
   report = await demoReport({ bootstrap: 200, seed: 1 });
@@ -41,8 +42,19 @@ describe('reportCharts(report)', () => {
   });
 
   it('reportCharts leaves out what the report lacks (no agreement, judge or bias section)', () => {
-    const bare = reportCharts({ ...report, agreement: null, aggregation: null, ai_judge: null, bias: null, next_label: null });
-    expect(bare.map((c) => c.title)).toEqual(['Label distribution', 'Labels per annotator', 'Gold accuracy against agreement with the majority']);
+    const bare = reportCharts({
+      ...report,
+      agreement: null,
+      aggregation: null,
+      ai_judge: null,
+      bias: null,
+      next_label: null,
+    });
+    expect(bare.map((c) => c.title)).toEqual([
+      'Label distribution',
+      'Labels per annotator',
+      'Gold accuracy against agreement with the majority',
+    ]);
   });
 });
 
@@ -67,11 +79,17 @@ describe('chartSvg(chart, document) in jsdom', () => {
   it('draws the data: one bar per label, a cell per annotator pair, a dot per annotator', () => {
     const by = (title: string) => parse(svgs.find((c) => c.title === title)!.svg);
     expect(by('Label distribution').querySelectorAll('g[aria-label="bar"] rect').length).toBe(5);
-    expect(by("Pairwise Cohen's kappa").querySelectorAll('g[aria-label="cell"] rect').length).toBe(2 * report.agreement!.cohen_pairs.length);
+    expect(by("Pairwise Cohen's kappa").querySelectorAll('g[aria-label="cell"] rect').length).toBe(
+      2 * report.agreement!.cohen_pairs.length,
+    );
     const scatter = by('Gold accuracy against agreement with the majority');
-    const scored = report.annotators.filter((a) => a.gold_accuracy_directional !== null && a.majority_agreement !== null).length + report.ai_judge!.judges.length;
+    const scored =
+      report.annotators.filter((a) => a.gold_accuracy_directional !== null && a.majority_agreement !== null).length +
+      report.ai_judge!.judges.length;
     expect(scatter.querySelectorAll('g[aria-label="dot"] circle').length).toBe(scored);
-    expect(by('Where the value falls').querySelector('svg')!.getAttribute('aria-label')).toContain(report.agreement!.fleiss_kappa!.toFixed(3));
+    expect(by('Where the value falls').querySelector('svg')!.getAttribute('aria-label')).toContain(
+      report.agreement!.fleiss_kappa!.toFixed(3),
+    );
   });
 
   it('turns a continuous colour legend into an SVG gradient (jsdom has no canvas; the report loads no image)', () => {

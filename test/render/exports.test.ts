@@ -32,8 +32,17 @@ describe('exports', () => {
     const trl = session.exportFile('trl', {}, { method: 'majority', minConfidence: 0.6 });
     const labels = session.exportFile('labels-jsonl', {}, { method: 'majority' });
     if (!trl.ok || !labels.ok) throw new Error('export failed');
-    const final = new Map(labels.text.trim().split('\n').map((l) => JSON.parse(l)).map((l) => [l.item, l]));
-    const pairs = trl.text.trim().split('\n').map((l) => JSON.parse(l));
+    const final = new Map(
+      labels.text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .map((l) => [l.item, l]),
+    );
+    const pairs = trl.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const expected = [...final.values()].filter((l) => l.label !== '=' && l.confidence >= 0.6);
     expect(pairs).toHaveLength(expected.length);
     expect(trl.note).toMatch(new RegExp(`^${expected.length} pairs`));
@@ -58,7 +67,9 @@ describe('exports', () => {
     if (!file.ok) throw new Error(file.message);
     const back = await loadFiles([textFile('annotations.csv', file.text)]);
     const original = (await loadFiles([await diskFile(DEMO)])).ratings;
-    const kept = Array.from(original.annotator).filter((a) => original.annotatorKind[a] === 0 && !['ann07', 'ann13'].includes(original.annotators[a])).length;
+    const kept = Array.from(original.annotator).filter(
+      (a) => original.annotatorKind[a] === 0 && !['ann07', 'ann13'].includes(original.annotators[a]),
+    ).length;
     expect(back.ratings.annotators.filter((a) => a !== 'ai_judge')).toHaveLength(23);
     expect(back.ratings.n - 2000).toBe(kept); // plus the AI judge's 2,000 verdicts
     expect(back.ratings.itemGold.filter((g) => g >= 0)).toHaveLength(200);

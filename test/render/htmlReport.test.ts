@@ -10,19 +10,38 @@ import { demoReport, sessionReport } from '../helpers/demoReport';
 import { diskFile, textFile } from '../helpers/loadText';
 
 /** Where each part of the report is shown: report key → section id. */
-const SECTION_OF: Record<string, string> = { input: 'summary', agreement: 'agreement', annotators: 'annotators', aggregation: 'aggregation', ai_judge: 'ai_judge', bias: 'bias', rubric: 'rubric', next_label: 'next_label', settings: 'settings' };
+const SECTION_OF: Record<string, string> = {
+  input: 'summary',
+  agreement: 'agreement',
+  annotators: 'annotators',
+  aggregation: 'aggregation',
+  ai_judge: 'ai_judge',
+  bias: 'bias',
+  rubric: 'rubric',
+  next_label: 'next_label',
+  settings: 'settings',
+};
 
 /** Every leaf of a JSON value with its path. */
 function leaves(value: unknown, path = ''): { path: string; value: unknown }[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, `${path}[${i}]`));
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
   return [{ path, value }];
 }
 
 /** The ways the report prints a number (src/render/format.ts and the report's own formats). */
 function printed(v: number, path: string): string[] {
   if (Number.isInteger(v)) return [count(v), String(v)];
-  const forms = [coefficient(v), percent(v), (100 * v).toFixed(1), v.toFixed(2), v.toFixed(4), v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }), count(v)];
+  const forms = [
+    coefficient(v),
+    percent(v),
+    (100 * v).toFixed(1),
+    v.toFixed(2),
+    v.toFixed(4),
+    v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    count(v),
+  ];
   if (String(v).length <= 6) forms.push(String(v));
   if (Math.abs(v) >= 1) forms.push(v.toFixed(1));
   if (Math.abs(v) >= 10 || /rating/.test(path)) forms.push(v.toFixed(0));
@@ -61,7 +80,9 @@ beforeAll(async () => {
 
 describe('escapeHtml', () => {
   it('escapeHtml(text) replaces the five characters that matter in HTML text and quoted attributes', () => {
-    expect(escapeHtml(`<script>alert("x") & 'y'</script>`)).toBe('&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;');
+    expect(escapeHtml(`<script>alert("x") & 'y'</script>`)).toBe(
+      '&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;',
+    );
     expect(escapeHtml('" onerror="alert(1)')).toBe('&quot; onerror=&quot;alert(1)');
     expect(escapeHtml('&amp;')).toBe('&amp;amp;');
     expect(escapeHtml('plain ann01 — 0.391')).toBe('plain ann01 — 0.391');
@@ -106,7 +127,8 @@ describe('htmlReport(report, charts) on the demo', () => {
         // xmlns is the SVG namespace's name (an identifier, never fetched)
         if (attr.name === 'xmlns' && attr.value === 'http://www.w3.org/2000/svg') continue;
         expect(attr.value, `${el.tagName}[${attr.name}]`).not.toMatch(/https?:|\/\//i);
-        if (/^(href|src|xlink:href|action|srcset|poster|data)$/.test(attr.name)) expect(attr.value, `${el.tagName}[${attr.name}]`).toMatch(/^#[\w-]+$/);
+        if (/^(href|src|xlink:href|action|srcset|poster|data)$/.test(attr.name))
+          expect(attr.value, `${el.tagName}[${attr.name}]`).toMatch(/^#[\w-]+$/);
       }
     }
   });
@@ -115,17 +137,29 @@ describe('htmlReport(report, charts) on the demo', () => {
     const a = report.agreement!;
     const verdict = doc.querySelector('.verdict')!.textContent!;
     expect(verdict).toContain(a.band!.label);
-    expect(verdict).toContain(`Fleiss' kappa = ${coefficient(a.fleiss_kappa)} [${coefficient(a.ci95.fleiss_kappa![0])}, ${coefficient(a.ci95.fleiss_kappa![1])}]`);
+    expect(verdict).toContain(
+      `Fleiss' kappa = ${coefficient(a.fleiss_kappa)} [${coefficient(a.ci95.fleiss_kappa![0])}, ${coefficient(a.ci95.fleiss_kappa![1])}]`,
+    );
     const table = doc.querySelector('#agreement table')!.textContent!;
-    for (const id of ['fleiss_kappa', 'krippendorff_alpha.nominal', 'krippendorff_alpha.ordinal', 'krippendorff_alpha.interval', 'gwet_ac1']) {
+    for (const id of [
+      'fleiss_kappa',
+      'krippendorff_alpha.nominal',
+      'krippendorff_alpha.ordinal',
+      'krippendorff_alpha.interval',
+      'gwet_ac1',
+    ]) {
       for (const prefix of ['', 'directional.']) {
-        const value = id.split('.').reduce((o: unknown, k) => (o as Record<string, unknown>)[k], prefix ? a.directional : a) as number;
+        const value = id
+          .split('.')
+          .reduce((o: unknown, k) => (o as Record<string, unknown>)[k], prefix ? a.directional : a) as number;
         const ci = a.ci95[prefix + id]!;
         expect(table, prefix + id).toContain(`${coefficient(value)} [${coefficient(ci[0])}, ${coefficient(ci[1])}]`);
       }
     }
     expect(table).toContain(coefficient(a.cohen_kappa_mean));
-    expect(table).toContain(`${percent(a.percent_agreement.strict!)} [${percent(a.ci95['percent_agreement.strict']![0])}, ${percent(a.ci95['percent_agreement.strict']![1])}]`);
+    expect(table).toContain(
+      `${percent(a.percent_agreement.strict!)} [${percent(a.ci95['percent_agreement.strict']![0])}, ${percent(a.ci95['percent_agreement.strict']![1])}]`,
+    );
     expect(table).toContain('fair agreement: task may be too subjective, simplify rubric');
   });
 
@@ -136,7 +170,10 @@ describe('htmlReport(report, charts) on the demo', () => {
       for (const leaf of leaves((report as unknown as Record<string, unknown>)[key], key)) {
         if (typeof leaf.value !== 'number') continue;
         const forms = printed(leaf.value, leaf.path);
-        expect(forms.some((f) => shows(text, f)), `${leaf.path} = ${leaf.value} (tried ${forms.join(' | ')})`).toBe(true);
+        expect(
+          forms.some((f) => shows(text, f)),
+          `${leaf.path} = ${leaf.value} (tried ${forms.join(' | ')})`,
+        ).toBe(true);
         checked++;
       }
     }
@@ -159,14 +196,24 @@ describe('htmlReport(report, charts) on the demo', () => {
   it('places each chart in its section as inline SVG', () => {
     expect(charts.length).toBeGreaterThanOrEqual(15);
     for (const c of charts) {
-      const figure = [...doc.querySelectorAll(`#${c.section === 'input' ? 'summary' : c.section} figure.chart`)].find((f) => f.querySelector('figcaption')?.textContent === c.title);
+      const figure = [...doc.querySelectorAll(`#${c.section === 'input' ? 'summary' : c.section} figure.chart`)].find(
+        (f) => f.querySelector('figcaption')?.textContent === c.title,
+      );
       expect(figure, c.title).toBeDefined();
       expect(figure!.querySelector('svg title')?.textContent, c.title).toBeTruthy();
     }
   });
 
   it('says what is missing when a section is null (a summary file) and draws no chart for it', () => {
-    const bare = htmlReport({ ...report, agreement: null, aggregation: null, ai_judge: null, bias: null, rubric: null, next_label: null });
+    const bare = htmlReport({
+      ...report,
+      agreement: null,
+      aggregation: null,
+      ai_judge: null,
+      bias: null,
+      rubric: null,
+      next_label: null,
+    });
     const d = parse(bare);
     expect(d.getElementById('agreement')!.textContent).toContain('No agreement section');
     expect(d.getElementById('aggregation')!.textContent).toContain('No final labels');
@@ -181,17 +228,30 @@ describe('htmlReport(report, charts) on the demo', () => {
 
 describe('htmlReport on the rubric demo', () => {
   it('prints every number and text of the rubric and next_label sections in their sections, with the correlation chart', async () => {
-    const rubric = await sessionReport([await diskFile(join(import.meta.dirname, '../../public/samples/rubric-demo.csv.gz'))], { bootstrap: 200, seed: 1 });
+    const rubric = await sessionReport(
+      [await diskFile(join(import.meta.dirname, '../../public/samples/rubric-demo.csv.gz'))],
+      { bootstrap: 200, seed: 1 },
+    );
     expect(rubric.rubric).not.toBeNull();
     const svgs = chartSvgs(reportCharts(rubric), document);
-    expect(svgs.map((c) => `${c.section}: ${c.title}`)).toEqual(expect.arrayContaining(['rubric: Spearman correlation between rubric dimensions', 'next_label: Expected accuracy against budget']));
+    expect(svgs.map((c) => `${c.section}: ${c.title}`)).toEqual(
+      expect.arrayContaining([
+        'rubric: Spearman correlation between rubric dimensions',
+        'next_label: Expected accuracy against budget',
+      ]),
+    );
     const d = parse(htmlReport(rubric, svgs));
     let checked = 0;
     for (const key of ['rubric', 'next_label'] as const) {
       const text = sectionText(d, key);
       for (const leaf of leaves(rubric[key], key)) {
-        if (typeof leaf.value === 'number') expect(printed(leaf.value, leaf.path).some((f) => shows(text, f)), `${leaf.path} = ${leaf.value}`).toBe(true);
-        else if (typeof leaf.value === 'string') expect(text.includes(leaf.value), `${leaf.path} = ${JSON.stringify(leaf.value)}`).toBe(true);
+        if (typeof leaf.value === 'number')
+          expect(
+            printed(leaf.value, leaf.path).some((f) => shows(text, f)),
+            `${leaf.path} = ${leaf.value}`,
+          ).toBe(true);
+        else if (typeof leaf.value === 'string')
+          expect(text.includes(leaf.value), `${leaf.path} = ${JSON.stringify(leaf.value)}`).toBe(true);
         else continue;
         checked++;
       }
@@ -210,7 +270,9 @@ describe('htmlReport with hostile ids, file names and texts', () => {
 
   it('escapes them everywhere: they read back as text, and no element or attribute comes from them', async () => {
     const annotators = [SCRIPT, ATTR, QUOTE, 'plain'];
-    const rows = ['example_id,annotator_id,label,ai_label,ai_confidence,prompt,response_a,response_b,domain,model_a,model_b'];
+    const rows = [
+      'example_id,annotator_id,label,ai_label,ai_confidence,prompt,response_a,response_b,domain,model_a,model_b',
+    ];
     for (let i = 0; i < 40; i++) {
       const item = i === 0 ? '</th><b>item</b>' : `q${i}`;
       const prompt = i < 2 ? PROMPT : `prompt ${i}`;
@@ -218,7 +280,23 @@ describe('htmlReport with hostile ids, file names and texts', () => {
       for (let k = 0; k < 3; k++) {
         const who = annotators[(i + k) % annotators.length];
         const label = (i + k) % 3 === 0 ? 'B' : 'A';
-        rows.push([item, who, label, i % 4 ? 'A' : 'B', (0.5 + (i % 5) / 10).toFixed(2), prompt, `answer a ${'x'.repeat(i)}`, `answer b ${'y'.repeat(40 - i)}`, domain, i % 2 ? '<svg onload=x>' : 'm1', 'm2'].map((c) => `"${c.replace(/"/g, '""')}"`).join(','));
+        rows.push(
+          [
+            item,
+            who,
+            label,
+            i % 4 ? 'A' : 'B',
+            (0.5 + (i % 5) / 10).toFixed(2),
+            prompt,
+            `answer a ${'x'.repeat(i)}`,
+            `answer b ${'y'.repeat(40 - i)}`,
+            domain,
+            i % 2 ? '<svg onload=x>' : 'm1',
+            'm2',
+          ]
+            .map((c) => `"${c.replace(/"/g, '""')}"`)
+            .join(','),
+        );
       }
     }
     const r = await sessionReport([textFile(FILE, `${rows.join('\n')}\n`)], { bootstrap: 50, seed: 1 });
@@ -228,9 +306,12 @@ describe('htmlReport with hostile ids, file names and texts', () => {
     expect(out).not.toMatch(/<iframe|<img|<b>|<svg onload/i);
     const d = parse(out);
     expect(d.querySelectorAll('script, iframe, img, b').length).toBe(0);
-    for (const el of d.querySelectorAll('*')) for (const attr of el.attributes) expect(attr.name.startsWith('on'), `${el.tagName} ${attr.name}="${attr.value}"`).toBe(false);
+    for (const el of d.querySelectorAll('*'))
+      for (const attr of el.attributes)
+        expect(attr.name.startsWith('on'), `${el.tagName} ${attr.name}="${attr.value}"`).toBe(false);
     const text = d.body.textContent!;
-    for (const s of [SCRIPT, ATTR, QUOTE, FILE, PROMPT, '</th><b>item</b>', '<b>code</b>']) expect(text, s).toContain(s);
+    for (const s of [SCRIPT, ATTR, QUOTE, FILE, PROMPT, '</th><b>item</b>', '<b>code</b>'])
+      expect(text, s).toContain(s);
     expect(d.title).toBe(`Report of ${SCRIPT}`);
     // the charts name the annotators too (axis labels, titles), escaped by the serialiser
     expect([...d.querySelectorAll('svg text, svg title')].some((t) => t.textContent!.includes(SCRIPT))).toBe(true);

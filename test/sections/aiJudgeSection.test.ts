@@ -49,7 +49,14 @@ describe('aiJudgeSection', () => {
     expect(m.decisive_n).toBe(4);
     closeTo(m.decisive_accuracy!, 3 / 4, 1e-12);
     // rows judge A, =, B; columns majority A, =, B: judge A → i1, i6 (A), i3 (=), i5 (B); judge = → i4 (=); judge B → i2 (B)
-    expect(m.confusion).toEqual({ labels: ['A', '=', 'B'], counts: [[2, 1, 1], [0, 1, 0], [0, 0, 1]] });
+    expect(m.confusion).toEqual({
+      labels: ['A', '=', 'B'],
+      counts: [
+        [2, 1, 1],
+        [0, 1, 0],
+        [0, 0, 1],
+      ],
+    });
 
     // gold: i1 A>> vs A> (same side ✓), i3 A> vs = ✗, i5 A> vs B>> ✗ → 1/3; Wilson 1/3 → [0.0615, 0.7923]
     expect(j.vs_gold!.n).toBe(3);
@@ -57,7 +64,11 @@ describe('aiJudgeSection', () => {
     closeTo(j.vs_gold!.ci95[0], 0.0615, 1e-4);
     closeTo(j.vs_gold!.ci95[1], 0.7923, 1e-4);
 
-    expect(j.vs_annotators.map((a) => [a.id, a.n])).toEqual([['h1', 5], ['h2', 5], ['h3', 4]]);
+    expect(j.vs_annotators.map((a) => [a.id, a.n])).toEqual([
+      ['h1', 5],
+      ['h2', 5],
+      ['h3', 4],
+    ]);
     const [h1, h2, h3] = j.vs_annotators;
     // h1 on i1-i5: pairs (judge, h1) = (0,1) (3,3) (1,2) (2,1) (1,4); exact i2 → po = 1/5
     // judge 0:1 1:2 2:1 3:1, h1 1:2 2:1 3:1 4:1 → pe = (2·2 + 1·1 + 1·1)/25 = 6/25; kappa = (5/25 − 6/25)/(19/25) = −1/19
@@ -123,11 +134,26 @@ x3,gpt,llm,A>,0.6
 `);
     expect(loaded.ratings.scale).toBe('binary');
     const { judges } = aiJudgeSection(loaded);
-    expect(judges.map((j) => [j.id, j.items])).toEqual([['gpt', 3], ['claude', 2]]);
+    expect(judges.map((j) => [j.id, j.items])).toEqual([
+      ['gpt', 3],
+      ['claude', 2],
+    ]);
     const [gpt, claude] = judges;
     // gpt: x1 A/A, x2 B/B (x3 has no human label) → n 2, all agree; kappa: po 1, pe = (1·1 + 1·1)/4 = 1/2 → 1
-    expect(gpt.vs_majority).toMatchObject({ n: 2, kappa: 1, directional_accuracy: 1, decisive_accuracy: 1, decisive_n: 2 });
-    expect(gpt.vs_majority.confusion).toEqual({ labels: ['A', 'B'], counts: [[1, 0], [0, 1]] });
+    expect(gpt.vs_majority).toMatchObject({
+      n: 2,
+      kappa: 1,
+      directional_accuracy: 1,
+      decisive_accuracy: 1,
+      decisive_n: 2,
+    });
+    expect(gpt.vs_majority.confusion).toEqual({
+      labels: ['A', 'B'],
+      counts: [
+        [1, 0],
+        [0, 1],
+      ],
+    });
     // calibration: 0.9 ✓ (bin 9), 0.7 ✓ (bin 7); ECE = 1/2·|1 − 0.9| + 1/2·|1 − 0.7| = 0.2
     closeTo(gpt.calibration!.ece, 0.2, 1e-12);
     expect(gpt.calibration!.bins.map((b) => b.n)).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 0, 1]);
@@ -135,8 +161,18 @@ x3,gpt,llm,A>,0.6
     expect(claude.vs_majority).toMatchObject({ n: 2, directional_accuracy: 0.5, kappa: 0 });
     expect(claude.calibration).toBeNull();
     expect(gpt.vs_gold).toBeNull();
-    expect(gpt.reliability).toEqual({ gold_n: 0, gold_accuracy_directional: null, majority_n: 1, majority_agreement: 1 });
-    expect(claude.reliability).toEqual({ gold_n: 0, gold_accuracy_directional: null, majority_n: 1, majority_agreement: 0 });
+    expect(gpt.reliability).toEqual({
+      gold_n: 0,
+      gold_accuracy_directional: null,
+      majority_n: 1,
+      majority_agreement: 1,
+    });
+    expect(claude.reliability).toEqual({
+      gold_n: 0,
+      gold_accuracy_directional: null,
+      majority_n: 1,
+      majority_agreement: 0,
+    });
     // the other judge is not a human: each judge is compared with h1 and h2 only
     expect(gpt.vs_annotators.map((a) => a.id)).toEqual(['h1', 'h2']);
   });
@@ -156,7 +192,14 @@ n3,h1,bird,bird
     closeTo(m.directional_accuracy!, 2 / 3, 1e-12);
     closeTo(m.kappa!, 0.5, 1e-12);
     expect(m.decisive_n).toBe(3);
-    expect(m.confusion).toEqual({ labels: ['bird', 'cat', 'dog'], counts: [[1, 0, 0], [0, 1, 1], [0, 0, 0]] });
+    expect(m.confusion).toEqual({
+      labels: ['bird', 'cat', 'dog'],
+      counts: [
+        [1, 0, 0],
+        [0, 1, 1],
+        [0, 0, 0],
+      ],
+    });
   });
 
   it('aiJudgeSection(loaded) is empty without an AI judge', async () => {

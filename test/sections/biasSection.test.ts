@@ -36,8 +36,17 @@ describe('biasSection: no position test where positions mean nothing', () => {
     }
     const position = biasSection(await loadFiles([textFile('baseline.csv', rows.join('\n'))])).position!;
     const row = (id: string) => position.annotators.find((a) => a.id === id)!;
-    expect(row('u1')).toMatchObject({ n: 30, first: 25, p_value: null, flagged: false, untested: "always saw base first: the share of first-side wins is base's win rate, not a position bias" });
-    expect(row('judge')).toMatchObject({ flagged: false, untested: "always saw base first: the share of first-side wins is base's win rate, not a position bias" });
+    expect(row('u1')).toMatchObject({
+      n: 30,
+      first: 25,
+      p_value: null,
+      flagged: false,
+      untested: "always saw base first: the share of first-side wins is base's win rate, not a position bias",
+    });
+    expect(row('judge')).toMatchObject({
+      flagged: false,
+      untested: "always saw base first: the share of first-side wins is base's win rate, not a position bias",
+    });
     expect(row('u2').untested).toBeNull();
     expect(row('u2').p_value).not.toBeNull();
     // the Bonferroni divisor counts only the annotators tested
@@ -46,7 +55,11 @@ describe('biasSection: no position test where positions mean nothing', () => {
     expect(position.pooled.reason).toBeNull();
     // one resolved label per pair (no annotator column): not tested, pooled or not
     const resolved = biasSection(await loadFiles([textFile('trl.csv', 'item,label\np1,A\np2,A\np3,A\n')])).position!;
-    expect(resolved.pooled).toMatchObject({ share: null, p_value: null, reason: expect.stringMatching(/^one resolved label per pair/) });
+    expect(resolved.pooled).toMatchObject({
+      share: null,
+      p_value: null,
+      reason: expect.stringMatching(/^one resolved label per pair/),
+    });
     expect(resolved.annotators[0].untested).toMatch(/^one resolved label per pair/);
   });
 });
@@ -59,7 +72,10 @@ describe('biasSection', () => {
     // u2: ties left out; p3 B (A first) ✗ → 0 of 1.  u3: order unknown, A counts as first: 2 of 2
     // j1 (no order): p2 A ✓; p1, p3, p4 B ✗ → 1 of 4
     expect(position.annotators.map((a) => [a.id, a.kind, a.n, a.first])).toEqual([
-      ['u1', 'human', 4, 2], ['u2', 'human', 1, 0], ['u3', 'human', 2, 2], ['j1', 'ai', 4, 1],
+      ['u1', 'human', 4, 2],
+      ['u2', 'human', 1, 0],
+      ['u3', 'human', 2, 2],
+      ['j1', 'ai', 4, 1],
     ]);
     // j1: 1 of 4, p = P(X ≤ 1) + P(X ≥ 3) = (1 + 4 + 4 + 1) / 16 = 0.625
     closeTo(position.annotators[3].p_value!, 10 / 16, 1e-14);
@@ -76,13 +92,26 @@ describe('biasSection', () => {
     expect(length.min_difference).toBe(30);
     expect(length.pairs).toBe(4); // every item: 5 vs 60 characters (the leading/trailing spaces of p1's A trimmed)
     // longer: B on p1, p3, p4; A on p2. u1: p4 ✓ only → 1 of 4; u2: p3 ✓ → 1 of 1; u3: p2 ✓ → 1 of 2; j1: 4 of 4
-    expect(length.annotators.map((a) => [a.id, a.n, a.longer])).toEqual([['u1', 4, 1], ['u2', 1, 1], ['u3', 2, 1], ['j1', 4, 4]]);
+    expect(length.annotators.map((a) => [a.id, a.n, a.longer])).toEqual([
+      ['u1', 4, 1],
+      ['u2', 1, 1],
+      ['u3', 2, 1],
+      ['j1', 4, 4],
+    ]);
     closeTo(length.annotators[3].p_value!, 2 / 16, 1e-14);
     expect(length.pooled).toMatchObject({ n: 7, longer: 3 });
     // bins: log2(5/60) = −3.58 (first bin), log2(60/5) = 3.58 (last bin)
     // humans, first bin: u1 p1 A, p4 B, p3 A; u2 p3 B; u3 p1 A → 3 of 5 choose A; last bin: u1 B, u3 A → 1 of 2
     const humans = length.bins.filter((b) => b.judge === null);
-    expect(humans.map((b) => [b.from, b.to, b.n])).toEqual([[null, -2, 5], [-2, -1, 0], [-1, -0.5, 0], [-0.5, 0.5, 0], [0.5, 1, 0], [1, 2, 0], [2, null, 2]]);
+    expect(humans.map((b) => [b.from, b.to, b.n])).toEqual([
+      [null, -2, 5],
+      [-2, -1, 0],
+      [-1, -0.5, 0],
+      [-0.5, 0.5, 0],
+      [0.5, 1, 0],
+      [1, 2, 0],
+      [2, null, 2],
+    ]);
     expect(humans[0].share_a).toBe(0.6);
     // Wilson 3 of 5 (test/core/wilsonInterval.test.ts hand values)
     closeTo(humans[0].ci95![0], 0.230724281276013, 1e-12);
@@ -90,7 +119,15 @@ describe('biasSection', () => {
     expect(humans[3].share_a).toBeNull();
     expect(humans[3].ci95).toBeNull();
     const judge = length.bins.filter((b) => b.judge === 'j1');
-    expect(judge.map((b) => [b.kind, b.n, b.share_a])).toEqual([['ai', 3, 0], ['ai', 0, null], ['ai', 0, null], ['ai', 0, null], ['ai', 0, null], ['ai', 0, null], ['ai', 1, 1]]);
+    expect(judge.map((b) => [b.kind, b.n, b.share_a])).toEqual([
+      ['ai', 3, 0],
+      ['ai', 0, null],
+      ['ai', 0, null],
+      ['ai', 0, null],
+      ['ai', 0, null],
+      ['ai', 0, null],
+      ['ai', 1, 1],
+    ]);
 
     // swap: item pairs (p1, p2) and (p2, p4). (p1, p2): u1 A/B ✓, u2 =/= ✓, u3 A/A ✗, j1 B/A ✓;
     // (p2, p4): u1 B/B ✗, j1 A/B ✓ → 4 of 6
@@ -101,19 +138,28 @@ describe('biasSection', () => {
   });
 
   it('biasSection(loaded) without texts has no length or swap part; nominal data has no part at all', async () => {
-    const plain = biasSection(await loadFiles([textFile('plain.csv', 'item,annotator,label\ni1,u1,A\ni2,u1,B\ni1,u2,A\n')]));
+    const plain = biasSection(
+      await loadFiles([textFile('plain.csv', 'item,annotator,label\ni1,u1,A\ni2,u1,B\ni1,u2,A\n')]),
+    );
     expect(plain.length).toBeNull();
     expect(plain.swap).toBeNull();
-    expect(plain.position!.annotators.map((a) => [a.id, a.n, a.first])).toEqual([['u1', 2, 1], ['u2', 1, 1]]);
+    expect(plain.position!.annotators.map((a) => [a.id, a.n, a.first])).toEqual([
+      ['u1', 2, 1],
+      ['u2', 1, 1],
+    ]);
     expect(plain.position!.uses_shown_first).toBe(false);
-    const nominal = biasSection(await loadFiles([textFile('nominal.csv', 'item,annotator,label\ni1,u1,cat\ni2,u1,dog\ni1,u2,bird\n')]));
+    const nominal = biasSection(
+      await loadFiles([textFile('nominal.csv', 'item,annotator,label\ni1,u1,cat\ni2,u1,dog\ni1,u2,bird\n')]),
+    );
     expect(nominal).toEqual({ position: null, length: null, swap: null });
   });
 
   it('biasSection flags a planted 0.75 first-side annotator and (Bonferroni) almost no fair one, over 20 seeds', async () => {
     // per seed: 25 fair annotators with 100 decisive labels each, one biased with 200 (first side w.p. 0.75),
     // the order shown random per judgement
-    let biasedFlagged = 0, falseFlags = 0, unadjusted = 0;
+    let biasedFlagged = 0,
+      falseFlags = 0,
+      unadjusted = 0;
     for (let seed = 1; seed <= 20; seed++) {
       const random = rng(seed);
       const lines = ['item,annotator,label,shown_first'];
@@ -157,7 +203,9 @@ describe('biasSection', () => {
     expect(row(POSITION_BIASED[0]).share!).toBeGreaterThan(0.85); // A> or A>> w.p. 0.85, else honest
     for (const id of RANDOM_CLICKERS) expect(row(id).flagged).toBe(false);
     // no other human is flagged
-    expect(position.annotators.filter((a) => a.flagged && a.kind === 'human').map((a) => a.id)).toEqual([...POSITION_BIASED]);
+    expect(position.annotators.filter((a) => a.flagged && a.kind === 'human').map((a) => a.id)).toEqual([
+      ...POSITION_BIASED,
+    ]);
     expect(position.uses_shown_first).toBe(false);
     expect(position.tested).toBe(26); // 25 annotators and the AI judge, each with ≥ 20 decisive labels
     // the demo's latent preference leans to the longer response (generateDemo: lengthEdge), so humans pick it
@@ -170,7 +218,8 @@ describe('biasSection', () => {
     expect(length.bins.filter((b) => b.judge === 'ai_judge')).toHaveLength(7);
     expect(s.swap).toBeNull(); // no pair is repeated in swapped order
     // the pooled figures are the sums over the human rows; `removed` takes annotators out of them only
-    const sum = (rows: { id: string; kind: string; n: number }[], skip: string[] = []) => rows.filter((a) => a.kind === 'human' && !skip.includes(a.id)).reduce((t, a) => t + a.n, 0);
+    const sum = (rows: { id: string; kind: string; n: number }[], skip: string[] = []) =>
+      rows.filter((a) => a.kind === 'human' && !skip.includes(a.id)).reduce((t, a) => t + a.n, 0);
     expect(position.pooled.n).toBe(sum(position.annotators));
     expect(length.pooled.n).toBe(sum(length.annotators));
     const without = biasSection(loaded, { removed: [loaded.ratings.annotators.indexOf(POSITION_BIASED[0])] });

@@ -37,16 +37,29 @@ describe('agreement per dimension', () => {
     const [header, ...records] = rows.filter((r) => r.length > 1);
     const { ratings } = await loadFiles([await diskFile(path)]);
     const computed = dimensionRows(ratings, { bootstrap: 0 });
-    expect(computed.map((r) => r.dimension)).toEqual(['overall', 'helpfulness', 'correctness', 'harmlessness', 'conciseness']);
+    expect(computed.map((r) => r.dimension)).toEqual([
+      'overall',
+      'helpfulness',
+      'correctness',
+      'harmlessness',
+      'conciseness',
+    ]);
     for (const row of computed) {
       const column = header.indexOf(row.dimension === 'overall' ? 'label' : row.dimension);
-      const triples = records.filter((r) => r[column] !== '').map((r) => [r[0], r[1], PREFERENCE_LABELS.indexOf(r[column] as never)] as [string, string, number]);
+      const triples = records
+        .filter((r) => r[column] !== '')
+        .map((r) => [r[0], r[1], PREFERENCE_LABELS.indexOf(r[column] as never)] as [string, string, number]);
       expect(triples.every((t) => t[2] >= 0)).toBe(true);
       const reference = agreementSection(ratingsFromTriples(triples, { scale: '5-point' }), { bootstrap: 0 });
       expect(row.items_pairable, row.dimension).toBe(reference.items_pairable);
       expect(row.percent_agreement, row.dimension).toEqual(reference.percent_agreement);
-      for (const key of ['fleiss_kappa', 'gwet_ac1', 'cohen_kappa_mean'] as const) expect(row[key], `${row.dimension} ${key}`).toBeCloseTo(reference[key]!, 12);
-      for (const level of ['nominal', 'ordinal', 'interval'] as const) expect(row.krippendorff_alpha[level], `${row.dimension} ${level}`).toBeCloseTo(reference.krippendorff_alpha[level]!, 12);
+      for (const key of ['fleiss_kappa', 'gwet_ac1', 'cohen_kappa_mean'] as const)
+        expect(row[key], `${row.dimension} ${key}`).toBeCloseTo(reference[key]!, 12);
+      for (const level of ['nominal', 'ordinal', 'interval'] as const)
+        expect(row.krippendorff_alpha[level], `${row.dimension} ${level}`).toBeCloseTo(
+          reference.krippendorff_alpha[level]!,
+          12,
+        );
     }
   });
 });

@@ -57,11 +57,31 @@ describe('modelRatings (hand-computed)', () => {
     [R, 0, -R].forEach((x, i) => closeTo(m.models[i].rating!, x, 1e-6));
     expect(m.models.every((x) => x.finite && x.reason === null && x.rating_ci95 === null)).toBe(true);
     expect(m.matrix.models).toEqual(['m1', 'm2', 'm3']);
-    expect(m.matrix.comparisons).toEqual([[0, 3, 5], [3, 0, 3], [5, 3, 0]]);
+    expect(m.matrix.comparisons).toEqual([
+      [0, 3, 5],
+      [3, 0, 3],
+      [5, 3, 0],
+    ]);
     // row against column, ties half: m1 vs m2 (1 + 1) / 3, m1 vs m3 4/5, m2 vs m3 2/3
-    const expected = [[null, 2 / 3, 4 / 5], [1 / 3, null, 2 / 3], [1 / 5, 1 / 3, null]];
-    expected.forEach((row, i) => row.forEach((x, j) => (x === null ? expect(m.matrix.win_rate[i][j]).toBeNull() : closeTo(m.matrix.win_rate[i][j]!, x, 1e-12))));
-    expect(m).toMatchObject({ judgements: 11, items: 6, same_model_judgements: 1, bootstrap: 0, seed: 1, bootstrap_dropped: 0, converged: true });
+    const expected = [
+      [null, 2 / 3, 4 / 5],
+      [1 / 3, null, 2 / 3],
+      [1 / 5, 1 / 3, null],
+    ];
+    expected.forEach((row, i) =>
+      row.forEach((x, j) =>
+        x === null ? expect(m.matrix.win_rate[i][j]).toBeNull() : closeTo(m.matrix.win_rate[i][j]!, x, 1e-12),
+      ),
+    );
+    expect(m).toMatchObject({
+      judgements: 11,
+      items: 6,
+      same_model_judgements: 1,
+      bootstrap: 0,
+      seed: 1,
+      bootstrap_dropped: 0,
+      converged: true,
+    });
   });
 
   it('modelRatings(loaded, {bootstrap: 200}): intervals around the estimate, reproducible by seed', async () => {
@@ -73,16 +93,38 @@ describe('modelRatings (hand-computed)', () => {
       expect(hi).toBeGreaterThanOrEqual(x.rating!);
     }
     expect(modelRatings(loaded, { bootstrap: 200, seed: 3 })).toEqual(m);
-    expect(modelRatings(loaded, { bootstrap: 200, seed: 4 })!.models[0].rating_ci95).not.toEqual(m.models[0].rating_ci95);
+    expect(modelRatings(loaded, { bootstrap: 200, seed: 4 })!.models[0].rating_ci95).not.toEqual(
+      m.models[0].rating_ci95,
+    );
   });
 
   it('modelRatings drops the resamples without a finite MLE at the rate item resampling gives', async () => {
     // Which items a resample of the 6 items contains decides whether m1, m2, m3 still beat each other both
     // ways ("i → j": i won or tied against j at least once): i1, i2: m1 ↔ m2 (ties); i3: m2 ↔ m3; i4: m2 → m3;
     // i5: m1 → m3; i6: m1 ↔ m3. P(exactly the set S is drawn) = Σ_{T ⊆ S} (−1)^{|S|−|T|} (|T| / 6)^6.
-    const edges: [number, number][][] = [[[0, 1], [1, 0]], [[0, 1], [1, 0]], [[1, 2], [2, 1]], [[1, 2]], [[0, 2]], [[0, 2], [2, 0]]];
+    const edges: [number, number][][] = [
+      [
+        [0, 1],
+        [1, 0],
+      ],
+      [
+        [0, 1],
+        [1, 0],
+      ],
+      [
+        [1, 2],
+        [2, 1],
+      ],
+      [[1, 2]],
+      [[0, 2]],
+      [
+        [0, 2],
+        [2, 0],
+      ],
+    ];
     const bits = (x: number) => x.toString(2).replace(/0/g, '').length;
-    let pDrop = 0, pAll = 0;
+    let pDrop = 0,
+      pAll = 0;
     for (let S = 1; S < 64; S++) {
       let pS = 0;
       for (let T = S; ; T = (T - 1) & S) {
@@ -90,9 +132,14 @@ describe('modelRatings (hand-computed)', () => {
         if (T === 0) break;
       }
       pAll += pS;
-      const reach = [[1, 0, 0], [0, 1, 0], [0, 0, 1]];
+      const reach = [
+        [1, 0, 0],
+        [0, 1, 0],
+        [0, 0, 1],
+      ];
       for (let i = 0; i < 6; i++) if (S & (1 << i)) for (const [x, y] of edges[i]) reach[x][y] = 1;
-      for (let k = 0; k < 3; k++) for (let x = 0; x < 3; x++) for (let y = 0; y < 3; y++) if (reach[x][k] && reach[k][y]) reach[x][y] = 1;
+      for (let k = 0; k < 3; k++)
+        for (let x = 0; x < 3; x++) for (let y = 0; y < 3; y++) if (reach[x][k] && reach[k][y]) reach[x][y] = 1;
       if (!reach.every((row) => row.every(Boolean))) pDrop += pS;
     }
     closeTo(pAll, 1, 1e-12); // the sets partition the 6^6 draws
@@ -106,9 +153,23 @@ describe('modelRatings (hand-computed)', () => {
     // m4 beats m1 and m3 once each (a human verdict this time) and never loses: +∞; the others keep 4 : 2 : 1
     const csv = `${CSV}i10,u1,A>,m4,m1,,human\ni11,u2,B>,m3,m4,,human\n`;
     const m = modelRatings(await loadFiles([textFile('models.csv', csv)]), { bootstrap: 50 })!;
-    expect(m.models.map((x) => [x.model, x.finite])).toEqual([['m1', true], ['m2', true], ['m3', true], ['m4', false]]);
+    expect(m.models.map((x) => [x.model, x.finite])).toEqual([
+      ['m1', true],
+      ['m2', true],
+      ['m3', true],
+      ['m4', false],
+    ]);
     const m4 = m.models[3];
-    expect(m4).toMatchObject({ comparisons: 2, wins: 2, ties: 0, losses: 0, win_rate: 1, strength: null, rating: null, rating_ci95: null });
+    expect(m4).toMatchObject({
+      comparisons: 2,
+      wins: 2,
+      ties: 0,
+      losses: 0,
+      win_rate: 1,
+      strength: null,
+      rating: null,
+      rating_ci95: null,
+    });
     expect(m4.reason).toMatch(/won every comparison/);
     [R, 0, -R].forEach((x, i) => closeTo(m.models[i].rating!, x, 1e-6));
     expect(m.matrix.win_rate[3][0]).toBe(1);
@@ -120,12 +181,17 @@ describe('modelRatings (hand-computed)', () => {
     const loadedNominal = await loadFiles([textFile('nominal.csv', nominal)]);
     expect(loadedNominal.ratings.scale).toBe('nominal');
     expect(modelRatings(loadedNominal)).toBeNull();
-    expect(modelRatings(await loadFiles([textFile('plain.csv', 'item,annotator,label\ni1,u1,A>\ni2,u1,B>\n')]))).toBeNull();
-    expect(modelRatings(await loadFiles([textFile('self.csv', 'item,annotator,label,model_a,model_b\ni1,u1,A>,m1,m1\n')]))).toBeNull();
+    expect(
+      modelRatings(await loadFiles([textFile('plain.csv', 'item,annotator,label\ni1,u1,A>\ni2,u1,B>\n')])),
+    ).toBeNull();
+    expect(
+      modelRatings(await loadFiles([textFile('self.csv', 'item,annotator,label,model_a,model_b\ni1,u1,A>,m1,m1\n')])),
+    ).toBeNull();
   });
 
-  it('modelRatings counts the AI judge\'s verdicts when no human verdict compares two named models (an AlpacaEval file)', async () => {
-    const aiOnly = 'item,annotator,label,model_a,model_b,kind\ni1,u1,A>,m1,m1,human\ni2,judge,A>,m1,m2,ai\ni3,judge,B>,m1,m2,ai\ni4,judge,A>,m1,m2,ai\n';
+  it("modelRatings counts the AI judge's verdicts when no human verdict compares two named models (an AlpacaEval file)", async () => {
+    const aiOnly =
+      'item,annotator,label,model_a,model_b,kind\ni1,u1,A>,m1,m1,human\ni2,judge,A>,m1,m2,ai\ni3,judge,B>,m1,m2,ai\ni4,judge,A>,m1,m2,ai\n';
     const ratings = modelRatings(await loadFiles([textFile('ai.csv', aiOnly)]), { bootstrap: 0 })!;
     expect(ratings.source).toBe('judge');
     expect(ratings.judgements).toBe(3);
@@ -173,7 +239,8 @@ function syntheticCsv(nItems: number, seed: number): string {
 }
 
 describe('modelRatings (seeded synthetic, known ratings)', () => {
-  const run = async (nItems: number) => modelRatings(await loadFiles([textFile('synthetic.csv', syntheticCsv(nItems, 11))]))!;
+  const run = async (nItems: number) =>
+    modelRatings(await loadFiles([textFile('synthetic.csv', syntheticCsv(nItems, 11))]))!;
 
   it('modelRatings(loaded) covers the true ratings for most models, and 4× the items halves the intervals', async () => {
     const small = await run(1500);

@@ -20,13 +20,18 @@ const detailOf = (r: Ratings, removed: number[] = []) => aggregationSection(r, {
  * 1 or 2 distinct annotators per item (half each).
  */
 function crowd(seed: number, nItems = 400) {
-  const random = rng(seed), K = 3;
+  const random = rng(seed),
+    K = 3;
   const diagonal = [0.95, 0.9, 0.88, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55];
-  const confusion = diagonal.map((d) => Array.from({ length: K }, (_, t) => Array.from({ length: K }, (_, l) => (l === t ? d : (1 - d) / (K - 1)))));
-  const truth: number[] = [], triples: Triple[] = [];
+  const confusion = diagonal.map((d) =>
+    Array.from({ length: K }, (_, t) => Array.from({ length: K }, (_, l) => (l === t ? d : (1 - d) / (K - 1)))),
+  );
+  const truth: number[] = [],
+    triples: Triple[] = [];
   for (let i = 0; i < nItems; i++) {
     truth.push(draw(random, [0.4, 0.35, 0.25]));
-    const m = random() < 0.5 ? 1 : 2, chosen = new Set<number>();
+    const m = random() < 0.5 ? 1 : 2,
+      chosen = new Set<number>();
     while (chosen.size < m) chosen.add(Math.floor(random() * diagonal.length));
     for (const a of chosen) triples.push([`i${i}`, `a${a}`, draw(random, confusion[a][truth[i]])]);
   }
@@ -35,7 +40,8 @@ function crowd(seed: number, nItems = 400) {
 
 /** A category drawn from the probabilities p. */
 function draw(random: Rng, p: number[]): number {
-  let u = random(), k = 0;
+  let u = random(),
+    k = 0;
   while (k < p.length - 1 && u >= p[k]) u -= p[k++];
   return k;
 }
@@ -50,8 +56,11 @@ const accuracyOf = (r: Ratings, truth: number[]) => {
 
 describe('nextLabelSection: a seeded simulation with refitted Dawid-Skene', () => {
   it('nextLabelSection(synthetic crowds): one new label on each of the 60 top-ranked items raises the refitted accuracy more than on 60 random items', () => {
-    const n = 60, labelSeeds = [1, 2, 3, 4, 5, 6, 7, 8];
-    let riseTop = 0, riseRandom = 0, runs = 0;
+    const n = 60,
+      labelSeeds = [1, 2, 3, 4, 5, 6, 7, 8];
+    let riseTop = 0,
+      riseRandom = 0,
+      runs = 0;
     for (const crowdSeed of [1, 2, 3, 4]) {
       const { triples, truth, confusion } = crowd(crowdSeed);
       const r = ratingsFromTriples(triples, CATS);
@@ -75,17 +84,21 @@ describe('nextLabelSection: a seeded simulation with refitted Dawid-Skene', () =
       for (const seed of labelSeeds) {
         const random = rng(1000 * crowdSeed + seed);
         // per item one possible next label: a random annotator who has not judged it, from its TRUE confusion
-        const next = new Map(r.items.map((id): [string, Triple] => {
-          let a: number;
-          do a = Math.floor(random() * confusion.length); while (judged.get(id)!.has(`a${a}`));
-          return [id, [id, `a${a}`, draw(random, confusion[a][truth[Number(id.slice(1))]])]];
-        }));
+        const next = new Map(
+          r.items.map((id): [string, Triple] => {
+            let a: number;
+            do a = Math.floor(random() * confusion.length);
+            while (judged.get(id)!.has(`a${a}`));
+            return [id, [id, `a${a}`, draw(random, confusion[a][truth[Number(id.slice(1))]])]];
+          }),
+        );
         const pool = r.items.slice();
         for (let j = pool.length - 1; j > 0; j--) {
           const k = Math.floor(random() * (j + 1));
           [pool[j], pool[k]] = [pool[k], pool[j]];
         }
-        const refit = (items: string[]) => accuracyOf(ratingsFromTriples([...triples, ...items.map((id) => next.get(id)!)], CATS), truth) - before;
+        const refit = (items: string[]) =>
+          accuracyOf(ratingsFromTriples([...triples, ...items.map((id) => next.get(id)!)], CATS), truth) - before;
         riseTop += refit(top);
         riseRandom += refit(pool.slice(0, n));
         runs++;
@@ -109,16 +122,33 @@ describe('nextLabelSection: a seeded simulation with refitted Dawid-Skene', () =
  * accuracy gain = max(.405, .125) + max(.095, .375) − .5 = .28.
  */
 const SMALL: Triple[] = [
-  ['z1', 'x', 1], ['z1', 'y', 1],
-  ['a1', 'x', 1], ['a1', 'y', 0],
-  ['b1', 'x', 0], ['b1', 'w', 1],
+  ['z1', 'x', 1],
+  ['z1', 'y', 1],
+  ['a1', 'x', 1],
+  ['a1', 'y', 0],
+  ['b1', 'x', 0],
+  ['b1', 'w', 1],
   ['c1', 'y', 0],
-  ['d1', 'x', 0], ['d1', 'w', 0],
+  ['d1', 'x', 0],
+  ['d1', 'w', 0],
   ['e1', 'w', 1],
   ['h1', 'v', 0],
 ];
-const POSTERIOR: Record<string, [number, number]> = { z1: [0.7, 0.3], a1: [0.7, 0.3], b1: [0.5, 0.5], c1: [0.9, 0.1], d1: [1, 0], e1: [0.2, 0.8], h1: [0, 0] };
-const CONFUSION: Record<string, number[]> = { x: [0.9, 0.1, 0.1, 0.9], y: [0.7, 0.3, 0.3, 0.7], w: [0.8, 0.2, 0.4, 0.6], v: [0.5, 0.5, 0.5, 0.5] };
+const POSTERIOR: Record<string, [number, number]> = {
+  z1: [0.7, 0.3],
+  a1: [0.7, 0.3],
+  b1: [0.5, 0.5],
+  c1: [0.9, 0.1],
+  d1: [1, 0],
+  e1: [0.2, 0.8],
+  h1: [0, 0],
+};
+const CONFUSION: Record<string, number[]> = {
+  x: [0.9, 0.1, 0.1, 0.9],
+  y: [0.7, 0.3, 0.3, 0.7],
+  w: [0.8, 0.2, 0.4, 0.6],
+  v: [0.5, 0.5, 0.5, 0.5],
+};
 const TYPICAL = Float64Array.of(0.81, 0.19, 0.25, 0.75);
 const H = (p: number[]) => p.reduce((h, q) => (q > 0 ? h - q * Math.log2(q) : h), 0);
 /** I(T; L) = H(L) − H(L | T) for the binary posterior pi and confusion C (row-major) */
@@ -139,7 +169,7 @@ describe('nextLabelSection: the section', () => {
   const items = 6; // h1 has no posterior
   const expectedAccuracy = (0.7 + 0.7 + 0.5 + 0.9 + 1 + 0.8) / items;
 
-  it('aggregationSection(r).posterior is dawidSkene\'s posterior on the kept human judgements', () => {
+  it("aggregationSection(r).posterior is dawidSkene's posterior on the kept human judgements", () => {
     const fitted = detailOf(r, removed);
     expect(Array.from(fitted.posterior)).toEqual(Array.from(dawidSkene(r, judgementFilter(r, { removed })).posterior));
     expect(fitted.posterior).toHaveLength(r.items.length * 2);
@@ -155,12 +185,23 @@ describe('nextLabelSection: the section', () => {
     closeTo(s.expected_accuracy!, expectedAccuracy, 1e-12);
     expect(s.reason).toBeNull();
     const ids = s.ranking.map((x) => x.item);
-    const expectedOrder = Object.keys(POSTERIOR).filter((id) => id !== 'h1')
-      .sort((p, q) => mutualInformation(POSTERIOR[q], TYPICAL) - mutualInformation(POSTERIOR[p], TYPICAL) || (p < q ? -1 : 1));
+    const expectedOrder = Object.keys(POSTERIOR)
+      .filter((id) => id !== 'h1')
+      .sort(
+        (p, q) =>
+          mutualInformation(POSTERIOR[q], TYPICAL) - mutualInformation(POSTERIOR[p], TYPICAL) || (p < q ? -1 : 1),
+      );
     expect(ids).toEqual(expectedOrder);
     expect(ids.slice(0, 3)).toEqual(['b1', 'a1', 'z1']); // z1 and a1 tie (identical posteriors): by id
     expect(s.ranking[1].eig_bits).toBe(s.ranking[2].eig_bits);
-    expect(s.ranking.at(-1)).toMatchObject({ item: 'd1', eig_bits: 0, entropy_bits: 0, confidence: 1, expected_accuracy_gain: 0, label: '0' });
+    expect(s.ranking.at(-1)).toMatchObject({
+      item: 'd1',
+      eig_bits: 0,
+      entropy_bits: 0,
+      confidence: 1,
+      expected_accuracy_gain: 0,
+      label: '0',
+    });
     for (const row of s.ranking) {
       const pi = POSTERIOR[row.item];
       closeTo(row.eig_bits, mutualInformation(pi, TYPICAL), 1e-12);
@@ -197,19 +238,32 @@ describe('nextLabelSection: the section', () => {
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
   });
 
-  it('nextLabelSection(…, {top: 2}).reading gives the top pairs\' share of the information and the lift against random', () => {
+  it("nextLabelSection(…, {top: 2}).reading gives the top pairs' share of the information and the lift against random", () => {
     const s = nextLabelSection(r, detail, { removed, top: 2, pricePerLabel: 2.5 });
     const all = nextLabelSection(r, detail, { removed, top: 100 });
-    const eig = all.ranking.map((x) => x.eig_bits), acc = all.ranking.map((x) => x.expected_accuracy_gain);
+    const eig = all.ranking.map((x) => x.eig_bits),
+      acc = all.ranking.map((x) => x.expected_accuracy_gain);
     const share = ((100 * sum(eig.slice(0, 2))) / sum(eig)).toFixed(1);
-    const top = (expectedAccuracy + sum(acc.slice(0, 2)) / items).toFixed(3), random = (expectedAccuracy + (2 * sum(acc)) / 6 / items).toFixed(3);
+    const top = (expectedAccuracy + sum(acc.slice(0, 2)) / items).toFixed(3),
+      random = (expectedAccuracy + (2 * sum(acc)) / 6 / items).toFixed(3);
     expect(s.reading).toBe(
       `The top 2 items carry ${share}% of the information one more label per item would buy; spending $5 on them lifts expected accuracy from ${expectedAccuracy.toFixed(3)} to ${top}, versus ${random} at random.`,
     );
-    expect(all.reading).toBe(`Labelling all 6 candidate items once more ($6) lifts expected accuracy from ${expectedAccuracy.toFixed(3)} to ${(expectedAccuracy + sum(acc) / items).toFixed(3)}.`);
-    const pairs = ratingsFromTriples([['p', 'u', 0], ['p', 'v', 4], ['q', 'u', 3]], { scale: '5-point' });
+    expect(all.reading).toBe(
+      `Labelling all 6 candidate items once more ($6) lifts expected accuracy from ${expectedAccuracy.toFixed(3)} to ${(expectedAccuracy + sum(acc) / items).toFixed(3)}.`,
+    );
+    const pairs = ratingsFromTriples(
+      [
+        ['p', 'u', 0],
+        ['p', 'v', 4],
+        ['q', 'u', 3],
+      ],
+      { scale: '5-point' },
+    );
     const reading = nextLabelSection(pairs, detailOf(pairs), { top: 1 }).reading;
-    expect(reading).toMatch(/^The top 1 pairs carry \d+\.\d% of the information one more label per pair would buy; spending \$1 on them/);
+    expect(reading).toMatch(
+      /^The top 1 pairs carry \d+\.\d% of the information one more label per pair would buy; spending \$1 on them/,
+    );
   });
 
   it('nextLabelSection(…, {from: "w"}) uses w\'s own confusion and leaves out the items w judged', () => {
@@ -234,7 +288,9 @@ describe('nextLabelSection: the section', () => {
     const unknown = nextLabelSection(r, detail, { removed, from: 'nobody' });
     expect(unknown.reason).toBe('unknown annotator "nobody"');
     expect(unknown.reading).toBe('No items to rank for one more label: unknown annotator "nobody".');
-    expect([unknown.candidates, unknown.ranking.length, unknown.curve.length, unknown.entropy_bits_total]).toEqual([0, 0, 0, 0]);
+    expect([unknown.candidates, unknown.ranking.length, unknown.curve.length, unknown.entropy_bits_total]).toEqual([
+      0, 0, 0, 0,
+    ]);
     expect(unknown.items).toBe(items);
     closeTo(unknown.expected_accuracy!, expectedAccuracy, 1e-12);
     const ai = { ...r, annotatorKind: Uint8Array.from(r.annotators, (a) => (a === 'w' ? AI : 0)) };
@@ -243,7 +299,15 @@ describe('nextLabelSection: the section', () => {
     const other = { ...r, dimension: Int32Array.from(r.annotator, (a) => (r.annotators[a] === 'y' ? 1 : 0)) };
     expect(nextLabelSection(other, detail, { removed, from: 'y' }).reason).toMatch(/no label in the Dawid-Skene fit/);
     // everyone labels everything
-    const full = ratingsFromTriples([['p', 'u', 0], ['p', 'v', 1], ['q', 'u', 1], ['q', 'v', 1]], { categories: [0, 1] });
+    const full = ratingsFromTriples(
+      [
+        ['p', 'u', 0],
+        ['p', 'v', 1],
+        ['q', 'u', 1],
+        ['q', 'v', 1],
+      ],
+      { categories: [0, 1] },
+    );
     const s = nextLabelSection(full, detailOf(full), { from: 'u' });
     expect(s.reason).toBe('"u" has judged every item with a posterior: no candidate left');
     expect([s.items, s.candidates]).toEqual([2, 0]);
@@ -255,7 +319,10 @@ describe('nextLabelSection: the section', () => {
     expect(none.items).toBe(0);
     expect(none.expected_accuracy).toBeNull();
     expect(JSON.parse(JSON.stringify(none))).toEqual(none);
-    const one = ratingsFromTriples([['p', 'u', 'same'], ['q', 'v', 'same']]);
+    const one = ratingsFromTriples([
+      ['p', 'u', 'same'],
+      ['q', 'v', 'same'],
+    ]);
     const s = nextLabelSection(one, detailOf(one));
     expect(s.reason).toMatch(/1 category/);
     expect(s.expected_accuracy).toBe(1);
@@ -266,7 +333,9 @@ describe('nextLabelSection: the section', () => {
 
   it('nextLabelRanking(r, detail) + nextLabelCsv(…) export any batch size with the house CSV header and guarded cells', () => {
     const ranked = nextLabelRanking(r, detail, { removed });
-    expect(Array.from(ranked.order, (i) => r.items[i])).toEqual(nextLabelSection(r, detail, { removed }).ranking.map((x) => x.item));
+    expect(Array.from(ranked.order, (i) => r.items[i])).toEqual(
+      nextLabelSection(r, detail, { removed }).ranking.map((x) => x.item),
+    );
     const texts = {
       prompt: r.items.map((id) => (id === 'b1' ? '=HYPERLINK("x")' : `prompt ${id}`)),
       responseA: r.items.map((id) => `a, ${id}`),
@@ -274,9 +343,14 @@ describe('nextLabelSection: the section', () => {
     };
     const csv = nextLabelCsv(r, texts, ranked, 2, 2);
     const lines = csv.split('\n');
-    expect(lines[0]).toBe('rank,example_id,eig_bits,eig_bits_per_dollar,entropy_bits,current_label,confidence,expected_accuracy_gain,prompt,response_a,response_b');
-    const b1 = r.items.indexOf('b1'), v1 = ranked.value;
-    expect(lines[1]).toBe(`1,b1,${v1.gain[b1]},${v1.gain[b1] / 2},1,0,0.5,${v1.accuracyGain[b1]},"'=HYPERLINK(""x"")","a, b1",`);
+    expect(lines[0]).toBe(
+      'rank,example_id,eig_bits,eig_bits_per_dollar,entropy_bits,current_label,confidence,expected_accuracy_gain,prompt,response_a,response_b',
+    );
+    const b1 = r.items.indexOf('b1'),
+      v1 = ranked.value;
+    expect(lines[1]).toBe(
+      `1,b1,${v1.gain[b1]},${v1.gain[b1] / 2},1,0,0.5,${v1.accuracyGain[b1]},"'=HYPERLINK(""x"")","a, b1",`,
+    );
     expect(lines[2]).toMatch(/^2,a1,/);
     expect(lines).toHaveLength(4); // header, 2 rows, the final newline
     expect(nextLabelCsv(r, texts, ranked, 100, 1).trimEnd().split('\n')).toHaveLength(1 + 6);

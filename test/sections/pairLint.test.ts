@@ -39,7 +39,21 @@ function finalLabels(loaded: LoadResult, byItem: Record<string, string>): Int32A
   return Int32Array.from(r.items, (id) => (id in byItem ? r.categories.indexOf(byItem[id]) : -1));
 }
 
-const FINAL = { p1: 'A>', p2: 'B>', p3: 'B>', p4: 'A>', p5: 'B>', p6: '=', p7: '=', p8: 'A>', p9: 'A>', p10: '=', p11: 'A>', p12: 'A>', p13: 'B>' };
+const FINAL = {
+  p1: 'A>',
+  p2: 'B>',
+  p3: 'B>',
+  p4: 'A>',
+  p5: 'B>',
+  p6: '=',
+  p7: '=',
+  p8: 'A>',
+  p9: 'A>',
+  p10: '=',
+  p11: 'A>',
+  p12: 'A>',
+  p13: 'B>',
+};
 
 describe('pairLint', () => {
   it('pairLint(loaded, finalLabels) lists identical, empty, repeated pairs and prompts across slices (hand-computed)', async () => {
@@ -62,7 +76,13 @@ describe('pairLint', () => {
       prompts_across_slices: [
         { slice: 'split', prompt: 'Q1', values: ['train', 'test'], items: ['p1', 'p2', 'p3'], items_count: 3 },
         { slice: 'split', prompt: 'Q4', values: ['train', 'test'], items: ['p8'], items_count: 1 },
-        { slice: 'split', prompt: `${'x'.repeat(119)}…`, values: ['train', 'test'], items: ['p12', 'p13'], items_count: 2 },
+        {
+          slice: 'split',
+          prompt: `${'x'.repeat(119)}…`,
+          values: ['train', 'test'],
+          items: ['p12', 'p13'],
+          items_count: 2,
+        },
         { slice: 'batch', prompt: 'Q2', values: ['b1', 'b2'], items: ['p4', 'p5'], items_count: 2 },
       ],
       prompts_across_slices_count: 4,
@@ -82,12 +102,24 @@ describe('pairLint', () => {
   it('pairLint(loaded) without response texts lists no empty pairs; nominal labels compare categories and a swapped copy not at all', async () => {
     const noTexts = await loadFiles([textFile('n.csv', 'item,annotator,label,prompt\na,u1,A,Q\nb,u1,B,Q\n')]);
     const lint = pairLint(noTexts, new Int32Array(2).fill(-1));
-    expect([lint.empty_count, lint.identical_count, lint.repeated_count, lint.prompts_across_slices_count]).toEqual([0, 0, 0, 0]);
-    const nominal = await loadFiles([textFile('c.csv', 'item,annotator,label,prompt,response_a,response_b\na,u1,cat,Q,x,y\nb,u1,dog,Q,x,y\nc,u1,cat,Q,y,x\nd,u1,cat,R,x,y\ne,u1,cat,R,x,y\n')]);
+    expect([lint.empty_count, lint.identical_count, lint.repeated_count, lint.prompts_across_slices_count]).toEqual([
+      0, 0, 0, 0,
+    ]);
+    const nominal = await loadFiles([
+      textFile(
+        'c.csv',
+        'item,annotator,label,prompt,response_a,response_b\na,u1,cat,Q,x,y\nb,u1,dog,Q,x,y\nc,u1,cat,Q,y,x\nd,u1,cat,R,x,y\ne,u1,cat,R,x,y\n',
+      ),
+    ]);
     expect(nominal.ratings.scale).toBe('nominal');
-    const labels = Int32Array.from(nominal.ratings.items, (id) => nominal.ratings.categories.indexOf(id === 'b' ? 'dog' : 'cat'));
+    const labels = Int32Array.from(nominal.ratings.items, (id) =>
+      nominal.ratings.categories.indexOf(id === 'b' ? 'dog' : 'cat'),
+    );
     // {a, b, c}: a cat against b dog conflicts (c, swapped, is not compared); {d, e}: cat and cat
-    expect(pairLint(nominal, labels).repeated.map((g) => [g.items.join(''), g.swapped, g.conflicting])).toEqual([['abc', true, true], ['de', false, false]]);
+    expect(pairLint(nominal, labels).repeated.map((g) => [g.items.join(''), g.swapped, g.conflicting])).toEqual([
+      ['abc', true, true],
+      ['de', false, false],
+    ]);
   });
 
   it('pairLint(loaded) caps every list at 200 entries and keeps the full counts', async () => {
@@ -124,7 +156,8 @@ describe('pairLint', () => {
         if (!values.has(p)) values.set(p, new Set());
         values.get(p)!.add(s.values[s.code[j]]);
       }
-      for (const [p, v] of values) if (v.size > 1) expected.push(`${s.name}: ${p.length > 120 ? `${p.slice(0, 119)}…` : p}`);
+      for (const [p, v] of values)
+        if (v.size > 1) expected.push(`${s.name}: ${p.length > 120 ? `${p.slice(0, 119)}…` : p}`);
     }
     // the generator draws the strategy apart from the prompt, and each prompt template belongs to one domain
     expect(expected.length).toBeGreaterThan(0);

@@ -30,7 +30,7 @@ describe('pair statistics and model pairs (hand-computed)', () => {
     });
   });
 
-  it('counts verdicts per unordered model pair, following each item\'s sides', async () => {
+  it("counts verdicts per unordered model pair, following each item's sides", async () => {
     const loaded = await loadFiles([textFile('pairs.csv', CSV)]);
     // m1 vs m2: p1 u1 A (m1), p1 u2 B (m2), p2 u1 A (m2 was shown as A), p3 u1 B (m2)
     expect(modelPairs(loaded)).toEqual({
@@ -42,10 +42,14 @@ describe('pair statistics and model pairs (hand-computed)', () => {
     });
   });
 
-  it('leaves out pairs of a model with itself, and counts an AI judge\'s verdicts when no human compares two models', async () => {
-    const csv = 'item,annotator,label,model_a,model_b,kind\ni1,u1,A,m1,m1,human\ni2,judge,A,m1,m2,ai\ni3,judge,tie,m2,m1,ai\ni4,judge,B,m2,m1,ai\n';
+  it("leaves out pairs of a model with itself, and counts an AI judge's verdicts when no human compares two models", async () => {
+    const csv =
+      'item,annotator,label,model_a,model_b,kind\ni1,u1,A,m1,m1,human\ni2,judge,A,m1,m2,ai\ni3,judge,tie,m2,m1,ai\ni4,judge,B,m2,m1,ai\n';
     const loaded = await loadFiles([textFile('judge-only.csv', csv)]);
     // i2: m1 wins; i3: a tie; i4: B = m1 wins
-    expect(modelPairs(loaded)).toEqual({ rows: [{ a: 'm1', b: 'm2', items: 3, a_wins: 2, b_wins: 0, ties: 1 }], source: 'judge' });
+    expect(modelPairs(loaded)).toEqual({
+      rows: [{ a: 'm1', b: 'm2', items: 3, a_wins: 2, b_wins: 0, ties: 1 }],
+      source: 'judge',
+    });
   });
 });

@@ -66,23 +66,33 @@ describe('routingSection', () => {
   });
 
   it('routingSection(loaded) gives a null table to a judge without confidences and skips items without humans', async () => {
-    const { judges } = routingSection(await load(`example_id,annotator_id,annotator_kind,label,ai_confidence
+    const { judges } = routingSection(
+      await load(`example_id,annotator_id,annotator_kind,label,ai_confidence
 x1,h1,human,A>,
 x1,gpt,llm,A>,0.9
 x1,claude,llm,B>,
 x2,h1,human,B>,
 x2,gpt,llm,A>,0.7
 x3,gpt,llm,A>,0.6
-`));
+`),
+    );
     // gpt: x1 (c 1, a 1) and x2 (c 0, a 0); x3 has no human label
     // claude: x1 has a human label but no confidence
-    expect(judges.map((j) => [j.id, j.n, j.no_confidence])).toEqual([['gpt', 2, 0], ['claude', 0, 1]]);
+    expect(judges.map((j) => [j.id, j.n, j.no_confidence])).toEqual([
+      ['gpt', 2, 0],
+      ['claude', 0, 1],
+    ]);
     expect(judges[0].table!.aiCorrect).toBe(1);
     expect(judges[1].table).toBeNull();
     expect(judges[1].reason).toMatch(/confidence/);
-    expect(routingSection(await load('example_id,annotator_id,label\ni1,h1,A>\n'))).toEqual({ reference: 'majority', judges: [] });
+    expect(routingSection(await load('example_id,annotator_id,label\ni1,h1,A>\n'))).toEqual({
+      reference: 'majority',
+      judges: [],
+    });
     // no gold item at all: nothing usable, and the reason says so
-    const gold = routingSection(await load('example_id,annotator_id,label,ai_label,ai_confidence\ni1,h1,A>,A>,0.8\n'), { reference: 'gold' });
+    const gold = routingSection(await load('example_id,annotator_id,label,ai_label,ai_confidence\ni1,h1,A>,A>,0.8\n'), {
+      reference: 'gold',
+    });
     expect(gold.judges[0]).toMatchObject({ n: 0, no_confidence: 0, table: null });
     expect(gold.judges[0].reason).toMatch(/reference/);
   });

@@ -23,7 +23,8 @@ function csv(copies = 1): string {
       const [la, lb] = TEXTS[item];
       for (const [annotator, labels] of Object.entries(byAnnotator)) {
         ['overall', 'helpfulness', 'correctness'].forEach((dimension, d) => {
-          if (labels[d] !== null) lines.push(`${item}-${c},${annotator},${dimension},${labels[d]},${'x'.repeat(la)},${'y'.repeat(lb)}`);
+          if (labels[d] !== null)
+            lines.push(`${item}-${c},${annotator},${dimension},${labels[d]},${'x'.repeat(la)},${'y'.repeat(lb)}`);
         });
       }
     }
@@ -44,8 +45,15 @@ describe('rubricSection', () => {
     // p2: a (1,2) → 1.46 B>; b (1,1) → B>; c (0,−1) → −0.46 =
     // p3: a (−2,−2) → A>>; b (−1, none) → A> (partial); c (1,−1) → 0.08 =
     const verdicts: [string, string, number][] = [
-      ['p1-0', 'a', 0], ['p1-0', 'b', 2], ['p1-0', 'c', 2], ['p2-0', 'a', 3], ['p2-0', 'b', 3], ['p2-0', 'c', 2],
-      ['p3-0', 'a', 0], ['p3-0', 'b', 1], ['p3-0', 'c', 2],
+      ['p1-0', 'a', 0],
+      ['p1-0', 'b', 2],
+      ['p1-0', 'c', 2],
+      ['p2-0', 'a', 3],
+      ['p2-0', 'b', 3],
+      ['p2-0', 'c', 2],
+      ['p3-0', 'a', 0],
+      ['p3-0', 'b', 1],
+      ['p3-0', 'c', 2],
     ];
     expect(s.verdict!.judgements).toBe(9);
     expect(s.verdict!.partial).toBe(1);
@@ -69,10 +77,24 @@ describe('rubricSection', () => {
     expect(d.disagreements).toBe(4);
     const [help, corr] = d.dimensions;
     // helpfulness: 9 pairs, 4 overall disagreements, 6 on helpfulness, 4 both → phi = (4·3 − 0·2)/√(4·5·6·3)
-    expect(help).toMatchObject({ dimension: 'helpfulness', pairs: 9, reference_disagree: 4, dimension_disagree: 6, both_disagree: 4, share_of_reference: 1 });
+    expect(help).toMatchObject({
+      dimension: 'helpfulness',
+      pairs: 9,
+      reference_disagree: 4,
+      dimension_disagree: 6,
+      both_disagree: 4,
+      share_of_reference: 1,
+    });
     expect(help.phi).toBeCloseTo(12 / Math.sqrt(360), 12);
     // correctness: 7 pairs (b has none on p3), 4, 4, 3 → phi = (3·2 − 1·1)/√(4·3·4·3) = 5/12
-    expect(corr).toMatchObject({ dimension: 'correctness', pairs: 7, reference_disagree: 4, dimension_disagree: 4, both_disagree: 3, share_of_reference: 0.75 });
+    expect(corr).toMatchObject({
+      dimension: 'correctness',
+      pairs: 7,
+      reference_disagree: 4,
+      dimension_disagree: 4,
+      both_disagree: 3,
+      share_of_reference: 0.75,
+    });
     expect(corr.phi).toBeCloseTo(5 / 12, 12);
     // fewer than 10 pairs: nothing is named
     expect(d.explains_most).toBeNull();
@@ -105,11 +127,24 @@ describe('rubricSection', () => {
 
   it('uses custom weights, equal weights for unknown names, and leaves out a binary tie', async () => {
     expect(rubricWeights(['honesty', 'style'])).toEqual({ weights: { honesty: 0.5, style: 0.5 }, source: 'equal' });
-    expect(rubricWeights(['helpful_pref', 'safety'])).toEqual({ weights: { helpful_pref: 0.35, safety: 0 }, source: 'default' });
+    expect(rubricWeights(['helpful_pref', 'safety'])).toEqual({
+      weights: { helpful_pref: 0.35, safety: 0 },
+      source: 'default',
+    });
     expect(rubricWeights(['a', 'b'], { a: 2 })).toEqual({ weights: { a: 2, b: 0 }, source: 'custom' });
     expect(() => rubricWeights(['a'], { a: -1 })).toThrow(/>= 0/);
     // binary scale, no overall: two dimensions of equal weight disagreeing → exactly between A> and B>
-    const lines = ['example_id,annotator_id,dimension,label', 'q1,a,x,A', 'q1,a,y,B', 'q1,b,x,A', 'q1,b,y,A', 'q2,a,x,B', 'q2,a,y,B', 'q2,b,x,B', 'q2,b,y,A'];
+    const lines = [
+      'example_id,annotator_id,dimension,label',
+      'q1,a,x,A',
+      'q1,a,y,B',
+      'q1,b,x,A',
+      'q1,b,y,A',
+      'q2,a,x,B',
+      'q2,a,y,B',
+      'q2,b,x,B',
+      'q2,b,y,A',
+    ];
     const loaded = await loadFiles([textFile('bin.csv', `${lines.join('\n')}\n`)]);
     const s = rubricSection(loaded.ratings, loaded.texts, { bootstrap: 0 })!;
     expect(s.overall).toBeNull();
@@ -127,7 +162,10 @@ describe('rubricSection', () => {
     const one = await loadFiles([textFile('one.csv', 'example_id,annotator_id,label\np,a,A>\np,b,B>\n')]);
     expect(rubricSection(one.ratings, one.texts)).toBeNull();
     const loaded = await loadFiles([textFile('rubric.csv', csv())]);
-    const s = rubricSection(loaded.ratings, loaded.texts, { bootstrap: 0, removed: [loaded.ratings.annotators.indexOf('c')] })!;
+    const s = rubricSection(loaded.ratings, loaded.texts, {
+      bootstrap: 0,
+      removed: [loaded.ratings.annotators.indexOf('c')],
+    })!;
     expect(s.verdict!.judgements).toBe(6);
     expect(s.disagreement.pairs).toBe(3);
   });
@@ -138,10 +176,12 @@ describe('rubricSection', () => {
     const lines = ['example_id,annotator_id,dimension,label,response_a,response_b'];
     for (let i = 0; i < 40; i++) {
       const [la, lb] = i % 2 === 0 ? [20 + i, 200 + 3 * i] : [220 + 2 * i, 30 + i];
-      const longer = lb > la ? 'B>' : 'A>', shorter = lb > la ? 'A>' : 'B>';
+      const longer = lb > la ? 'B>' : 'A>',
+        shorter = lb > la ? 'A>' : 'B>';
       const texts = `${'x'.repeat(la)},${'y'.repeat(lb)}`;
       lines.push(`q${i},a,helpfulness,${longer},${texts}`);
-      for (const who of ['b', 'c']) lines.push(`q${i},${who},helpfulness,${Math.floor(i / 2) % 2 === 0 ? 'A>' : 'B>'},${texts}`);
+      for (const who of ['b', 'c'])
+        lines.push(`q${i},${who},helpfulness,${Math.floor(i / 2) % 2 === 0 ? 'A>' : 'B>'},${texts}`);
       for (const who of ['a', 'b', 'c']) lines.push(`q${i},${who},conciseness,${shorter},${texts}`);
     }
     const loaded = await loadFiles([textFile('len.csv', `${lines.join('\n')}\n`)]);
@@ -160,17 +200,23 @@ describe('rubricSection', () => {
     ['argilla-v2-flat.csv', 'helpfulness', 'default'],
     ['argilla-v1-labels.csv', 'harmlessness', 'default'],
     ['argilla-v2-nested.json', 'safety_comparison', 'equal'],
-  ])('reads the questions of an export as the rubric: %s (one weighted question: the verdict is that question)', async (file, question, source) => {
-    const loaded = await loadFormatFixtures([file]);
-    const s = rubricSection(loaded.ratings, loaded.texts, { bootstrap: 0 })!;
-    expect(s.dimensions).toEqual([question]);
-    expect(s.overall).toBe('overall');
-    expect(s.weights_source).toBe(source);
-    const own = agreementSection(loaded.ratings, { bootstrap: 0, dimension: loaded.ratings.dimensions.indexOf(question) });
-    expect(s.verdict!.agreement!.percent_agreement).toEqual(own.percent_agreement);
-    expect(s.verdict!.agreement!.fleiss_kappa).toEqual(own.fleiss_kappa);
-    expect(s.disagreement.reference).toBe('overall');
-  });
+  ])(
+    'reads the questions of an export as the rubric: %s (one weighted question: the verdict is that question)',
+    async (file, question, source) => {
+      const loaded = await loadFormatFixtures([file]);
+      const s = rubricSection(loaded.ratings, loaded.texts, { bootstrap: 0 })!;
+      expect(s.dimensions).toEqual([question]);
+      expect(s.overall).toBe('overall');
+      expect(s.weights_source).toBe(source);
+      const own = agreementSection(loaded.ratings, {
+        bootstrap: 0,
+        dimension: loaded.ratings.dimensions.indexOf(question),
+      });
+      expect(s.verdict!.agreement!.percent_agreement).toEqual(own.percent_agreement);
+      expect(s.verdict!.agreement!.fleiss_kappa).toEqual(own.fleiss_kappa);
+      expect(s.disagreement.reference).toBe('overall');
+    },
+  );
 
   it('rates per-response scores (HelpSteer2 ratings, nominal 0-4): the verdict rounds the weighted score index, ties to the lower', async () => {
     const loaded = await loadFormatFixtures(['helpsteer2-disagreements.jsonl']);
@@ -179,7 +225,8 @@ describe('rubricSection', () => {
     expect(s.overall).toBeNull();
     expect(s.weights).toEqual({ helpfulness: 0.35, correctness: 0.3, coherence: 0, complexity: 0, verbosity: 0 });
     // independent: per (item, annotator) the weighted mean of the category indices present, nearest index
-    const h = r.dimensions.indexOf('helpfulness'), c = r.dimensions.indexOf('correctness');
+    const h = r.dimensions.indexOf('helpfulness'),
+      c = r.dimensions.indexOf('correctness');
     const byKey = new Map<string, { h?: number; c?: number }>();
     for (let j = 0; j < r.n; j++) {
       const key = `${r.item[j]}/${r.annotator[j]}`;
@@ -191,8 +238,11 @@ describe('rubricSection', () => {
     const counts = r.categories.map(() => 0);
     for (const e of byKey.values()) {
       if (e.h === undefined && e.c === undefined) continue;
-      const mean = ((e.h ?? 0) * (e.h === undefined ? 0 : 0.35) + (e.c ?? 0) * (e.c === undefined ? 0 : 0.3)) / ((e.h === undefined ? 0 : 0.35) + (e.c === undefined ? 0 : 0.3));
-      const lower = Math.floor(mean + 1e-9), upper = Math.ceil(mean - 1e-9);
+      const mean =
+        ((e.h ?? 0) * (e.h === undefined ? 0 : 0.35) + (e.c ?? 0) * (e.c === undefined ? 0 : 0.3)) /
+        ((e.h === undefined ? 0 : 0.35) + (e.c === undefined ? 0 : 0.3));
+      const lower = Math.floor(mean + 1e-9),
+        upper = Math.ceil(mean - 1e-9);
       counts[mean - lower <= upper - mean + 1e-9 ? lower : upper]++;
     }
     expect(Object.values(s.verdict!.label_counts)).toEqual(counts);

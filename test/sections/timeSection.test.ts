@@ -36,14 +36,20 @@ describe('timeSection', () => {
     const [u1, u2] = t.annotators;
     // u1 sorted 2, 4, 6, 8, 30 (h = 4p): p10 2 + 0.4 × 2 = 2.8; p25 4; p50 6; p75 8; p90 8 + 0.6 × 22 = 21.2; under 5: 2, 4
     expect(u1).toMatchObject({ n: 5, too_fast: 2, too_fast_share: 0.4 });
-    Object.entries({ p10: 2.8, p25: 4, p50: 6, p75: 8, p90: 21.2 }).forEach(([k, v]) => closeTo(u1.quantiles![k as 'p10'], v, 1e-12));
+    Object.entries({ p10: 2.8, p25: 4, p50: 6, p75: 8, p90: 21.2 }).forEach(([k, v]) =>
+      closeTo(u1.quantiles![k as 'p10'], v, 1e-12),
+    );
     // u2: 5, 10 (the third has no time; h = p): 5.5, 6.25, 7.5, 8.75, 9.5; 5 s is not under 5 s
     expect(u2).toMatchObject({ n: 2, too_fast: 0, too_fast_share: 0 });
-    Object.entries({ p10: 5.5, p25: 6.25, p50: 7.5, p75: 8.75, p90: 9.5 }).forEach(([k, v]) => closeTo(u2.quantiles![k as 'p10'], v, 1e-12));
+    Object.entries({ p10: 5.5, p25: 6.25, p50: 7.5, p75: 8.75, p90: 9.5 }).forEach(([k, v]) =>
+      closeTo(u2.quantiles![k as 'p10'], v, 1e-12),
+    );
     // pooled 2, 4, 5, 6, 8, 10, 30 (h = 6p): p10 2 + 0.6 × 2 = 3.2; p25 4 + 0.5 × 1 = 4.5; p50 6; p75 8 + 0.5 × 2 = 9; p90 10 + 0.4 × 20 = 18
     expect(t.pooled).toMatchObject({ n: 7, too_fast: 2 });
     closeTo(t.pooled.too_fast_share!, 2 / 7, 1e-15);
-    Object.entries({ p10: 3.2, p25: 4.5, p50: 6, p75: 9, p90: 18 }).forEach(([k, v]) => closeTo(t.pooled.quantiles![k as 'p10'], v, 1e-12));
+    Object.entries({ p10: 3.2, p25: 4.5, p50: 6, p75: 9, p90: 18 }).forEach(([k, v]) =>
+      closeTo(t.pooled.quantiles![k as 'p10'], v, 1e-12),
+    );
   });
 
   it('timeSection(loaded, {bucketWidth, minGold}) orders each session by timestamp and scores gold per bucket and half (hand-computed)', async () => {
@@ -53,7 +59,11 @@ describe('timeSection', () => {
     expect(f.missing_timestamps).toBe(1);
     expect(f.bucket_width).toBe(2);
     // 1–2: u1 2 ✓, u2 1 ✗, u2 2 ✓ → 2/3; 3–4: u1 4 ✗ → 0/1; 5: u1 5 ✓ → 1/1
-    expect(f.buckets.map((b) => [b.from, b.to, b.gold_n, b.gold_accuracy])).toEqual([[1, 2, 3, 2 / 3], [3, 4, 1, 0], [5, 5, 1, 1]]);
+    expect(f.buckets.map((b) => [b.from, b.to, b.gold_n, b.gold_accuracy])).toEqual([
+      [1, 2, 3, 2 / 3],
+      [3, 4, 1, 0],
+      [5, 5, 1, 1],
+    ]);
     // Wilson 2/3, z = 1.959964: z²/n = 1.28049, centre (0.66667 + 0.64024) / 2.28049 = 0.57308,
     // half 1.959964 × √(0.074074 + 0.106708) / 2.28049 = 0.36538 → [0.2077, 0.9385]
     closeTo(f.buckets[0].ci95![0], 0.2077, 5e-5);
@@ -63,29 +73,79 @@ describe('timeSection', () => {
     expect(f.buckets[1].ci95![0]).toBe(0);
     // u1: length 5, first half positions 1, 2 → 1/1; second 3…5 → 4 ✗, 5 ✓ → 1/2; change −0.5
     // u2: length 3, first half position 1 → 0/1; second 2, 3 → 1/1; change +1
-    expect(f.annotators.map((a) => [a.id, a.gold_n, a.first_half.gold_n, a.first_half.gold_accuracy, a.second_half.gold_n, a.second_half.gold_accuracy, a.change]))
-      .toEqual([['u1', 3, 1, 1, 2, 0.5, -0.5], ['u2', 2, 1, 0, 1, 1, 1]]);
+    expect(
+      f.annotators.map((a) => [
+        a.id,
+        a.gold_n,
+        a.first_half.gold_n,
+        a.first_half.gold_accuracy,
+        a.second_half.gold_n,
+        a.second_half.gold_accuracy,
+        a.change,
+      ]),
+    ).toEqual([
+      ['u1', 3, 1, 1, 2, 0.5, -0.5],
+      ['u2', 2, 1, 0, 1, 1, 1],
+    ]);
     // a tail with fewer than minGold gold answers joins the bucket before: minGold 2 → 3–5 with 1/2
     const merged = timeSection(loaded, { bucketWidth: 2, minGold: 2 })!.fatigue!;
-    expect(merged.buckets.map((b) => [b.from, b.to, b.gold_n, b.gold_accuracy])).toEqual([[1, 2, 3, 2 / 3], [3, 5, 2, 0.5]]);
+    expect(merged.buckets.map((b) => [b.from, b.to, b.gold_n, b.gold_accuracy])).toEqual([
+      [1, 2, 3, 2 / 3],
+      [3, 5, 2, 0.5],
+    ]);
   });
 
   it('timeSection(loaded) without timestamps orders by file then row; without gold has no fatigue; without times is null', async () => {
-    const noStamp = CSV.split('\n').map((l) => l.split(',').filter((_, k) => k !== 4).join(',')).join('\n');
+    const noStamp = CSV.split('\n')
+      .map((l) =>
+        l
+          .split(',')
+          .filter((_, k) => k !== 4)
+          .join(','),
+      )
+      .join('\n');
     const f = timeSection(await load(noStamp), { bucketWidth: 2, minGold: 1 })!.fatigue!;
     // u1 in file order: g1 ✓, g2 ✗, n1, g3 ✓, n2; u2: g1 ✗, g2 ✓, n1 → 1–2: 2/4 (u1 1, 2; u2 1, 2); 3–4: g3 ✓ → 1/1, and the
     // last position (5, no gold) joins it: 3–5
     expect(f.order).toBe('file order');
     expect(f.missing_timestamps).toBe(0);
-    expect(f.buckets.map((b) => [b.from, b.to, b.gold_n, b.gold_accuracy])).toEqual([[1, 2, 4, 0.5], [3, 5, 1, 1]]);
+    expect(f.buckets.map((b) => [b.from, b.to, b.gold_n, b.gold_accuracy])).toEqual([
+      [1, 2, 4, 0.5],
+      [3, 5, 1, 1],
+    ]);
 
-    const noGold = CSV.split('\n').map((l) => l.split(',').filter((_, k) => k !== 5 && k !== 6).join(',')).join('\n');
+    const noGold = CSV.split('\n')
+      .map((l) =>
+        l
+          .split(',')
+          .filter((_, k) => k !== 5 && k !== 6)
+          .join(','),
+      )
+      .join('\n');
     expect(timeSection(await load(noGold))!.fatigue).toBeNull();
 
-    const noTimes = CSV.split('\n').map((l) => l.split(',').filter((_, k) => k !== 3 && k !== 4).join(',')).join('\n');
+    const noTimes = CSV.split('\n')
+      .map((l) =>
+        l
+          .split(',')
+          .filter((_, k) => k !== 3 && k !== 4)
+          .join(','),
+      )
+      .join('\n');
     expect(timeSection(await load(noTimes))).toBeNull();
     // timestamps alone: no speed (n 0, quantiles null), fatigue by timestamp
-    const stampsOnly = timeSection(await load(CSV.split('\n').map((l) => l.split(',').filter((_, k) => k !== 3).join(',')).join('\n')))!;
+    const stampsOnly = timeSection(
+      await load(
+        CSV.split('\n')
+          .map((l) =>
+            l
+              .split(',')
+              .filter((_, k) => k !== 3)
+              .join(','),
+          )
+          .join('\n'),
+      ),
+    )!;
     expect(stampsOnly.pooled).toEqual({ n: 0, quantiles: null, too_fast: 0, too_fast_share: null });
     expect(stampsOnly.annotators[0]).toEqual({ id: 'u1', n: 0, quantiles: null, too_fast: 0, too_fast_share: null });
     expect(stampsOnly.fatigue!.order).toBe('timestamp');
@@ -114,7 +174,18 @@ describe('timeSection', () => {
         } else if (!gold) label = Math.floor(random() * 5);
         if (gold) truth.set(`${a}:${k}`, { p, k, L });
         const stamp = new Date(Date.UTC(2026, 0, 5, 9) + a * 3_600_000 * 24 + k * 30_000).toISOString();
-        rows.push({ line: [id, `w${String(a).padStart(2, '0')}`, LABELS[label], (10 + 20 * random()).toFixed(1), stamp, gold ? 1 : 0, gold ? LABELS[g] : ''].join(','), key: random() });
+        rows.push({
+          line: [
+            id,
+            `w${String(a).padStart(2, '0')}`,
+            LABELS[label],
+            (10 + 20 * random()).toFixed(1),
+            stamp,
+            gold ? 1 : 0,
+            gold ? LABELS[g] : '',
+          ].join(','),
+          key: random(),
+        });
       }
     }
     rows.sort((x, y) => x.key - y.key);
@@ -144,7 +215,8 @@ describe('timeSection', () => {
     closeTo(f.buckets[0].gold_accuracy!, 0.88, 0.05);
     // halves: truth ~0.825 and ~0.675 per annotator; 95% intervals, so a few of the 40 may miss
     let missed = 0;
-    const changes: number[] = [], trueChanges: number[] = [];
+    const changes: number[] = [],
+      trueChanges: number[] = [];
     for (const row of f.annotators) {
       const a = Number(row.id.slice(1));
       const own = all.filter((x) => x.a === a);
@@ -178,7 +250,9 @@ describe('timeSection', () => {
         expect(row.quantiles!.p10).toBeGreaterThan(10);
       }
     }
-    const clickerLabels = t.annotators.filter((a) => (RANDOM_CLICKERS as readonly string[]).includes(a.id)).reduce((s, a) => s + a.n, 0);
+    const clickerLabels = t.annotators
+      .filter((a) => (RANDOM_CLICKERS as readonly string[]).includes(a.id))
+      .reduce((s, a) => s + a.n, 0);
     expect(t.pooled.n).toBe(6000);
     expect(t.pooled.too_fast).toBeGreaterThanOrEqual(clickerLabels);
     expect(t.pooled.too_fast).toBeLessThan(clickerLabels + 10);
@@ -188,7 +262,8 @@ describe('timeSection', () => {
     expect(f.missing_timestamps).toBe(0);
     const mask = judgementFilter(loaded.ratings);
     const g = goldAccuracy(loaded.ratings, mask);
-    const total = g.n.reduce((s, x) => s + x, 0), right = g.correctDirectional.reduce((s, x) => s + x, 0);
+    const total = g.n.reduce((s, x) => s + x, 0),
+      right = g.correctDirectional.reduce((s, x) => s + x, 0);
     expect(total).toBe(600);
     expect(f.buckets.reduce((s, b) => s + b.gold_n, 0)).toBe(total);
     expect(f.buckets.reduce((s, b) => s + b.gold_n * b.gold_accuracy!, 0)).toBeCloseTo(right, 9);

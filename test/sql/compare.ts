@@ -7,13 +7,21 @@ import type { AnnotatorRow } from '../../src/sections/annotatorsSection';
  */
 export function expectClose(actual: unknown, expected: unknown, tol = 1e-9, path = '$'): void {
   if (typeof expected === 'number' && typeof actual === 'number') {
-    if (!(Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected)))) throw new Error(`${path}: ${actual} differs from ${expected} by ${actual - expected}`);
+    if (!(Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected))))
+      throw new Error(`${path}: ${actual} differs from ${expected} by ${actual - expected}`);
     return;
   }
   if (Array.isArray(expected) || (expected && typeof expected === 'object')) {
-    if (!actual || typeof actual !== 'object' || Array.isArray(actual) !== Array.isArray(expected)) throw new Error(`${path}: ${JSON.stringify(actual)} is not like ${JSON.stringify(expected)}`);
+    if (!actual || typeof actual !== 'object' || Array.isArray(actual) !== Array.isArray(expected))
+      throw new Error(`${path}: ${JSON.stringify(actual)} is not like ${JSON.stringify(expected)}`);
     const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
-    for (const k of keys) expectClose((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], tol, `${path}.${k}`);
+    for (const k of keys)
+      expectClose(
+        (actual as Record<string, unknown>)[k],
+        (expected as Record<string, unknown>)[k],
+        tol,
+        `${path}.${k}`,
+      );
     return;
   }
   if (actual !== expected) throw new Error(`${path}: ${JSON.stringify(actual)} !== ${JSON.stringify(expected)}`);
@@ -21,7 +29,13 @@ export function expectClose(actual: unknown, expected: unknown, tol = 1e-9, path
 
 type Pair = AgreementSection['cohen_pairs'][number];
 const pairKey = (p: Pair) => (p.a < p.b ? `${p.a}|${p.b}` : `${p.b}|${p.a}`);
-const pairs = (list: Pair[]) => Object.fromEntries(list.map((p) => [pairKey(p), { n: p.n, kappa: p.kappa, kappa_linear: p.kappa_linear, kappa_quadratic: p.kappa_quadratic }]));
+const pairs = (list: Pair[]) =>
+  Object.fromEntries(
+    list.map((p) => [
+      pairKey(p),
+      { n: p.n, kappa: p.kappa, kappa_linear: p.kappa_linear, kappa_quadratic: p.kappa_quadratic },
+    ]),
+  );
 
 /**
  * An agreement section in a comparable form: Cohen pairs keyed by the unordered pair (the raw path
@@ -31,7 +45,12 @@ const pairs = (list: Pair[]) => Object.fromEntries(list.map((p) => [pairKey(p), 
  */
 export function comparable(a: AgreementSection) {
   const block = <T extends { cohen_pairs: Pair[] }>(b: T) => ({ ...b, cohen_pairs: pairs(b.cohen_pairs) });
-  const slices = Object.fromEntries(Object.entries(a.slices).map(([name, rows]) => [name, Object.fromEntries(rows.filter((r) => r.items > 0).map((r) => [r.value, r]))]));
+  const slices = Object.fromEntries(
+    Object.entries(a.slices).map(([name, rows]) => [
+      name,
+      Object.fromEntries(rows.filter((r) => r.items > 0).map((r) => [r.value, r])),
+    ]),
+  );
   return { ...block(a), directional: a.directional && block(a.directional), slices };
 }
 

@@ -61,7 +61,9 @@ describe('summary.sql on a rubric file: --dimension names a rubric label column'
         expectClose(comparable(fromSummary), comparable(fromRaw), 1e-9);
         expect(fromSummary.ci95).toEqual(fromRaw.ci95);
       }
-      await expect(summarizeFile(RUBRIC, { engine: 'sqlite', dimension: 'nope' })).rejects.toThrow(/no dimension "nope"/);
+      await expect(summarizeFile(RUBRIC, { engine: 'sqlite', dimension: 'nope' })).rejects.toThrow(
+        /no dimension "nope"/,
+      );
     }, 120_000);
   }
 
@@ -70,14 +72,24 @@ describe('summary.sql on a rubric file: --dimension names a rubric label column'
     const path = join(dir, 'rubric-only.csv');
     const lines = ['example_id,annotator_id,helpfulness,correctness'];
     const labels = ['A>>', 'A>', '=', 'B>', 'B>>'];
-    for (let i = 0; i < 40; i++) for (const [a, o] of [['a', 0], ['b', 1], ['c', 3]] as const) lines.push(`p${i},${a},${labels[(i + o) % 5]},${labels[(i * o) % 5]}`);
+    for (let i = 0; i < 40; i++)
+      for (const [a, o] of [
+        ['a', 0],
+        ['b', 1],
+        ['c', 3],
+      ] as const)
+        lines.push(`p${i},${a},${labels[(i + o) % 5]},${labels[(i * o) % 5]}`);
     writeFileSync(path, `${lines.join('\n')}\n`);
     const { ratings } = await loadFiles([await diskFile(path)]);
     expect(ratings.dimensions).toEqual(['helpfulness', 'correctness']);
     const fromRaw = agreementSection(ratings, OPTIONS);
     for (const engine of ENGINES) {
       const { summary } = await summarizeFile(path, { engine });
-      expectClose(comparable(summaryAgreement(readSummary(JSON.parse(JSON.stringify(summary))), OPTIONS)), comparable(fromRaw), 1e-9);
+      expectClose(
+        comparable(summaryAgreement(readSummary(JSON.parse(JSON.stringify(summary))), OPTIONS)),
+        comparable(fromRaw),
+        1e-9,
+      );
     }
   }, 60_000);
 });

@@ -20,7 +20,10 @@ const BANNED: [RegExp, string][] = [
   [/\bFILTER\s*\(/i, 'FILTER clause'],
   [/\bQUALIFY\b/i, 'QUALIFY'],
   [/\b(LIST|ARRAY|STRUCT|MAP)\s*[(<[]/i, 'nested types'],
-  [/\b(GREATEST|LEAST|IFNULL|NVL|IIF|DECODE|ILIKE|REGEXP\w*|STRING_AGG|GROUP_CONCAT|LISTAGG|ARG_?MIN|ARG_?MAX|MIN_BY|MAX_BY|COUNT_?IF|DIV|MEDIAN|QUANTILE\w*|PERCENTILE\w*|READ_\w+)\s*\(/i, 'engine-specific function'],
+  [
+    /\b(GREATEST|LEAST|IFNULL|NVL|IIF|DECODE|ILIKE|REGEXP\w*|STRING_AGG|GROUP_CONCAT|LISTAGG|ARG_?MIN|ARG_?MAX|MIN_BY|MAX_BY|COUNT_?IF|DIV|MEDIAN|QUANTILE\w*|PERCENTILE\w*|READ_\w+)\s*\(/i,
+    'engine-specific function',
+  ],
   [/\b(LIMIT|TOP|EXCLUDE|PIVOT|UNPIVOT|USING|WINDOW|TRUE|FALSE)\b/i, 'keyword not in every dialect'],
   [/\bDISTINCT\s+ON\b|\bGROUP\s+BY\s+ALL\b|\bNULLS\s+(FIRST|LAST)\b/i, 'dialect extension'],
   [/["`[\]]/, 'quoted identifier (" vs ` vs [])'],
@@ -31,7 +34,8 @@ const BANNED: [RegExp, string][] = [
 const withoutComments = (sql: string) => sql.replace(/--[^\n]*/g, '');
 
 function csvText(rows: ResultRow[], columns: string[]): string {
-  const cell = (v: unknown) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  const cell = (v: unknown) =>
+    v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
   return `${columns.join(',')}\n${rows.map((r) => columns.map((c) => cell(r[c])).join(',')).join('\n')}\n`;
 }
 
@@ -57,7 +61,10 @@ describe('summary.sql', () => {
   it('runSummarySql on empty input tables gives an empty summary whose coefficients are null with reasons', async () => {
     const engine = await sqliteEngine();
     for (const s of INPUT_DDL.split(';')) await engine.exec(s);
-    const { summary } = assembleSummary(await runSummarySql(engine), { scale: '5-point', categories: ['A>>', 'A>', '=', 'B>', 'B>>'] });
+    const { summary } = assembleSummary(await runSummarySql(engine), {
+      scale: '5-point',
+      categories: ['A>>', 'A>', '=', 'B>', 'B>>'],
+    });
     engine.close();
     expect(summary.item_patterns).toEqual([]);
     const a = summaryAgreement(summary, { bootstrap: 20 });
@@ -70,12 +77,20 @@ describe('summary.sql', () => {
     const engine = await sqliteEngine();
     for (const s of INPUT_DDL.split(';')) await engine.exec(s);
     const columns = ['item', 'annotator', 'code', 'is_gold', 'gold_code', 'time_seconds'];
-    await engine.insert('judgements', columns, [['i1', 'x', 0, 0, null, null], ['i1', 'x', 1, 0, null, null], ['i1', 'y', 3, 0, null, null]]);
+    await engine.insert('judgements', columns, [
+      ['i1', 'x', 0, 0, null, null],
+      ['i1', 'x', 1, 0, null, null],
+      ['i1', 'y', 3, 0, null, null],
+    ]);
     const results = await runSummarySql(engine);
     engine.close();
-    expect(() => assembleSummary(results, { scale: '5-point', categories: ['A>>', 'A>', '=', 'B>', 'B>>'] })).toThrow('1 (item, annotator) pairs have more than one judgement: keep one row each');
+    expect(() => assembleSummary(results, { scale: '5-point', categories: ['A>>', 'A>', '=', 'B>', 'B>>'] })).toThrow(
+      '1 (item, annotator) pairs have more than one judgement: keep one row each',
+    );
     const clean = { ...results, checks: [{ ...results.checks[0], duplicates: 0 }] };
-    expect(() => assembleSummary(clean, { scale: 'binary', categories: ['A>', 'B>'] })).toThrow(/codes must be 0\.\.1 \(A>, B>\); found 0 off 0\.\.4, largest 3/);
+    expect(() => assembleSummary(clean, { scale: 'binary', categories: ['A>', 'B>'] })).toThrow(
+      /codes must be 0\.\.1 \(A>, B>\); found 0 off 0\.\.4, largest 3/,
+    );
   });
 
   it('summarizeResults(dir) reads results exported as CSV by another engine and gives the same summary', async () => {
@@ -91,7 +106,9 @@ describe('summary.sql', () => {
         writeFileSync(join(dir, `${name}.csv`), csvText(results[name], columns));
       }
       const fromCsv = await summarizeResults(dir, { scale: ratings.scale, categories: ratings.categories });
-      expect(fromCsv.summary).toEqual(assembleSummary(results, { scale: ratings.scale, categories: ratings.categories }).summary);
+      expect(fromCsv.summary).toEqual(
+        assembleSummary(results, { scale: ratings.scale, categories: ratings.categories }).summary,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

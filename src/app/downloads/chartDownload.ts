@@ -17,14 +17,21 @@ export async function rasterise(chart: SerialisedChart, scale = 2): Promise<Blob
     const context = canvas.getContext('2d');
     if (!context) throw new Error('no 2D canvas');
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))), 'image/png'));
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be encoded'))), 'image/png'),
+    );
   } finally {
     URL.revokeObjectURL(url);
   }
 }
 
 /** Saves the chart Plot rendered (`node`, shown inside `shownIn`) as an SVG or a PNG file named after its title. */
-export async function downloadChart(node: Element, shownIn: Element, title: string, kind: 'svg' | 'png'): Promise<void> {
+export async function downloadChart(
+  node: Element,
+  shownIn: Element,
+  title: string,
+  kind: 'svg' | 'png',
+): Promise<void> {
   const chart = serialiseChart(node, pageStyleOf(shownIn), title);
   if (kind === 'svg') saveFile(exportFileName(title, 'svg'), chart.svg, 'image/svg+xml');
   else saveFile(exportFileName(title, 'png'), await rasterise(chart));

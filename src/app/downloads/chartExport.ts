@@ -10,7 +10,12 @@ const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 /** The colours and font the chart is drawn with on the page, written into the file. */
 export type ExportStyle = { color: string; background: string; fontFamily: string; fontSize: number };
 
-export const DEFAULT_EXPORT_STYLE: ExportStyle = { color: '#1a1a1a', background: '#ffffff', fontFamily: 'system-ui, sans-serif', fontSize: 12 };
+export const DEFAULT_EXPORT_STYLE: ExportStyle = {
+  color: '#1a1a1a',
+  background: '#ffffff',
+  fontFamily: 'system-ui, sans-serif',
+  fontSize: 12,
+};
 
 /** A file name from a title: ASCII letters, digits and dashes only (`Pairwise Cohen's kappa` → `pairwise-cohens-kappa.svg`). */
 export function exportFileName(title: string, extension: string): string {
@@ -59,7 +64,8 @@ export function resolveCurrentColor(root: Element, colour: string): void {
     for (const attribute of [...element.attributes]) {
       if (/currentcolor/i.test(attribute.value)) element.setAttribute(attribute.name, replace(attribute.value));
     }
-    if (element.localName === 'style' && element.textContent && /currentcolor/i.test(element.textContent)) element.textContent = replace(element.textContent);
+    if (element.localName === 'style' && element.textContent && /currentcolor/i.test(element.textContent))
+      element.textContent = replace(element.textContent);
   }
 }
 
@@ -74,7 +80,8 @@ export type SerialisedChart = { svg: string; width: number; height: number };
  */
 export function serialiseChart(node: Element, style: ExportStyle = DEFAULT_EXPORT_STYLE, title = ''): SerialisedChart {
   const doc = node.ownerDocument;
-  const make = <K extends keyof SVGElementTagNameMap>(name: K) => doc.createElementNS(SVG_NS, name) as SVGElementTagNameMap[K];
+  const make = <K extends keyof SVGElementTagNameMap>(name: K) =>
+    doc.createElementNS(SVG_NS, name) as SVGElementTagNameMap[K];
   const root = make('svg');
   let width: number;
   let height: number;
@@ -100,12 +107,16 @@ export function serialiseChart(node: Element, style: ExportStyle = DEFAULT_EXPOR
     root.append(t);
   }
   const background = make('rect');
-  for (const [k, v] of Object.entries({ width: '100%', height: '100%', fill: style.background })) background.setAttribute(k, v);
+  for (const [k, v] of Object.entries({ width: '100%', height: '100%', fill: style.background }))
+    background.setAttribute(k, v);
   root.append(background);
   let y = 0;
   const gap = parts.length > 1 ? 6 : 0;
   for (const part of parts) {
-    part.element.setAttribute(part.element.localName === 'svg' ? 'y' : 'transform', part.element.localName === 'svg' ? String(y) : `translate(0,${y})`);
+    part.element.setAttribute(
+      part.element.localName === 'svg' ? 'y' : 'transform',
+      part.element.localName === 'svg' ? String(y) : `translate(0,${y})`,
+    );
     root.append(part.element);
     y += part.height + gap;
   }
@@ -117,7 +128,10 @@ export function serialiseChart(node: Element, style: ExportStyle = DEFAULT_EXPOR
   root.setAttribute('font-family', style.fontFamily);
   root.setAttribute('font-size', String(style.fontSize));
   root.setAttribute('color', style.color);
-  root.setAttribute('style', `color: ${style.color}; background: ${style.background}; font-family: ${style.fontFamily}; font-size: ${style.fontSize}px`);
+  root.setAttribute(
+    'style',
+    `color: ${style.color}; background: ${style.background}; font-family: ${style.fontFamily}; font-size: ${style.fontSize}px`,
+  );
   resolveCurrentColor(root, style.color);
   const xml = new (doc.defaultView?.XMLSerializer ?? XMLSerializer)().serializeToString(root);
   return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`, width, height };
@@ -174,7 +188,12 @@ function textLine(element: Element, fontSize: number, make: Make): { element: SV
 }
 
 /** Plot's HTML swatch legend redrawn in SVG: each swatch and its label, wrapped at the chart's width. */
-function swatchRows(legend: Element, width: number, fontSize: number, make: Make): { element: SVGElement; height: number } {
+function swatchRows(
+  legend: Element,
+  width: number,
+  fontSize: number,
+  make: Make,
+): { element: SVGElement; height: number } {
   const g = make('g');
   const swatches = [...legend.children].filter((c) => c.localName !== 'style' && c.querySelector('svg'));
   const rowHeight = Math.max(18, Math.ceil(fontSize * 1.5));

@@ -16,26 +16,40 @@ export function bestMethodSentence(a: AggregationSection): string {
   const top = Math.max(...scored.map((m) => a.gold_accuracy[m]!));
   const best = scored.filter((m) => a.gold_accuracy[m]! >= top - SAME);
   const on = `On the ${count(a.gold_items)} gold pairs`;
-  if (best.length === scored.length) return `${on}, ${scored.length === 3 ? 'the three methods' : 'the methods'} score the same (${coefficient(top)}).`;
+  if (best.length === scored.length)
+    return `${on}, ${scored.length === 3 ? 'the three methods' : 'the methods'} score the same (${coefficient(top)}).`;
   const names = best.map((m) => METHOD_NAMES[m]);
-  const lead = names.length === 1 ? `${names[0]} is the most accurate` : `${names.join(' and ')} are the most accurate, tied`;
-  const few = a.gold_items < 30 ? ` — with only ${count(a.gold_items)} gold pairs, too few to rank the methods with confidence` : '';
+  const lead =
+    names.length === 1 ? `${names[0]} is the most accurate` : `${names.join(' and ')} are the most accurate, tied`;
+  const few =
+    a.gold_items < 30
+      ? ` — with only ${count(a.gold_items)} gold pairs, too few to rank the methods with confidence`
+      : '';
   return `${on}, ${lead} (${coefficient(top)})${few}.`;
 }
 
 /** Which method's labels the exports use and why, with Dawid-Skene's convergence stated either way. */
 export function methodInUseSentence(a: AggregationSection): string {
-  const ds = a.converged ? `Dawid-Skene converged in ${count(a.iterations)} passes` : `Dawid-Skene did not converge (stopped after ${count(a.iterations)} passes)`;
+  const ds = a.converged
+    ? `Dawid-Skene converged in ${count(a.iterations)} passes`
+    : `Dawid-Skene did not converge (stopped after ${count(a.iterations)} passes)`;
   const use = `the exports use ${METHOD_NAMES[a.method]}`;
-  if (a.requested_method === 'auto') return `${ds}; ${use} (automatic: Dawid-Skene when it converges, else majority vote).`;
+  if (a.requested_method === 'auto')
+    return `${ds}; ${use} (automatic: Dawid-Skene when it converges, else majority vote).`;
   return a.method_reason ? `${ds}; ${use}, as chosen, though its labels are not settled.` : `${ds}; ${use}, as chosen.`;
 }
 
 /** What Dawid-Skene was kept from doing (labels nobody gave), or null when it was not. */
 export function outsideGivenSentence(a: AggregationSection): string | null {
   const parts: string[] = [];
-  if (a.unused_categories.length) parts.push(`${a.unused_categories.length === 1 ? 'The category' : 'The categories'} ${a.unused_categories.join(', ')} ${a.unused_categories.length === 1 ? 'was' : 'were'} never used, so Dawid-Skene gives ${a.unused_categories.length === 1 ? 'it' : 'them'} no weight.`);
-  if (a.outside_given) parts.push(`On ${count(a.outside_given)} pair${a.outside_given === 1 ? '' : 's'} Dawid-Skene's most likely label was one none of the pair's annotators gave; each keeps the most likely of its own labels instead.`);
+  if (a.unused_categories.length)
+    parts.push(
+      `${a.unused_categories.length === 1 ? 'The category' : 'The categories'} ${a.unused_categories.join(', ')} ${a.unused_categories.length === 1 ? 'was' : 'were'} never used, so Dawid-Skene gives ${a.unused_categories.length === 1 ? 'it' : 'them'} no weight.`,
+    );
+  if (a.outside_given)
+    parts.push(
+      `On ${count(a.outside_given)} pair${a.outside_given === 1 ? '' : 's'} Dawid-Skene's most likely label was one none of the pair's annotators gave; each keeps the most likely of its own labels instead.`,
+    );
   return parts.length ? parts.join(' ') : null;
 }
 

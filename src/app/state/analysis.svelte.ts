@@ -135,7 +135,10 @@ export class Analysis {
   get link(): string {
     const reading = { labelsAre: this.options.labelsAre ?? null, itemScope: this.options.itemScope ?? 'shared' };
     const picks = { ...this.picks, judge: this.routingInputs.judge };
-    return encodeViewState({ panel: this.panel, settings: this.settings, plan: this.plan, picks, reading }, DEFAULT_SETTINGS);
+    return encodeViewState(
+      { panel: this.panel, settings: this.settings, plan: this.plan, picks, reading },
+      DEFAULT_SETTINGS,
+    );
   }
 
   private get worker(): SessionClient {
@@ -163,7 +166,10 @@ export class Analysis {
       .load(inputs, options, (p: LoadProgress) => {
         if (current()) this.progress = p;
       })
-      .catch((error: unknown) => ({ ok: false as const, message: `the files could not be sent to the worker: ${(error as Error)?.message ?? String(error)}` }));
+      .catch((error: unknown) => ({
+        ok: false as const,
+        message: `the files could not be sent to the worker: ${(error as Error)?.message ?? String(error)}`,
+      }));
     if (!current()) return;
     if (!result.ok) {
       this.error = result.message;
@@ -172,7 +178,8 @@ export class Analysis {
       return;
     }
     this.overview = result.overview;
-    for (const slot of [this.agreement, this.annotators, this.aggregation, this.rubric, this.judges, this.routing]) slot.clear();
+    for (const slot of [this.agreement, this.annotators, this.aggregation, this.rubric, this.judges, this.routing])
+      slot.clear();
     if (!this.fromLink) this.settings = { ...this.settings, removed: [], rubricWeights: null };
     this.fromLink = false;
     // an ambiguous label reading is asked about before anything that depends on it is computed
@@ -208,23 +215,58 @@ export class Analysis {
     const ticket = this.computes.next();
     const settings = this.settings;
     this.agreementProgress = null;
-    if (!(await this.agreement.run(() => this.worker.agreement({ ...settings, bootstrap: 0 }), (r) => r, ticket))) return;
+    if (
+      !(await this.agreement.run(
+        () => this.worker.agreement({ ...settings, bootstrap: 0 }),
+        (r) => r,
+        ticket,
+      ))
+    )
+      return;
     if (!this.agreement.value) return;
     if (settings.bootstrap > 0) this.agreement.pending = true;
-    if (!(await this.annotators.run(() => this.worker.annotators(settings), (r) => ({ annotators: r.annotators, judges: r.judges }), ticket))) return;
-    if (!(await this.aggregation.run(() => this.worker.aggregation(settings), (r) => r, ticket))) return;
+    if (
+      !(await this.annotators.run(
+        () => this.worker.annotators(settings),
+        (r) => ({ annotators: r.annotators, judges: r.judges }),
+        ticket,
+      ))
+    )
+      return;
+    if (
+      !(await this.aggregation.run(
+        () => this.worker.aggregation(settings),
+        (r) => r,
+        ticket,
+      ))
+    )
+      return;
     if (settings.bootstrap > 0) {
       const progress = (done: number, total: number) => {
         if (ticket()) this.agreementProgress = { done, total };
       };
-      if (!(await this.agreement.run(() => this.worker.agreement(settings, progress), (r) => r, ticket))) return;
+      if (
+        !(await this.agreement.run(
+          () => this.worker.agreement(settings, progress),
+          (r) => r,
+          ticket,
+        ))
+      )
+        return;
       this.agreementProgress = null;
     }
     // the rubric (several dimensions only) after the coefficients: on a large rubric file it takes seconds
     if (this.agreement.value?.agreement.dimensions.length) await this.updateRubric();
     else this.rubric.clear();
     if (!ticket()) return;
-    if (!(await this.judges.run(() => this.worker.judges(settings), (r) => r, ticket))) return;
+    if (
+      !(await this.judges.run(
+        () => this.worker.judges(settings),
+        (r) => r,
+        ticket,
+      ))
+    )
+      return;
     if (this.judges.value) await this.updateRouting({});
     else this.routing.clear();
     // the planners that read the data (subsampling, k-means) can be slow on large files: only for the panel shown
@@ -247,16 +289,48 @@ export class Analysis {
     const plan = { ...this.plan, ...change };
     this.plan = plan;
     const keys = Object.keys(change) as (keyof PlanInputs)[];
-    for (const planner of PLANNERS) if (keys.length === 0 || keys.some((k) => PLANNER_INPUTS[planner].includes(k))) this.planDue.add(planner);
+    for (const planner of PLANNERS)
+      if (keys.length === 0 || keys.some((k) => PLANNER_INPUTS[planner].includes(k))) this.planDue.add(planner);
     const ticket = this.plans.next();
     const settings = this.settings;
     const asks: Record<Planner, () => Promise<boolean>> = {
-      cost: () => this.costPlan.run(() => this.worker.costPlan({ scenarios: plan.scenarios, prices: plan.prices, approaches: plan.approaches, approachTarget: plan.approachTarget }), (r) => r, ticket),
-      gold: () => this.goldPlan.run(() => this.worker.goldPlan(plan.gold), (r) => r.plan, ticket),
-      nextBatch: () => this.nextBatch.run(() => this.worker.nextBatch(settings, plan.next), (r) => ({ batch: r.batch, csv: r.csv }), ticket),
-      nextLabel: () => this.nextLabel.run(() => this.worker.nextLabel(settings, plan.nextLabel), (r) => ({ section: r.section, csv: r.csv, annotators: r.annotators }), ticket),
+      cost: () =>
+        this.costPlan.run(
+          () =>
+            this.worker.costPlan({
+              scenarios: plan.scenarios,
+              prices: plan.prices,
+              approaches: plan.approaches,
+              approachTarget: plan.approachTarget,
+            }),
+          (r) => r,
+          ticket,
+        ),
+      gold: () =>
+        this.goldPlan.run(
+          () => this.worker.goldPlan(plan.gold),
+          (r) => r.plan,
+          ticket,
+        ),
+      nextBatch: () =>
+        this.nextBatch.run(
+          () => this.worker.nextBatch(settings, plan.next),
+          (r) => ({ batch: r.batch, csv: r.csv }),
+          ticket,
+        ),
+      nextLabel: () =>
+        this.nextLabel.run(
+          () => this.worker.nextLabel(settings, plan.nextLabel),
+          (r) => ({ section: r.section, csv: r.csv, annotators: r.annotators }),
+          ticket,
+        ),
       // k labels per pair redrawn from the data (seeded, in the worker)
-      subsample: () => this.subsample.run(() => this.worker.subsample(settings, plan.subsample), (r) => r.curve, ticket),
+      subsample: () =>
+        this.subsample.run(
+          () => this.worker.subsample(settings, plan.subsample),
+          (r) => r.curve,
+          ticket,
+        ),
     };
     for (const planner of PLANNERS) {
       if (!this.planDue.has(planner)) continue;
@@ -284,17 +358,25 @@ export class Analysis {
   async updateRouting(change: Partial<AnalysisRoutingInputs>): Promise<void> {
     const inputs = { ...this.routingInputs, ...change };
     const judges = this.judges.value?.routing.judges ?? [];
-    if (!inputs.judge || !judges.some((j) => j.id === inputs.judge)) inputs.judge = judges.find((j) => j.table)?.id ?? judges[0]?.id ?? null;
+    if (!inputs.judge || !judges.some((j) => j.id === inputs.judge))
+      inputs.judge = judges.find((j) => j.table)?.id ?? judges[0]?.id ?? null;
     this.routingInputs = inputs;
     const { judge, ...routing } = inputs;
     this.plan = { ...this.plan, routing };
     if (!judge) this.routing.clear();
-    else await this.routing.run(() => this.worker.routing(judge, routing, this.settings), (r) => r);
+    else
+      await this.routing.run(
+        () => this.worker.routing(judge, routing, this.settings),
+        (r) => r,
+      );
   }
 
   /** The rubric section for the current settings (only it depends on the rubric weights). */
   private async updateRubric(): Promise<void> {
-    await this.rubric.run(() => this.worker.rubric(this.settings), (r) => r.rubric);
+    await this.rubric.run(
+      () => this.worker.rubric(this.settings),
+      (r) => r.rubric,
+    );
   }
 
   /** Changes the rubric weights (null: the defaults) and recomputes the rubric section only. */
@@ -320,7 +402,10 @@ export class Analysis {
 
   /** Builds a file in the worker and hands it to the browser as a download (nothing is uploaded). */
   async download(kind: ExportKind): Promise<void> {
-    const file = await this.worker.exportFile(kind, this.settings, { method: this.settings.method, minConfidence: this.minConfidence });
+    const file = await this.worker.exportFile(kind, this.settings, {
+      method: this.settings.method,
+      minConfidence: this.minConfidence,
+    });
     if (!file.ok) {
       this.exportNote = file.message;
       return;
@@ -340,7 +425,11 @@ export class Analysis {
     this.reportNote = 'Building the report…';
     try {
       const { spot, priceAi, priceHuman, priceExpert, target } = this.routingInputs;
-      const built = await this.worker.report(this.settings, { spot, priceAi, priceHuman, priceExpert, target }, this.plan.nextLabel);
+      const built = await this.worker.report(
+        this.settings,
+        { spot, priceAi, priceHuman, priceExpert, target },
+        this.plan.nextLabel,
+      );
       if (!built.ok) {
         this.reportNote = `The report could not be built: ${built.message}`;
         return;
@@ -388,10 +477,12 @@ export class Analysis {
     } catch {
       url = new URL('about:blank'); // eslint-disable-line svelte/prefer-svelte-reactivity -- a temporary
     }
-    if (url.origin !== location.origin) return this.fail(`?data= must name a file published on this site (${location.origin}); "${path}" is not one`);
+    if (url.origin !== location.origin)
+      return this.fail(`?data= must name a file published on this site (${location.origin}); "${path}" is not one`);
     this.phase = 'loading';
     const response = await fetch(url).catch(() => null);
-    if (!response?.ok) return this.fail(`the data file "${path}" could not be loaded${response ? ` (${response.status})` : ''}`);
+    if (!response?.ok)
+      return this.fail(`the data file "${path}" could not be loaded${response ? ` (${response.status})` : ''}`);
     await this.open([new File([await response.blob()], decodeURIComponent(url.pathname.split('/').pop() || 'data'))]);
   }
 

@@ -11,11 +11,28 @@ export interface PlanInputs {
   approaches: Approach[];
   approachTarget: number;
   subsample: { maxK: number; repeats: number; pricePerLabel: number };
-  gold: { goldShare: number; minGold: number; threshold: number; clickerAccuracy: number; goodAccuracy: number; clickerShare: number; tasks: number; annotators: number; pricePerLabel: number };
+  gold: {
+    goldShare: number;
+    minGold: number;
+    threshold: number;
+    clickerAccuracy: number;
+    goodAccuracy: number;
+    clickerShare: number;
+    tasks: number;
+    annotators: number;
+    pricePerLabel: number;
+  };
   next: { size: number; weightUncertainty: number };
   /** value of the next label: who labels ('typical' or an annotator id), price per label, batch exported */
   nextLabel: { from: string; pricePerLabel: number; batch: number };
-  routing: { spot: number; priceAi: number; priceHuman: number; priceExpert: number; target: number; reference: 'majority' | 'gold' };
+  routing: {
+    spot: number;
+    priceAi: number;
+    priceHuman: number;
+    priceExpert: number;
+    target: number;
+    reference: 'majority' | 'gold';
+  };
 }
 
 export const DEFAULT_PLAN: PlanInputs = {
@@ -25,7 +42,17 @@ export const DEFAULT_PLAN: PlanInputs = {
   approaches: APPROACHES,
   approachTarget: 1_000_000,
   subsample: { maxK: 7, repeats: 50, pricePerLabel: 0.3 },
-  gold: { goldShare: 0.1, minGold: 5, threshold: 0.6, clickerAccuracy: 0.4, goodAccuracy: 0.85, clickerShare: 0.1, tasks: 200, annotators: 20, pricePerLabel: 0.3 },
+  gold: {
+    goldShare: 0.1,
+    minGold: 5,
+    threshold: 0.6,
+    clickerAccuracy: 0.4,
+    goodAccuracy: 0.85,
+    clickerShare: 0.1,
+    tasks: 200,
+    annotators: 20,
+    pricePerLabel: 0.3,
+  },
   next: { size: 100, weightUncertainty: 0.6 },
   nextLabel: DEFAULT_NEXT_LABEL,
   routing: { ...DEFAULT_ROUTING, reference: 'majority' },
@@ -34,13 +61,15 @@ export const DEFAULT_PLAN: PlanInputs = {
 /** The inputs that differ from the defaults (top-level keys), or null when none do. */
 export function planDiff(plan: PlanInputs): Partial<PlanInputs> | null {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(DEFAULT_PLAN) as (keyof PlanInputs)[]) if (JSON.stringify(plan[key]) !== JSON.stringify(DEFAULT_PLAN[key])) out[key] = plan[key];
+  for (const key of Object.keys(DEFAULT_PLAN) as (keyof PlanInputs)[])
+    if (JSON.stringify(plan[key]) !== JSON.stringify(DEFAULT_PLAN[key])) out[key] = plan[key];
   return Object.keys(out).length ? (out as Partial<PlanInputs>) : null;
 }
 
 /** A value shaped like `template` (numbers finite, strings, same keys, arrays of such), or undefined. */
 function shaped<T>(value: unknown, template: T): T | undefined {
-  if (typeof template === 'number') return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? (value as T) : undefined;
+  if (typeof template === 'number')
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? (value as T) : undefined;
   if (typeof template === 'string') return typeof value === 'string' && value.length <= 200 ? (value as T) : undefined;
   if (Array.isArray(template)) {
     if (!Array.isArray(value) || value.length === 0 || value.length > 50) return undefined;
@@ -80,7 +109,12 @@ export function decodePlan(raw: string | null): PlanInputs {
   const prices = (value as Record<string, unknown>).prices;
   if (prices && typeof prices === 'object' && !Array.isArray(prices)) {
     const entries = Object.entries(prices);
-    if (entries.length >= 1 && entries.length <= 10 && entries.every(([k, x]) => k.length <= 80 && typeof x === 'number' && Number.isFinite(x) && x >= 0)) plan.prices = Object.fromEntries(entries) as Record<string, number>;
+    if (
+      entries.length >= 1 &&
+      entries.length <= 10 &&
+      entries.every(([k, x]) => k.length <= 80 && typeof x === 'number' && Number.isFinite(x) && x >= 0)
+    )
+      plan.prices = Object.fromEntries(entries) as Record<string, number>;
   }
   if (plan.routing.reference !== 'gold') plan.routing.reference = 'majority';
   return plan;

@@ -28,7 +28,11 @@ export class Slot<T> {
    * Asks, and applies the answer (`pick` turns it into the value) unless it went stale on the way; a failure
    * clears the value, so a panel never shows numbers of other settings beside an error. True when applied.
    */
-  async run<R extends { ok: true }>(ask: () => Promise<R | Failure>, pick: (answer: R) => T, ticket: Ticket = () => true): Promise<boolean> {
+  async run<R extends { ok: true }>(
+    ask: () => Promise<R | Failure>,
+    pick: (answer: R) => T,
+    ticket: Ticket = () => true,
+  ): Promise<boolean> {
     const current = this.#runs.next();
     this.pending = true;
     const answer = await ask();

@@ -30,7 +30,6 @@ export interface ViewPicks {
 
 export const NO_PICKS: ViewPicks = { slice: null, filter: '', flaggedOnly: false, judge: null };
 
-
 /**
  * The view as a URL fragment (`#panel=agreement&remove=a&remove=b&…`): only what differs from the defaults.
  * The fragment never reaches a server, so annotator ids stay on the machine.
@@ -46,8 +45,19 @@ export function encodeViewState(view: ViewState, defaults: Settings): string {
   if (s.minShared !== defaults.minShared) p.set('min_shared', String(s.minShared));
   if (s.method !== defaults.method) p.set('method', s.method);
   const w = s.weights;
-  if (w.gold !== defaults.weights.gold || w.majority !== defaults.weights.majority || w.speed !== defaults.weights.speed) p.set('weights', `${w.gold},${w.majority},${w.speed}`);
-  if (s.rubricWeights) p.set('rubric', Object.entries(s.rubricWeights).map(([d, w]) => `${encodeURIComponent(d)}:${w}`).join(','));
+  if (
+    w.gold !== defaults.weights.gold ||
+    w.majority !== defaults.weights.majority ||
+    w.speed !== defaults.weights.speed
+  )
+    p.set('weights', `${w.gold},${w.majority},${w.speed}`);
+  if (s.rubricWeights)
+    p.set(
+      'rubric',
+      Object.entries(s.rubricWeights)
+        .map(([d, w]) => `${encodeURIComponent(d)}:${w}`)
+        .join(','),
+    );
   const picks = view.picks;
   if (picks.slice) p.set('slice', picks.slice);
   if (picks.filter) p.set('filter', picks.filter);
@@ -55,7 +65,8 @@ export function encodeViewState(view: ViewState, defaults: Settings): string {
   if (picks.judge) p.set('judge', picks.judge);
   const plan = planDiff(view.plan);
   if (plan) p.set('plan', JSON.stringify(plan));
-  for (const [file, convention] of Object.entries(view.reading.labelsAre ?? {})) p.append('labels', file === '*' ? convention : `${file}:${convention}`);
+  for (const [file, convention] of Object.entries(view.reading.labelsAre ?? {}))
+    p.append('labels', file === '*' ? convention : `${file}:${convention}`);
   if (view.reading.itemScope === 'file') p.set('scope', 'file');
   const text = p.toString();
   return text ? `#${text}` : '';
@@ -74,7 +85,12 @@ export function decodeViewState(hash: string, defaults: Settings): ViewState {
   return {
     panel: isPanelId(panel) ? panel : 'overview',
     plan: decodePlan(p.get('plan')),
-    picks: { slice: p.get('slice') || null, filter: p.get('filter') ?? '', flaggedOnly: p.get('flagged') === '1', judge: p.get('judge') || null },
+    picks: {
+      slice: p.get('slice') || null,
+      filter: p.get('filter') ?? '',
+      flaggedOnly: p.get('flagged') === '1',
+      judge: p.get('judge') || null,
+    },
     reading: { labelsAre: labelsAre(p.getAll('labels')), itemScope: p.get('scope') === 'file' ? 'file' : 'shared' },
     settings: {
       removed: p.getAll('remove').filter(Boolean),
@@ -84,7 +100,10 @@ export function decodeViewState(hash: string, defaults: Settings): ViewState {
       minShared: whole('min_shared', defaults.minShared, 1),
       method: METHOD_SETTINGS.includes(method as MethodSetting) ? (method as MethodSetting) : defaults.method,
       rubricWeights: rubricWeights(p.get('rubric')),
-      weights: weights.length === 3 && weights.every((x) => Number.isFinite(x) && x >= 0) ? { gold: weights[0], majority: weights[1], speed: weights[2] } : defaults.weights,
+      weights:
+        weights.length === 3 && weights.every((x) => Number.isFinite(x) && x >= 0)
+          ? { gold: weights[0], majority: weights[1], speed: weights[2] }
+          : defaults.weights,
     },
   };
 }

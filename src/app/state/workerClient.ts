@@ -7,14 +7,17 @@ import type { AnalysisSession, Failure } from '../../session/analysisSession';
  * session lacks is a compile error here and in every caller.
  */
 export type SessionClient = {
-  [K in keyof AnalysisSession]: (...args: Parameters<AnalysisSession[K]>) => Promise<Awaited<ReturnType<AnalysisSession[K]>> | Failure>;
+  [K in keyof AnalysisSession]: (
+    ...args: Parameters<AnalysisSession[K]>
+  ) => Promise<Awaited<ReturnType<AnalysisSession[K]>> | Failure>;
 };
 
 /** A client from one way of calling a method by name (the worker's, or the tests' in-process session). */
 export function clientOf(call: (name: string, args: unknown[]) => Promise<unknown>): SessionClient {
   return new Proxy({} as SessionClient, {
     // `then` stays undefined, so a client is never mistaken for a promise
-    get: (_, name) => (typeof name === 'string' && name !== 'then' ? (...args: unknown[]) => call(name, args) : undefined),
+    get: (_, name) =>
+      typeof name === 'string' && name !== 'then' ? (...args: unknown[]) => call(name, args) : undefined,
   });
 }
 
@@ -38,7 +41,10 @@ export class WorkerClient {
   }
 
   private spawn(): void {
-    this.worker = new Worker(new URL('../../../workers/analysis.worker.ts', import.meta.url), { type: 'module', name: 'prefscope-analysis' });
+    this.worker = new Worker(new URL('../../../workers/analysis.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'prefscope-analysis',
+    });
     this.api = wrap<AnalysisSession>(this.worker);
     const worker = this.worker;
     this.crashed = new Promise((resolve) => {
@@ -47,7 +53,9 @@ export class WorkerClient {
         worker.terminate();
         if (this.worker === worker) this.spawn(); // a fresh worker for the retry; the data must be read again
       };
-      worker.addEventListener('error', (e) => fail(`the analysis worker stopped (${e.message || 'out of memory?'}); try again, or a smaller file`));
+      worker.addEventListener('error', (e) =>
+        fail(`the analysis worker stopped (${e.message || 'out of memory?'}); try again, or a smaller file`),
+      );
       worker.addEventListener('messageerror', () => fail('the analysis worker sent a message that could not be read'));
     });
   }

@@ -1,7 +1,13 @@
 import { approachCosts } from '../../core/approachCosts';
 import { costComparison } from '../../core/costComparison';
 import { parseCommandLine } from '../commandLine';
-import { APPROACHES, APPROACH_TARGETS, COMPARISON_PRICES, COMPARISON_SCALES, SCALING_SCENARIOS } from '../../planning/planDefaults';
+import {
+  APPROACHES,
+  APPROACH_TARGETS,
+  COMPARISON_PRICES,
+  COMPARISON_SCALES,
+  SCALING_SCENARIOS,
+} from '../../planning/planDefaults';
 import { ALPACA_EVAL_EVALUATORS } from '../../planning/alpacaEvalEvaluators';
 import type { PlanCommand } from './command';
 import { fail } from '../command';
@@ -15,7 +21,18 @@ const USAGE = `usage: npm run --silent plan -- cost [--human P] [--hybrid P] [--
 export const cost: PlanCommand = {
   usage: USAGE,
   run(argv) {
-    const { values: v, positionals } = parseCommandLine(argv, { human: { type: 'string' }, hybrid: { type: 'string' }, ai: { type: 'string' }, scales: { type: 'string' }, targets: { type: 'string' } }, USAGE, fail);
+    const { values: v, positionals } = parseCommandLine(
+      argv,
+      {
+        human: { type: 'string' },
+        hybrid: { type: 'string' },
+        ai: { type: 'string' },
+        scales: { type: 'string' },
+        targets: { type: 'string' },
+      },
+      USAGE,
+      fail,
+    );
     if (positionals.length) fail(`plan cost takes no file (got ${positionals.join(' ')})\n${USAGE}`);
     const price = (raw: string | undefined, name: string, fallback: number) => {
       if (raw === undefined) return fallback;
@@ -26,17 +43,25 @@ export const cost: PlanCommand = {
     const list = (raw: string | undefined, name: string, fallback: number[]) => {
       if (raw === undefined) return fallback;
       const xs = raw.split(',').map((s) => Number(s.trim()));
-      if (xs.length === 0 || xs.some((x) => !(Number.isInteger(x) && x > 0))) fail(`--${name} takes whole numbers above 0 separated by commas, not "${raw}"`);
+      if (xs.length === 0 || xs.some((x) => !(Number.isInteger(x) && x > 0)))
+        fail(`--${name} takes whole numbers above 0 separated by commas, not "${raw}"`);
       return xs;
     };
     const [human, hybrid, ai] = Object.values(COMPARISON_PRICES);
-    const prices = { 'Human only': price(v.human, 'human', human), 'Hybrid AI + human': price(v.hybrid, 'hybrid', hybrid), 'AI only': price(v.ai, 'ai', ai) };
+    const prices = {
+      'Human only': price(v.human, 'human', human),
+      'Hybrid AI + human': price(v.hybrid, 'hybrid', hybrid),
+      'AI only': price(v.ai, 'ai', ai),
+    };
     const targets = list(v.targets, 'targets', APPROACH_TARGETS);
     return {
       scaling: SCALING_SCENARIOS.map((s) => ({ ...s, total_cost: s.pairs * s.price_per_pair })),
       comparison: { prices, rows: costComparison(prices, list(v.scales, 'scales', COMPARISON_SCALES)) },
       approaches: targets.map((target) => ({ target, approaches: approachCosts(APPROACHES, target) })),
-      evaluators: { source: 'tatsu-lab/alpaca_eval evaluators_leaderboard.csv (Apache-2.0), commit 02f2cce', rows: ALPACA_EVAL_EVALUATORS },
+      evaluators: {
+        source: 'tatsu-lab/alpaca_eval evaluators_leaderboard.csv (Apache-2.0), commit 02f2cce',
+        rows: ALPACA_EVAL_EVALUATORS,
+      },
     };
   },
 };

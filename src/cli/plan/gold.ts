@@ -18,17 +18,32 @@ const USAGE = `usage: npm run --silent plan -- gold [--gold-share F] [--min-gold
   --seed S            seed of the simulation (default 1)`;
 
 const OPTIONS = {
-  'gold-share': { type: 'string' }, 'min-gold': { type: 'string' }, threshold: { type: 'string' },
-  accuracy: { type: 'string' }, tasks: { type: 'string' }, 'good-accuracy': { type: 'string' },
-  'clicker-share': { type: 'string' }, annotators: { type: 'string' }, price: { type: 'string' },
-  runs: { type: 'string' }, seed: { type: 'string' },
+  'gold-share': { type: 'string' },
+  'min-gold': { type: 'string' },
+  threshold: { type: 'string' },
+  accuracy: { type: 'string' },
+  tasks: { type: 'string' },
+  'good-accuracy': { type: 'string' },
+  'clicker-share': { type: 'string' },
+  annotators: { type: 'string' },
+  price: { type: 'string' },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
 } as const;
 
 /** command-line option → planner option */
 const NAMES: [keyof typeof OPTIONS, keyof GoldPlanOptions][] = [
-  ['gold-share', 'goldShare'], ['min-gold', 'minGold'], ['threshold', 'threshold'], ['accuracy', 'clickerAccuracy'],
-  ['tasks', 'tasks'], ['good-accuracy', 'goodAccuracy'], ['clicker-share', 'clickerShare'],
-  ['annotators', 'annotators'], ['price', 'pricePerLabel'], ['runs', 'runs'], ['seed', 'seed'],
+  ['gold-share', 'goldShare'],
+  ['min-gold', 'minGold'],
+  ['threshold', 'threshold'],
+  ['accuracy', 'clickerAccuracy'],
+  ['tasks', 'tasks'],
+  ['good-accuracy', 'goodAccuracy'],
+  ['clicker-share', 'clickerShare'],
+  ['annotators', 'annotators'],
+  ['price', 'pricePerLabel'],
+  ['runs', 'runs'],
+  ['seed', 'seed'],
 ];
 
 /**
@@ -63,4 +78,3 @@ export const gold: PlanCommand = {
     };
   },
 };
-

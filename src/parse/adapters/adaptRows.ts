@@ -19,7 +19,13 @@ export function recordsOf(batch: TableBatch): SourceRecord[] {
  * Turns one batch of source records into a batch of canonical rows (the `CANONICAL_COLUMNS` a row sets,
  * then any pass-through columns). Each canonical row keeps its source record's row number; problems become issues.
  */
-export function adaptBatch(batch: TableBatch, adapter: Adapter, fileName: string, onIssue: (issue: Issue) => void, file: AdaptedFile = adaptedFile(fileName)): TableBatch {
+export function adaptBatch(
+  batch: TableBatch,
+  adapter: Adapter,
+  fileName: string,
+  onIssue: (issue: Issue) => void,
+  file: AdaptedFile = adaptedFile(fileName),
+): TableBatch {
   const out = new RecordBatcher();
   for (let r = 0; r < batch.rows.length; r++) {
     const row = batch.rowNumbers[r];
@@ -63,6 +69,12 @@ export function adaptedFile(fileName: string, judgeName = fileName): AdaptedFile
 }
 
 /** The rows of `source` read by `adapter`, batch by batch. */
-export async function* adaptRows(source: TableReader, adapter: Adapter, fileName: string, onIssue: (issue: Issue) => void, file: AdaptedFile = adaptedFile(fileName)): TableReader {
+export async function* adaptRows(
+  source: TableReader,
+  adapter: Adapter,
+  fileName: string,
+  onIssue: (issue: Issue) => void,
+  file: AdaptedFile = adaptedFile(fileName),
+): TableReader {
   for await (const batch of source) yield adaptBatch(batch, adapter, fileName, onIssue, file);
 }

@@ -28,8 +28,21 @@ export type CanonicalRow = {
 
 /** Output columns of every adapter, in this order; slice columns an adapter passes through follow. */
 export const CANONICAL_COLUMNS = [
-  'item', 'annotator', 'annotator_kind', 'label', 'dimension', 'time_seconds', 'timestamp', 'gold_label', 'prompt',
-  'response_a', 'response_b', 'model_a', 'model_b', 'shown_first', 'ai_confidence',
+  'item',
+  'annotator',
+  'annotator_kind',
+  'label',
+  'dimension',
+  'time_seconds',
+  'timestamp',
+  'gold_label',
+  'prompt',
+  'response_a',
+  'response_b',
+  'model_a',
+  'model_b',
+  'shown_first',
+  'ai_confidence',
 ] as const;
 
 /** A source record: a JSON object, or a table row keyed by its header (null prototype: any key is data). */

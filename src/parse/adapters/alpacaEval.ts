@@ -1,11 +1,34 @@
 import { SINGLE_ANNOTATOR } from '../encoder';
-import { contentId, detection, keysFound, numeric, present, text, type Adapter, type AdapterContext, type SourceRecord } from './adapter';
+import {
+  contentId,
+  detection,
+  keysFound,
+  numeric,
+  present,
+  text,
+  type Adapter,
+  type AdapterContext,
+  type SourceRecord,
+} from './adapter';
 import { isJudgementTable } from './resolvedPairs';
 
 /** Fields that identify the format (the more found, the more specific the match). */
 const FIELDS = [
-  'instruction', 'input', 'output_1', 'output_2', 'preference', 'annotator', 'annotator_index', 'generator_1', 'generator_2',
-  'generator', 'dataset', 'datasplit', 'price_per_example', 'time_per_example', 'raw_completion',
+  'instruction',
+  'input',
+  'output_1',
+  'output_2',
+  'preference',
+  'annotator',
+  'annotator_index',
+  'generator_1',
+  'generator_2',
+  'generator',
+  'dataset',
+  'datasplit',
+  'price_per_example',
+  'time_per_example',
+  'raw_completion',
 ] as const;
 const REQUIRED = ['instruction', 'output_1', 'output_2', 'preference'] as const;
 /** Fields passed through as slices (few values) or attributes. */
@@ -96,7 +119,10 @@ export const alpacaEval: Adapter = {
     }
     const label = preferenceLabel(p);
     if (label === null) {
-      ctx.problem('preference', `preference ${p} is not 1, 2, 1.5, 0 or a value between 1 and 2; the record is skipped`);
+      ctx.problem(
+        'preference',
+        `preference ${p} is not 1, 2, 1.5, 0 or a value between 1 and 2; the record is skipped`,
+      );
       return;
     }
     const instruction = text(record.instruction);

@@ -36,11 +36,16 @@ export function sidesOf(keys: string[]): Sides {
   return { prompt, a, b };
 }
 
-const fold = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+const fold = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '_');
 const A_WORDS = new Set(['1', 'one', 'first', 'left']);
 const B_WORDS = new Set(['2', 'two', 'second', 'right']);
 /** nouns after which a lone `a` / `b` names a side ("Response A"), not an article */
-const SIDE_NOUN = /^(response|answer|output|completion|generation|generations|reply|option|text|candidate|assistant|model|system|summary|translation)$/;
+const SIDE_NOUN =
+  /^(response|answer|output|completion|generation|generations|reply|option|text|candidate|assistant|model|system|summary|translation)$/;
 const TIE = /\b(tie|tied|equal|equally|same|both|neither|draw|none|indifferent|no preference)\b/;
 const STRONG = /\b(much|far|significantly|clearly|strongly|definitely|vastly|way)\b/;
 /** longer values are free text (a rationale), not a label naming a side */
@@ -100,7 +105,10 @@ export function rankingEntries(v: unknown): RankEntry[] | null {
   }
   if (isObject(v) && Array.isArray(v.value) && Array.isArray(v.rank)) {
     const ranks = v.rank;
-    return v.value.map((name, i) => ({ name: text(name), rank: ranks[i] === null || ranks[i] === undefined ? NaN : Number(ranks[i]) }));
+    return v.value.map((name, i) => ({
+      name: text(name),
+      rank: ranks[i] === null || ranks[i] === undefined ? NaN : Number(ranks[i]),
+    }));
   }
   return null;
 }
@@ -130,6 +138,7 @@ export function valueKind(v: unknown, sides: Sides): ValueKind | null {
   if (typeof v === 'string') return NUMBER.test(v.trim()) ? 'rating' : 'label';
   const entries = rankingEntries(v);
   if (!entries) return 'other';
-  if (Array.isArray(v) && v.every((e) => typeof e === 'string')) return rankLabel(entries, sides) === null ? 'other' : 'ranking';
+  if (Array.isArray(v) && v.every((e) => typeof e === 'string'))
+    return rankLabel(entries, sides) === null ? 'other' : 'ranking';
   return 'ranking';
 }

@@ -42,7 +42,23 @@ export interface ArgillaRecord {
 }
 
 /** Words of a question name that mark free-text answers (rationales, corrections): never labels. */
-const TEXT_WORDS = new Set(['comment', 'comments', 'feedback', 'reason', 'reasons', 'note', 'notes', 'correction', 'corrections', 'corrected', 'edit', 'edits', 'edited', 'rewrite', 'rewritten']);
+const TEXT_WORDS = new Set([
+  'comment',
+  'comments',
+  'feedback',
+  'reason',
+  'reasons',
+  'note',
+  'notes',
+  'correction',
+  'corrections',
+  'corrected',
+  'edit',
+  'edits',
+  'edited',
+  'rewrite',
+  'rewritten',
+]);
 const TEXT_STEMS = /^(rational|explan|justif|critiq)/;
 /** Whether a question's answers are free text, by its name (`rationale`, `preference_reason`, `notes` …). */
 export function isTextQuestion(name: string): boolean {
@@ -82,7 +98,12 @@ export function preferenceQuestions(questions: ArgillaQuestion[], sides: Sides):
     const only = candidates.length === 1;
     if (kind === 'other' && named && vs.some((v) => rankingEntries(v) !== null)) kind = 'ranking';
     const sideWord = vs.some((v) => typeof v === 'string' && labelWord(v, sides) !== null);
-    if (kind === 'ranking' || (kind === 'label' && (named || only || sideWord)) || (kind === 'rating' && (named || only))) out.push({ question, kind });
+    if (
+      kind === 'ranking' ||
+      (kind === 'label' && (named || only || sideWord)) ||
+      (kind === 'rating' && (named || only))
+    )
+      out.push({ question, kind });
   }
   // by name among all the record's questions, so a preference question left unanswered keeps `overall` to itself
   const overall = candidates.find((q) => PREFERENCE_NAME.test(q.name)) ?? out[0]?.question;
@@ -94,7 +115,8 @@ type Reading = { label: string } | { problem: string };
 /** The label of one answer of a question of `kind`, or why it has none. */
 export function readAnswer(v: unknown, kind: ValueKind, sides: Sides): Reading {
   if (!present(v) || (Array.isArray(v) && v.length === 0)) return { problem: 'the answer is empty' };
-  if (typeof v === 'string' && /^[[{]/.test(v.trim())) return { problem: 'the answer is text that is not JSON (a pandas or NumPy print?); export nested values as JSON' };
+  if (typeof v === 'string' && /^[[{]/.test(v.trim()))
+    return { problem: 'the answer is text that is not JSON (a pandas or NumPy print?); export nested values as JSON' };
   if (kind === 'ranking') {
     const entries = rankingEntries(v);
     if (!entries) return { problem: `not a ranking: ${text(v).slice(0, 60)}` };
@@ -102,14 +124,18 @@ export function readAnswer(v: unknown, kind: ValueKind, sides: Sides): Reading {
     const both = sides.a && sides.b ? `\`${sides.a}\` and \`${sides.b}\`` : 'both responses';
     return label ? { label } : { problem: `the ranking does not rank ${both}: ${text(v).slice(0, 60)}` };
   }
-  if (typeof v !== 'string' && typeof v !== 'number') return { problem: `not a single ${kind}: ${text(v).slice(0, 60)}` };
+  if (typeof v !== 'string' && typeof v !== 'number')
+    return { problem: `not a single ${kind}: ${text(v).slice(0, 60)}` };
   const raw = text(v);
   if (kind === 'rating') return { label: raw };
   return { label: labelWord(raw, sides) ?? raw };
 }
 
 /** The prompt and the two responses of the record, as canonical texts. */
-function textsOf(fields: Record<string, string>, sides: Sides): Pick<CanonicalRow, 'prompt' | 'response_a' | 'response_b'> {
+function textsOf(
+  fields: Record<string, string>,
+  sides: Sides,
+): Pick<CanonicalRow, 'prompt' | 'response_a' | 'response_b'> {
   const out: Pick<CanonicalRow, 'prompt' | 'response_a' | 'response_b'> = {};
   if (sides.prompt) out.prompt = fields[sides.prompt];
   if (sides.a && sides.b) {
@@ -129,7 +155,10 @@ export function emitArgillaRecord(rec: ArgillaRecord, ctx: AdapterContext): void
   const keys = Object.keys(rec.fields);
   const sides = sidesOf(keys);
   const texts = textsOf(rec.fields, sides);
-  const ordered = texts.response_a !== undefined ? [texts.prompt ?? '', texts.response_a, texts.response_b ?? ''] : keys.map((k) => rec.fields[k]);
+  const ordered =
+    texts.response_a !== undefined
+      ? [texts.prompt ?? '', texts.response_a, texts.response_b ?? '']
+      : keys.map((k) => rec.fields[k]);
   const item = rec.id || (keys.length > 0 ? contentId(...ordered) : '');
   if (item === '') {
     ctx.problem(rec.idField, `the record has no \`${rec.idField}\` and no fields to identify it; it is skipped`);
@@ -160,7 +189,10 @@ export function emitArgillaRecord(rec: ArgillaRecord, ctx: AdapterContext): void
       continue;
     }
     const confidence = s.score !== undefined ? { ai_confidence: s.score } : {};
-    ctx.emit({ item, annotator: s.agent || SUGGESTION, kind: 'ai', label: reading.label, dimension, ...confidence, ...texts }, rec.extra);
+    ctx.emit(
+      { item, annotator: s.agent || SUGGESTION, kind: 'ai', label: reading.label, dimension, ...confidence, ...texts },
+      rec.extra,
+    );
     judged = true;
   }
   if (!judged) ctx.emit({ item, ...texts });
@@ -169,6 +201,8 @@ export function emitArgillaRecord(rec: ArgillaRecord, ctx: AdapterContext): void
 /** Scalar metadata values (text, numbers, booleans): the record's slice columns. */
 export function scalarEntries(o: Record<string, unknown> | null): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  if (o) for (const [k, v] of Object.entries(o)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+  if (o)
+    for (const [k, v] of Object.entries(o))
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
   return out;
 }

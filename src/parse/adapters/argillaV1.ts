@@ -1,12 +1,19 @@
 import { nested, numeric, present, text, type Adapter, type Detection, type SourceRecord } from './adapter';
-import { emitArgillaRecord, scalarEntries, type ArgillaQuestion, type ArgillaRecord, type ArgillaResponse } from './argillaRecord';
+import {
+  emitArgillaRecord,
+  scalarEntries,
+  type ArgillaQuestion,
+  type ArgillaRecord,
+  type ArgillaResponse,
+} from './argillaRecord';
 
 const SUGGESTION = '-suggestion';
 const SUGGESTION_METADATA = '-suggestion-metadata';
 const OWN_COLUMNS = new Set(['external_id', 'metadata']);
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isResponse = (v: unknown) => isObject(v) && Object.hasOwn(v, 'value') && (Object.hasOwn(v, 'user_id') || Object.hasOwn(v, 'status'));
+const isResponse = (v: unknown) =>
+  isObject(v) && Object.hasOwn(v, 'value') && (Object.hasOwn(v, 'user_id') || Object.hasOwn(v, 'status'));
 
 /**
  * The responses in a question column: a list of `{user_id, value, status}`, or the same as a struct of
@@ -50,13 +57,18 @@ function question(record: SourceRecord, name: string): ArgillaQuestion {
     field: `${name}[${i}]`,
   }));
   if (!responseList(cell) && present(cell)) {
-    const problem = typeof cell === 'string' ? 'the cell is text that is not JSON (a pandas or NumPy print?); write nested values as JSON' : 'not a list of {user_id, value, status}';
+    const problem =
+      typeof cell === 'string'
+        ? 'the cell is text that is not JSON (a pandas or NumPy print?); write nested values as JSON'
+        : 'not a list of {user_id, value, status}';
     responses.push({ user: '', value: null, status: '', field: name, problem });
   }
   const value = nested(record[`${name}${SUGGESTION}`]);
   const meta = nested(record[`${name}${SUGGESTION_METADATA}`]);
   const m = isObject(meta) ? meta : {};
-  const suggestion = present(value) ? { value, agent: text(m.agent), score: numeric(m.score), field: `${name}${SUGGESTION}` } : null;
+  const suggestion = present(value)
+    ? { value, agent: text(m.agent), score: numeric(m.score), field: `${name}${SUGGESTION}` }
+    : null;
   return { name, responses, suggestion };
 }
 
@@ -65,7 +77,8 @@ function argillaRecord(record: SourceRecord): ArgillaRecord {
   const names = questionNames(record);
   const owned = new Set(names.flatMap((n) => [n, `${n}${SUGGESTION}`, `${n}${SUGGESTION_METADATA}`]));
   const fields: Record<string, string> = {};
-  for (const k of Object.keys(record)) if (!owned.has(k) && !OWN_COLUMNS.has(k) && typeof record[k] === 'string') fields[k] = record[k] as string;
+  for (const k of Object.keys(record))
+    if (!owned.has(k) && !OWN_COLUMNS.has(k) && typeof record[k] === 'string') fields[k] = record[k] as string;
   const metadata = nested(record.metadata);
   return {
     id: text(record.external_id),

@@ -1,12 +1,25 @@
 import { nested, numeric, present, text, type Adapter, type Detection, type SourceRecord } from './adapter';
 import { sidesOf } from './argillaLabels';
-import { emitArgillaRecord, scalarEntries, type ArgillaQuestion, type ArgillaRecord, type ArgillaResponse } from './argillaRecord';
+import {
+  emitArgillaRecord,
+  scalarEntries,
+  type ArgillaQuestion,
+  type ArgillaRecord,
+  type ArgillaResponse,
+} from './argillaRecord';
 
 /** Columns of a flattened record that are neither fields nor metadata. */
 const RECORD_COLUMNS = new Set(['id', '_server_id', 'status', 'inserted_at', 'updated_at', 'score']);
 const RESPONSES = '.responses';
 const SUGGESTION = '.suggestion';
-const FLAT_SUFFIXES = [RESPONSES, `${RESPONSES}.users`, `${RESPONSES}.status`, SUGGESTION, `${SUGGESTION}.score`, `${SUGGESTION}.agent`];
+const FLAT_SUFFIXES = [
+  RESPONSES,
+  `${RESPONSES}.users`,
+  `${RESPONSES}.status`,
+  SUGGESTION,
+  `${SUGGESTION}.score`,
+  `${SUGGESTION}.agent`,
+];
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const object = (v: unknown): Record<string, unknown> | null => {
@@ -42,14 +55,23 @@ function flatQuestion(record: SourceRecord, name: string): ArgillaQuestion {
     const field = typeof values === 'string' ? key : typeof users === 'string' ? `${key}.users` : `${key}.status`;
     responses.push({ user: '', value: null, status: '', field, problem: NOT_JSON });
   } else if (values.length > 0 && users.length !== values.length) {
-    const problem = Object.hasOwn(record, `${key}.users`) ? `${values.length} responses but ${users.length} user ids` : 'no users for the responses';
+    const problem = Object.hasOwn(record, `${key}.users`)
+      ? `${values.length} responses but ${users.length} user ids`
+      : 'no users for the responses';
     responses.push({ user: '', value: null, status: '', field: `${key}.users`, problem });
   } else {
-    values.forEach((value, i) => responses.push({ user: text(users[i]), value: nested(value), status: text(status[i]), field: `${key}[${i}]` }));
+    values.forEach((value, i) =>
+      responses.push({ user: text(users[i]), value: nested(value), status: text(status[i]), field: `${key}[${i}]` }),
+    );
   }
   const value = nested(record[`${name}${SUGGESTION}`]);
   const suggestion = present(value)
-    ? { value, agent: text(record[`${name}${SUGGESTION}.agent`]), score: numeric(record[`${name}${SUGGESTION}.score`]), field: `${name}${SUGGESTION}` }
+    ? {
+        value,
+        agent: text(record[`${name}${SUGGESTION}.agent`]),
+        score: numeric(record[`${name}${SUGGESTION}.score`]),
+        field: `${name}${SUGGESTION}`,
+      }
     : null;
   return { name, responses, suggestion };
 }
@@ -78,9 +100,15 @@ function nestedQuestion(name: string, answers: unknown, suggestion: Record<strin
     const r = isObject(a) ? a : {};
     return { user: text(r.user_id), value: nested(r.value), status: text(r.status), field: `responses.${name}[${i}]` };
   });
-  const s = suggestion && present(suggestion.value)
-    ? { value: nested(suggestion.value), agent: text(suggestion.agent), score: numeric(suggestion.score), field: `suggestions.${name}` }
-    : null;
+  const s =
+    suggestion && present(suggestion.value)
+      ? {
+          value: nested(suggestion.value),
+          agent: text(suggestion.agent),
+          score: numeric(suggestion.score),
+          field: `suggestions.${name}`,
+        }
+      : null;
   return { name, responses, suggestion: s };
 }
 
@@ -100,7 +128,8 @@ function nestedRecord(record: SourceRecord): ArgillaRecord {
   };
 }
 
-const isNested = (r: SourceRecord) => object(r.fields) !== null && (Object.hasOwn(r, 'responses') || Object.hasOwn(r, 'suggestions'));
+const isNested = (r: SourceRecord) =>
+  object(r.fields) !== null && (Object.hasOwn(r, 'responses') || Object.hasOwn(r, 'suggestions'));
 
 function detect(records: SourceRecord[]): Detection | null {
   const has = (k: string) => records.some((r) => Object.hasOwn(r, k));
@@ -112,7 +141,9 @@ function detect(records: SourceRecord[]): Detection | null {
   const names = new Set(records.flatMap(flatQuestions));
   if (names.size === 0) return null;
   const columns = [...names].flatMap((n) => FLAT_SUFFIXES.map((s) => `${n}${s}`));
-  const missing = [...names].filter((n) => has(`${n}${RESPONSES}`) && !has(`${n}${RESPONSES}.users`)).map((n) => `${n}${RESPONSES}.users`);
+  const missing = [...names]
+    .filter((n) => has(`${n}${RESPONSES}`) && !has(`${n}${RESPONSES}.users`))
+    .map((n) => `${n}${RESPONSES}.users`);
   return { matched: [...columns.filter(has), ...own], missing };
 }
 

@@ -1,8 +1,28 @@
-import { contentId, detection, keysFound, numeric, present, text, type Adapter, type AdapterContext, type CanonicalRow, type SourceRecord } from './adapter';
+import {
+  contentId,
+  detection,
+  keysFound,
+  numeric,
+  present,
+  text,
+  type Adapter,
+  type AdapterContext,
+  type CanonicalRow,
+  type SourceRecord,
+} from './adapter';
 import { hasModelPair, looksLikeArena, turnTexts, winnerLabel } from './lmsys';
 
 const REQUIRED = ['model_a', 'model_b', 'winner', 'judge'] as const;
-const FIELDS = ['question_id', ...REQUIRED, 'conversation_a', 'conversation_b', 'turn', 'anony', 'language', 'tstamp'] as const;
+const FIELDS = [
+  'question_id',
+  ...REQUIRED,
+  'conversation_a',
+  'conversation_b',
+  'turn',
+  'anony',
+  'language',
+  'tstamp',
+] as const;
 /** Fields passed through as slices when a record has them. */
 const SLICES = ['language', 'anony', 'turn'] as const;
 
@@ -32,7 +52,7 @@ export const chatbotArena: Adapter = {
   notes: [
     'Every battle has a single vote (one user, one verdict), so agreement between annotators cannot be computed per item: the agreement coefficients stay empty.',
     'What the file can show instead: the label distribution, how often the left model (A) or the right model (B) wins and how often users call a tie (the verdict slice keeps "tie" apart from "tie (bothbad)"), and the verdicts per pair of models (Overview, Model pairs); language and anony are slices too.',
-    'Prompt and responses are those of the first turn; a battle without a question_id (the leaderboard\'s clean_battle file) gets an id made from its models, user and time.',
+    "Prompt and responses are those of the first turn; a battle without a question_id (the leaderboard's clean_battle file) gets an id made from its models, user and time.",
   ],
   detect(records) {
     if (!hasModelPair(records) || !looksLikeArena(records)) return null;
@@ -41,16 +61,27 @@ export const chatbotArena: Adapter = {
   read(record: SourceRecord, ctx: AdapterContext) {
     const modelA = text(record.model_a);
     const modelB = text(record.model_b);
-    if (modelA === '' || modelB === '') return ctx.problem(modelA === '' ? 'model_a' : 'model_b', 'a battle that does not name both models; it is skipped');
+    if (modelA === '' || modelB === '')
+      return ctx.problem(
+        modelA === '' ? 'model_a' : 'model_b',
+        'a battle that does not name both models; it is skipped',
+      );
     const judge = text(record.judge);
     if (judge === '') return ctx.problem('judge', 'a battle with no `judge` (user id); it is skipped');
     const winner = text(record.winner);
     const label = winnerLabel(winner);
-    if (!label) return ctx.problem('winner', `unknown winner "${winner}" (model_a, model_b, tie or tie (bothbad)); the battle is skipped`);
+    if (!label)
+      return ctx.problem(
+        'winner',
+        `unknown winner "${winner}" (model_a, model_b, tie or tie (bothbad)); the battle is skipped`,
+      );
     const texts = turnTexts(record.conversation_a, record.conversation_b, 1);
     const item = text(record.question_id) || contentId(modelA, modelB, judge, text(record.tstamp), texts.prompt ?? '');
     const extra: Record<string, unknown> = { verdict: winner };
     for (const k of SLICES) if (present(record[k])) extra[k] = text(record[k]);
-    ctx.emit({ item, annotator: judge, label, model_a: modelA, model_b: modelB, ...timestampOf(record.tstamp), ...texts }, extra);
+    ctx.emit(
+      { item, annotator: judge, label, model_a: modelA, model_b: modelB, ...timestampOf(record.tstamp), ...texts },
+      extra,
+    );
   },
 };

@@ -1,16 +1,35 @@
-import { detection, keysFound, nested, numeric, text, type Adapter, type AdapterContext, type CanonicalRow, type SourceRecord } from './adapter';
+import {
+  detection,
+  keysFound,
+  nested,
+  numeric,
+  text,
+  type Adapter,
+  type AdapterContext,
+  type CanonicalRow,
+  type SourceRecord,
+} from './adapter';
 import { swappedJudge } from './judgeOrders';
 import { mtBenchItem } from './mtBench';
 
 const REQUIRED = ['question_id', 'model_1', 'model_2', 'g1_winner', 'g2_winner', 'judge'] as const;
-const FIELDS = [...REQUIRED, 'g1_user_prompt', 'g2_user_prompt', 'g1_judgment', 'g2_judgment', 'turn', 'tstamp'] as const;
+const FIELDS = [
+  ...REQUIRED,
+  'g1_user_prompt',
+  'g2_user_prompt',
+  'g1_judgment',
+  'g2_judgment',
+  'turn',
+  'tstamp',
+] as const;
 
 /** The parts of a judge written as a list (`["gpt-4", "pair-v2"]`, its JSON or Python text), else the text. */
 function judgeParts(v: unknown): string[] {
   const x = nested(v);
   if (Array.isArray(x)) return x.map(text).filter(Boolean);
   const t = text(v);
-  if (t.startsWith('[') && t.endsWith(']')) return [...t.slice(1, -1).matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => (m[1] ?? m[2]).trim()).filter(Boolean);
+  if (t.startsWith('[') && t.endsWith(']'))
+    return [...t.slice(1, -1).matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => (m[1] ?? m[2]).trim()).filter(Boolean);
   return t ? [t] : [];
 }
 
@@ -63,7 +82,11 @@ export const fastChatPair: Adapter = {
     const questionId = text(record.question_id);
     const m1 = text(record.model_1);
     const m2 = text(record.model_2);
-    if (questionId === '' || m1 === '' || m2 === '') return ctx.problem(questionId === '' ? 'question_id' : m1 === '' ? 'model_1' : 'model_2', 'a judgment that does not name its question and both models; it is skipped');
+    if (questionId === '' || m1 === '' || m2 === '')
+      return ctx.problem(
+        questionId === '' ? 'question_id' : m1 === '' ? 'model_1' : 'model_2',
+        'a judgment that does not name its question and both models; it is skipped',
+      );
     const turn = numeric(record.turn) ?? 1;
     const parts = judgeParts(record.judge);
     const judge = parts[0] ?? ctx.judgeName;
@@ -85,9 +108,19 @@ export const fastChatPair: Adapter = {
     for (const game of [1, 2] as const) {
       const winner = text(record[`g${game}_winner`]);
       const w = winner.toLowerCase();
-      const label = w === 'model_1' ? `${side1}>` : w === 'model_2' ? `${side2}>` : w === 'tie' || w.startsWith('tie ') ? '=' : null;
+      const label =
+        w === 'model_1'
+          ? `${side1}>`
+          : w === 'model_2'
+            ? `${side2}>`
+            : w === 'tie' || w.startsWith('tie ')
+              ? '='
+              : null;
       if (!label) {
-        ctx.problem(`g${game}_winner`, `game ${game}: winner "${winner}" is not a verdict (model_1, model_2 or tie); left out`);
+        ctx.problem(
+          `g${game}_winner`,
+          `game ${game}: winner "${winner}" is not a verdict (model_1, model_2 or tie); left out`,
+        );
         ctx.note(`games whose winner was "error" or missing (no verdict parsed from the judge's output) were left out`);
         continue;
       }
@@ -95,7 +128,17 @@ export const fastChatPair: Adapter = {
       // game 1 shows model_1 as A, game 2 shows model_2 as A
       const shownFirst = game === 1 ? side1 : side2;
       ctx.emit(
-        { item, annotator: game === 1 ? judge : swappedJudge(judge), kind: 'ai', label, model_a: first, model_b: second, shown_first: shownFirst as 'A' | 'B', ...texts, ...(seconds !== undefined && { timestamp: seconds * 1000 }) },
+        {
+          item,
+          annotator: game === 1 ? judge : swappedJudge(judge),
+          kind: 'ai',
+          label,
+          model_a: first,
+          model_b: second,
+          shown_first: shownFirst as 'A' | 'B',
+          ...texts,
+          ...(seconds !== undefined && { timestamp: seconds * 1000 }),
+        },
         extra,
       );
     }

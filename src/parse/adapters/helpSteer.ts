@@ -1,5 +1,15 @@
 import { SINGLE_ANNOTATOR } from '../encoder';
-import { contentId, keysFound, nested, numeric, present, text, type Adapter, type AdapterContext, type SourceRecord } from './adapter';
+import {
+  contentId,
+  keysFound,
+  nested,
+  numeric,
+  present,
+  text,
+  type Adapter,
+  type AdapterContext,
+  type SourceRecord,
+} from './adapter';
 
 /** Where one of the two HelpSteer preference layouts keeps each part of a pair. */
 interface Layout {
@@ -27,7 +37,16 @@ const HELPSTEER2: Layout = {
   lists: ['all_preferences_unprocessed', 'three_most_similar_preferences'],
   score: 'strength',
   slices: ['split'],
-  marks: ['prompt', 'response_1', 'response_2', 'preference_strength', 'all_preferences_unprocessed', 'three_most_similar_preferences', 'preference_statement', 'split'],
+  marks: [
+    'prompt',
+    'response_1',
+    'response_2',
+    'preference_strength',
+    'all_preferences_unprocessed',
+    'three_most_similar_preferences',
+    'preference_statement',
+    'split',
+  ],
 };
 
 /** HelpSteer3 `preference/{train,validation}.jsonl.gz`. */
@@ -120,9 +139,9 @@ export const helpSteer: Adapter = {
   required: ['prompt', 'response_1', 'response_2'],
   notes: [
     'Each record is one pair (prompt, response 1 = A, response 2 = B), identified by a content id of its texts.',
-    'HelpSteer annotators are anonymous: each is named by position in the record\'s list (`annotator 1`, `annotator 2`, …), so `annotator 1` of one pair is not the same person as `annotator 1` of another. Cohen\'s kappa between positions compares positions, not people: read Fleiss\' kappa and Krippendorff\'s alpha. Per-annotator statistics (gold accuracy, flags) describe positions too.',
+    "HelpSteer annotators are anonymous: each is named by position in the record's list (`annotator 1`, `annotator 2`, …), so `annotator 1` of one pair is not the same person as `annotator 1` of another. Cohen's kappa between positions compares positions, not people: read Fleiss' kappa and Krippendorff's alpha. Per-annotator statistics (gold accuracy, flags) describe positions too.",
     'Strengths −3…3 (negative = response 1 better) map −3, −2 → A>>, −1 → A>, 0 → =, 1 → B>, 2, 3 → B>>; any other value is reported and skipped.',
-    'HelpSteer2: every annotator of `all_preferences_unprocessed` is read (the outlier-filtered `three_most_similar_preferences` only when the former is absent), so agreement is not inflated by NVIDIA\'s filtering.',
+    "HelpSteer2: every annotator of `all_preferences_unprocessed` is read (the outlier-filtered `three_most_similar_preferences` only when the former is absent), so agreement is not inflated by NVIDIA's filtering.",
     'The aggregated `preference_strength` / `overall_preference` comes from the same annotators, so it is never used as gold; it is kept as the slice `preference_strength`. A record with no per-annotator list gives one judgement by (single) from it.',
   ],
   detect(records) {
@@ -140,7 +159,13 @@ export const helpSteer: Adapter = {
     const prompt = layout === HELPSTEER3 ? conversationText(record[layout.prompt]) : text(record[layout.prompt]);
     const a = text(record[layout.responseA]);
     const b = text(record[layout.responseB]);
-    const empty = ([[layout.prompt, prompt, 'prompt'], [layout.responseA, a, 'response 1'], [layout.responseB, b, 'response 2']] as const).find(([, v]) => v === '');
+    const empty = (
+      [
+        [layout.prompt, prompt, 'prompt'],
+        [layout.responseA, a, 'response 1'],
+        [layout.responseB, b, 'response 2'],
+      ] as const
+    ).find(([, v]) => v === '');
     if (empty) {
       ctx.problem(empty[0], `no ${empty[2]}; the record is skipped`);
       return;
@@ -151,7 +176,11 @@ export const helpSteer: Adapter = {
     const list = annotatorList(record, layout);
     if (list === null) {
       const label = strengthLabel(record[layout.aggregate]);
-      if (label === null) ctx.problem(layout.aggregate, `"${text(record[layout.aggregate])}" is not a preference strength (an integer −3…3); the record is skipped`);
+      if (label === null)
+        ctx.problem(
+          layout.aggregate,
+          `"${text(record[layout.aggregate])}" is not a preference strength (an integer −3…3); the record is skipped`,
+        );
       else ctx.emit({ item, annotator: SINGLE_ANNOTATOR, label, ...texts }, slices);
       return;
     }
@@ -161,9 +190,16 @@ export const helpSteer: Adapter = {
     }
     list.entries.forEach((e, i) => {
       const entry = nested(e);
-      const score = entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? (entry as SourceRecord)[layout.score] : undefined;
+      const score =
+        entry !== null && typeof entry === 'object' && !Array.isArray(entry)
+          ? (entry as SourceRecord)[layout.score]
+          : undefined;
       const label = strengthLabel(score);
-      if (label === null) ctx.problem(`${list.field}[${i}].${layout.score}`, `"${text(score)}" is not a preference strength (an integer −3…3); annotator ${i + 1}'s preference is skipped`);
+      if (label === null)
+        ctx.problem(
+          `${list.field}[${i}].${layout.score}`,
+          `"${text(score)}" is not a preference strength (an integer −3…3); annotator ${i + 1}'s preference is skipped`,
+        );
       else ctx.emit({ item, annotator: `annotator ${i + 1}`, label, ...texts }, slices);
     });
   },

@@ -28,7 +28,7 @@ export const helpSteerRatings: Adapter = {
   required: ['prompt', 'response', 'helpfulness'],
   notes: [
     'Each record rates one response, not a pair: items are responses, and each attribute (helpfulness, correctness, coherence, complexity, verbosity) is its own dimension, scored 0–4.',
-    'Scores are read as ordered categories (score 0 … score 4): Krippendorff\'s ordinal and interval alpha per attribute are the readings to use; preference views (sides, ties, final A/B labels) do not apply.',
+    "Scores are read as ordered categories (score 0 … score 4): Krippendorff's ordinal and interval alpha per attribute are the readings to use; preference views (sides, ties, final A/B labels) do not apply.",
     'Annotators are anonymous and named by position in each list (`annotator 1`, …): positions are not people, so per-annotator figures describe positions.',
   ],
   detect(records) {
@@ -36,13 +36,19 @@ export const helpSteerRatings: Adapter = {
     const pairs = keysFound(records, ['response_1', 'response_2', 'response1', 'response2']);
     if (attributes.length < 3 || pairs.length > 0) return null;
     const found = new Set(keysFound(records, this.required));
-    return { matched: keysFound(records, ['prompt', 'response', ...HELPSTEER_ATTRIBUTES]), missing: this.required.filter((k) => !found.has(k)) };
+    return {
+      matched: keysFound(records, ['prompt', 'response', ...HELPSTEER_ATTRIBUTES]),
+      missing: this.required.filter((k) => !found.has(k)),
+    };
   },
   read(record, ctx: AdapterContext) {
     const prompt = text(record.prompt);
     const response = text(record.response);
     if (prompt === '' || response === '') {
-      ctx.problem(prompt === '' ? 'prompt' : 'response', `no ${prompt === '' ? 'prompt' : 'response'}; the record is skipped`);
+      ctx.problem(
+        prompt === '' ? 'prompt' : 'response',
+        `no ${prompt === '' ? 'prompt' : 'response'}; the record is skipped`,
+      );
       return;
     }
     const item = contentId(prompt, response);
@@ -56,7 +62,14 @@ export const helpSteerRatings: Adapter = {
         const label = scoreLabel(score);
         const field = Array.isArray(value) ? `${attribute}[${i}]` : attribute;
         if (label === null) ctx.problem(field, `"${text(score)}" is not a 0–4 score; it is skipped`);
-        else ctx.emit({ item, annotator: Array.isArray(value) ? `annotator ${i + 1}` : SINGLE_ANNOTATOR, label, dimension: attribute, ...texts });
+        else
+          ctx.emit({
+            item,
+            annotator: Array.isArray(value) ? `annotator ${i + 1}` : SINGLE_ANNOTATOR,
+            label,
+            dimension: attribute,
+            ...texts,
+          });
       });
     }
   },

@@ -39,7 +39,11 @@ export function splitTranscripts(chosen: string, rejected: string): { prompt: st
   const ca = chosen.lastIndexOf(ASSISTANT);
   const ra = rejected.lastIndexOf(ASSISTANT);
   if (ca === ra && chosen.slice(0, ca) === rejected.slice(0, ra)) {
-    return { prompt: chosen.slice(0, ca).trim(), a: chosen.slice(ca + ASSISTANT.length).trim(), b: rejected.slice(ra + ASSISTANT.length).trim() };
+    return {
+      prompt: chosen.slice(0, ca).trim(),
+      a: chosen.slice(ca + ASSISTANT.length).trim(),
+      b: rejected.slice(ra + ASSISTANT.length).trim(),
+    };
   }
   const end = sharedTurnsEnd(chosen, rejected);
   return { prompt: chosen.slice(0, end).trim(), a: chosen.slice(end).trim(), b: rejected.slice(end).trim() };
@@ -63,13 +67,17 @@ export const hhRlhf: Adapter = {
     ...RESOLVED_PAIR_NOTES,
   ],
   detect(records) {
-    if (records.some((r) => Object.hasOwn(r, 'prompt')) || !looksLikeHhRlhf(records) || isJudgementTable(records)) return null;
+    if (records.some((r) => Object.hasOwn(r, 'prompt')) || !looksLikeHhRlhf(records) || isJudgementTable(records))
+      return null;
     return detection(records, keysFound(records, ['chosen', 'rejected']), ['chosen', 'rejected']);
   },
   read(record, ctx) {
     const chosen = record.chosen;
     const rejected = record.rejected;
-    for (const [field, v] of [['chosen', chosen], ['rejected', rejected]] as const) {
+    for (const [field, v] of [
+      ['chosen', chosen],
+      ['rejected', rejected],
+    ] as const) {
       if (typeof v !== 'string') {
         ctx.problem(field, `no \`${field}\` transcript; the record is skipped`);
         return;
@@ -80,6 +88,11 @@ export const hhRlhf: Adapter = {
       }
     }
     const { prompt, a, b } = splitTranscripts(chosen as string, rejected as string);
-    emitResolvedPair(ctx, { item: contentId(chosen as string, rejected as string), prompt, response_a: a, response_b: b });
+    emitResolvedPair(ctx, {
+      item: contentId(chosen as string, rejected as string),
+      prompt,
+      response_a: a,
+      response_b: b,
+    });
   },
 };

@@ -17,7 +17,20 @@ import { mturk } from './mturk';
 
 /** Every format adapter, most specific first (the order breaks ties between equally good matches). */
 export const ADAPTERS: readonly Adapter[] = [
-  labelStudio, argillaV1, argillaV2, mturk, fastChatPair, mtBench, chatbotArena, judgeOutput, llmBar, helpSteer, helpSteerRatings, alpacaEval, hhRlhf, trlPreference,
+  labelStudio,
+  argillaV1,
+  argillaV2,
+  mturk,
+  fastChatPair,
+  mtBench,
+  chatbotArena,
+  judgeOutput,
+  llmBar,
+  helpSteer,
+  helpSteerRatings,
+  alpacaEval,
+  hhRlhf,
+  trlPreference,
 ];
 
 /** The name of the plain reading: a table whose columns are mapped to roles (long or wide). */
@@ -55,18 +68,28 @@ const lacks = (missing: readonly string[], records: number) =>
   `${records > 1 ? `none of records 1–${records} has` : 'record 1 lacks'} the required field${missing.length > 1 ? 's' : ''} ${quoted(missing)}`;
 
 /** The message for a file that looks like a format but lacks fields it needs. */
-export function nearMissMessage(fileName: string, near: NonNullable<AdapterChoice['nearMiss']>, records: number): string {
+export function nearMissMessage(
+  fileName: string,
+  near: NonNullable<AdapterChoice['nearMiss']>,
+  records: number,
+): string {
   return `${fileName} looks like ${withArticle(near.adapter.title)} (it has ${quoted(near.detection.matched)}) but ${lacks(near.detection.missing, records)}`;
 }
 
 /** The adapter named by `id` for a file, or an error naming the fields its records lack. */
 export function statedAdapter(id: string, records: SourceRecord[], fileName: string): Adapter {
   const adapter = adapterById(id);
-  if (!adapter) throw new UnreadableFile(fileName, `unknown format "${id}" (one of ${[TABLE, ...ADAPTERS.map((a) => a.id)].join(', ')})`);
+  if (!adapter)
+    throw new UnreadableFile(
+      fileName,
+      `unknown format "${id}" (one of ${[TABLE, ...ADAPTERS.map((a) => a.id)].join(', ')})`,
+    );
   const d = adapter.detect(records, fileName);
   const missing = d ? d.missing : adapter.required.filter((f) => !records.some((r) => Object.hasOwn(r, f)));
   if (!d || missing.length) {
-    const why = missing.length ? lacks(missing, records.length) : `its records do not have the layout (fields ${quoted(adapter.required)})`;
+    const why = missing.length
+      ? lacks(missing, records.length)
+      : `its records do not have the layout (fields ${quoted(adapter.required)})`;
     throw new UnreadableFile(fileName, `${fileName} cannot be read as ${withArticle(adapter.title)}: ${why}`);
   }
   return adapter;

@@ -1,8 +1,27 @@
-import { contentId, detection, keysFound, nested, present, text, type Adapter, type AdapterContext, type SourceRecord } from './adapter';
+import {
+  contentId,
+  detection,
+  keysFound,
+  nested,
+  present,
+  text,
+  type Adapter,
+  type AdapterContext,
+  type SourceRecord,
+} from './adapter';
 import { flipVerdict, swappedJudge } from './judgeOrders';
 
 const REQUIRED = ['judgments', 'response_A', 'response_B'] as const;
-const FIELDS = [...REQUIRED, 'pair_id', 'question', 'label', 'judge_name', 'response_model', 'source', 'original_id'] as const;
+const FIELDS = [
+  ...REQUIRED,
+  'pair_id',
+  'question',
+  'label',
+  'judge_name',
+  'response_model',
+  'source',
+  'original_id',
+] as const;
 /** Fields passed through as slices (few values) or attributes. */
 const PASS_THROUGH = ['source', 'response_model'] as const;
 
@@ -40,7 +59,7 @@ export const judgeOutput: Adapter = {
   required: REQUIRED,
   notes: [
     'Each line is one pair judged by an AI judge in both orders: the first game as written, the second with A and B swapped (its decision is flipped back). The two games are two judges: the judge model, and the same name "(swapped)".',
-    '`label` is the verified better response: the pair\'s gold label. A game with no decision (null) gives no judgement; the count is reported.',
+    "`label` is the verified better response: the pair's gold label. A game with no decision (null) gives no judgement; the count is reported.",
   ],
   detect(records) {
     if (!records.some((r) => Array.isArray(nested(r.judgments)))) return null;
@@ -56,7 +75,8 @@ export const judgeOutput: Adapter = {
     for (const k of PASS_THROUGH) if (present(r[k])) extra[k] = r[k];
     if (present(r.judge_name)) extra.judge_prompt = r.judge_name;
     const gold = verdictLabel(text(r.label));
-    if (present(r.label) && !gold) ctx.problem('label', `label "${text(r.label)}" is not a verdict (A>B, B>A, A=B); no gold label`);
+    if (present(r.label) && !gold)
+      ctx.problem('label', `label "${text(r.label)}" is not a verdict (A>B, B>A, A=B); no gold label`);
     ctx.emit({ item, ...texts, ...(gold && { gold_label: gold }) }, extra);
     const games = nested(r.judgments);
     if (!Array.isArray(games)) return ctx.problem('judgments', 'no list of judgments; the pair has no verdict');
@@ -68,11 +88,24 @@ export const judgeOutput: Adapter = {
       const decision = game ? text(game.decision) : '';
       const label = decision ? verdictLabel(decision) : null;
       if (!label) {
-        ctx.problem(`judgments[${i}].decision`, `game ${i + 1}: ${game ? `decision "${decision || 'null'}"` : 'no judgment'} is not a verdict; left out`);
+        ctx.problem(
+          `judgments[${i}].decision`,
+          `game ${i + 1}: ${game ? `decision "${decision || 'null'}"` : 'no judgment'} is not a verdict; left out`,
+        );
         ctx.note('games with no decision (null: no verdict parsed, or the judge failed) were left out');
         return;
       }
-      ctx.emit({ item, annotator: swapped ? swappedJudge(judge) : judge, kind: 'ai', label: swapped ? flipVerdict(label) : label, shown_first: swapped ? 'B' : 'A', ...texts }, extra);
+      ctx.emit(
+        {
+          item,
+          annotator: swapped ? swappedJudge(judge) : judge,
+          kind: 'ai',
+          label: swapped ? flipVerdict(label) : label,
+          shown_first: swapped ? 'B' : 'A',
+          ...texts,
+        },
+        extra,
+      );
     });
   },
 };

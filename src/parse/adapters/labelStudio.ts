@@ -1,9 +1,21 @@
 import { guessMapping } from '../columnRoles';
-import { nested, numeric, present, text, type Adapter, type AdapterContext, type CanonicalRow, type SourceRecord } from './adapter';
+import {
+  nested,
+  numeric,
+  present,
+  text,
+  type Adapter,
+  type AdapterContext,
+  type CanonicalRow,
+  type SourceRecord,
+} from './adapter';
 
 /** Names of the two compared texts in a task's `data`, first side first, when the roles guess finds none. */
 const SIDE_PAIRS: [RegExp, RegExp][] = [
-  [/^(answer|response|text|output|completion|item|option)[ _-]?(1|a)$/i, /^(answer|response|text|output|completion|item|option)[ _-]?(2|b)$/i],
+  [
+    /^(answer|response|text|output|completion|item|option)[ _-]?(1|a)$/i,
+    /^(answer|response|text|output|completion|item|option)[ _-]?(2|b)$/i,
+  ],
   [/^left$/i, /^right$/i],
   [/^chosen$/i, /^rejected$/i],
 ];
@@ -46,7 +58,10 @@ function verdicts(result: unknown[]): Verdict[] {
 /** The dimension of each verdict: `overall` for the only one, or for the one named like a preference. */
 function withDimensions(vs: Verdict[]): { dimension: string; label: string }[] {
   if (vs.length <= 1) return vs.map((v) => ({ dimension: 'overall', label: v.label }));
-  const overall = Math.max(0, vs.findIndex((v) => OVERALL_NAME.test(v.name)));
+  const overall = Math.max(
+    0,
+    vs.findIndex((v) => OVERALL_NAME.test(v.name)),
+  );
   return vs.map((v, i) => ({ dimension: i === overall ? 'overall' : v.name, label: v.label }));
 }
 
@@ -98,14 +113,24 @@ export const labelStudio: Adapter = {
   required: ['data', 'annotations'],
   notes: [
     'Each task is a pair; each annotation that is not cancelled is one judgement per labelling result.',
-    'An annotation marked ground truth is the pair\'s gold label, not a judgement; predictions are AI judges named by model version.',
+    "An annotation marked ground truth is the pair's gold label, not a judgement; predictions are AI judges named by model version.",
   ],
   detect(records) {
     const tasks = records.filter((r) => record(r.data) !== null);
-    const hasLists = records.some((r) => Array.isArray(nested(r.annotations)) || Array.isArray(nested(r.predictions)) || Array.isArray(nested(r.completions)));
+    const hasLists = records.some(
+      (r) =>
+        Array.isArray(nested(r.annotations)) ||
+        Array.isArray(nested(r.predictions)) ||
+        Array.isArray(nested(r.completions)),
+    );
     if (tasks.length === 0 || !hasLists) return null;
-    const matched = ['data', ...['annotations', 'predictions', 'id'].filter((k) => records.some((r) => Object.hasOwn(r, k)))];
-    const missing = records.some((r) => Object.hasOwn(r, 'annotations') || Object.hasOwn(r, 'completions')) ? [] : ['annotations'];
+    const matched = [
+      'data',
+      ...['annotations', 'predictions', 'id'].filter((k) => records.some((r) => Object.hasOwn(r, k))),
+    ];
+    const missing = records.some((r) => Object.hasOwn(r, 'annotations') || Object.hasOwn(r, 'completions'))
+      ? []
+      : ['annotations'];
     return { matched, missing };
   },
   read(task, ctx: AdapterContext) {
@@ -122,7 +147,10 @@ export const labelStudio: Adapter = {
       if (!a || a.was_cancelled === true) continue;
       const found = withDimensions(verdicts(list(a.result)));
       if (found.length === 0) {
-        ctx.problem(`annotations[${i}].result`, 'an annotation with no pairwise, choices or rating result; it is skipped');
+        ctx.problem(
+          `annotations[${i}].result`,
+          'an annotation with no pairwise, choices or rating result; it is skipped',
+        );
         continue;
       }
       if (a.ground_truth === true) {
@@ -139,7 +167,15 @@ export const labelStudio: Adapter = {
       const time = numeric(a.lead_time);
       const when = text(a.created_at ?? a.updated_at);
       for (const f of found) {
-        ctx.emit({ item, annotator, label: f.label, dimension: f.dimension, ...(time !== undefined && { time_seconds: time }), ...(when && { timestamp: when }), ...texts });
+        ctx.emit({
+          item,
+          annotator,
+          label: f.label,
+          dimension: f.dimension,
+          ...(time !== undefined && { time_seconds: time }),
+          ...(when && { timestamp: when }),
+          ...texts,
+        });
         judged = true;
       }
     }
@@ -151,7 +187,15 @@ export const labelStudio: Adapter = {
       const score = numeric(p.score);
       const annotator = text(p.model_version) || 'prediction';
       for (const f of found) {
-        ctx.emit({ item, annotator, kind: 'ai', label: f.label, dimension: f.dimension, ...(score !== undefined && { ai_confidence: score }), ...texts });
+        ctx.emit({
+          item,
+          annotator,
+          kind: 'ai',
+          label: f.label,
+          dimension: f.dimension,
+          ...(score !== undefined && { ai_confidence: score }),
+          ...texts,
+        });
         judged = true;
       }
     }

@@ -1,4 +1,14 @@
-import { contentId, detection, keysFound, nested, numeric, text, type Adapter, type AdapterContext, type SourceRecord } from './adapter';
+import {
+  contentId,
+  detection,
+  keysFound,
+  nested,
+  numeric,
+  text,
+  type Adapter,
+  type AdapterContext,
+  type SourceRecord,
+} from './adapter';
 import { swappedJudge } from './judgeOrders';
 
 const REQUIRED = ['input', 'output_1', 'output_2', 'results'] as const;
@@ -48,17 +58,30 @@ export const llmBar: Adapter = {
     const last = Array.isArray(results) ? nested(results[results.length - 1]) : null;
     const final = last !== null && typeof last === 'object' && !Array.isArray(last) ? (last as SourceRecord) : null;
     if (!final) return ctx.problem('results', 'no final result with the two orders; the pair has no verdict');
-    for (const [key, swapped] of [['swap = False', false], ['swap = True', true]] as const) {
+    for (const [key, swapped] of [
+      ['swap = False', false],
+      ['swap = True', true],
+    ] as const) {
       const game = nested(final[key]);
       const winner = game !== null && typeof game === 'object' ? (game as SourceRecord).winner : undefined;
       const verdict = side(winner);
       if (!verdict) {
         if (game === undefined) continue;
-        ctx.problem(`results.${key}`, `winner ${winner === null || winner === undefined ? 'null' : `"${text(winner)}"`} is not 1 or 2; left out`);
+        ctx.problem(
+          `results.${key}`,
+          `winner ${winner === null || winner === undefined ? 'null' : `"${text(winner)}"`} is not 1 or 2; left out`,
+        );
         ctx.note('winners that could not be parsed (null) were left out');
         continue;
       }
-      ctx.emit({ item, annotator: swapped ? swappedJudge(ctx.judgeName) : ctx.judgeName, kind: 'ai', label: verdict, shown_first: swapped ? 'B' : 'A', ...texts });
+      ctx.emit({
+        item,
+        annotator: swapped ? swappedJudge(ctx.judgeName) : ctx.judgeName,
+        kind: 'ai',
+        label: verdict,
+        shown_first: swapped ? 'B' : 'A',
+        ...texts,
+      });
     }
   },
 };

@@ -30,7 +30,11 @@ function nth(messages: Message[], role: string, n: number): string | undefined {
 }
 
 /** Prompt and responses of turn `turn` (1-based): its user message and each side's assistant message. */
-export function turnTexts(a: unknown, b: unknown, turn: number): Pick<CanonicalRow, 'prompt' | 'response_a' | 'response_b'> {
+export function turnTexts(
+  a: unknown,
+  b: unknown,
+  turn: number,
+): Pick<CanonicalRow, 'prompt' | 'response_a' | 'response_b'> {
   const ca = conversation(a);
   const cb = conversation(b);
   const prompt = nth(ca, 'user', turn) ?? nth(cb, 'user', turn);
@@ -68,7 +72,9 @@ function judgeList(v: unknown): string[] | null {
   if (typeof x !== 'string') return null;
   const t = x.trim();
   if (!(t.startsWith('[') && t.endsWith(']'))) return null;
-  const parts = [...t.slice(1, -1).matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => (m[1] ?? m[2]).trim()).filter((p) => p !== '');
+  const parts = [...t.slice(1, -1).matchAll(/'([^']*)'|"([^"]*)"/g)]
+    .map((m) => (m[1] ?? m[2]).trim())
+    .filter((p) => p !== '');
   return parts.length > 0 ? parts : null;
 }
 
@@ -84,14 +90,16 @@ const ARENA_USER = /^arena_user_/i;
  */
 export function mtBenchJudge(v: unknown): { name: string; kind: 'human' | 'ai' } | null {
   const parts = judgeList(v);
-  if (parts && parts.length > 0) return { name: parts.length > 1 ? `${parts[0]} (${parts.slice(1).join(', ')})` : parts[0], kind: 'ai' };
+  if (parts && parts.length > 0)
+    return { name: parts.length > 1 ? `${parts[0]} (${parts.slice(1).join(', ')})` : parts[0], kind: 'ai' };
   const name = text(v);
   if (name === '' || name === '[]') return null;
   return { name, kind: GPT4_PAIR.test(name) ? 'ai' : 'human' };
 }
 
 const has = (records: SourceRecord[], key: string) => records.some((r) => Object.hasOwn(r, key));
-const someJudge = (records: SourceRecord[], test: (v: unknown) => boolean) => records.some((r) => Object.hasOwn(r, 'judge') && test(r.judge));
+const someJudge = (records: SourceRecord[], test: (v: unknown) => boolean) =>
+  records.some((r) => Object.hasOwn(r, 'judge') && test(r.judge));
 
 /** Both formats name the two sides `model_a` / `model_b`. */
 export function hasModelPair(records: SourceRecord[]): boolean {

@@ -48,18 +48,35 @@ export const mtBench: Adapter = {
     const modelB = text(record.model_b);
     const turn = turnOf(record.turn);
     if (questionId === '') return ctx.problem('question_id', 'a vote with no `question_id`; it is skipped');
-    if (modelA === '' || modelB === '') return ctx.problem(modelA === '' ? 'model_a' : 'model_b', 'a vote that does not name both models; it is skipped');
-    if (turn === undefined) return ctx.problem('turn', `turn "${text(record.turn)}" is not a turn number (1, 2, …); the vote is skipped`);
+    if (modelA === '' || modelB === '')
+      return ctx.problem(modelA === '' ? 'model_a' : 'model_b', 'a vote that does not name both models; it is skipped');
+    if (turn === undefined)
+      return ctx.problem('turn', `turn "${text(record.turn)}" is not a turn number (1, 2, …); the vote is skipped`);
     const judge = mtBenchJudge(record.judge);
     if (!judge) return ctx.problem('judge', 'a vote with no `judge`; it is skipped');
     const swap = modelB < modelA;
     const winner = swap ? flipWinner(text(record.winner)) : text(record.winner);
     const label = winnerLabel(winner);
-    if (!label) return ctx.problem('winner', `unknown winner "${text(record.winner)}" (model_a, model_b or a tie); the vote is skipped`);
+    if (!label)
+      return ctx.problem(
+        'winner',
+        `unknown winner "${text(record.winner)}" (model_a, model_b or a tie); the vote is skipped`,
+      );
     const [first, second] = swap ? [modelB, modelA] : [modelA, modelB];
-    const texts = swap ? turnTexts(record.conversation_b, record.conversation_a, turn) : turnTexts(record.conversation_a, record.conversation_b, turn);
+    const texts = swap
+      ? turnTexts(record.conversation_b, record.conversation_a, turn)
+      : turnTexts(record.conversation_a, record.conversation_b, turn);
     ctx.emit(
-      { item: mtBenchItem(questionId, first, second, turn), annotator: judge.name, kind: judge.kind, label, model_a: first, model_b: second, shown_first: swap ? 'B' : 'A', ...texts },
+      {
+        item: mtBenchItem(questionId, first, second, turn),
+        annotator: judge.name,
+        kind: judge.kind,
+        label,
+        model_a: first,
+        model_b: second,
+        shown_first: swap ? 'B' : 'A',
+        ...texts,
+      },
       { turn, verdict: winner },
     );
   },

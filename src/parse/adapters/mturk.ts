@@ -1,8 +1,31 @@
 import { guessMapping } from '../columnRoles';
-import { contentId, detection, keysFound, nested, numeric, present, text, type Adapter, type AdapterContext, type CanonicalRow, type SourceRecord } from './adapter';
+import {
+  contentId,
+  detection,
+  keysFound,
+  nested,
+  numeric,
+  present,
+  text,
+  type Adapter,
+  type AdapterContext,
+  type CanonicalRow,
+  type SourceRecord,
+} from './adapter';
 
 const REQUIRED = ['HITId', 'AssignmentId', 'WorkerId'] as const;
-const FIELDS = [...REQUIRED, 'HITTypeId', 'AssignmentStatus', 'WorkTimeInSeconds', 'SubmitTime', 'AcceptTime', 'RejectionTime', 'Approve', 'Reject', 'Title'] as const;
+const FIELDS = [
+  ...REQUIRED,
+  'HITTypeId',
+  'AssignmentStatus',
+  'WorkTimeInSeconds',
+  'SubmitTime',
+  'AcceptTime',
+  'RejectionTime',
+  'Approve',
+  'Reject',
+  'Title',
+] as const;
 const ANSWER = 'Answer.';
 const INPUT = 'Input.';
 /** Answers that are free-text remarks, not verdicts. */
@@ -45,7 +68,8 @@ function answersByTask(r: SourceRecord): Map<string, Map<string, string>> {
       const forms = Array.isArray(list) ? list : [list];
       forms.forEach((form, t) => {
         if (form === null || typeof form !== 'object') return;
-        for (const [k, v] of Object.entries(form as SourceRecord)) flat.set(forms.length > 1 ? `${k}#${t + 1}` : k, answerValue(v));
+        for (const [k, v] of Object.entries(form as SourceRecord))
+          flat.set(forms.length > 1 ? `${k}#${t + 1}` : k, answerValue(v));
       });
     } else if (name.includes('.')) {
       const [base, sub] = [name.slice(0, name.lastIndexOf('.')), name.slice(name.lastIndexOf('.') + 1)];
@@ -55,7 +79,9 @@ function answersByTask(r: SourceRecord): Map<string, Map<string, string>> {
   }
   const tasks = new Map<string, Map<string, string>>();
   for (const [name, value] of flat) {
-    const [base, task] = name.includes('#') ? [name.slice(0, name.indexOf('#')), name.slice(name.indexOf('#') + 1)] : splitTask(name);
+    const [base, task] = name.includes('#')
+      ? [name.slice(0, name.indexOf('#')), name.slice(name.indexOf('#') + 1)]
+      : splitTask(name);
     if (REMARK.test(base)) continue;
     if (!tasks.has(task)) tasks.set(task, new Map());
     tasks.get(task)!.set(base, value);
@@ -96,10 +122,14 @@ export const mturk: Adapter = {
   required: REQUIRED,
   notes: [
     'One row per assignment: the worker (WorkerId) answered one or more pairs (tasks) of a HIT; each task is one judgement.',
-    'Rejected assignments are skipped and counted. The seconds per judgement are the assignment\'s WorkTimeInSeconds shared by its tasks.',
+    "Rejected assignments are skipped and counted. The seconds per judgement are the assignment's WorkTimeInSeconds shared by its tasks.",
   ],
   detect(records) {
-    if (!records.some((r) => Object.keys(r).some((k) => k.startsWith(ANSWER))) || !records.some((r) => Object.hasOwn(r, 'HITId'))) return null;
+    if (
+      !records.some((r) => Object.keys(r).some((k) => k.startsWith(ANSWER))) ||
+      !records.some((r) => Object.hasOwn(r, 'HITId'))
+    )
+      return null;
     return detection(records, keysFound(records, FIELDS), REQUIRED);
   },
   read(r: SourceRecord, ctx: AdapterContext) {
@@ -123,10 +153,17 @@ export const mturk: Adapter = {
       if (m.modelA) texts.model_a = inputs[m.modelA];
       if (m.modelB) texts.model_b = inputs[m.modelB];
       const id = m.item ? inputs[m.item] : '';
-      const item = id || (texts.response_a !== undefined ? contentId(texts.prompt ?? '', texts.response_a, texts.response_b ?? '') : `${text(r.HITId)}${task ? ` task ${task}` : ''}`);
+      const item =
+        id ||
+        (texts.response_a !== undefined
+          ? contentId(texts.prompt ?? '', texts.response_a, texts.response_b ?? '')
+          : `${text(r.HITId)}${task ? ` task ${task}` : ''}`);
       const names = [...answers.keys()].filter((n) => answers.get(n) !== '');
       if (names.length === 0) {
-        ctx.problem(`Answer${task ? ` (task ${task})` : ''}`, `task ${task || 1} of assignment ${text(r.AssignmentId)} has no answer; left out`);
+        ctx.problem(
+          `Answer${task ? ` (task ${task})` : ''}`,
+          `task ${task || 1} of assignment ${text(r.AssignmentId)} has no answer; left out`,
+        );
         continue;
       }
       const overall = names.length === 1 ? names[0] : (names.find((n) => OVERALL.test(n)) ?? names[0]);

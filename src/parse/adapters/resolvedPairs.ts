@@ -26,6 +26,16 @@ export function isJudgementTable(records: SourceRecord[]): boolean {
 }
 
 /** The judgement of a resolved pair: the single annotator prefers A, the chosen response. */
-export function emitResolvedPair(ctx: AdapterContext, pair: Required<Pick<CanonicalRow, 'item' | 'prompt' | 'response_a' | 'response_b'>>): void {
-  ctx.emit({ item: pair.item, annotator: SINGLE_ANNOTATOR, label: 'A>', prompt: pair.prompt, response_a: pair.response_a, response_b: pair.response_b });
+export function emitResolvedPair(
+  ctx: AdapterContext,
+  pair: Required<Pick<CanonicalRow, 'item' | 'prompt' | 'response_a' | 'response_b'>>,
+): void {
+  ctx.emit({
+    item: pair.item,
+    annotator: SINGLE_ANNOTATOR,
+    label: 'A>',
+    prompt: pair.prompt,
+    response_a: pair.response_a,
+    response_b: pair.response_b,
+  });
 }

@@ -23,7 +23,8 @@ function contentText(content: unknown): string {
 function conversation(v: unknown): Message[] | null {
   const x = nested(v);
   if (!Array.isArray(x) || x.length === 0) return null;
-  const isMessage = (m: unknown) => m !== null && typeof m === 'object' && !Array.isArray(m) && Object.hasOwn(m, 'role');
+  const isMessage = (m: unknown) =>
+    m !== null && typeof m === 'object' && !Array.isArray(m) && Object.hasOwn(m, 'role');
   if (!x.every(isMessage)) return null;
   return x.map((m: SourceRecord) => ({ role: text(m.role), content: contentText(m.content) }));
 }
@@ -86,7 +87,10 @@ export const trlPreference: Adapter = {
   read(record, ctx) {
     const chosen = side(record.chosen);
     const rejected = side(record.rejected);
-    for (const [field, s] of [['chosen', chosen], ['rejected', rejected]] as const) {
+    for (const [field, s] of [
+      ['chosen', chosen],
+      ['rejected', rejected],
+    ] as const) {
       if ('error' in s) {
         ctx.problem(field, `\`${field}\` ${s.error}; the record is skipped`);
         return;

@@ -6,7 +6,10 @@ import Panels from '../../../src/app/Panels.svelte';
 import { Analysis } from '../../../src/app/state/analysis.svelte';
 import { fakeFile, inProcessClient } from '../../helpers/inProcessClient';
 
-const LABEL_STUDIO = readFileSync(join(import.meta.dirname, '../../fixtures/formats/label-studio-pairwise.json'), 'utf8');
+const LABEL_STUDIO = readFileSync(
+  join(import.meta.dirname, '../../fixtures/formats/label-studio-pairwise.json'),
+  'utf8',
+);
 
 async function opened() {
   const analysis = new Analysis(inProcessClient);
@@ -61,10 +64,16 @@ describe('MappingPanel', () => {
     render(Panels, { analysis });
     const group = screen.getByRole('group', { name: 'Rubric label columns (one dimension each)' });
     const boxes = within(group).getAllByRole('checkbox') as HTMLInputElement[];
-    expect(boxes.filter((b) => b.checked).map((b) => b.parentElement!.textContent!.trim())).toEqual(['helpfulness', 'correctness', 'harmlessness']);
+    expect(boxes.filter((b) => b.checked).map((b) => b.parentElement!.textContent!.trim())).toEqual([
+      'helpfulness',
+      'correctness',
+      'harmlessness',
+    ]);
     await fireEvent.click(within(group).getByRole('checkbox', { name: 'harmlessness' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Re-read rubric.csv' }));
-    await vi.waitFor(() => expect(analysis.overview!.fileInfos[0].mapping.rubric).toEqual(['helpfulness', 'correctness']));
+    await vi.waitFor(() =>
+      expect(analysis.overview!.fileInfos[0].mapping.rubric).toEqual(['helpfulness', 'correctness']),
+    );
     expect(analysis.rereadError).toBeNull();
     expect(analysis.overview!.input.dimensions).toEqual(['overall', 'helpfulness', 'correctness']);
   }, 60_000);

@@ -27,7 +27,9 @@ async function open(csv: string) {
   analysis.settings = { ...analysis.settings, bootstrap: 0 };
   await analysis.open([fakeFile('a.csv', csv)]);
   await vi.waitFor(() => expect(analysis.judges.value ?? analysis.judges.error).not.toBeNull());
-  await vi.waitFor(() => expect(analysis.routing.value !== null || (analysis.judges.value?.routing.judges.length ?? 0) === 0).toBe(true));
+  await vi.waitFor(() =>
+    expect(analysis.routing.value !== null || (analysis.judges.value?.routing.judges.length ?? 0) === 0).toBe(true),
+  );
   return analysis;
 }
 

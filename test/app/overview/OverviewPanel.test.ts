@@ -35,7 +35,10 @@ describe('OverviewPanel', () => {
 
   it('OverviewPanel lists each rejected row with its row number, column and reason', async () => {
     render(OverviewPanel, { overview: await overviewOf(CSV) });
-    const rows = within(screen.getByTestId('issues-table')).getAllByRole('row').slice(1).map((r) => r.textContent);
+    const rows = within(screen.getByTestId('issues-table'))
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent);
     expect(rows).toEqual(['small.csv7labelunknown label "maybe"', 'small.csv9annotator_idempty annotator id']);
   });
 

@@ -50,9 +50,14 @@ describe('a failed read leads to the mapping screen, never a dead end', () => {
     expect(analysis.phase).toBe('error');
     const screenEl = await screen.findByTestId('repair-screen');
     expect(within(screenEl).getByTestId('load-error').textContent).toMatch(/no item id column/);
-    expect(within(screenEl).getByTestId('file-problems').textContent).toMatch(/if it is data, read the file as one without a header; else choose the item, annotator and label columns/);
+    expect(within(screenEl).getByTestId('file-problems').textContent).toMatch(
+      /if it is data, read the file as one without a header; else choose the item, annotator and label columns/,
+    );
     expect(within(screenEl).getByTestId('raw-head').textContent).toContain('who,what,verdict_code');
-    const role = (name: string) => within(screenEl).getAllByRole('combobox').find((s) => s.getAttribute('data-role') === name) as HTMLSelectElement;
+    const role = (name: string) =>
+      within(screenEl)
+        .getAllByRole('combobox')
+        .find((s) => s.getAttribute('data-role') === name) as HTMLSelectElement;
     await fireEvent.change(role('item'), { target: { value: 'what' } });
     await fireEvent.change(role('annotator'), { target: { value: 'who' } });
     await fireEvent.change(role('label'), { target: { value: 'verdict_code' } });
@@ -72,7 +77,10 @@ describe('a failed read leads to the mapping screen, never a dead end', () => {
     await fireEvent.click(within(first).getByTestId('no-header'));
     await fireEvent.click(within(first).getByRole('button', { name: 'Re-read raw.csv' }));
     await vi.waitFor(() => expect(['ready', 'question']).toContain(analysis.phase));
-    expect(analysis.overview!.fileInfos[0]).toMatchObject({ hasHeader: false, header: ['column 1', 'column 2', 'column 3'] });
+    expect(analysis.overview!.fileInfos[0]).toMatchObject({
+      hasHeader: false,
+      header: ['column 1', 'column 2', 'column 3'],
+    });
     expect(analysis.overview!.fileInfos[0].mapping.label).toBe('column 3');
     expect(analysis.overview!.input.rows).toBe(3);
   }, 20_000);

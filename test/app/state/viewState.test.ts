@@ -8,10 +8,25 @@ const AS_READ = { labelsAre: null, itemScope: 'shared' as const };
 
 describe('viewState', () => {
   it('encodeViewState writes only what differs from the defaults, and decodeViewState reads it back', () => {
-    expect(encodeViewState({ panel: 'overview', settings: DEFAULT_SETTINGS, plan: DEFAULT_PLAN, picks: NO_PICKS, reading: AS_READ }, DEFAULT_SETTINGS)).toBe('');
+    expect(
+      encodeViewState(
+        { panel: 'overview', settings: DEFAULT_SETTINGS, plan: DEFAULT_PLAN, picks: NO_PICKS, reading: AS_READ },
+        DEFAULT_SETTINGS,
+      ),
+    ).toBe('');
     const view = {
       panel: 'annotators' as const,
-      settings: { ...DEFAULT_SETTINGS, removed: ['ann07', 'a,b&c'], bandMetric: 'krippendorff_alpha.ordinal', bootstrap: 200, seed: 7, minShared: 3, method: 'majority' as const, weights: { gold: 1, majority: 0, speed: 0.5 }, rubricWeights: { helpfulness: 0.5, 'odd, name:1': 0.25, correctness: 0 } },
+      settings: {
+        ...DEFAULT_SETTINGS,
+        removed: ['ann07', 'a,b&c'],
+        bandMetric: 'krippendorff_alpha.ordinal',
+        bootstrap: 200,
+        seed: 7,
+        minShared: 3,
+        method: 'majority' as const,
+        weights: { gold: 1, majority: 0, speed: 0.5 },
+        rubricWeights: { helpfulness: 0.5, 'odd, name:1': 0.25, correctness: 0 },
+      },
       plan: DEFAULT_PLAN,
       picks: { slice: 'domain', filter: 'ann0', flaggedOnly: true, judge: 'gpt-4 (pair-v2)' },
       reading: { labelsAre: { '*': 'first-second-tie', 'judge: b.csv': 'words' }, itemScope: 'file' as const },
@@ -26,8 +41,17 @@ describe('viewState', () => {
   });
 
   it('decodeViewState keeps the defaults for malformed values', () => {
-    const v = decodeViewState('#panel=nope&bootstrap=-3&seed=x&min_shared=0&method=vote&weights=1,2&rubric=helpfulness:-1&labels=no-such-reading&scope=x', DEFAULT_SETTINGS);
-    expect(v).toEqual({ panel: 'overview', settings: DEFAULT_SETTINGS, plan: DEFAULT_PLAN, picks: NO_PICKS, reading: AS_READ });
+    const v = decodeViewState(
+      '#panel=nope&bootstrap=-3&seed=x&min_shared=0&method=vote&weights=1,2&rubric=helpfulness:-1&labels=no-such-reading&scope=x',
+      DEFAULT_SETTINGS,
+    );
+    expect(v).toEqual({
+      panel: 'overview',
+      settings: DEFAULT_SETTINGS,
+      plan: DEFAULT_PLAN,
+      picks: NO_PICKS,
+      reading: AS_READ,
+    });
   });
 
   it('every planner input travels in the link: changed ones only, malformed ones fall back to the defaults', () => {
@@ -36,13 +60,19 @@ describe('viewState', () => {
     plan.scenarios[1].price_per_pair = 1.25;
     plan.prices = { 'Human only': 2, 'AI only': 0.01 };
     plan.routing.reference = 'gold';
-    const hash = encodeViewState({ panel: 'planning', settings: DEFAULT_SETTINGS, plan, picks: NO_PICKS, reading: AS_READ }, DEFAULT_SETTINGS);
+    const hash = encodeViewState(
+      { panel: 'planning', settings: DEFAULT_SETTINGS, plan, picks: NO_PICKS, reading: AS_READ },
+      DEFAULT_SETTINGS,
+    );
     const params = new URLSearchParams(hash.slice(1));
     expect(Object.keys(JSON.parse(params.get('plan')!)).sort()).toEqual(['gold', 'prices', 'routing', 'scenarios']);
     const back = decodeViewState(hash, DEFAULT_SETTINGS);
     expect(back.panel).toBe('planning');
     expect(back.plan).toEqual(plan);
-    const bad = decodeViewState(`#plan=${encodeURIComponent(JSON.stringify({ gold: { goldShare: 'x' }, next: { size: -1, weightUncertainty: 0.5 }, prices: { a: -2 }, approachTarget: 5e6 }))}`, DEFAULT_SETTINGS);
+    const bad = decodeViewState(
+      `#plan=${encodeURIComponent(JSON.stringify({ gold: { goldShare: 'x' }, next: { size: -1, weightUncertainty: 0.5 }, prices: { a: -2 }, approachTarget: 5e6 }))}`,
+      DEFAULT_SETTINGS,
+    );
     expect(bad.plan.gold).toEqual(DEFAULT_PLAN.gold);
     expect(bad.plan.next).toEqual(DEFAULT_PLAN.next);
     expect(bad.plan.prices).toEqual(DEFAULT_PLAN.prices);

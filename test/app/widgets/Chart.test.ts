@@ -5,13 +5,30 @@ import Chart from '../../../src/app/widgets/Chart.svelte';
 import { BASE } from '../../../src/charts/theme';
 
 const saved = vi.hoisted(() => [] as { name: string; content: string | Blob; type?: string }[]);
-vi.mock('../../../src/app/downloads/saveFile', () => ({ saveFile: (name: string, content: string | Blob, type?: string) => saved.push({ name, content, type }) }));
+vi.mock('../../../src/app/downloads/saveFile', () => ({
+  saveFile: (name: string, content: string | Blob, type?: string) => saved.push({ name, content, type }),
+}));
 
 describe('Chart', () => {
   it('Chart offers SVG and PNG downloads by name, and the SVG button saves the drawn chart as a standalone file', async () => {
-    const spec = { ...BASE, width: 300, height: 150, marks: [Plot.barY([{ x: 'A>', y: 2 }, { x: '<b>', y: 3 }], { x: 'x', y: 'y', stroke: 'currentColor' })] };
+    const spec = {
+      ...BASE,
+      width: 300,
+      height: 150,
+      marks: [
+        Plot.barY(
+          [
+            { x: 'A>', y: 2 },
+            { x: '<b>', y: 3 },
+          ],
+          { x: 'x', y: 'y', stroke: 'currentColor' },
+        ),
+      ],
+    };
     const { container } = render(Chart, { spec, title: "Pairwise Cohen's kappa" });
-    const svgButton = screen.getByRole('button', { name: "Download Pairwise Cohen's kappa as SVG" }) as HTMLButtonElement;
+    const svgButton = screen.getByRole('button', {
+      name: "Download Pairwise Cohen's kappa as SVG",
+    }) as HTMLButtonElement;
     expect(screen.getByRole('button', { name: "Download Pairwise Cohen's kappa as PNG" }).textContent).toBe('PNG');
     // the chart draws in a task of its own; the buttons wait for it
     expect(svgButton.disabled).toBe(true);
@@ -28,11 +45,22 @@ describe('Chart', () => {
   });
   it('a chart that fails to draw says so, and the others on the page still draw', async () => {
     const good = { ...BASE, width: 200, height: 100, marks: [Plot.barY([{ x: 'a', y: 1 }], { x: 'x', y: 'y' })] };
-    const bad = { ...BASE, width: 200, height: 100, marks: [() => { throw new Error('a mark that breaks'); }] } as unknown as Plot.PlotOptions;
+    const bad = {
+      ...BASE,
+      width: 200,
+      height: 100,
+      marks: [
+        () => {
+          throw new Error('a mark that breaks');
+        },
+      ],
+    } as unknown as Plot.PlotOptions;
     const first = render(Chart, { spec: good, title: 'Good before' });
     const broken = render(Chart, { spec: bad, title: 'Broken' });
     const second = render(Chart, { spec: good, title: 'Good after' });
-    await vi.waitFor(() => expect(broken.container.textContent).toContain('This chart could not be drawn: a mark that breaks'));
+    await vi.waitFor(() =>
+      expect(broken.container.textContent).toContain('This chart could not be drawn: a mark that breaks'),
+    );
     await vi.waitFor(() => expect(first.container.querySelector('.plot svg, svg')).not.toBeNull());
     await vi.waitFor(() => expect(second.container.querySelector('.plot svg, svg')).not.toBeNull());
     expect(broken.container.querySelector('svg')).toBeNull();

@@ -4,7 +4,9 @@ import DataTable from '../../../src/app/widgets/DataTable.svelte';
 import { csvRecords } from '../../helpers/csvRecords';
 
 const saved = vi.hoisted(() => [] as { name: string; content: string | Blob; type?: string }[]);
-vi.mock('../../../src/app/downloads/saveFile', () => ({ saveFile: (name: string, content: string | Blob, type?: string) => saved.push({ name, content, type }) }));
+vi.mock('../../../src/app/downloads/saveFile', () => ({
+  saveFile: (name: string, content: string | Blob, type?: string) => saved.push({ name, content, type }),
+}));
 
 describe('DataTable', () => {
   it('DataTable builds its rows only when opened, and shows the first `limit` of them as text', async () => {
@@ -24,8 +26,20 @@ describe('DataTable', () => {
 
   it('DataTable CSV button saves every row (not just the first `limit`), the columns as header, formula starts guarded', async () => {
     saved.length = 0;
-    const rows = vi.fn(() => Array.from({ length: 250 }, (_, i) => [i === 7 ? '=1+1' : `w${i}`, i % 2 ? null : (-i / 1000).toFixed(3), i === 3 ? 'a, "b"\nc' : 'x']));
-    render(DataTable, { columns: ['annotator', 'kappa', 'note'], rows, count: 250, caption: "Cohen's kappa per annotator pair", limit: 10 });
+    const rows = vi.fn(() =>
+      Array.from({ length: 250 }, (_, i) => [
+        i === 7 ? '=1+1' : `w${i}`,
+        i % 2 ? null : (-i / 1000).toFixed(3),
+        i === 3 ? 'a, "b"\nc' : 'x',
+      ]),
+    );
+    render(DataTable, {
+      columns: ['annotator', 'kappa', 'note'],
+      rows,
+      count: 250,
+      caption: "Cohen's kappa per annotator pair",
+      limit: 10,
+    });
     const button = screen.getByRole('button', { name: "Download Cohen's kappa per annotator pair as CSV" });
     expect(button.textContent).toBe('CSV');
     await fireEvent.click(button);
@@ -34,14 +48,23 @@ describe('DataTable', () => {
     const records = csvRecords(saved[0].content as string);
     expect(records[0]).toEqual(['annotator', 'kappa', 'note']);
     expect(records).toHaveLength(251);
-    expect(records.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 250 }, (_, i) => (i === 7 ? "'=1+1" : `w${i}`)));
+    expect(records.slice(1).map((r) => r[0])).toEqual(
+      Array.from({ length: 250 }, (_, i) => (i === 7 ? "'=1+1" : `w${i}`)),
+    );
     expect(records[3]).toEqual(['w2', '-0.002', 'x']);
     expect(records[4]).toEqual(['w3', '', 'a, "b"\nc']);
   });
 
   it('DataTable CSV of plain rows (no function) saves them all', async () => {
     saved.length = 0;
-    render(DataTable, { columns: ['label', 'n'], rows: [['A>', 3], ['-x', 4]], caption: 'Labels' });
+    render(DataTable, {
+      columns: ['label', 'n'],
+      rows: [
+        ['A>', 3],
+        ['-x', 4],
+      ],
+      caption: 'Labels',
+    });
     await fireEvent.click(screen.getByRole('button', { name: 'Download Labels as CSV' }));
     expect(saved[0].name).toBe('labels.csv');
     expect(saved[0].content).toBe("label,n\nA>,3\n'-x,4\n");

@@ -10,7 +10,11 @@ describe('Argilla value forms', () => {
   it('sidesOf finds the prompt and the two responses under the usual names', () => {
     expect(template).toEqual({ prompt: 'prompt', a: 'response1', b: 'response2' });
     expect(lettered).toEqual({ prompt: 'instruction', a: 'response_a', b: 'response_b' });
-    expect(sidesOf(['question', 'generations-1', 'generations-2'])).toEqual({ prompt: 'question', a: 'generations-1', b: 'generations-2' });
+    expect(sidesOf(['question', 'generations-1', 'generations-2'])).toEqual({
+      prompt: 'question',
+      a: 'generations-1',
+      b: 'generations-2',
+    });
     expect(sidesOf(['text'])).toEqual({ prompt: null, a: null, b: null });
   });
 
@@ -37,11 +41,23 @@ describe('Argilla value forms', () => {
   });
 
   it('rankingEntries reads the three exported ranking forms; rankLabel gives the side ranked 1', () => {
-    const listOfObjects = [{ value: 'response2', rank: 1 }, { value: 'response1', rank: 2 }];
+    const listOfObjects = [
+      { value: 'response2', rank: 1 },
+      { value: 'response1', rank: 2 },
+    ];
     const structOfLists = { rank: [2, 1], value: ['response1', 'response2'] };
     const namesBestFirst = ['response2', 'response1'];
-    for (const form of [listOfObjects, structOfLists, namesBestFirst]) expect(rankLabel(rankingEntries(form)!, template)).toBe('B>');
-    expect(rankLabel(rankingEntries([{ value: 'response1', rank: 1 }, { value: 'response2', rank: 1 }])!, template)).toBe('=');
+    for (const form of [listOfObjects, structOfLists, namesBestFirst])
+      expect(rankLabel(rankingEntries(form)!, template)).toBe('B>');
+    expect(
+      rankLabel(
+        rankingEntries([
+          { value: 'response1', rank: 1 },
+          { value: 'response2', rank: 1 },
+        ])!,
+        template,
+      ),
+    ).toBe('=');
     expect(rankLabel(rankingEntries({ rank: [1], value: ['response1'] })!, template)).toBeNull();
     expect(rankingEntries('response1')).toBeNull();
     expect(rankingEntries([{ start: 0, end: 3, label: 'x' }])).toBeNull();
@@ -59,7 +75,16 @@ describe('Argilla value forms', () => {
 
 describe('isTextQuestion', () => {
   it('isTextQuestion tells free-text questions by name, not rubric dimensions that merely contain such letters', () => {
-    const text = ['rationale', 'rationale_1', 'comment', 'preference_reason', 'notes', 'corrected-response', 'explanation', 'justification'];
+    const text = [
+      'rationale',
+      'rationale_1',
+      'comment',
+      'preference_reason',
+      'notes',
+      'corrected-response',
+      'explanation',
+      'justification',
+    ];
     const rubric = ['correctness', 'reasoning', 'preference', 'harmlessness', 'helpfulness', 'notable'];
     expect(text.filter(isTextQuestion)).toEqual(text);
     expect(rubric.filter(isTextQuestion)).toEqual([]);

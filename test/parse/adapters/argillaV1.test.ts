@@ -44,10 +44,16 @@ describe('Argilla v1 FeedbackDataset export (Hugging Face datasets layout)', () 
     expect(r.rowsDropped).toBe(1);
     const x = r.ratings;
     const judge = x.annotators.indexOf('gpt-4-judge');
-    const confidence = Array.from({ length: x.n }, (_, j) => (x.annotator[j] === judge ? x.aiConfidence![j] : NaN)).filter((c) => !Number.isNaN(c)).sort();
+    const confidence = Array.from({ length: x.n }, (_, j) => (x.annotator[j] === judge ? x.aiConfidence![j] : NaN))
+      .filter((c) => !Number.isNaN(c))
+      .sort();
     expect(confidence).toEqual([0.4, 0.82, 0.9]);
     const i2 = x.items.indexOf('q-002');
-    expect([r.texts.prompt[i2], r.texts.responseA[i2], r.texts.responseB[i2]]).toEqual(["Translate 'chat' to English.", 'dog', 'cat']);
+    expect([r.texts.prompt[i2], r.texts.responseA[i2], r.texts.responseB[i2]]).toEqual([
+      "Translate 'chat' to English.",
+      'dog',
+      'cat',
+    ]);
     // metadata (JSON text) becomes a slice; record 3's metadata is an empty object
     const source = x.slices.find((s) => s.name === 'source')!;
     expect(source.values).toEqual(expect.arrayContaining(['math', 'translation', 'geography']));
@@ -63,7 +69,9 @@ describe('Argilla v1 FeedbackDataset export (Hugging Face datasets layout)', () 
     expect(parquet.fileInfos[0].adapter).toBe('argilla-v1');
     expect(judgementRows(parquet)).toEqual(judgementRows(jsonl));
     expect(parquet.issues.map((i) => [i.row, i.column])).toEqual([[4, 'preference[0]']]);
-    const confidence = Array.from(parquet.ratings.aiConfidence!).filter((c) => !Number.isNaN(c)).sort();
+    const confidence = Array.from(parquet.ratings.aiConfidence!)
+      .filter((c) => !Number.isNaN(c))
+      .sort();
     expect(confidence.map((c) => Math.round(c * 1e6) / 1e6)).toEqual([0.4, 0.82, 0.9]);
   });
 
@@ -108,7 +116,20 @@ describe('Argilla v1 FeedbackDataset export (Hugging Face datasets layout)', () 
       const r = await loadFiles([await diskFile(join(import.meta.dirname, '../../fixtures', name))]);
       expect(r.fileInfos[0].adapter).toBe('csv');
     }
-    const demo = [{ example_id: 'e1', annotator_id: 'a1', label: 'A>', time_seconds: '3', prompt: 'p', response_a: 'x', response_b: 'y', model_a: 'm', model_b: 'n', ai_label: 'B>' }];
+    const demo = [
+      {
+        example_id: 'e1',
+        annotator_id: 'a1',
+        label: 'A>',
+        time_seconds: '3',
+        prompt: 'p',
+        response_a: 'x',
+        response_b: 'y',
+        model_a: 'm',
+        model_b: 'n',
+        ai_label: 'B>',
+      },
+    ];
     expect(argillaV1.detect(demo, 'demo.csv')).toBeNull();
     // a column of plain lists is not a question column
     expect(argillaV1.detect([{ id: '1', tags: ['a', 'b'], scores: [{ value: 1 }] }], 'x.json')).toBeNull();

@@ -38,7 +38,9 @@ describe('Argilla v2 records export', () => {
     expect(r.issues.map((i) => [i.row, i.column])).toEqual([[4, 'preference.responses.users']]);
     expect(r.issues[0].message).toContain('2 responses but 1 user ids');
     const x = r.ratings;
-    const confidence = Array.from({ length: x.n }, (_, j) => x.aiConfidence![j]).filter((c) => !Number.isNaN(c)).sort();
+    const confidence = Array.from({ length: x.n }, (_, j) => x.aiConfidence![j])
+      .filter((c) => !Number.isNaN(c))
+      .sort();
     expect(confidence).toEqual([0.67, 0.88, 0.91]); // the helpfulness suggestions have no score
     expect(x.annotatorKind[x.annotators.indexOf('judge-llm')]).toBe(1);
     const i1 = x.items.indexOf('rec-1');
@@ -90,7 +92,9 @@ describe('Argilla v2 records export', () => {
     expect(x.slices.find((s) => s.name === 'domain')?.values).toEqual(['coding', 'chat', 'safety', 'math']);
     expect(x.slices.find((s) => s.name === 'turn')?.values).toEqual(['1', '2']);
     expect(r.texts.responseB[x.items.indexOf('n-4')]).toBe('2');
-    const confidence = Array.from({ length: x.n }, (_, j) => x.aiConfidence![j]).filter((c) => !Number.isNaN(c)).sort();
+    const confidence = Array.from({ length: x.n }, (_, j) => x.aiConfidence![j])
+      .filter((c) => !Number.isNaN(c))
+      .sort();
     expect(confidence).toEqual([0.6, 0.8]);
   });
 
@@ -105,10 +109,27 @@ describe('Argilla v2 records export', () => {
   });
 
   it('does not claim the demo columns, a Label Studio task or an Argilla v1 record', () => {
-    const demo = [{ example_id: 'e1', annotator_id: 'a1', label: 'A>', time_seconds: '3', prompt: 'p', response_a: 'x', response_b: 'y', ai_label: 'B>' }];
+    const demo = [
+      {
+        example_id: 'e1',
+        annotator_id: 'a1',
+        label: 'A>',
+        time_seconds: '3',
+        prompt: 'p',
+        response_a: 'x',
+        response_b: 'y',
+        ai_label: 'B>',
+      },
+    ];
     expect(argillaV2.detect(demo, 'demo.csv')).toBeNull();
     expect(argillaV2.detect([{ id: 1, data: { prompt: 'p' }, annotations: [] }], 'ls.json')).toBeNull();
-    const v1 = { prompt: 'p', preference: [{ user_id: 'u', value: 'A', status: 'submitted' }], 'preference-suggestion': 'A', 'preference-suggestion-metadata': {}, external_id: 'x' };
+    const v1 = {
+      prompt: 'p',
+      preference: [{ user_id: 'u', value: 'A', status: 'submitted' }],
+      'preference-suggestion': 'A',
+      'preference-suggestion-metadata': {},
+      external_id: 'x',
+    };
     expect(argillaV2.detect([v1], 'v1.jsonl')).toBeNull();
   });
 });

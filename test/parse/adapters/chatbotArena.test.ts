@@ -41,9 +41,24 @@ describe('Chatbot Arena battle file', () => {
 
   it('keeps the raw verdict, language, anony and turn as slices, and tstamp as the timestamp', async () => {
     const r = await loadFormatFixtures(['chatbot-arena-conversations.jsonl']);
-    expect(sliceByItem(r, 'verdict')).toEqual({ [AUSTRALIA]: 'model_b', [CATS]: 'tie', [TOKYO]: 'model_a', [SPIDER]: 'tie (bothbad)' });
-    expect(sliceByItem(r, 'language')).toEqual({ [AUSTRALIA]: 'English', [CATS]: 'English', [TOKYO]: 'German', [SPIDER]: 'Spanish' });
-    expect(sliceByItem(r, 'anony')).toEqual({ [AUSTRALIA]: 'true', [CATS]: 'true', [TOKYO]: 'false', [SPIDER]: 'true' });
+    expect(sliceByItem(r, 'verdict')).toEqual({
+      [AUSTRALIA]: 'model_b',
+      [CATS]: 'tie',
+      [TOKYO]: 'model_a',
+      [SPIDER]: 'tie (bothbad)',
+    });
+    expect(sliceByItem(r, 'language')).toEqual({
+      [AUSTRALIA]: 'English',
+      [CATS]: 'English',
+      [TOKYO]: 'German',
+      [SPIDER]: 'Spanish',
+    });
+    expect(sliceByItem(r, 'anony')).toEqual({
+      [AUSTRALIA]: 'true',
+      [CATS]: 'true',
+      [TOKYO]: 'false',
+      [SPIDER]: 'true',
+    });
     expect(sliceByItem(r, 'turn')[TOKYO]).toBe('2');
     expect(r.ratings.slices.map((s) => s.name)).toContain('model_pair');
     const x = r.ratings;
@@ -109,10 +124,19 @@ describe('Chatbot Arena battle file', () => {
     const conv = [{ role: 'user', content: 'Hi' }];
     expect(chatbotArena.detect([vote], 'x.json')).toBeNull();
     expect(chatbotArena.detect([{ ...vote, language: 'English' }], 'x.json')).toBeNull(); // a generic language column alone
-    for (const sign of [{ tstamp: 1 }, { anony: true }, { judge: 'arena_user_7' }, { language: 'English', conversation_a: conv }]) {
+    for (const sign of [
+      { tstamp: 1 },
+      { anony: true },
+      { judge: 'arena_user_7' },
+      { language: 'English', conversation_a: conv },
+    ]) {
       expect(chatbotArena.detect([{ ...vote, ...sign }], 'x.json')?.missing).toEqual([]);
-      if (!('judge' in sign)) expect(mtBench.detect([{ ...vote, ...sign, judge: 'expert_1', turn: 1 }], 'x.json')).toBeNull();
+      if (!('judge' in sign))
+        expect(mtBench.detect([{ ...vote, ...sign, judge: 'expert_1', turn: 1 }], 'x.json')).toBeNull();
     }
-    expect(chatbotArena.detect([{ model_a: 'a', model_b: 'b', tstamp: 1 }], 'x.json')?.missing).toEqual(['winner', 'judge']);
+    expect(chatbotArena.detect([{ model_a: 'a', model_b: 'b', tstamp: 1 }], 'x.json')?.missing).toEqual([
+      'winner',
+      'judge',
+    ]);
   });
 });

@@ -72,11 +72,14 @@ describe('format detection', () => {
     expect(message).toMatch(/record 1 lacks|records 1–\d+ has/);
   });
 
-  it.each(['annotations.csv', 'long.csv', 'wide.csv', 'gold.csv', 'judge.csv', 'malformed.csv'])('the generic table %s is not claimed by any adapter', async (name) => {
-    const { info } = await inspectFile(await diskFile(join(FORMAT_FIXTURES, '..', name)));
-    expect(info.adapted).toBe(false);
-    expect(info.warning).toBeNull();
-  });
+  it.each(['annotations.csv', 'long.csv', 'wide.csv', 'gold.csv', 'judge.csv', 'malformed.csv'])(
+    'the generic table %s is not claimed by any adapter',
+    async (name) => {
+      const { info } = await inspectFile(await diskFile(join(FORMAT_FIXTURES, '..', name)));
+      expect(info.adapted).toBe(false);
+      expect(info.warning).toBeNull();
+    },
+  );
 
   it('the bundled demo is read as a table', async () => {
     const { info } = await inspectFile(await diskFile(join(FORMAT_FIXTURES, '../../../public/samples/demo.csv.gz')));

@@ -23,7 +23,13 @@ describe('HelpSteer2 per-response ratings (disagreements layout)', () => {
   it('gives per-attribute agreement (interval alpha by hand)', async () => {
     const { ratings } = await loadFormatFixtures(['helpsteer2-disagreements.jsonl']);
     const rows = dimensionRows(ratings, { bootstrap: 0 });
-    expect(rows.map((d) => d.dimension)).toEqual(['helpfulness', 'correctness', 'coherence', 'complexity', 'verbosity']);
+    expect(rows.map((d) => d.dimension)).toEqual([
+      'helpfulness',
+      'correctness',
+      'coherence',
+      'complexity',
+      'verbosity',
+    ]);
     // helpfulness: units {3, 3, 4} and {1, 0}; Do = (4/2 + 2/1) / 5 = 0.8; De = 108 / 20 = 5.4
     expect(rows[0].krippendorff_alpha.interval).toBeCloseTo(1 - 0.8 / 5.4, 12);
     // complexity: {2, 2, 2} and {1, 1}: perfect agreement

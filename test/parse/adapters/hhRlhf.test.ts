@@ -6,15 +6,22 @@ import { formatFixtureError, judgementRows, loadFormatFixtures } from '../../hel
 
 const single = (item: string) => `${item} | (single) | human | overall | A>`;
 const france = '\n\nHuman: What is the capital of France?\n\nAssistant:';
-const bread = '\n\nHuman: Can you help me bake bread?\n\nAssistant: Sure. Do you have yeast?\n\nHuman: Yes.\n\nAssistant:';
+const bread =
+  '\n\nHuman: Can you help me bake bread?\n\nAssistant: Sure. Do you have yeast?\n\nHuman: Yes.\n\nAssistant:';
 
 describe('HH-RLHF transcripts', () => {
   it('reads transcript pairs: shared prompt, the last assistant turns as responses, one A> by (single)', async () => {
     const r = await loadFormatFixtures(['hh-rlhf.jsonl']);
     expect(r.fileInfos[0].adapter).toBe('hh-rlhf');
     const capital = contentId(`${france} Paris.`, `${france} I don't know.`);
-    const baking = contentId(`${bread} Mix flour, water, salt and yeast, then knead for ten minutes.`, `${bread} Buy bread instead.`);
-    const nothing = contentId('\n\nHuman: Reply with nothing at all.\n\nAssistant:', '\n\nHuman: Reply with nothing at all.\n\nAssistant: Nothing.');
+    const baking = contentId(
+      `${bread} Mix flour, water, salt and yeast, then knead for ten minutes.`,
+      `${bread} Buy bread instead.`,
+    );
+    const nothing = contentId(
+      '\n\nHuman: Reply with nothing at all.\n\nAssistant:',
+      '\n\nHuman: Reply with nothing at all.\n\nAssistant: Nothing.',
+    );
     const same = contentId('\n\nHuman: Hi\n\nAssistant: Hello.', '\n\nHuman: Hi\n\nAssistant: Hello.');
     const parted = contentId(
       '\n\nHuman: Hi\n\nAssistant: Hello!\n\nHuman: Bye\n\nAssistant: Goodbye.',
@@ -33,7 +40,9 @@ describe('HH-RLHF transcripts', () => {
     expect(r.texts.prompt[at(capital)]).toBe('Human: What is the capital of France?');
     expect(r.texts.responseA[at(capital)]).toBe('Paris.');
     expect(r.texts.responseB[at(capital)]).toBe("I don't know.");
-    expect(r.texts.prompt[at(baking)]).toBe('Human: Can you help me bake bread?\n\nAssistant: Sure. Do you have yeast?\n\nHuman: Yes.');
+    expect(r.texts.prompt[at(baking)]).toBe(
+      'Human: Can you help me bake bread?\n\nAssistant: Sure. Do you have yeast?\n\nHuman: Yes.',
+    );
     expect(r.texts.responseB[at(baking)]).toBe('Buy bread instead.');
     expect(r.texts.responseA[at(nothing)]).toBeUndefined(); // an empty chosen response
     expect(r.texts.responseB[at(nothing)]).toBe('Nothing.');
@@ -47,7 +56,11 @@ describe('HH-RLHF transcripts', () => {
   });
 
   it('splitTranscripts: transcripts with nothing in common have an empty prompt', () => {
-    expect(splitTranscripts('\n\nHuman: a\n\nAssistant: b', '\n\nHuman: c\n\nAssistant: d')).toEqual({ prompt: '', a: 'Human: a\n\nAssistant: b', b: 'Human: c\n\nAssistant: d' });
+    expect(splitTranscripts('\n\nHuman: a\n\nAssistant: b', '\n\nHuman: c\n\nAssistant: d')).toEqual({
+      prompt: '',
+      a: 'Human: a\n\nAssistant: b',
+      b: 'Human: c\n\nAssistant: d',
+    });
   });
 
   it('says which field a near-miss file lacks', async () => {
@@ -59,7 +72,24 @@ describe('HH-RLHF transcripts', () => {
 
   it('does not claim plain chosen / rejected texts, a prompt column, or a judgement table', () => {
     expect(hhRlhf.detect([{ chosen: 'The sky is blue.', rejected: 'The sky is green.' }], 'x.jsonl')).toBeNull();
-    expect(hhRlhf.detect([{ prompt: 'Hi', chosen: '\n\nHuman: Hi\n\nAssistant: Hello.', rejected: '\n\nHuman: Hi\n\nAssistant: No.' }], 'x.jsonl')).toBeNull();
-    expect(hhRlhf.detect([{ pair_id: 1, label: 'A', chosen: '\n\nHuman: Hi\n\nAssistant: Hello.', rejected: '\n\nHuman: Hi\n\nAssistant: No.' }], 'x.jsonl')).toBeNull();
+    expect(
+      hhRlhf.detect(
+        [{ prompt: 'Hi', chosen: '\n\nHuman: Hi\n\nAssistant: Hello.', rejected: '\n\nHuman: Hi\n\nAssistant: No.' }],
+        'x.jsonl',
+      ),
+    ).toBeNull();
+    expect(
+      hhRlhf.detect(
+        [
+          {
+            pair_id: 1,
+            label: 'A',
+            chosen: '\n\nHuman: Hi\n\nAssistant: Hello.',
+            rejected: '\n\nHuman: Hi\n\nAssistant: No.',
+          },
+        ],
+        'x.jsonl',
+      ),
+    ).toBeNull();
   });
 });

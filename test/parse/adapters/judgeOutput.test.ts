@@ -17,13 +17,34 @@ describe('judge output file (JudgeBench run_judge.py)', () => {
       'jb-3 | gpt-4o-mini | ai | overall | =',
     ]);
     expect(goldLabels(r)).toEqual({ 'jb-1': 'A>', 'jb-2': 'B>', 'jb-3': 'B>' });
-    expect(r.issues).toEqual([{ file: 'judge-output.jsonl', row: 3, column: 'judgments[1].decision', message: 'game 2: decision "null" is not a verdict; left out' }]);
-    expect(r.warnings.map((w) => w.message)).toEqual(['games with no decision (null: no verdict parsed, or the judge failed) were left out']);
-    expect(r.ratings.slices.find((s) => s.name === 'source')!.values).toEqual(['mmlu-pro-physics', 'livebench-math', 'livebench-reasoning']);
+    expect(r.issues).toEqual([
+      {
+        file: 'judge-output.jsonl',
+        row: 3,
+        column: 'judgments[1].decision',
+        message: 'game 2: decision "null" is not a verdict; left out',
+      },
+    ]);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'games with no decision (null: no verdict parsed, or the judge failed) were left out',
+    ]);
+    expect(r.ratings.slices.find((s) => s.name === 'source')!.values).toEqual([
+      'mmlu-pro-physics',
+      'livebench-math',
+      'livebench-reasoning',
+    ]);
   });
 
   it('verdictLabel(v) reads A>B, A>>B, B<A, A=B and their spacing; refuses anything else', () => {
-    expect(['A>B', 'A >> B', 'B<A', 'B>A', 'b>>a', 'A=B', 'A<<B'].map(verdictLabel)).toEqual(['A>', 'A>>', 'A>', 'B>', 'B>>', '=', 'B>>']);
+    expect(['A>B', 'A >> B', 'B<A', 'B>A', 'b>>a', 'A=B', 'A<<B'].map(verdictLabel)).toEqual([
+      'A>',
+      'A>>',
+      'A>',
+      'B>',
+      'B>>',
+      '=',
+      'B>>',
+    ]);
     expect(['A>A', 'C>B', '', 'yes'].map(verdictLabel)).toEqual([null, null, null, null]);
   });
 });

@@ -26,10 +26,15 @@ describe('Label Studio JSON export', () => {
     expect(r.issues.map((i) => [i.row, i.column])).toContainEqual([3, 'annotations[1].completed_by']);
     expect(r.rowsDropped).toBe(1);
     const x = r.ratings;
-    const seconds = Array.from({ length: x.n }, (_, j) => `${x.items[x.item[j]]}/${x.annotators[x.annotator[j]]}=${x.time![j]}`);
+    const seconds = Array.from(
+      { length: x.n },
+      (_, j) => `${x.items[x.item[j]]}/${x.annotators[x.annotator[j]]}=${x.time![j]}`,
+    );
     expect(seconds).toContain('101/3=12.5');
     expect(seconds).toContain('102/bo@example.org=9.5');
-    const confidence = Array.from({ length: x.n }, (_, j) => x.aiConfidence![j]).filter((c) => !Number.isNaN(c)).sort();
+    const confidence = Array.from({ length: x.n }, (_, j) => x.aiConfidence![j])
+      .filter((c) => !Number.isNaN(c))
+      .sort();
     expect(confidence).toEqual([0.55, 0.91]);
     expect(r.texts.prompt[x.items.indexOf('102')]).toBe("Translate 'chat' to English.");
     expect(r.texts.responseA[x.items.indexOf('102')]).toBe('dog');
@@ -67,11 +72,20 @@ describe('Label Studio JSON export', () => {
   });
 
   it('counts a user once whether completed_by is the id or an object {id, email}, shown under the email', async () => {
-    const pair = (id: number, by: unknown, selected: string) => ({ id, data: { prompt: 'p', answer1: 'x', answer2: 'y' }, annotations: [{ id: id * 10, completed_by: by, result: [{ from_name: 'pairwise', type: 'pairwise', value: { selected } }] }] });
+    const pair = (id: number, by: unknown, selected: string) => ({
+      id,
+      data: { prompt: 'p', answer1: 'x', answer2: 'y' },
+      annotations: [
+        { id: id * 10, completed_by: by, result: [{ from_name: 'pairwise', type: 'pairwise', value: { selected } }] },
+      ],
+    });
     const tasks = [pair(1, 4, 'left'), pair(2, { id: 4, email: 'bo@example.org' }, 'right'), pair(3, 4, 'right')];
     const r = await loadFiles([textFile('mixed.json', JSON.stringify(tasks))]);
-    expect(judgementRows(r)).toEqual(['1 | bo@example.org | human | overall | A>', '2 | bo@example.org | human | overall | B>', '3 | bo@example.org | human | overall | B>']);
+    expect(judgementRows(r)).toEqual([
+      '1 | bo@example.org | human | overall | A>',
+      '2 | bo@example.org | human | overall | B>',
+      '3 | bo@example.org | human | overall | B>',
+    ]);
     expect(r.ratings.annotators).toEqual(['bo@example.org']);
   });
 });
-

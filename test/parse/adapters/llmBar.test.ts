@@ -14,13 +14,28 @@ describe('LLMBar evaluator result file', () => {
     expect(r.fileInfos[0].adapter).toBe('llmbar');
     expect(judgementRows(r)).toEqual(
       [
-        `${R1} | llmbar-result | ai | overall | A>`, `${R1} | llmbar-result (swapped) | ai | overall | A>`,
-        `${R2} | llmbar-result | ai | overall | A>`, `${R2} | llmbar-result (swapped) | ai | overall | B>`,
+        `${R1} | llmbar-result | ai | overall | A>`,
+        `${R1} | llmbar-result (swapped) | ai | overall | A>`,
+        `${R2} | llmbar-result | ai | overall | A>`,
+        `${R2} | llmbar-result (swapped) | ai | overall | B>`,
         `${R3} | llmbar-result | ai | overall | A>`,
       ].sort(),
     );
     expect(goldLabels(r)).toEqual({ [R1]: 'A>', [R2]: 'B>', [R3]: 'A>' });
-    expect(r.issues).toEqual([{ file: 'llmbar-result.json', row: 3, column: 'results.swap = True', message: 'winner null is not 1 or 2; left out' }]);
-    expect(r.fileStats[0]).toEqual({ name: 'llmbar-result.json', rows: 3, judgements: 5, dropped: 1, judge: 'llmbar-result' });
+    expect(r.issues).toEqual([
+      {
+        file: 'llmbar-result.json',
+        row: 3,
+        column: 'results.swap = True',
+        message: 'winner null is not 1 or 2; left out',
+      },
+    ]);
+    expect(r.fileStats[0]).toEqual({
+      name: 'llmbar-result.json',
+      rows: 3,
+      judgements: 5,
+      dropped: 1,
+      judge: 'llmbar-result',
+    });
   });
 });

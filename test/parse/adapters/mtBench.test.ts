@@ -15,7 +15,10 @@ const Q83T1 = 'q83 turn 1: gpt-3.5-turbo vs llama-13b';
 /** Per judgement `item / annotator = value` of a per-judgement column. */
 function perJudgement(r: LoadResult, value: (j: number) => string): string[] {
   const x = r.ratings;
-  return Array.from({ length: x.n }, (_, j) => `${x.items[x.item[j]]} / ${x.annotators[x.annotator[j]]} = ${value(j)}`).sort();
+  return Array.from(
+    { length: x.n },
+    (_, j) => `${x.items[x.item[j]]} / ${x.annotators[x.annotator[j]]} = ${value(j)}`,
+  ).sort();
 }
 
 function slice(r: LoadResult, name: string): (j: number) => string {
@@ -62,7 +65,10 @@ describe('MT-Bench judgment file', () => {
       `${Q82T1} / expert_0 = A`,
       `${Q82T1} / expert_2 = B`,
     ]);
-    expect(perJudgement(r, slice(r, 'turn')).filter((s) => s.startsWith('q81 turn 2'))).toEqual([`${Q81T2} / expert_0 = 2`, `${Q81T2} / expert_1 = 2`]);
+    expect(perJudgement(r, slice(r, 'turn')).filter((s) => s.startsWith('q81 turn 2'))).toEqual([
+      `${Q81T2} / expert_0 = 2`,
+      `${Q81T2} / expert_1 = 2`,
+    ]);
   });
 
   it("takes the turn's user message as the prompt and each side's answer of that turn, after the swap", async () => {
@@ -136,10 +142,25 @@ describe('MT-Bench judgment file', () => {
   });
 
   it('mtBench.detect tells MT-Bench votes from Chatbot Arena battles, in both directions', () => {
-    const conv = [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello' }];
+    const conv = [
+      { role: 'user', content: 'Hi' },
+      { role: 'assistant', content: 'Hello' },
+    ];
     const mt = { question_id: 81, model_a: 'a', model_b: 'b', winner: 'tie', judge: 'expert_1', turn: 1 };
     const gpt4 = { ...mt, judge: ['gpt-4', 'pair-v2'] };
-    const arena = { question_id: 'x', model_a: 'a', model_b: 'b', winner: 'tie', judge: 'arena_user_5', conversation_a: conv, conversation_b: conv, turn: 1, anony: true, language: 'English', tstamp: 1682351591.1 };
+    const arena = {
+      question_id: 'x',
+      model_a: 'a',
+      model_b: 'b',
+      winner: 'tie',
+      judge: 'arena_user_5',
+      conversation_a: conv,
+      conversation_b: conv,
+      turn: 1,
+      anony: true,
+      language: 'English',
+      tstamp: 1682351591.1,
+    };
     expect(mtBench.detect([mt], 'x.jsonl')?.missing).toEqual([]);
     expect(mtBench.detect([gpt4], 'x.jsonl')?.missing).toEqual([]);
     expect(chatbotArena.detect([mt], 'x.jsonl')).toBeNull();
@@ -162,7 +183,20 @@ describe('MT-Bench judgment file', () => {
       const { info } = await inspectFile(await diskFile(join(import.meta.dirname, '../../fixtures', name)));
       expect([name, info.adapter, info.warning]).toEqual([name, 'csv', null]);
     }
-    const demo = { example_id: 'p1', annotator_id: 'a', label: 'A>', time_seconds: 3, timestamp: '2024-05-01T10:00:00Z', prompt: 'p', response_a: 'x', response_b: 'y', model_a: 'gpt-4', model_b: 'llama-2', ai_label: 'A>', domain: 'code' };
+    const demo = {
+      example_id: 'p1',
+      annotator_id: 'a',
+      label: 'A>',
+      time_seconds: 3,
+      timestamp: '2024-05-01T10:00:00Z',
+      prompt: 'p',
+      response_a: 'x',
+      response_b: 'y',
+      model_a: 'gpt-4',
+      model_b: 'llama-2',
+      ai_label: 'A>',
+      domain: 'code',
+    };
     expect(mtBench.detect([demo], 'demo.csv')).toBeNull();
     expect(chatbotArena.detect([demo], 'demo.csv')).toBeNull();
   });

@@ -6,7 +6,10 @@ import { judgementRows, loadFormatFixtures } from '../../helpers/loadFixture';
 /** Per judgement `item / annotator = seconds`. */
 function seconds(r: Awaited<ReturnType<typeof loadFormatFixtures>>): string[] {
   const x = r.ratings;
-  return Array.from({ length: x.n }, (_, j) => `${x.items[x.item[j]]} / ${x.annotators[x.annotator[j]]} = ${x.time![j]}`).sort();
+  return Array.from(
+    { length: x.n },
+    (_, j) => `${x.items[x.item[j]]} / ${x.annotators[x.annotator[j]]} = ${x.time![j]}`,
+  ).sort();
 }
 
 describe('Mechanical Turk batch results', () => {
@@ -26,12 +29,23 @@ describe('Mechanical Turk batch results', () => {
     ]);
     // WorkTimeInSeconds shared by the assignment's two tasks
     expect(seconds(r)).toEqual([
-      'p-101 / A1YH7T3WQ0BZ9M = 49.5', 'p-101 / A2Q8LJ5XRTN4KD = 60', 'p-102 / A1YH7T3WQ0BZ9M = 49.5',
-      'p-102 / A2Q8LJ5XRTN4KD = 60', 'p-103 / A2Q8LJ5XRTN4KD = 40', 'p-104 / A2Q8LJ5XRTN4KD = 40',
+      'p-101 / A1YH7T3WQ0BZ9M = 49.5',
+      'p-101 / A2Q8LJ5XRTN4KD = 60',
+      'p-102 / A1YH7T3WQ0BZ9M = 49.5',
+      'p-102 / A2Q8LJ5XRTN4KD = 60',
+      'p-103 / A2Q8LJ5XRTN4KD = 40',
+      'p-104 / A2Q8LJ5XRTN4KD = 40',
     ]);
     const i = r.ratings.items.indexOf('p-104');
     expect([r.texts.prompt[i], r.texts.responseA[i], r.texts.responseB[i]]).toEqual(['2 + 2 = ?', '4', 'four, or 5']);
-    expect(r.issues).toEqual([{ file: 'mturk-batch-results.csv', row: 4, column: 'AssignmentStatus', message: 'assignment 3XR5GZ0QJ8MCK2YW7NLD4HT9PBE6FA by A3BOT9Z1Q2W3E4 was rejected; skipped' }]);
+    expect(r.issues).toEqual([
+      {
+        file: 'mturk-batch-results.csv',
+        row: 4,
+        column: 'AssignmentStatus',
+        message: 'assignment 3XR5GZ0QJ8MCK2YW7NLD4HT9PBE6FA by A3BOT9Z1Q2W3E4 was rejected; skipped',
+      },
+    ]);
     expect(r.rowsDropped).toBe(1);
     expect(r.fileStats).toEqual([{ name: 'mturk-batch-results.csv', rows: 4, judgements: 6, dropped: 1, judge: null }]);
     expect(r.warnings.map((w) => w.message)).toEqual([
@@ -42,9 +56,14 @@ describe('Mechanical Turk batch results', () => {
     expect(r.ratings.timestamp![0]).toBe(Date.parse('2024-04-08T10:04:09-07:00'));
   });
 
-  it('reads crowd-html answers (Answer.taskAnswers): a classifier\'s label and the checked radio button', async () => {
+  it("reads crowd-html answers (Answer.taskAnswers): a classifier's label and the checked radio button", async () => {
     const r = await loadFormatFixtures(['mturk-task-answers.csv']);
-    expect(judgementRows(r)).toEqual(['ex-1 | W1 | human | overall | A>', 'ex-1 | W2 | human | overall | B>', 'ex-2 | W1 | human | overall | =', 'ex-2 | W2 | human | overall | B>']);
+    expect(judgementRows(r)).toEqual([
+      'ex-1 | W1 | human | overall | A>',
+      'ex-1 | W2 | human | overall | B>',
+      'ex-2 | W1 | human | overall | =',
+      'ex-2 | W2 | human | overall | B>',
+    ]);
     expect(r.warnings).toEqual([]);
   });
 

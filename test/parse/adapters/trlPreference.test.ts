@@ -52,15 +52,26 @@ describe('TRL preference dataset', () => {
   it('reads conversational pairs: the prompt messages as role: content lines, the final assistant turns as responses', async () => {
     const r = await loadFormatFixtures(['trl-conversational.jsonl']);
     expect(r.fileInfos[0].adapter).toBe('trl');
-    const sky = contentId(json([user('What color is the sky?')]), json([assistant('It is blue.')]), json([assistant('It is green.')]));
+    const sky = contentId(
+      json([user('What color is the sky?')]),
+      json([assistant('It is blue.')]),
+      json([assistant('It is green.')]),
+    );
     const spain = contentId(
-      json([{ role: 'system', content: 'Answer briefly.' }, user('Capital of Italy?'), assistant('Rome.'), user('And of Spain?')]),
+      json([
+        { role: 'system', content: 'Answer briefly.' },
+        user('Capital of Italy?'),
+        assistant('Rome.'),
+        user('And of Spain?'),
+      ]),
       json([assistant('Madrid.')]),
       json([assistant('Barcelona.')]),
     );
     expect(judgementRows(r)).toEqual([sky, spain].map(single).sort());
     const i = r.ratings.items.indexOf(spain);
-    expect(r.texts.prompt[i]).toBe('system: Answer briefly.\nuser: Capital of Italy?\nassistant: Rome.\nuser: And of Spain?');
+    expect(r.texts.prompt[i]).toBe(
+      'system: Answer briefly.\nuser: Capital of Italy?\nassistant: Rome.\nuser: And of Spain?',
+    );
     expect(r.texts.responseA[i]).toBe('Madrid.');
     expect(r.texts.responseB[i]).toBe('Barcelona.');
     expect(r.texts.prompt[r.ratings.items.indexOf(sky)]).toBe('user: What color is the sky?');
@@ -75,7 +86,12 @@ describe('TRL preference dataset', () => {
     expect(r.ratings.items).toHaveLength(2);
     const joke = contentId(
       '',
-      json([user('Hi'), assistant('Hello! How can I help?'), user('Tell me a joke.'), assistant('Why did the scarecrow win an award? He was outstanding in his field.')]),
+      json([
+        user('Hi'),
+        assistant('Hello! How can I help?'),
+        user('Tell me a joke.'),
+        assistant('Why did the scarecrow win an award? He was outstanding in his field.'),
+      ]),
       json([user('Hi'), assistant('Hello! How can I help?'), user('Tell me a joke.'), assistant('No.')]),
     );
     const i = r.ratings.items.indexOf(joke);
@@ -106,8 +122,21 @@ describe('TRL preference dataset', () => {
   });
 
   it('never claims a judgement table or the demo columns', () => {
-    expect(trlPreference.detect([{ example_id: 'p1', annotator_id: 'a', label: 'A>', chosen: 'x', rejected: 'y' }], 'x.csv')).toBeNull();
-    const demo = [{ example_id: 'p1', annotator_id: 'a1', label: 'A>', time_seconds: 3, prompt: 'q', response_a: 'x', response_b: 'y', ai_label: 'A>' }];
+    expect(
+      trlPreference.detect([{ example_id: 'p1', annotator_id: 'a', label: 'A>', chosen: 'x', rejected: 'y' }], 'x.csv'),
+    ).toBeNull();
+    const demo = [
+      {
+        example_id: 'p1',
+        annotator_id: 'a1',
+        label: 'A>',
+        time_seconds: 3,
+        prompt: 'q',
+        response_a: 'x',
+        response_b: 'y',
+        ai_label: 'A>',
+      },
+    ];
     expect(trlPreference.detect(demo, 'demo.csv')).toBeNull();
   });
 });
