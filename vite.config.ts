@@ -9,7 +9,18 @@ export default defineConfig({
   // serviceWorkerPlugin: writes dist/sw.js (precache of every built file) for offline use; build only
   plugins: [svelte(), svelteTesting(), serviceWorkerPlugin()],
   worker: { format: 'es' },
-  optimizeDeps: { include: ['comlink', 'hyparquet', 'hyparquet-compressors', 'd3-array', '@observablehq/plot'] },
+  // every dependency the page and its worker import, so the first dev run does not re-optimise and reload
+  optimizeDeps: {
+    include: [
+      'comlink',
+      'hyparquet',
+      'hyparquet/src/column.js',
+      'hyparquet-compressors',
+      'fflate',
+      'd3-array',
+      '@observablehq/plot',
+    ],
+  },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   test: {
     reporters: ['default', './test/countReporter.ts'],

@@ -2,6 +2,27 @@ import * as Plot from '@observablehq/plot';
 import { METHOD_NAMES, METHODS, type AggregationSection } from '../sections/aggregationSection';
 import { BASE } from './theme';
 
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/** A log axis's tick as a power of ten (`10⁻⁶`), empty between the powers. */
+export function powerOfTen(x: number): string {
+  const e = Math.log10(x);
+  if (Math.abs(e - Math.round(e)) > 1e-9) return '';
+  return `10${[...String(Math.round(e))].map((c) => SUPERSCRIPT[c]).join('')}`;
+}
+
 /** Final labels per category under each method, side by side. */
 export function finalLabelDistribution(
   section: AggregationSection,
@@ -46,7 +67,7 @@ export function convergenceChart(
     height: 220,
     ariaLabel: `Dawid-Skene convergence over ${trace.length} iterations`,
     x: { label: 'Iteration', grid: true },
-    y: { type: 'log', label: 'Largest posterior change', grid: true },
+    y: { type: 'log', label: 'Largest posterior change', grid: true, tickFormat: powerOfTen },
     marks: [
       Plot.ruleY([tolerance], { stroke: '#D55E00', strokeDasharray: '4,3' }),
       Plot.line(data, { x: 'iteration', y: 'change' }),
@@ -100,15 +121,16 @@ export function confusionMatrices(
   return {
     ...BASE,
     width,
-    height: rows * (width / columns) * 0.9 + 40,
+    height: rows * (width / columns) * 0.9 + 70,
+    marginBottom: 60,
     marginLeft: 40,
     marginTop: 20,
     ariaLabel: `Dawid-Skene confusion matrices of ${confusions.length} annotators: rows the true category, columns the label given; a strong diagonal is a reliable annotator`,
     fx: { axis: null },
     fy: { axis: null },
-    x: { domain: categories, label: 'label given', tickSize: 0, axis: 'bottom' },
+    x: { domain: categories, label: 'label given', tickSize: 0, axis: 'bottom', tickRotate: -90 },
     y: { domain: categories, label: 'true', tickSize: 0 },
-    color: { scheme: 'Blues', domain: [0, 1], legend: true, label: 'P(given | true)' },
+    color: { type: 'linear', range: ['#ececec', '#3b6fb6'], domain: [0, 1], legend: true, label: 'P(given | true)' },
     marks: [
       Plot.cell(data, {
         fx: 'col',

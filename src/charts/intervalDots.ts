@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { BASE, STATUS } from './theme';
+import { BASE, KIND_COLOURS, STATUS } from './theme';
 
 /** One row of an interval chart: a share or rating with its 95% interval and a status colour. */
 export interface IntervalRow {
@@ -11,6 +11,11 @@ export interface IntervalRow {
 }
 
 const FILL = { ...STATUS, neutral: '#4477AA' };
+
+/** The colour of a group of judgements: the humans' colour, AI judges in the AI colour and a second shade. */
+export function kindColour(group: string, index: number): string {
+  return group === 'humans' ? KIND_COLOURS.human : index % 2 ? KIND_COLOURS.ai : '#CC6677';
+}
 
 /**
  * Dots with 95% interval rules, one row per annotator, judge or model (in the given order), with an
@@ -79,7 +84,7 @@ export function binRates(
     reference = null,
     width = 640,
     ariaLabel,
-    colour = null,
+    colour = kindColour,
   }: {
     xLabel: string;
     yLabel: string;
@@ -87,7 +92,7 @@ export function binRates(
     reference?: number | null;
     width?: number;
     ariaLabel: string;
-    colour?: ((group: string, index: number) => string) | null;
+    colour?: (group: string, index: number) => string;
   },
 ): Plot.PlotOptions {
   const groups = [...new Set(rows.map((r) => r.group))];
@@ -105,7 +110,7 @@ export function binRates(
       tickFormat: (i: number) => bins[i] ?? '',
     },
     y: { label: yLabel, domain: [0, 1], grid: true },
-    color: { domain: groups, ...(colour ? { range: groups.map(colour) } : {}), legend: groups.length > 1 },
+    color: { domain: groups, range: groups.map(colour), legend: groups.length > 1 },
     marks: [
       ...(reference === null
         ? []

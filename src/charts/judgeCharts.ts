@@ -3,7 +3,7 @@ import type { AiJudgeRow } from '../sections/aiJudgeSection';
 import type { ModelRatings } from '../sections/modelRatings';
 import type { TimeSection } from '../sections/timeSection';
 import type { RoutingView } from '../views/routingView';
-import { BASE, KIND_COLOURS, STATUS } from './theme';
+import { BASE, DIVERGING_RANGE, KIND_COLOURS, STATUS } from './theme';
 
 /** Calibration: accuracy per confidence bin with 95% intervals against the diagonal of perfect calibration. */
 export function calibrationChart(
@@ -184,16 +184,16 @@ export function winRateMatrix(ratings: ModelRatings, { width = 520 }: { width?: 
     marginLeft: 120,
     marginBottom: 110,
     ariaLabel: `Win rate of each model against each other (${models.length} models), ties counted as half`,
-    x: { domain: models, label: 'against', tickRotate: -45 },
+    x: { domain: models, label: null, tickRotate: -90 },
     y: { domain: models, label: null },
     color: {
       type: 'diverging',
-      scheme: 'PuOr',
+      range: DIVERGING_RANGE,
       domain: [0, 1],
       pivot: 0.5,
-      reverse: true,
       legend: true,
-      label: 'Win rate',
+      percent: true,
+      label: 'Win rate (%)',
     },
     marks: [
       Plot.cell(cells, {
@@ -208,7 +208,7 @@ export function winRateMatrix(ratings: ModelRatings, { width = 520 }: { width?: 
             Plot.text(cells, {
               x: 'b',
               y: 'a',
-              text: (c) => `${Math.round(100 * c.rate!)}`,
+              text: (c) => `${Math.round(100 * c.rate!)}%`,
               fill: 'currentColor',
               fontSize: 10,
             }),

@@ -15,7 +15,6 @@ import { labelsPerAnnotatorChart } from './labelsPerAnnotatorChart';
 import { pairHeatmap } from './pairHeatmap';
 import { reliabilityScatter } from './reliabilityScatter';
 import { sliceIntervals } from './sliceIntervals';
-import { KIND_COLOURS } from './theme';
 import { rubricCorrelationChart } from './rubricCharts';
 import { budgetCurveChart } from './nextLabelCharts';
 
@@ -191,7 +190,6 @@ export function reportCharts(report: Report): ReportChart[] {
           yLabel: 'Share choosing A',
           bins,
           reference: 0.5,
-          colour: (g, i) => (g === 'humans' ? KIND_COLOURS.human : i % 2 ? KIND_COLOURS.ai : '#CC6677'),
           ariaLabel: `Share of decisive labels choosing A per bin of the length ratio, humans${bias.length.bins.some((b) => b.judge) ? ' and AI judges' : ''}, with 95% intervals`,
         }),
       );

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { RubricSection } from '../sections/rubricSection';
-import { BASE } from './theme';
+import { BASE, DIVERGING_RANGE } from './theme';
 
 /** Spearman's ρ between every two rubric dimensions (and response length) as a heatmap, ρ written in each cell. */
 export function rubricCorrelationChart(
@@ -16,9 +16,9 @@ export function rubricCorrelationChart(
     marginLeft: 100,
     marginBottom: 80,
     ariaLabel: `Spearman correlation between ${c.variables.length} rubric variables; blue positive, orange negative`,
-    x: { domain: c.variables, label: null, tickRotate: -30 },
+    x: { domain: c.variables, label: null, tickRotate: -90 },
     y: { domain: c.variables, label: null },
-    color: { type: 'diverging', scheme: 'PuOr', domain: [-1, 1], reverse: true, legend: true, label: 'Spearman ρ' },
+    color: { type: 'diverging', range: DIVERGING_RANGE, domain: [-1, 1], legend: true, label: 'Spearman ρ' },
     marks: [
       Plot.cell(cells, {
         x: 'a',

@@ -22,7 +22,16 @@ export function categoryColour(category: string, index: number): string {
   return LABEL_COLOURS[category] ?? BRIGHT[index % BRIGHT.length];
 }
 
-/** Shared Plot defaults: the page's font and colours, readable at laptop width. */
+/**
+ * Diverging colours for signed measures (kappa, correlations, win rates around one half) whose ends stay
+ * visible on a light and on a dark page: no near-black or near-white end; the middle is a light grey.
+ */
+export const DIVERGING_RANGE = ['#d95f02', '#ececec', '#3b6fb6'];
+
+/**
+ * Shared Plot defaults: the page's font and colours, readable at laptop width. The top margin leaves room for
+ * the y axis's label above the top tick label.
+ */
 export const BASE = {
   style: {
     fontFamily: 'inherit',
@@ -31,6 +40,7 @@ export const BASE = {
     color: 'currentColor',
     overflow: 'visible',
   },
+  marginTop: 30,
   marginLeft: 48,
   marginBottom: 40,
 } as const;

@@ -8,7 +8,7 @@ import { parseLabelMap } from '../parse/labelMapText';
 import type { FileOptions } from '../parse/loadFiles';
 import { ADAPTERS, TABLE } from '../parse/adapters/index';
 import type { Format } from '../parse/types';
-import { metricIds, metricValue } from '../sections/metrics';
+import { isBanded, metricIds, metricValue } from '../sections/metrics';
 import { METHOD_SETTINGS, type MethodSetting } from '../sections/aggregationSection';
 import type { Report } from '../report/report';
 import type { ScoreWeights } from '../core/annotatorScores';
@@ -138,8 +138,11 @@ export async function audit(argv: string[], io: CommandIo): Promise<number> {
   if (!METHOD_SETTINGS.includes(settings.method))
     fail(`unknown method "${v.method}" (one of ${METHOD_SETTINGS.join(', ')})`);
   const known = metricIds(true).map((m) => m.id);
-  if (!known.includes(settings.bandMetric))
-    fail(`unknown metric "${settings.bandMetric}" for --band-metric (one of ${known.join(', ')})`);
+  const banded = known.filter(isBanded);
+  if (!banded.includes(settings.bandMetric))
+    fail(
+      `${known.includes(settings.bandMetric) ? `"${settings.bandMetric}" is a share, not chance-corrected: it is not read against the bands;` : `unknown metric "${settings.bandMetric}" for --band-metric;`} use one of ${banded.join(', ')}`,
+    );
   const gates = (v['fail-under'] ?? []).map((gate) => {
     const match = /^([\w.]+)=(-?[\d.]+)$/.exec(gate.trim());
     if (!match || !known.includes(match[1]))

@@ -92,7 +92,7 @@ export function htmlReport(
 <header>
 <h1>${escapeHtml(heading)}</h1>
 <p class="meta">${escapeHtml(report.schema)} · ${escapeHtml(report.generator)}${when ? ` · generated ${escapeHtml(when)}` : ''} · a self-contained file: no script, nothing loaded from anywhere</p>
-${verdict(report.agreement, report)}
+${exclusion(report)}${verdict(report.agreement, report)}
 <nav class="contents" aria-label="Contents">${nav}</nav>
 </header>
 <main>
@@ -172,6 +172,13 @@ function labelReadings(input: Report['input']): Html {
 /** The labels of the judges' verdict counts: the five preference labels, or the categories of nominal data. */
 const PREFERENCE_OR_CATEGORIES = (input: Report['input']): string[] => Object.keys(input.label_counts);
 
+/** What was left out of every number, at the top of the report (empty when nothing was). */
+function exclusion(report: Report): string {
+  const removed = report.settings.removed_annotators;
+  if (!removed.length) return '';
+  return `<p class="exclusion status-warning" data-testid="exclusion"><strong>${escapeHtml(plural(removed.length, 'annotator'))} removed</strong> from every number below (the file facts of the summary describe the file as read): ${escapeHtml(removed.join(', '))}.</p>\n`;
+}
+
 function summarySection(report: Report): Html {
   const { input } = report;
   const human = Object.values(input.label_counts).reduce((s, c) => s + c, 0);
@@ -189,7 +196,18 @@ function summarySection(report: Report): Html {
         status: input.rows_dropped ? 'warning' : 'good',
       },
       { label: 'Pairs (items)', value: count(input.items) },
-      { label: 'Annotators', value: count(input.annotators), reading: `plus ${plural(input.ai_judges, 'AI judge')}` },
+      report.settings.removed_annotators.length
+        ? {
+            label: 'Annotators',
+            value: `${count(Math.max(0, input.annotators - report.settings.removed_annotators.length))} of ${count(input.annotators)}`,
+            reading: `${plural(report.settings.removed_annotators.length, 'annotator')} removed from every number (${report.settings.removed_annotators.join(', ')}); plus ${plural(input.ai_judges, 'AI judge')}`,
+            status: 'warning',
+          }
+        : {
+            label: 'Annotators',
+            value: count(input.annotators),
+            reading: `plus ${plural(input.ai_judges, 'AI judge')}`,
+          },
       { label: 'Scale', value: input.scale, reading: `dimensions: ${input.dimensions.join(', ') || '—'}` },
       { label: 'Format', value: input.format },
     ])}

@@ -30,6 +30,7 @@ code, .mono { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, mono
 nav.contents { margin: 0.8rem 0; font-size: 0.9rem; }
 nav.contents a { color: var(--accent); margin-right: 0.9rem; }
 .verdict { border: 1px solid var(--border); border-left: 6px solid var(--border-strong); border-radius: 8px; background: var(--surface); padding: 0.6rem 1rem; margin: 1rem 0; }
+.exclusion { border: 1px solid var(--border); border-left: 6px solid var(--warning); border-radius: 8px; background: var(--surface); padding: 0.5rem 1rem; margin: 1rem 0 0; }
 .verdict.status-good { border-left-color: var(--good); }
 .verdict.status-warning { border-left-color: var(--warning); }
 .verdict.status-flagged { border-left-color: var(--flagged); }

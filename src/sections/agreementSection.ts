@@ -9,6 +9,7 @@ import { kappasFromTables } from '../core/kappasFromTables';
 import { pairTables } from '../core/pairTables';
 import type { Ratings } from '../core/types';
 import {
+  isBanded,
   COUNT_METRICS,
   METRICS,
   metricKeys,
@@ -250,9 +251,11 @@ export function agreementFromTables(tables: AgreementTables, options: AgreementT
     reasons,
   };
   const bandValue = metricValue(section, bandMetric);
-  const band = interpretationBand(bandValue);
+  const band = isBanded(bandMetric) ? interpretationBand(bandValue) : null;
   section.band = band && bandValue !== null ? { metric: bandMetric, value: bandValue, ...band } : null;
-  if (!band) reasons.band = `${bandMetric} is undefined`;
+  if (!isBanded(bandMetric))
+    reasons.band = `${bandMetric} is a share, not chance-corrected: the bands are for chance-corrected coefficients`;
+  else if (!band) reasons.band = `${bandMetric} is undefined`;
   for (const s of sliceColumns) {
     const counts = s.counts();
     const rows = s.values.map((value, v) => {

@@ -154,6 +154,11 @@ export function metricOf(id: string): Metric | undefined {
   return METRICS.find((m) => m.id === base && (base === id || m.directional));
 }
 
+/** Whether a metric id is read against the interpretation bands: chance-corrected coefficients, never a share. */
+export function isBanded(id: string): boolean {
+  return metricOf(id)?.kind === 'coefficient';
+}
+
 /** The metrics with a row of their own in a coefficient table with a direction column, in order. */
 export const LISTED_METRICS: readonly Metric[] = METRICS.filter((m) => m.listed);
 

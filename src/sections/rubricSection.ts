@@ -296,6 +296,34 @@ function verdictAgreement(
   };
 }
 
+/**
+ * Which dimension's disagreement goes with disagreement on the reference, from the rows the table shows: ranked by
+ * φ as `explains_most` is, ties (equal at two decimals) named as ties, the runner-up given; null when no
+ * dimension has a φ on 10 or more annotator pairs.
+ */
+export function disagreementSentence(d: RubricSection['disagreement']): string | null {
+  const ranked = d.dimensions
+    .filter((row) => row.phi !== null && row.pairs >= 10)
+    .sort((a, b) => b.phi! - a.phi! || (b.share_of_reference ?? 0) - (a.share_of_reference ?? 0));
+  const top = ranked[0];
+  if (!top) return null;
+  const phi = (x: number) => x.toFixed(2);
+  const tied = ranked.filter((row) => phi(row.phi!) === phi(top.phi!));
+  const next = ranked.find((row) => phi(row.phi!) !== phi(top.phi!));
+  const reference = d.reference === OVERALL ? 'the overall verdict' : 'the rubric verdict';
+  if (tied.length === ranked.length && ranked.length > 1)
+    return `Disagreement on ${reference} goes with disagreement on every dimension alike (φ ${phi(top.phi!)}).`;
+  if (tied.length > 1) {
+    const names = tied.map((row) => row.dimension);
+    return `Disagreement on ${reference} goes equally closely with disagreement on ${names.slice(0, -1).join(', ')} and ${names.at(-1)} (φ ${phi(top.phi!)} each${next ? `; next ${next.dimension}, φ ${phi(next.phi!)}` : ''}).`;
+  }
+  const share =
+    top.share_of_reference === null
+      ? ''
+      : `: when two annotators disagree on ${reference}, they also disagree on ${top.dimension} ${Math.round(top.share_of_reference * 100)}% of the time`;
+  return `Disagreement on ${reference} goes most closely with disagreement on ${top.dimension} (φ ${phi(top.phi!)}${next ? `; next ${next.dimension}, φ ${phi(next.phi!)}` : ''})${share}.`;
+}
+
 /** One plain-language paragraph: the verdict's agreement, the dimension behind the disagreement, any length pull. */
 export function rubricReading(s: RubricSection): string {
   const parts: string[] = [];
@@ -309,12 +337,8 @@ export function rubricReading(s: RubricSection): string {
     parts.push(
       `The weighted rubric verdict has no agreement value${s.reasons.verdict ? ` (${s.reasons.verdict})` : ''}.`,
     );
-  const top = s.disagreement.dimensions.find((row) => row.dimension === s.disagreement.explains_most);
-  if (top && top.share_of_reference !== null && top.phi !== null) {
-    parts.push(
-      `When two annotators disagree on the ${s.disagreement.reference === OVERALL ? 'overall verdict' : 'rubric verdict'}, they also disagree on ${top.dimension} ${Math.round(top.share_of_reference * 100)}% of the time (φ ${top.phi.toFixed(2)}), more than on any other dimension.`,
-    );
-  }
+  const disagreement = disagreementSentence(s.disagreement);
+  if (disagreement) parts.push(disagreement);
   const strongest = s.length
     .filter((row) => row.rho !== null && row.n >= 20 && !ABOUT_LENGTH.test(row.dimension))
     .sort((x, y) => Math.abs(y.rho!) - Math.abs(x.rho!))[0];

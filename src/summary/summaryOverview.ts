@@ -101,7 +101,7 @@ export function summaryOverview(
     issueCount: 0,
     labelsPerItem,
     annotators: summary.annotators
-      .map((a) => ({ id: a.id, kind: 'human' as const, labels: a.labels }))
+      .map((a) => ({ id: a.id, kind: 'human' as const, labels: a.labels, labelCounts: [...a.label_counts] }))
       .sort((x, y) => y.labels - x.labels || (x.id < y.id ? -1 : 1)),
     slices: Object.entries(summary.slices).map(([name, values]) => ({ name, values: values.length })),
     attributeColumns: [],

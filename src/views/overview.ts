@@ -41,7 +41,8 @@ export interface Overview {
   issueCount: number;
   /** labelsPerItem[m] = items with m human labels (overall dimension) */
   labelsPerItem: number[];
-  annotators: { id: string; kind: 'human' | 'ai'; labels: number }[];
+  /** every annotator and AI judge with a label on the overall dimension, most labels first; `labelCounts` per category */
+  annotators: { id: string; kind: 'human' | 'ai'; labels: number; labelCounts: number[] }[];
   slices: { name: string; values: number }[];
   attributeColumns: string[];
   goldItems: number;
@@ -55,12 +56,17 @@ export function overview(loaded: LoadResult, input: InputSection, previewItems =
   const r = loaded.ratings;
   const human = judgementFilter(r);
   const perItem = labelsPerItem(r, human);
-  const perAnnotator = labelsPerAnnotator(r, new Uint8Array(r.n).fill(1));
+  // counted on the overall dimension, as the annotator table counts them
+  const overall = judgementFilter(r, { kind: null });
+  const perAnnotator = labelsPerAnnotator(r, overall);
+  const byLabel = r.annotators.map(() => new Array<number>(r.categories.length).fill(0));
+  for (let j = 0; j < r.n; j++) if (overall[j] && r.label[j] >= 0) byLabel[r.annotator[j]][r.label[j]]++;
   const annotators = r.annotators
     .map((id, a) => ({
       id,
       kind: r.annotatorKind[a] === AI ? ('ai' as const) : ('human' as const),
       labels: perAnnotator[a],
+      labelCounts: byLabel[a],
     }))
     .filter((a) => a.labels > 0)
     .sort((x, y) => y.labels - x.labels || (x.id < y.id ? -1 : 1));
@@ -87,6 +93,28 @@ export function overview(loaded: LoadResult, input: InputSection, previewItems =
     hasTime: r.time !== null,
     hasTexts: loaded.texts.prompt.length > 0 || loaded.texts.responseA.length > 0,
     preview: pairPreviews(loaded, firstItems(r.items.length, previewItems)),
+  };
+}
+
+/**
+ * The Overview's human label counts with the removed annotators left out (every other fact of the Overview
+ * describes the file as read): the kept human annotators, how many were removed, the judgements per label of
+ * the kept ones (the labels of the input section, in its order) and their total.
+ */
+export function keptLabels(o: Overview, removed: readonly string[]) {
+  const gone = new Set(removed);
+  const humans = o.annotators.filter((a) => a.kind === 'human');
+  const kept = humans.filter((a) => !gone.has(a.id));
+  const index = new Map(o.categories.map((c, k) => [c, k]));
+  const labelCounts = Object.keys(o.input.label_counts).map((label) => {
+    const k = index.get(label);
+    return { label, count: k === undefined ? 0 : kept.reduce((s, a) => s + a.labelCounts[k], 0) };
+  });
+  return {
+    humans: kept,
+    removed: humans.length - kept.length,
+    labelCounts,
+    total: labelCounts.reduce((s, c) => s + c.count, 0),
   };
 }
 

@@ -147,6 +147,8 @@ describe('npm run audit', async () => {
       [[join(FIXTURES, 'custom.csv'), '--label-map', '1:maybe'], /unknown label/],
       [[join(FIXTURES, 'custom.csv'), '--scale', 'seven'], /unknown scale/],
       [[join(FIXTURES, 'custom.csv'), '--band-metric', 'kappa'], /unknown metric/],
+      // a share is not chance-corrected: never read against the kappa bands
+      [[join(FIXTURES, 'custom.csv'), '--band-metric', 'percent_agreement.strict'], /is a share, not chance-corrected/],
       [[join(FIXTURES, 'custom.csv'), '--fail-under', 'alpha>0.5'], /METRIC=VALUE/],
       [[join(FIXTURES, 'custom.csv'), '--bootstrap', 'many'], /whole number/],
     ] as const) {

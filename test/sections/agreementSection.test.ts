@@ -291,3 +291,24 @@ describe('agreementSection', () => {
     expect(a.slices.domain[0].fleiss_kappa).toBeNull();
   });
 });
+
+describe('agreementFromTables with a share as the band metric', () => {
+  it('places no band on percent agreement and says why', async () => {
+    const { agreementSection } = await import('../../src/sections/agreementSection');
+    const { ratingsFromTriples } = await import('../helpers/buildRatings');
+    // two items, two annotators: they agree on i1 only (hand-counted: 1 of 2 items)
+    const r = ratingsFromTriples(
+      [
+        ['i1', 'a', 1],
+        ['i1', 'b', 1],
+        ['i2', 'a', 3],
+        ['i2', 'b', 1],
+      ],
+      { scale: '5-point' },
+    );
+    const s = agreementSection(r, { bootstrap: 0, bandMetric: 'percent_agreement.strict' });
+    expect(s.percent_agreement.strict).toBe(0.5);
+    expect(s.band).toBeNull();
+    expect(s.reasons.band).toMatch(/is a share, not chance-corrected/);
+  });
+});
