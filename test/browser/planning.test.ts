@@ -125,4 +125,25 @@ describe('the Planning panel in chromium', () => {
     await again.close();
     await page.close();
   }, 180_000);
+
+  it('an invalid batch size leaves the last batch dimmed with a reason, and a valid one brings it back', async () => {
+    const page = await app.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    const log = record(page);
+    await openPlanning(page);
+    const summary = page.getByTestId('next-summary');
+    await summary.waitFor({ timeout: 60_000 });
+    const stale = page.locator('.stale', { has: summary });
+    expect(await stale.count()).toBe(0);
+    await page.getByTestId('next-size').fill('0');
+    await page.getByRole('alert').filter({ hasText: 'not a batch size' }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'not a batch size' }).textContent()).toMatch(
+      /the batch below is for the last valid size/,
+    );
+    expect(await stale.count()).toBe(1);
+    await page.getByTestId('next-size').fill('50');
+    await expect.poll(() => stale.count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toMatch(/^\s*50 pairs ranked/);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
