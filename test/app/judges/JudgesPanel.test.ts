@@ -47,8 +47,10 @@ describe('JudgesPanel', () => {
     await vi.waitFor(() => expect(analysis.routing.value?.best?.accuracy).toBe(1));
     expect(analysis.routing.value!.best!.threshold).toBeCloseTo(0.41, 10);
     await fireEvent.input(target, { target: { value: '140' } });
-    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toMatch(/the results below are for the last valid inputs/);
     expect(analysis.routingInputs.target).toBe(1);
+    // the last valid results stay, dimmed
+    expect(screen.getByTestId('routing-best').closest('.stale')).toBeTruthy();
   });
 
   it('says plainly when there is no AI judge', async () => {
