@@ -3,7 +3,8 @@
 // words; a share (percent agreement) is never read against the bands of chance-corrected coefficients.
 import { interpretationBand } from '../core/interpretationBand';
 import { isBanded, metricOf, metricValue } from '../sections/metrics';
-import { coefficient, count, percent } from './format';
+import { count } from './format';
+import { withInterval } from './readings';
 
 /** The fewest pairable items a slice needs before it is ranked against the others. */
 export const MIN_RANKED_PAIRS = 30;
@@ -12,11 +13,8 @@ const SAME = 5e-4;
 
 /** A metric's value in its own format: a share as a percentage, a coefficient to three decimals. */
 export function metricText(id: string, value: number | null): string {
-  if (value === null) return '—';
-  return metricOf(id)?.kind === 'share' ? percent(value) : coefficient(value);
+  return withInterval(value, null, metricOf(id)?.kind === 'share');
 }
-
-export { isBanded };
 
 /** The band of a coefficient in words (`moderate agreement`), or null for a share or an undefined value. */
 export function bandWords(id: string, value: number | null): string | null {
@@ -58,9 +56,8 @@ export function sliceSentence(rows: readonly RankedRow[], metric: string, name: 
   const lo = metricValue(bottom, metric)!;
   const text = (r: RankedRow) => {
     const v = metricValue(r, metric)!;
-    const ci = r.ci95[metric];
     const band = bandWords(metric, v);
-    return `${metricText(metric, v)}${ci ? ` [${metricText(metric, ci[0])}, ${metricText(metric, ci[1])}]` : ''}${band ? `, ${band}` : ''}`;
+    return `${withInterval(v, r.ci95[metric], metricOf(metric)?.kind === 'share')}${band ? `, ${band}` : ''}`;
   };
   if (hi - lo < SAME) return `Every ranked value has the same ${name} (${metricText(metric, hi)}).${smallNote}`;
   const tiedTop = ranked.filter((r) => hi - metricValue(r, metric)! < SAME).map((r) => r.value);

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bandWords,
-  isBanded,
-  metricText,
-  sliceSentence,
-  MIN_RANKED_PAIRS,
-  type RankedRow,
-} from '../../src/render/sentences';
+import { bandWords, metricText, sliceSentence, MIN_RANKED_PAIRS, type RankedRow } from '../../src/render/sentences';
+import { isBanded } from '../../src/sections/metrics';
 
 /** A slice row with Fleiss' kappa `k` (and its interval) on `n` pairable items. */
 const row = (
