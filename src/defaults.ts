@@ -21,6 +21,16 @@ export const DEFAULT_SETTINGS = {
   rubricWeights: null as Record<string, number> | null,
 };
 
+/**
+ * The annotator flag rules (README "Flags"): the gold rule applies from `minGold` gold answers and flags a
+ * directional gold accuracy below `goldThreshold` (also replayed in real time); `low_reliability` below
+ * `flagThreshold`; `too_fast` under `tooFast` seconds a label; the majority part from `minMajority` labels.
+ */
+export const FLAG_RULES = { minGold: 5, goldThreshold: 0.6, flagThreshold: 0.6, tooFast: 5, minMajority: 5 };
+
+/** Settings that only change how computed numbers are read, never a number: the page applies them without recomputing. */
+export const DISPLAY_SETTINGS: readonly string[] = ['bandMetric'];
+
 /** Rubric weights by dimension-name stem; other dimensions weigh 0, and equal weights apply when none matches. */
 export const DEFAULT_RUBRIC_WEIGHTS: Readonly<Record<string, number>> = {
   helpfulness: 0.35,

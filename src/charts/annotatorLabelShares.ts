@@ -31,7 +31,12 @@ export function annotatorLabelShares(
     height: Math.max(140, 15 * shown.length + 70),
     marginLeft: 90,
     ariaLabel: `Label distribution of each annotator, sorted by the share of ${categories[0]}`,
-    x: { label: 'Share of the annotator’s labels', percent: true, domain: [0, 100] },
+    x: {
+      label: 'Share of the annotator’s labels',
+      percent: true,
+      domain: [0, 100],
+      tickFormat: (d: number) => `${d}%`,
+    },
     y: { label: null, domain: shown.map(name) },
     color: { domain: categories, range: categories.map(categoryColour), legend: true },
     marks: [

@@ -27,9 +27,18 @@ export function intervalDots(
     label,
     reference = null,
     domain = null,
+    share = false,
     width = 640,
     ariaLabel,
-  }: { label: string; reference?: number | null; domain?: [number, number] | null; width?: number; ariaLabel: string },
+  }: {
+    label: string;
+    reference?: number | null;
+    domain?: [number, number] | null;
+    /** the values are shares: ticks as percentages */
+    share?: boolean;
+    width?: number;
+    ariaLabel: string;
+  },
 ): Plot.PlotOptions {
   return {
     ...BASE,
@@ -37,7 +46,7 @@ export function intervalDots(
     height: Math.max(110, 20 * rows.length + 60),
     marginLeft: 150,
     ariaLabel,
-    x: { label, grid: true, ...(domain ? { domain } : {}) },
+    x: { label, grid: true, ...(domain ? { domain } : {}), ...(share ? { tickFormat: '.0%' } : {}) },
     y: { label: null, domain: rows.map((r) => r.label) },
     marks: [
       ...(reference === null
@@ -109,7 +118,7 @@ export function binRates(
       ticks: bins.map((_, i) => i),
       tickFormat: (i: number) => bins[i] ?? '',
     },
-    y: { label: yLabel, domain: [0, 1], grid: true },
+    y: { label: yLabel, domain: [0, 1], grid: true, tickFormat: '.0%' },
     color: { domain: groups, range: groups.map(colour), legend: groups.length > 1 },
     marks: [
       ...(reference === null

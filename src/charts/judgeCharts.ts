@@ -17,7 +17,7 @@ export function calibrationChart(
     height: 300,
     ariaLabel: `Calibration: accuracy against the human majority per confidence bin (${bins.length} bins with items)`,
     x: { label: 'Judge confidence', domain: [0, 1], grid: true },
-    y: { label: 'Agrees with the human majority', domain: [0, 1], grid: true },
+    y: { label: 'Agrees with the human majority', domain: [0, 1], grid: true, tickFormat: '.0%' },
     marks: [
       Plot.line(
         [
@@ -61,7 +61,9 @@ export function routingChart(
     y: {
       label: measure === 'cost' ? 'Cost per 1,000 pairs' : 'Accuracy',
       grid: true,
-      ...(measure === 'accuracy' ? { domain: [Math.min(0.5, ...points.map(y)), 1] } : { zero: true }),
+      ...(measure === 'accuracy'
+        ? { domain: [Math.min(0.5, ...points.map(y)), 1], tickFormat: '.0%' }
+        : { zero: true, tickFormat: '$,.0f' }),
     },
     marks: [
       ...(measure === 'accuracy' && target !== null
@@ -144,7 +146,7 @@ export function fatigueChart(
     height: 260,
     ariaLabel: `Gold accuracy by position in each annotator's session (${fatigue.order}), ${rows.length} buckets`,
     x: { label: `Position in the session (${fatigue.order})` },
-    y: { label: 'Gold accuracy (direction)', domain: [0, 1], grid: true },
+    y: { label: 'Gold accuracy (direction)', domain: [0, 1], grid: true, tickFormat: '.0%' },
     marks: [
       Plot.ruleX(
         rows.filter((b) => b.ci95),

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ScalingScenario } from '../planning/planDefaults';
 import type { EvaluatorRow } from '../planning/alpacaEvalEvaluators';
-import { BASE, KIND_COLOURS, STATUS } from './theme';
+import { approachColour, BASE, KIND_COLOURS, LABEL_HALO, STATUS } from './theme';
 
 /** The user's own data placed on a planning chart. */
 export interface OwnPoint {
@@ -65,7 +65,15 @@ export function scalingCostChart(
         title: (d) =>
           `${d.approach}: ${d.pairs.toLocaleString('en-US')} pairs × $${d.price_per_pair} = ${dollars(d.total)}`,
       }),
-      Plot.text(rows, { x: 'pairs', y: 'total', text: 'approach', dy: -12, fontSize: 10, lineWidth: 12 }),
+      Plot.text(rows, {
+        x: 'pairs',
+        y: 'total',
+        text: 'approach',
+        dy: -12,
+        fontSize: 10,
+        lineWidth: 12,
+        ...LABEL_HALO,
+      }),
       ...(own
         ? [
             Plot.dot([own], {
@@ -108,7 +116,15 @@ export function kappaCostChart(
         stroke: 'currentColor',
         title: (d) => `${d.approach}: kappa ${d.kappa} at $${d.price_per_pair} per pair`,
       }),
-      Plot.text(scenarios, { x: 'price_per_pair', y: 'kappa', text: 'approach', dy: -12, fontSize: 10, lineWidth: 12 }),
+      Plot.text(scenarios, {
+        x: 'price_per_pair',
+        y: 'kappa',
+        text: 'approach',
+        dy: -12,
+        fontSize: 10,
+        lineWidth: 12,
+        ...LABEL_HALO,
+      }),
       Plot.dot(ownShown, {
         x: 'pricePerPair',
         y: 'kappa',
@@ -143,7 +159,7 @@ export function evaluatorsChart(rows: EvaluatorRow[], { width = 520 }: { width?:
         title: (r: EvaluatorRow) =>
           `${r.judge}: ${(100 * r.agreement).toFixed(1)}% agreement, $${r.price_per_1000!.toFixed(2)} and ${Math.round(r.seconds_per_1000 ?? 0)} s per 1,000`,
       }),
-      Plot.text(priced, { x: 'price_per_1000', y: 'agreement', text: 'judge', dy: -10, fontSize: 9 }),
+      Plot.text(priced, { x: 'price_per_1000', y: 'agreement', text: 'judge', dy: -10, fontSize: 9, ...LABEL_HALO }),
     ],
   };
 }
@@ -156,12 +172,13 @@ export function comparisonChart(
   const data = rows.flatMap((r) =>
     Object.entries(r.totals).map(([approach, total]) => ({ pairs: r.pairs, approach, total: Math.max(total, 0.01) })),
   );
+  const approaches = [...new Set(data.map((d) => d.approach))];
   return {
     ...BASE,
     width,
     height: 280,
     marginLeft: 64,
-    ariaLabel: `Total cost against pairs for ${new Set(data.map((d) => d.approach)).size} approaches`,
+    ariaLabel: `Total cost against pairs for ${approaches.length} approaches`,
     x: { type: 'log', label: 'Pairs', ...decadeAxis(data.map((d) => d.pairs)), tickFormat: '~s' },
     y: {
       type: 'log',
@@ -170,7 +187,7 @@ export function comparisonChart(
       tickFormat: (d: number) => dollars(d),
       grid: true,
     },
-    color: { legend: true },
+    color: { domain: approaches, range: approaches.map(approachColour), legend: true },
     marks: [
       Plot.line(data, { x: 'pairs', y: 'total', stroke: 'approach' }),
       Plot.dot(data, {

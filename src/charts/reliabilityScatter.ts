@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { AnnotatorRow } from '../sections/annotatorsSection';
-import { BASE, KIND_COLOURS, STATUS } from './theme';
+import { percent } from '../format';
+import { BASE, KIND_COLOURS, LABEL_HALO, STATUS } from './theme';
 
 type Status = 'reliable' | 'flagged' | 'removed' | 'AI judge';
 const status = (a: AnnotatorRow): Status =>
@@ -14,8 +15,8 @@ export function reliabilityScatter(rows: AnnotatorRow[], { width = 560 }: { widt
     width,
     height: 360,
     ariaLabel: `Gold accuracy against agreement with the majority for ${data.length} annotators; flagged annotators in orange`,
-    x: { label: 'Gold accuracy, direction (share)', domain: [0, 1], grid: true },
-    y: { label: 'Agreement with the majority (share)', domain: [0, 1], grid: true },
+    x: { label: 'Gold accuracy, direction', domain: [0, 1], grid: true, tickFormat: '.0%' },
+    y: { label: 'Agreement with the majority', domain: [0, 1], grid: true, tickFormat: '.0%' },
     r: { range: [3, 14], label: 'Labels' },
     color: {
       domain: ['reliable', 'flagged', 'removed', 'AI judge'],
@@ -34,11 +35,11 @@ export function reliabilityScatter(rows: AnnotatorRow[], { width = 560 }: { widt
         strokeWidth: 0.5,
         tip: true,
         title: (a: AnnotatorRow) =>
-          `${a.id}: gold ${a.gold_accuracy_directional!.toFixed(3)} (${a.gold_n} gold), majority ${a.majority_agreement!.toFixed(3)}, ${a.labels} labels${a.reasons.length ? `\n${a.reasons.join(', ')}` : ''}`,
+          `${a.id}: gold ${percent(a.gold_accuracy_directional!)} (${a.gold_n} gold), majority ${percent(a.majority_agreement!)}, ${a.labels} labels${a.reasons.length ? `\n${a.reasons.join(', ')}` : ''}`,
       }),
       Plot.text(
         data.filter((a) => a.flagged || a.removed || a.kind === 'ai'),
-        { x: 'gold_accuracy_directional', y: 'majority_agreement', text: 'id', dy: -12, fontSize: 10 },
+        { x: 'gold_accuracy_directional', y: 'majority_agreement', text: 'id', dy: -12, fontSize: 10, ...LABEL_HALO },
       ),
     ],
   };

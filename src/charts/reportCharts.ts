@@ -1,4 +1,5 @@
 import type * as Plot from '@observablehq/plot';
+import { percent } from '../format';
 import { metricIds, metricValue } from '../sections/metrics';
 import type { AnnotatorRow } from '../sections/annotatorsSection';
 import type { BiasReport } from '../sections/judgesReport';
@@ -28,7 +29,6 @@ export interface ReportChart {
   spec: Plot.PlotOptions;
 }
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const pValue = (x: number | null) => (x === null ? '—' : x < 1e-4 ? '< 0.0001' : x.toFixed(4));
 
 /** Position bias rows (share choosing the side shown first), highest first, flagged in their colour. */
@@ -41,7 +41,7 @@ export function positionRows(position: NonNullable<BiasReport['position']>): Int
       value: a.share!,
       ci: a.ci95,
       status: a.flagged ? ('flagged' as const) : ('neutral' as const),
-      title: `${a.id}: ${pct(a.share!)} of ${a.n} decisive labels chose the side shown first (p = ${pValue(a.p_value)})${a.flagged ? ': flagged position_bias' : ''}`,
+      title: `${a.id}: ${percent(a.share!)} of ${a.n} decisive labels chose the side shown first (p = ${pValue(a.p_value)})${a.flagged ? ': flagged position_bias' : ''}`,
     }));
 }
 
@@ -175,6 +175,7 @@ export function reportCharts(report: Report): ReportChart[] {
           label: 'Share of decisive labels for the side shown first',
           reference: 0.5,
           domain: [0, 1],
+          share: true,
           ariaLabel: `Share choosing the side shown first for ${rows.length} annotators and judges with 95% intervals; ${flagged} flagged`,
         }),
       );
@@ -209,7 +210,7 @@ export function reportCharts(report: Report): ReportChart[] {
         value: m.rating!,
         ci: m.rating_ci95,
         status: 'neutral',
-        title: `${m.model}: rating ${m.rating!.toFixed(0)}${m.rating_ci95 ? ` (95% CI ${m.rating_ci95[0].toFixed(0)} to ${m.rating_ci95[1].toFixed(0)})` : ''}; win rate ${pct(m.win_rate)} over ${m.comparisons} comparisons`,
+        title: `${m.model}: rating ${m.rating!.toFixed(0)}${m.rating_ci95 ? ` (95% CI ${m.rating_ci95[0].toFixed(0)} to ${m.rating_ci95[1].toFixed(0)})` : ''}; win rate ${percent(m.win_rate)} over ${m.comparisons} comparisons`,
       }));
     if (rows.length)
       add(

@@ -13,7 +13,21 @@ export const LABEL_COLOURS: Record<string, string> = {
   'B>>': '#c25e00',
 };
 
-export const KIND_COLOURS = { human: '#4477AA', ai: '#AA3377' } as const;
+/** Who labels: humans, AI judges, and both (a hybrid pipeline); the same in every chart and legend. */
+export const KIND_COLOURS = { human: '#4477AA', ai: '#AA3377', hybrid: '#228833' } as const;
+
+/**
+ * The colour of a labelling approach by its name: one that names both humans and AI is a hybrid, one that
+ * names only one of them has its colour; any other takes a neutral category colour.
+ */
+export function approachColour(name: string, index: number): string {
+  const human = /human|crowd|expert|annotator/i.test(name);
+  const ai = /\bAI\b|LLM|judge|model/i.test(name);
+  if (human && ai) return KIND_COLOURS.hybrid;
+  if (human) return KIND_COLOURS.human;
+  if (ai) return KIND_COLOURS.ai;
+  return ['#CCBB44', '#66CCEE', '#EE6677', '#BBBBBB'][index % 4];
+}
 
 /** Categories of nominal data: Paul Tol's bright scheme, repeated past seven. */
 const BRIGHT = ['#4477AA', '#EE6677', '#228833', '#CCBB44', '#66CCEE', '#AA3377', '#BBBBBB'];
@@ -27,6 +41,12 @@ export function categoryColour(category: string, index: number): string {
  * visible on a light and on a dark page: no near-black or near-white end; the middle is a light grey.
  */
 export const DIVERGING_RANGE = ['#d95f02', '#ececec', '#3b6fb6'];
+
+/** A halo in the page's background colour behind direct labels, so a label stays legible over dots and lines. */
+export const LABEL_HALO = { stroke: 'var(--bg, white)', strokeWidth: 3 } as const;
+
+/** The widest a chart is drawn on the page: wider, a line chart's points drift too far from its axis labels. */
+export const MAX_CHART_WIDTH = 1000;
 
 /**
  * Shared Plot defaults: the page's font and colours, readable at laptop width. The top margin leaves room for

@@ -10,6 +10,7 @@ import { subsampleCounts } from '../core/subsampleCounts';
 import type { Scale } from '../core/types';
 import { voteWinner } from '../core/voteWinner';
 import type { LoadResult } from '../parse/loadFiles';
+import { money } from '../format';
 
 /** The mean of a quantity over the repeats and the 2.5th / 97.5th percentiles (type 7) of its values. */
 export interface SubsampleStat {
@@ -274,12 +275,11 @@ function marginal(k: number, before: number, now: number, price: number): Subsam
   const perDollar = price > 0 ? gain / extra : null;
   const perCorrect = gain > 0 ? extra / (1000 * gain) : null;
   const points = `${Math.abs(100 * gain).toFixed(1)} percentage points`;
-  const money = `$${extra.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
-  const cost = price > 0 ? `costs ${money} more per 1,000 pairs` : 'costs nothing extra';
+  const cost = price > 0 ? `costs ${money(extra)} more per 1,000 pairs` : 'costs nothing extra';
   const text =
     gain > 0
       ? `Going from ${k - 1} to ${k} labels ${cost} and raises gold accuracy by ${points}` +
-        (perCorrect !== null && price > 0 ? `: about $${perCorrect.toFixed(2)} per extra pair labelled right.` : '.')
+        (perCorrect !== null && price > 0 ? `: about ${money(perCorrect)} per extra pair labelled right.` : '.')
       : `Going from ${k - 1} to ${k} labels ${cost} and ${gain < 0 ? `lowers gold accuracy by ${points}` : 'does not change gold accuracy'}: not worth it for accuracy.`;
   return {
     from_k: k - 1,

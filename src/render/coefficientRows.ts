@@ -1,7 +1,7 @@
 // The content of every coefficient table (the page's and the HTML report's): one row per listed metric of
 // the registry, each cell with its text, interval, reason and band status, so both say the same thing.
 import { LISTED_METRICS, METRICS, metricValue, type Metric } from '../sections/metrics';
-import { percent } from './format';
+import { percent } from '../format';
 import { bandReading, bandStatus, withInterval } from './readings';
 
 /** A block of coefficients as the report holds it (a section, a dimension, a slice, the rubric verdict). */

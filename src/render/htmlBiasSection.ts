@@ -1,4 +1,4 @@
-import { coefficient, count, percent } from './format';
+import { coefficient, count, percent } from '../format';
 import { ciOnly, facts, html, Html, num, pValue, seconds, share, table, yesNo } from './htmlParts';
 import type { BiasReport } from '../sections/judgesReport';
 import { lengthBinLabel } from '../report/reportLabels';

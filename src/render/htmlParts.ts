@@ -1,4 +1,4 @@
-import { percent } from './format';
+import { percent } from '../format';
 import { escapeHtml } from './escapeHtml';
 
 /** Markup already made safe (built by these helpers); every other value is escaped where it is placed. */
@@ -57,7 +57,8 @@ const cell = (c: Content | Cell, tag: 'td' | 'th') => {
 
 /**
  * A table with a caption and column headers; the first cell of each row is its header. `scroll` wraps
- * long tables in a box of limited height on screen (the print stylesheet lets it grow).
+ * long tables in a box of limited height on screen (the print stylesheet lets it grow); others scroll sideways
+ * in their box when wider than the window.
  */
 export function table(
   caption: string,
@@ -68,7 +69,8 @@ export function table(
   const head = `<thead><tr>${columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>`;
   const body = `<tbody>${rows.map((r) => `<tr>${r.map((c, i) => cell(c, i === 0 ? 'th' : 'td')).join('')}</tr>`).join('')}</tbody>`;
   const t = `<table${id ? ` id="${escapeHtml(id)}"` : ''}><caption>${escapeHtml(caption)}</caption>${head}${body}</table>`;
-  return new Html(scroll ? `<div class="scroll">${t}</div>` : t);
+  // a box of its own either way: a table wider than a narrow window scrolls inside it, never the page
+  return new Html(`<div class="${scroll ? 'scroll' : 'wide'}">${t}</div>`);
 }
 
 /** A definition list of facts: label → value (with an optional reading below). */

@@ -1,4 +1,4 @@
-import { coefficient, count, percent } from './format';
+import { coefficient, count, percent } from '../format';
 import { bandStatus } from './readings';
 import { METRICS } from '../sections/metrics';
 import { metricCells } from './coefficientRows';

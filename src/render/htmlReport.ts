@@ -1,4 +1,4 @@
-import { bytes, coefficient, count, percent } from './format';
+import { bytes, coefficient, count, percent } from '../format';
 import { bandReading, bandStatus, withInterval } from './readings';
 import { COUNT_METRICS, METRICS, metricName, metricValue } from '../sections/metrics';
 import { coefficientRows, metricCells, type CoefficientCell } from './coefficientRows';

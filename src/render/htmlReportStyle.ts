@@ -55,6 +55,8 @@ td.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .flagged { color: var(--flagged); }
 .scroll { max-height: 30rem; overflow: auto; border: 1px solid var(--border); border-radius: 6px; margin: 0.4rem 0 0.8rem; }
 .scroll table { margin: 0; }
+.wide { overflow-x: auto; }
+.wide table { margin: 0.4rem 0 0.8rem; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap: 1rem 1.5rem; align-items: start; margin: 0.8rem 0; }
 figure.chart { margin: 0; min-width: 0; break-inside: avoid; }
 figure.chart.wide { grid-column: 1 / -1; }
@@ -73,6 +75,7 @@ footer { margin-top: 2.5rem; padding-bottom: 2rem; font-size: 0.85rem; color: va
   header, main, footer { max-width: none; padding: 0; }
   nav.contents { display: none; }
   .scroll { max-height: none; overflow: visible; border: none; }
+  .wide { overflow: visible; }
   thead th { position: static; }
   thead { display: table-header-group; }
   tr, .fact, .verdict, figure.chart, .notes div { break-inside: avoid; }

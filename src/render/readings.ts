@@ -1,5 +1,5 @@
 import { interpretationBand } from '../core/interpretationBand';
-import { coefficient, percent } from './format';
+import { coefficient, percent } from '../format';
 
 /** One plain-language line for a chance-corrected coefficient: its band and what to do. */
 export function bandReading(value: number | null): string {

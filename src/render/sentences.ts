@@ -3,7 +3,7 @@
 // words; a share (percent agreement) is never read against the bands of chance-corrected coefficients.
 import { interpretationBand } from '../core/interpretationBand';
 import { isBanded, metricOf, metricValue } from '../sections/metrics';
-import { count } from './format';
+import { count } from '../format';
 import { withInterval } from './readings';
 
 /** The fewest pairable items a slice needs before it is ranked against the others. */

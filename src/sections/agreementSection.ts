@@ -1,7 +1,6 @@
 import { bootstrapCi } from '../core/bootstrapCi';
 import { countPatterns } from '../core/countPatterns';
 import { directionalSides } from '../core/directionalSides';
-import { interpretationBand } from '../core/interpretationBand';
 import { itemCounts, type ItemCounts } from '../core/itemCounts';
 import { itemCountsOf } from '../core/itemCountsOf';
 import { judgementFilter } from '../core/judgementFilter';
@@ -13,13 +12,13 @@ import {
   COUNT_METRICS,
   METRICS,
   metricKeys,
-  metricValue,
   setMetric,
   type MetricContext,
   type MetricValues,
 } from './metrics';
 import { orderedCategories } from '../core/orderedCategories';
 import { DEFAULT_SETTINGS } from '../defaults';
+import { withBand } from './band';
 
 export interface CohenPairRow {
   a: string;
@@ -102,6 +101,9 @@ export interface AgreementTables {
 }
 
 export type AgreementTablesOptions = Omit<AgreementOptions, 'removed'>;
+
+/** the coefficients that get bootstrap intervals per slice value: every banded one computed from counts */
+const SLICE_INTERVAL_METRICS = COUNT_METRICS.filter((m) => isBanded(m.id)).map((m) => m.id);
 
 const num = (x: number) => (Number.isNaN(x) ? null : x);
 
@@ -227,9 +229,8 @@ export function agreementFromTables(tables: AgreementTables, options: AgreementT
   const sliceColumns = tables.slices.filter(
     (s) => options.slices === undefined || options.slices === null || options.slices.includes(s.name),
   );
-  const ciIds = [...new Set(['fleiss_kappa', bandMetric.replace(/^directional\./, '')])].filter((id) =>
-    COUNT_METRICS.some((m) => m.id === id),
-  );
+  // every banded coefficient gets slice intervals, so choosing which one reads the bands recomputes nothing
+  const ciIds = SLICE_INTERVAL_METRICS;
   const sliceWork = sliceColumns.reduce((s, c) => s + c.values.length, 0) * ciIds.length;
   const total = bootstrap > 0 ? COUNT_METRICS.length * 2 - 1 + sliceWork : 1;
   let done = 0;
@@ -250,12 +251,7 @@ export function agreementFromTables(tables: AgreementTables, options: AgreementT
     dimensions: [],
     reasons,
   };
-  const bandValue = metricValue(section, bandMetric);
-  const band = isBanded(bandMetric) ? interpretationBand(bandValue) : null;
-  section.band = band && bandValue !== null ? { metric: bandMetric, value: bandValue, ...band } : null;
-  if (!isBanded(bandMetric))
-    reasons.band = `${bandMetric} is a share, not chance-corrected: the bands are for chance-corrected coefficients`;
-  else if (!band) reasons.band = `${bandMetric} is undefined`;
+  Object.assign(section, withBand(section, bandMetric));
   for (const s of sliceColumns) {
     const counts = s.counts();
     const rows = s.values.map((value, v) => {

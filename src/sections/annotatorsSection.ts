@@ -8,7 +8,7 @@ import { speedPenalty } from '../core/speedPenalty';
 import { timeStats } from '../core/timeStats';
 import { HUMAN, type Ratings } from '../core/types';
 import { wilsonInterval } from '../core/wilsonInterval';
-import { DEFAULT_SETTINGS } from '../defaults';
+import { DEFAULT_SETTINGS, FLAG_RULES } from '../defaults';
 
 /** One row of the report's `annotators` section (`docs/report-schema.md`), plus what the page shows beside it. */
 export interface AnnotatorRow {
@@ -83,7 +83,7 @@ export function annotatorRow(
       majority: { n: [c.majorityN], share: [majority] },
       speedPenalty: [penalty],
     },
-    { weights, meanTime: [c.meanTime] },
+    { ...FLAG_RULES, weights, meanTime: [c.meanTime] },
   );
   const ci = wilsonInterval(c.goldDirectional, c.goldN);
   return {
@@ -133,7 +133,7 @@ export function annotatorsSection(
   });
   const main = stats(active);
   const ofRemoved = removed.length ? stats(all) : main;
-  const replay = goldReplay(r, all);
+  const replay = goldReplay(r, all, { minGold: FLAG_RULES.minGold, threshold: FLAG_RULES.goldThreshold });
   const labels = labelsPerAnnotator(r, all);
   const K = r.categories.length;
   const counts = new Float64Array(r.annotators.length * K);

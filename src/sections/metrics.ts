@@ -1,4 +1,5 @@
 import { fleissKappa } from '../core/fleissKappa';
+import { DEFAULT_SETTINGS } from '../defaults';
 import { gwetAc1 } from '../core/gwetAc1';
 import type { ItemCounts } from '../core/itemCounts';
 import { krippendorffAlpha } from '../core/krippendorffAlpha';
@@ -157,6 +158,16 @@ export function metricOf(id: string): Metric | undefined {
 /** Whether a metric id is read against the interpretation bands: chance-corrected coefficients, never a share. */
 export function isBanded(id: string): boolean {
   return metricOf(id)?.kind === 'coefficient';
+}
+
+/**
+ * The metric that reads slices, dimensions and the rubric verdict against the bands: the chosen one when it
+ * is computed from the label counts, else the default (a direction-only or pairwise choice has no value there).
+ */
+export function labelMetric(bandMetric: string): string {
+  return !bandMetric.startsWith('directional.') && metricOf(bandMetric)?.from !== 'pairs'
+    ? bandMetric
+    : DEFAULT_SETTINGS.bandMetric;
 }
 
 /** The metrics with a row of their own in a coefficient table with a direction column, in order. */

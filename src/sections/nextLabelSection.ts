@@ -2,6 +2,7 @@ import { judgementFilter } from '../core/judgementFilter';
 import { labelValue, type LabelValue } from '../core/labelValue';
 import { AI, type Ratings } from '../core/types';
 import { voteWinner } from '../core/voteWinner';
+import { count, money, percent } from '../format';
 
 export interface NextLabelOptions {
   /** annotator codes left out of the Dawid-Skene fit (as `aggregationSection`) */
@@ -192,9 +193,6 @@ export function nextLabelRanking(
   return { from: fromName, confusion, value, order: Int32Array.from(candidates), label, confidence, items, reason };
 }
 
-const count = (x: number) => x.toLocaleString('en-US');
-const money = (x: number) => `$${x.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
-
 /**
  * The value of the next label ("expected information gain" under Dawid-Skene, `labelValue`): the candidates
  * of `nextLabelRanking`, the `top` best, and the curve of expected accuracy over `items` (under the model)
@@ -264,15 +262,15 @@ export function nextLabelSection(
     expected_accuracy_gain: value.accuracyGain[i],
   }));
   const m = Math.min(Math.max(top, 1), c);
-  const now = (accuracySum / items).toFixed(3);
+  const now = percent(accuracySum / items);
   let reading: string;
   if (!(cumEig[c] > 0))
     reading = `One more label would not move any Dawid-Skene posterior (no expected information gain), so expected accuracy stays at ${now}.`;
   else if (m === c)
-    reading = `Labelling all ${count(c)} candidate ${unit} once more (${money(c * pricePerLabel)}) lifts expected accuracy from ${now} to ${topRanked(c).toFixed(3)}.`;
+    reading = `Labelling all ${count(c)} candidate ${unit} once more (${money(c * pricePerLabel)}) lifts expected accuracy from ${now} to ${percent(topRanked(c))}.`;
   else {
-    const share = ((100 * cumEig[m]) / cumEig[c]).toFixed(1);
-    reading = `The top ${count(m)} ${unit} carry ${share}% of the information one more label per ${unit === 'pairs' ? 'pair' : 'item'} would buy; spending ${money(m * pricePerLabel)} on them lifts expected accuracy from ${now} to ${topRanked(m).toFixed(3)}, versus ${random(m).toFixed(3)} at random.`;
+    const share = percent(cumEig[m] / cumEig[c]);
+    reading = `The top ${count(m)} ${unit} carry ${share} of the information one more label per ${unit === 'pairs' ? 'pair' : 'item'} would buy; spending ${money(m * pricePerLabel)} on them lifts expected accuracy from ${now} to ${percent(topRanked(m))}, versus ${percent(random(m))} at random.`;
   }
   return { ...base, entropy_bits_total: entropyTotal, ranking, curve, reading, reason: null };
 }

@@ -14,8 +14,9 @@ import {
   type LengthRow,
 } from './rubricLength';
 import { agreementSection, dimensionRow, type AgreementOptions, type DimensionRow } from './agreementSection';
+import { verdictBand } from './band';
 import { metricIds } from './metrics';
-import { DEFAULT_RUBRIC_WEIGHTS } from '../defaults';
+import { DEFAULT_RUBRIC_WEIGHTS, DEFAULT_SETTINGS } from '../defaults';
 
 const STEMS: [string, string][] = [
   ['helpful', 'helpfulness'],
@@ -290,8 +291,7 @@ function verdictAgreement(
   return {
     label_counts,
     agreement: dimensionRow(VERDICT, s),
-    // the section's own band (same metric), without its range
-    band: s.band ? { metric: s.band.metric, value: s.band.value, label: s.band.label, action: s.band.action } : null,
+    band: verdictBand(dimensionRow(VERDICT, s), options.bandMetric ?? DEFAULT_SETTINGS.bandMetric),
     matches_overall: matches,
   };
 }

@@ -22,6 +22,7 @@ import {
   type MethodSetting,
 } from '../sections/aggregationSection';
 import { agreementSection, dimensionRows, type AgreementSection } from '../sections/agreementSection';
+import { withBand, withRubricBand } from '../sections/band';
 import { aiJudgeSection, type AiJudgeSection } from '../sections/aiJudgeSection';
 import { annotatorsSection, type AnnotatorRow } from '../sections/annotatorsSection';
 import { biasSection, positionBiasFlags, type BiasSection } from '../sections/biasSection';
@@ -150,9 +151,11 @@ export function createSession() {
   const agreement = (s: Settings, onProgress?: (done: number, total: number) => void): Result<AgreementResult> => {
     if (!data) return NO_DATA;
     const t0 = performance.now();
-    const options = { bootstrap: s.bootstrap, seed: s.seed, bandMetric: s.bandMetric, minShared: s.minShared };
+    // the band metric is a display choice: the cached section is read against it afterwards
+    const options = { bootstrap: s.bootstrap, seed: s.seed, minShared: s.minShared };
     // the bootstrap is the slow part: the report asks again for what the page has just computed
-    const result = cache.get('agreement', [s.removed, options], () => {
+    // the values alone (asked first, fast) and with intervals are kept apart, so neither evicts the other
+    const result = cache.get(s.bootstrap > 0 ? 'agreement' : 'agreement-values', [s.removed, options], () => {
       const { loaded, summary } = data!;
       if (summary) {
         const section = summaryAgreement(summary, { ...options, onProgress });
@@ -172,7 +175,12 @@ export function createSession() {
         metrics: metricIds(r.scale !== 'nominal', orderedCategories(r.scale, r.categories)),
       };
     });
-    return { ok: true, ...result, elapsedMs: performance.now() - t0 };
+    return {
+      ok: true,
+      ...result,
+      agreement: withBand(result.agreement, s.bandMetric),
+      elapsedMs: performance.now() - t0,
+    };
   };
 
   const rubric = (s: Settings): Result<{ rubric: RubricSection | null; elapsedMs: number }> => {
@@ -181,15 +189,11 @@ export function createSession() {
     if (!loaded) return { ok: true, rubric: null, elapsedMs: 0 };
     const t0 = performance.now();
     const r = loaded.ratings;
-    const section = rubricSection(r, loaded.texts, {
-      removed: annotatorCodes(r.annotators, s.removed),
-      bootstrap: s.bootstrap,
-      seed: s.seed,
-      bandMetric: s.bandMetric,
-      minShared: s.minShared,
-      weights: s.rubricWeights,
-    });
-    return { ok: true, rubric: section, elapsedMs: performance.now() - t0 };
+    const options = { bootstrap: s.bootstrap, seed: s.seed, minShared: s.minShared, weights: s.rubricWeights };
+    const section = cache.get('rubric', [s.removed, options], () =>
+      rubricSection(r, loaded.texts, { ...options, removed: annotatorCodes(r.annotators, s.removed) }),
+    );
+    return { ok: true, rubric: section && withRubricBand(section, s.bandMetric), elapsedMs: performance.now() - t0 };
   };
 
   const annotators = (

@@ -110,6 +110,11 @@ describe('Download report in chromium', () => {
       expect(box.height, `chart ${i}`).toBeGreaterThan(50);
       expect(await chart.locator('rect, circle, path, line').count(), `chart ${i}`).toBeGreaterThan(5);
     }
+    // in an 800 px window the report never scrolls sideways: a wide table scrolls inside its own box
+    await view.setViewportSize({ width: 800, height: 900 });
+    expect(await view.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
+    await view.screenshot({ path: join(ARTIFACTS, 'report-800.png') });
+    await view.setViewportSize({ width: 1200, height: 900 });
     await view.screenshot({ path: join(ARTIFACTS, 'report-top.png') });
     await view.locator('#agreement .charts').screenshot({ path: join(ARTIFACTS, 'report-agreement-charts.png') });
     await view.locator('#bias .charts').screenshot({ path: join(ARTIFACTS, 'report-bias-charts.png') });

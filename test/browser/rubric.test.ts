@@ -145,7 +145,7 @@ describe('rubric dimensions and the value of the next label in chromium', async 
     await page.getByTestId('next-label-reading').or(page.getByTestId('stat-rows')).first().waitFor({ timeout: 60_000 });
     await openTab(page, 'Planning', 'next-label-reading');
     expect(await page.getByTestId('next-label-reading').textContent()).toMatch(
-      /lifts expected accuracy from 0\.\d{3} to 0\.\d{3}, versus 0\.\d{3} at random/,
+      /lifts expected accuracy from \d+\.\d% to \d+\.\d%, versus \d+\.\d% at random/,
     );
     expect(await page.getByTestId('next-label-table').locator('tbody tr').count()).toBe(10);
     const budget = page.locator('[data-testid="next-label"] figure.chart').first();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../helpers/commands';
-import { coefficient, percent } from '../../src/render/format';
+import { coefficient, percent } from '../../src/format';
 
 describe('npm run audit -- --html FILE', async () => {
   it('audit demo --html writes the self-contained report beside the JSON on stdout: the same numbers, charts inline, no script, no URL', async () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportCharts } from '../../src/charts/reportCharts';
-import { coefficient, count, percent } from '../../src/render/format';
+import { coefficient, count, percent } from '../../src/format';
 import { chartSvgs, type ChartSvg } from '../../src/render/chartSvgs';
 import { escapeHtml } from '../../src/render/escapeHtml';
 import { htmlReport, REPORT_SECTIONS } from '../../src/render/htmlReport';

@@ -5,6 +5,7 @@ import { loadFiles } from '../../src/parse/loadFiles';
 import { countTable } from '../../src/core/countTable';
 import { orderedCategories } from '../../src/core/orderedCategories';
 import { agreementFromTables, agreementSection } from '../../src/sections/agreementSection';
+import { withBand } from '../../src/sections/band';
 import { DIAGNOSES, FLEISS_WIKI, K2011_A } from '../core/referenceVectors';
 import { closeTo } from '../helpers/closeTo';
 import { textFile } from '../helpers/loadText';
@@ -176,6 +177,46 @@ describe('agreementSection', () => {
       expect(slice.krippendorff_alpha.ordinal).toBeCloseTo(alone.krippendorff_alpha.ordinal!, 12);
       expect(slice.gwet_ac1).toBeCloseTo(alone.gwet_ac1!, 12);
     }
+  });
+
+  it('withBand re-reads a computed section against another metric: the same values, intervals and slices', async () => {
+    const rows = [
+      ['p1', 'x', 'A>', 'code'],
+      ['p1', 'y', 'A>', 'code'],
+      ['p1', 'z', '=', 'code'],
+      ['p2', 'x', 'B>', 'code'],
+      ['p2', 'y', 'B>>', 'code'],
+      ['p3', 'x', '=', 'chat'],
+      ['p3', 'y', 'A>', 'chat'],
+      ['p4', 'x', 'B>', 'chat'],
+      ['p4', 'z', 'B>', 'chat'],
+      ['p5', 'y', 'A>>', 'chat'],
+      ['p5', 'z', 'A>>', 'chat'],
+    ];
+    const r = await ratingsOf(csv(rows, 'example_id,annotator_id,label,domain'));
+    const options = { bootstrap: 50, seed: 3 };
+    const byAlpha = agreementSection(r, { ...options, bandMetric: 'krippendorff_alpha.ordinal' });
+    const reread = withBand(
+      agreementSection(r, { ...options, bandMetric: 'fleiss_kappa' }),
+      'krippendorff_alpha.ordinal',
+    );
+    // computed with either metric, read with the same one: one and the same section
+    expect(reread).toEqual(byAlpha);
+    expect(reread.band!.value).toBe(byAlpha.krippendorff_alpha.ordinal);
+    // every slice value has intervals for every banded count coefficient, whichever metric is chosen
+    for (const row of byAlpha.slices.domain)
+      expect(Object.keys(row.ci95).sort()).toEqual([
+        'fleiss_kappa',
+        'gwet_ac1',
+        'krippendorff_alpha.interval',
+        'krippendorff_alpha.nominal',
+        'krippendorff_alpha.ordinal',
+      ]);
+    // a share has no band, and says why
+    const share = withBand(byAlpha, 'percent_agreement.strict');
+    expect(share.band).toBeNull();
+    expect(share.reasons.band).toMatch(/is a share/);
+    expect(withBand(share, 'fleiss_kappa').reasons.band).toBeUndefined();
   });
 
   it('agreementSection(ratings, {removed}) equals the section of the file without that annotator', async () => {

@@ -4,6 +4,7 @@ import { itemCounts } from '../../src/core/itemCounts';
 import { judgementFilter } from '../../src/core/judgementFilter';
 import {
   COUNT_METRICS,
+  labelMetric,
   LISTED_METRICS,
   METRICS,
   metricIds,
@@ -76,5 +77,12 @@ describe('the metric registry', () => {
     // the count-based ones bootstrap over items
     expect(COUNT_METRICS.every((m) => typeof m.from === 'function')).toBe(true);
     expect(itemCounts(r, judgementFilter(r)).rows).toBe(3);
+  });
+
+  it('labelMetric keeps a count-based coefficient and falls back to the default for direction or pairs', () => {
+    expect(labelMetric('krippendorff_alpha.ordinal')).toBe('krippendorff_alpha.ordinal');
+    expect(labelMetric('gwet_ac1')).toBe('gwet_ac1');
+    expect(labelMetric('directional.krippendorff_alpha.ordinal')).toBe('fleiss_kappa');
+    expect(labelMetric('cohen_kappa_mean')).toBe('fleiss_kappa');
   });
 });

@@ -244,13 +244,14 @@ describe('nextLabelSection: the section', () => {
     const eig = all.ranking.map((x) => x.eig_bits),
       acc = all.ranking.map((x) => x.expected_accuracy_gain);
     const share = ((100 * sum(eig.slice(0, 2))) / sum(eig)).toFixed(1);
-    const top = (expectedAccuracy + sum(acc.slice(0, 2)) / items).toFixed(3),
-      random = (expectedAccuracy + (2 * sum(acc)) / 6 / items).toFixed(3);
+    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+    const top = pct(expectedAccuracy + sum(acc.slice(0, 2)) / items),
+      random = pct(expectedAccuracy + (2 * sum(acc)) / 6 / items);
     expect(s.reading).toBe(
-      `The top 2 items carry ${share}% of the information one more label per item would buy; spending $5 on them lifts expected accuracy from ${expectedAccuracy.toFixed(3)} to ${top}, versus ${random} at random.`,
+      `The top 2 items carry ${share}% of the information one more label per item would buy; spending $5.00 on them lifts expected accuracy from ${pct(expectedAccuracy)} to ${top}, versus ${random} at random.`,
     );
     expect(all.reading).toBe(
-      `Labelling all 6 candidate items once more ($6) lifts expected accuracy from ${expectedAccuracy.toFixed(3)} to ${(expectedAccuracy + sum(acc) / items).toFixed(3)}.`,
+      `Labelling all 6 candidate items once more ($6.00) lifts expected accuracy from ${pct(expectedAccuracy)} to ${pct(expectedAccuracy + sum(acc) / items)}.`,
     );
     const pairs = ratingsFromTriples(
       [
@@ -262,7 +263,7 @@ describe('nextLabelSection: the section', () => {
     );
     const reading = nextLabelSection(pairs, detailOf(pairs), { top: 1 }).reading;
     expect(reading).toMatch(
-      /^The top 1 pairs carry \d+\.\d% of the information one more label per pair would buy; spending \$1 on them/,
+      /^The top 1 pairs carry \d+\.\d% of the information one more label per pair would buy; spending \$1\.00 on them/,
     );
   });
 

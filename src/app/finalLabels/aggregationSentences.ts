@@ -1,5 +1,5 @@
 import { METHOD_NAMES, METHODS, type AggregationSection, type Method } from '../../sections/aggregationSection';
-import { coefficient, count } from '../../render/format';
+import { coefficient, count } from '../../format';
 
 /** Gold accuracies closer than this are the same score (three decimals are shown). */
 const SAME = 5e-4;

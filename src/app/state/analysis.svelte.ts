@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS } from '../../defaults';
+import { DEFAULT_SETTINGS, DISPLAY_SETTINGS } from '../../defaults';
 import type { ColumnMapping } from '../../parse/columnRoles';
 import type { FileInfo, FileOptions, LoadProgress } from '../../parse/loadFiles';
 import type { GoldPlan } from '../../planning/goldPlan';
@@ -6,6 +6,7 @@ import type { NextBatch } from '../../planning/nextBatch';
 import type { SubsampleCurve } from '../../planning/subsampleCurve';
 import type { AnnotatorRow } from '../../sections/annotatorsSection';
 import type { NextLabelSection } from '../../sections/nextLabelSection';
+import { withBand, withRubricBand } from '../../sections/band';
 import type { RubricSection } from '../../sections/rubricSection';
 import type {
   AgreementResult,
@@ -208,8 +209,8 @@ export class Analysis {
 
   /**
    * Every panel's numbers for the current settings: agreement values first (fast), the annotator table, final
-   * labels, then the agreement again with bootstrap intervals, the rubric, judges and the simulator. A newer
-   * recompute stops an older one at its next step.
+   * labels, judges and the simulator, then the agreement again with bootstrap intervals, and the rubric. A
+   * newer recompute stops an older one at its next step.
    */
   async recompute(): Promise<void> {
     const ticket = this.computes.next();
@@ -218,7 +219,7 @@ export class Analysis {
     if (
       !(await this.agreement.run(
         () => this.worker.agreement({ ...settings, bootstrap: 0 }),
-        (r) => r,
+        (r) => this.banded(r),
         ticket,
       ))
     )
@@ -241,24 +242,7 @@ export class Analysis {
       ))
     )
       return;
-    if (settings.bootstrap > 0) {
-      const progress = (done: number, total: number) => {
-        if (ticket()) this.agreementProgress = { done, total };
-      };
-      if (
-        !(await this.agreement.run(
-          () => this.worker.agreement(settings, progress),
-          (r) => r,
-          ticket,
-        ))
-      )
-        return;
-      this.agreementProgress = null;
-    }
-    // the rubric (several dimensions only) after the coefficients: on a large rubric file it takes seconds
-    if (this.agreement.value?.agreement.dimensions.length) await this.updateRubric();
-    else this.rubric.clear();
-    if (!ticket()) return;
+    // the judges (under a second) before the agreement's bootstrap (seconds): their tab is ready sooner
     if (
       !(await this.judges.run(
         () => this.worker.judges(settings),
@@ -269,6 +253,23 @@ export class Analysis {
       return;
     if (this.judges.value) await this.updateRouting({});
     else this.routing.clear();
+    if (settings.bootstrap > 0) {
+      const progress = (done: number, total: number) => {
+        if (ticket()) this.agreementProgress = { done, total };
+      };
+      if (
+        !(await this.agreement.run(
+          () => this.worker.agreement(settings, progress),
+          (r) => this.banded(r),
+          ticket,
+        ))
+      )
+        return;
+      this.agreementProgress = null;
+    }
+    // the rubric (several dimensions only) after the coefficients: on a large rubric file it takes seconds
+    if (this.agreement.value?.agreement.dimensions.length) await this.updateRubric();
+    else this.rubric.clear();
     // the planners that read the data (subsampling, k-means) can be slow on large files: only for the panel shown
     this.planStale = true;
     if (ticket() && this.panel === 'planning') await this.refreshPlan();
@@ -375,7 +376,7 @@ export class Analysis {
   private async updateRubric(): Promise<void> {
     await this.rubric.run(
       () => this.worker.rubric(this.settings),
-      (r) => r.rubric,
+      (r) => r.rubric && withRubricBand(r.rubric, this.settings.bandMetric),
     );
   }
 
@@ -388,7 +389,20 @@ export class Analysis {
   /** Changes settings and recomputes what depends on them. */
   updateSettings(change: Partial<Settings>): Promise<void> {
     this.settings = { ...this.settings, ...change };
+    const keys = Object.keys(change) as (keyof Settings)[];
+    if (keys.every((k) => DISPLAY_SETTINGS.includes(k))) {
+      // which coefficient reads the bands: the numbers on show (and any still on their way, when they
+      // arrive) are read again, nothing is recomputed
+      if (this.agreement.value) this.agreement.value = this.banded(this.agreement.value);
+      if (this.rubric.value) this.rubric.value = withRubricBand(this.rubric.value, this.settings.bandMetric);
+      return Promise.resolve();
+    }
     return this.recompute();
+  }
+
+  /** An agreement result read against the bands by the current setting. */
+  private banded(result: AgreementResult): AgreementResult {
+    return { ...result, agreement: withBand(result.agreement, this.settings.bandMetric) };
   }
 
   /** Leaves annotators out of every number (or brings them back). */

@@ -21,8 +21,19 @@ const rows = [
 ];
 const CSV = `example_id,annotator_id,label,domain\n${rows.map((r) => r.join(',')).join('\n')}\n`;
 
-async function open() {
-  const analysis = new Analysis(inProcessClient);
+/** the page's state on the file; `asks` counts the calls to the worker's agreement */
+async function open(asks = { agreement: 0 }) {
+  const analysis = new Analysis(() => {
+    const client = inProcessClient();
+    const session = new Proxy(client.session, {
+      get: (target, key) => {
+        const value = Reflect.get(target, key) as unknown;
+        if (key !== 'agreement' || typeof value !== 'function') return value;
+        return (...args: unknown[]) => (asks.agreement++, value.apply(target, args));
+      },
+    });
+    return { ...client, session };
+  });
   analysis.settings = { ...analysis.settings, minShared: 1, bootstrap: 200 };
   await analysis.open([fakeFile('a.csv', CSV)]);
   await vi.waitFor(() => expect(analysis.agreement.pending).toBe(false));
@@ -47,14 +58,30 @@ describe('AgreementPanel', () => {
     expect(screen.getByText('Slices')).toBeTruthy();
   });
 
-  it('AgreementPanel recomputes the verdict when another coefficient is chosen', async () => {
-    const analysis = await open();
+  it('AgreementPanel reads the verdict against another coefficient without recomputing anything', async () => {
+    const asks = { agreement: 0 };
+    const analysis = await open(asks);
     render(AgreementPanel, { analysis });
+    const before = analysis.agreement.value!.agreement;
+    const asked = asks.agreement;
     await fireEvent.change(screen.getByLabelText('Coefficient that drives the verdict'), {
-      target: { value: 'directional.fleiss_kappa' },
+      target: { value: 'krippendorff_alpha.ordinal' },
     });
-    await vi.waitFor(() => expect(analysis.agreement.value!.agreement.band?.metric).toBe('directional.fleiss_kappa'));
-    expect(analysis.settings.bandMetric).toBe('directional.fleiss_kappa');
+    const after = analysis.agreement.value!.agreement;
+    expect(asks.agreement).toBe(asked); // the worker is not asked again: a display choice
+    expect(analysis.agreement.pending).toBe(false);
+    expect(analysis.settings.bandMetric).toBe('krippendorff_alpha.ordinal');
+    expect(after.band?.metric).toBe('krippendorff_alpha.ordinal');
+    expect(after.band?.value).toBe(before.krippendorff_alpha.ordinal);
+    // the same numbers and intervals as before
+    expect(after.ci95).toEqual(before.ci95);
+    expect(after.slices).toEqual(before.slices);
+    // the verdict follows, and agrees with a fresh computation at that setting
+    const fresh = await open();
+    await fresh.updateSettings({ bandMetric: 'krippendorff_alpha.ordinal', minShared: 1 });
+    await vi.waitFor(() => expect(fresh.agreement.pending).toBe(false));
+    expect(fresh.agreement.value!.agreement).toEqual(after);
+    expect(screen.getByTestId('band-label').textContent).toBe(after.band!.label);
   });
 
   it('AgreementPanel lists the items a chosen pair disagrees on, with texts as text', async () => {
