@@ -14,8 +14,8 @@ export const points = (change: number, digits = 1): string =>
 /** A chance-corrected coefficient or a correlation: three decimals (`0.585`); a dash when undefined. */
 export const coefficient = (x: number | null): string => (x === null || Number.isNaN(x) ? '—' : x.toFixed(3));
 
-/** A model's probability (posterior, confidence, uncertainty score): three decimals (`0.918`). */
-export const probability = (x: number | null): string => (x === null || Number.isNaN(x) ? '—' : x.toFixed(3));
+/** A model's probability (posterior, confidence, uncertainty score): three decimals like a coefficient (`0.918`). */
+export const probability = coefficient;
 
 /** Money in dollars: cents below $100 (`$0.30`), whole dollars above (`$12,345`), millions from $1M (`$2.35M`). */
 export const money = (x: number): string =>

@@ -102,7 +102,10 @@ export interface AgreementTables {
 
 export type AgreementTablesOptions = Omit<AgreementOptions, 'removed'>;
 
-/** the coefficients that get bootstrap intervals per slice value: every banded one computed from counts */
+/**
+ * the coefficients that get bootstrap intervals per slice value: every banded one computed from counts, so
+ * choosing which one reads the bands recomputes nothing
+ */
 const SLICE_INTERVAL_METRICS = COUNT_METRICS.filter((m) => isBanded(m.id)).map((m) => m.id);
 
 const num = (x: number) => (Number.isNaN(x) ? null : x);
@@ -229,9 +232,7 @@ export function agreementFromTables(tables: AgreementTables, options: AgreementT
   const sliceColumns = tables.slices.filter(
     (s) => options.slices === undefined || options.slices === null || options.slices.includes(s.name),
   );
-  // every banded coefficient gets slice intervals, so choosing which one reads the bands recomputes nothing
-  const ciIds = SLICE_INTERVAL_METRICS;
-  const sliceWork = sliceColumns.reduce((s, c) => s + c.values.length, 0) * ciIds.length;
+  const sliceWork = sliceColumns.reduce((s, c) => s + c.values.length, 0) * SLICE_INTERVAL_METRICS.length;
   const total = bootstrap > 0 ? COUNT_METRICS.length * 2 - 1 + sliceWork : 1;
   let done = 0;
   const tick = () => onProgress?.(++done, total);
@@ -242,16 +243,10 @@ export function agreementFromTables(tables: AgreementTables, options: AgreementT
           ...(dir ? intervals(dir.patterns, dir.ctx, 'directional.', bootstrap, seed, null, tick) : {}),
         }
       : {};
-  const section: AgreementSection = {
-    ...main,
-    directional: dir?.out ?? null,
-    ci95,
-    band: null,
-    slices: {},
-    dimensions: [],
-    reasons,
-  };
-  Object.assign(section, withBand(section, bandMetric));
+  const section = withBand(
+    { ...main, directional: dir?.out ?? null, ci95, band: null, slices: {}, dimensions: [], reasons },
+    bandMetric,
+  );
   for (const s of sliceColumns) {
     const counts = s.counts();
     const rows = s.values.map((value, v) => {
@@ -259,7 +254,7 @@ export function agreementFromTables(tables: AgreementTables, options: AgreementT
       const b = block(t, ctx, null, '', {});
       let items = 0;
       for (let i = 0; i < t.rows; i++) if (t.m[i] > 0) items += t.weight ? t.weight[i] : 1;
-      const ci95 = bootstrap > 0 ? intervals(t, ctx, '', bootstrap, seed, ciIds, tick) : {};
+      const ci95 = bootstrap > 0 ? intervals(t, ctx, '', bootstrap, seed, SLICE_INTERVAL_METRICS, tick) : {};
       return { value, items, items_pairable: b.items_pairable, ...metricFields(b, COUNT_METRICS), ci95 } as SliceRow;
     });
     // an own property even for a column named `__proto__` (an assignment would set the prototype)

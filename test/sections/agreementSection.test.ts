@@ -11,6 +11,21 @@ import { closeTo } from '../helpers/closeTo';
 import { textFile } from '../helpers/loadText';
 
 /** A long CSV from (item, annotator, label, extra…) rows. */
+// Five pairs in two slices (`domain`): three annotators, labels on the 5-point scale.
+const SLICED_ROWS = [
+  ['p1', 'x', 'A>', 'code'],
+  ['p1', 'y', 'A>', 'code'],
+  ['p1', 'z', '=', 'code'],
+  ['p2', 'x', 'B>', 'code'],
+  ['p2', 'y', 'B>>', 'code'],
+  ['p3', 'x', '=', 'chat'],
+  ['p3', 'y', 'A>', 'chat'],
+  ['p4', 'x', 'B>', 'chat'],
+  ['p4', 'z', 'B>', 'chat'],
+  ['p5', 'y', 'A>>', 'chat'],
+  ['p5', 'z', 'A>>', 'chat'],
+];
+
 function csv(rows: (string | number)[][], header = 'example_id,annotator_id,label'): string {
   return `${header}\n${rows.map((r) => r.join(',')).join('\n')}\n`;
 }
@@ -146,19 +161,7 @@ describe('agreementSection', () => {
   });
 
   it('agreementSection(ratings) per slice equals the section of the rows of that slice alone', async () => {
-    const rows = [
-      ['p1', 'x', 'A>', 'code'],
-      ['p1', 'y', 'A>', 'code'],
-      ['p1', 'z', '=', 'code'],
-      ['p2', 'x', 'B>', 'code'],
-      ['p2', 'y', 'B>>', 'code'],
-      ['p3', 'x', '=', 'chat'],
-      ['p3', 'y', 'A>', 'chat'],
-      ['p4', 'x', 'B>', 'chat'],
-      ['p4', 'z', 'B>', 'chat'],
-      ['p5', 'y', 'A>>', 'chat'],
-      ['p5', 'z', 'A>>', 'chat'],
-    ];
+    const rows = SLICED_ROWS;
     const header = 'example_id,annotator_id,label,domain';
     const whole = agreementSection(await ratingsOf(csv(rows, header)), { bootstrap: 0 });
     for (const value of ['code', 'chat']) {
@@ -180,19 +183,7 @@ describe('agreementSection', () => {
   });
 
   it('withBand re-reads a computed section against another metric: the same values, intervals and slices', async () => {
-    const rows = [
-      ['p1', 'x', 'A>', 'code'],
-      ['p1', 'y', 'A>', 'code'],
-      ['p1', 'z', '=', 'code'],
-      ['p2', 'x', 'B>', 'code'],
-      ['p2', 'y', 'B>>', 'code'],
-      ['p3', 'x', '=', 'chat'],
-      ['p3', 'y', 'A>', 'chat'],
-      ['p4', 'x', 'B>', 'chat'],
-      ['p4', 'z', 'B>', 'chat'],
-      ['p5', 'y', 'A>>', 'chat'],
-      ['p5', 'z', 'A>>', 'chat'],
-    ];
+    const rows = SLICED_ROWS;
     const r = await ratingsOf(csv(rows, 'example_id,annotator_id,label,domain'));
     const options = { bootstrap: 50, seed: 3 };
     const byAlpha = agreementSection(r, { ...options, bandMetric: 'krippendorff_alpha.ordinal' });
