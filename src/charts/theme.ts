@@ -43,7 +43,13 @@ export function categoryColour(category: string, index: number): string {
 export const DIVERGING_RANGE = ['#d95f02', '#ececec', '#3b6fb6'];
 
 /** A halo in the page's background colour behind direct labels, so a label stays legible over dots and lines. */
-export const LABEL_HALO = { stroke: 'var(--bg, white)', strokeWidth: 3 } as const;
+// (Plot leaves a stroked text unfilled: the fill and the paint order, halo under the glyphs, are set here)
+export const LABEL_HALO = {
+  fill: 'currentColor',
+  stroke: 'var(--bg, white)',
+  strokeWidth: 3,
+  paintOrder: 'stroke',
+} as const;
 
 /** The widest a chart is drawn on the page: wider, a line chart's points drift too far from its axis labels. */
 export const MAX_CHART_WIDTH = 1000;

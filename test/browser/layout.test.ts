@@ -59,6 +59,14 @@ describe('layout in chromium', () => {
           );
           await settled(page);
           found.push(...(await overlaps(page)).map((o) => `${panel.name}: ${o}`));
+          // every shown chart text is painted (a stroked Plot text is left unfilled unless told otherwise)
+          const unfilled = await page.evaluate(() =>
+            [...document.querySelectorAll('figure.chart svg text')]
+              .filter((t) => t.textContent?.trim() && t.closest('[display="none"]') === null)
+              .filter((t) => ['none', 'transparent'].includes(getComputedStyle(t).fill))
+              .map((t) => t.textContent!.trim()),
+          );
+          if (unfilled.length) found.push(`${panel.name}: unfilled chart text ${unfilled.slice(0, 5).join(', ')}`);
           const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
           if (sideways > 1) found.push(`${panel.name}: the page scrolls ${sideways} px sideways`);
           await page.screenshot({ path: join(ARTIFACTS, `layout-${demo}-${width}-${panel.id}.png`), fullPage: true });
