@@ -19,10 +19,13 @@ step "vite build" npx vite build --logLevel warn
 rm -f test/artifacts/vitest-counts.json
 npx vitest run
 if [ -f test/artifacts/vitest-counts.json ]; then
-  counts=$(node -e 'const c=require("./test/artifacts/vitest-counts.json");console.log(c.passed,c.failed,c.skipped,c.needsShared)')
-  read -r p f s n <<<"$counts"
+  counts=$(node -e 'const c=require("./test/artifacts/vitest-counts.json");console.log(c.passed,c.failed,c.skipped,c.needsShared,c.needsPostgres)')
+  read -r p f s n pg <<<"$counts"
   if [ "$n" -gt 0 ]; then
     echo "$n tests skipped: they read public reference data and real exports from ../shared, which is not beside this clone"
+  fi
+  if [ "$pg" -gt 0 ]; then
+    echo "$pg tests skipped: they run src/sql/summary.sql on PostgreSQL and no server answered (PGHOST, PGPORT, …); .ci/run starts one, or: source .ci/postgres.sh && pg_start"
   fi
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 else

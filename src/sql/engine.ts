@@ -3,7 +3,7 @@ import { summaryQueries, type ResultName } from './summaryQueries';
 /** A row of a query result: column name (lower case) → value (numbers as `number`, NULL as null). */
 export type ResultRow = Record<string, string | number | null>;
 
-/** The little prefscope needs from a SQL engine (DuckDB and sql.js implement it). */
+/** The little prefscope needs from a SQL engine (DuckDB, sql.js and PostgreSQL implement it). */
 export interface SqlEngine {
   name: string;
   /** runs statements that return nothing */
@@ -11,7 +11,8 @@ export interface SqlEngine {
   all(sql: string): Promise<ResultRow[]>;
   /** inserts rows into an existing table */
   insert(table: string, columns: string[], rows: unknown[][]): Promise<void>;
-  close(): void;
+  /** frees the engine (a server engine drops what it created); await it */
+  close(): void | Promise<void>;
 }
 
 export type SummaryResults = Record<ResultName, ResultRow[]>;

@@ -8,14 +8,17 @@ import { duckdbEngine } from './duckdbEngine';
 import { quoteText } from './duckdbFile';
 import { duckdbJudgements, type FileSummaryOptions } from './duckdbJudgements';
 import { runSummarySql, type SqlEngine, type SummaryResults } from './engine';
+import { postgresEngine, type PostgresOptions } from './postgresEngine';
 import { ratingsTables } from './ratingsTables';
 import { sqliteEngine } from './sqliteEngine';
 import { RESULT_NAMES } from './summaryQueries';
 
-export type EngineName = 'duckdb' | 'sqlite';
+export type EngineName = 'duckdb' | 'sqlite' | 'postgres';
 
 export interface SummarizeOptions extends FileSummaryOptions {
   engine?: EngineName;
+  /** where the `postgres` engine connects (default: the libpq variables PGHOST, PGPORT, PGUSER, …) */
+  postgres?: PostgresOptions;
 }
 
 /** The summary of a file and what it took: warnings (conflicting gold codes) and milliseconds per step. */
@@ -27,8 +30,9 @@ export interface Summarized {
 
 /**
  * `summary.sql` on one file: DuckDB reads CSV (also .gz) or Parquet itself and builds the input tables
- * in SQL (`duckdbJudgements`); `sqlite` reads the file with prefscope's own `loadFiles` (any format it
- * reads, wide files too) and inserts the judgements into sql.js. Both then run the same portable SQL.
+ * in SQL (`duckdbJudgements`); `sqlite` and `postgres` read the file with prefscope's own `loadFiles` (any
+ * format it reads, wide files too) and insert the judgements into sql.js or into a schema of their own on a
+ * PostgreSQL server (`postgresEngine`). All then run the same portable SQL.
  */
 export async function summarizeFile(path: string, options: SummarizeOptions = {}): Promise<Summarized> {
   const t0 = performance.now();
@@ -53,7 +57,7 @@ export async function summarizeFile(path: string, options: SummarizeOptions = {}
       const dimension = options.dimension ? ratings.dimensions.indexOf(options.dimension) : 0;
       if (dimension < 0)
         throw new Error(`no dimension "${options.dimension}" (dimensions: ${ratings.dimensions.join(', ')})`);
-      engine = await sqliteEngine();
+      engine = options.engine === 'postgres' ? await postgresEngine(options.postgres) : await sqliteEngine();
       await ratingsTables(engine, ratings, { dimension });
       ({ scale, categories } = ratings);
     }
@@ -64,7 +68,7 @@ export async function summarizeFile(path: string, options: SummarizeOptions = {}
       timings: { load_ms: t1 - t0, sql_ms: performance.now() - t1 },
     };
   } finally {
-    engine?.close();
+    await engine?.close();
   }
 }
 
