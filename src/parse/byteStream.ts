@@ -6,13 +6,13 @@ export function isGzip(head: Uint8Array): boolean {
 }
 
 /**
- * The file's text, decoded as UTF-8 chunk by chunk (gunzipped first when `gzip`), with the number of
- * compressed bytes read so far. A leading BOM is removed. No whole-file string is ever built.
+ * The file's bytes chunk by chunk (gunzipped first when `gzip`), with the number of compressed bytes read
+ * so far. No whole-file buffer is ever built.
  */
-export async function* textChunks(
+export async function* byteChunks(
   file: InputFile,
   gzip: boolean,
-): AsyncGenerator<{ text: string; bytesRead: number }, void, void> {
+): AsyncGenerator<{ bytes: Uint8Array; bytesRead: number }, void, void> {
   let bytesRead = 0;
   const counted = file.blob.stream().pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
@@ -25,9 +25,7 @@ export async function* textChunks(
   const bytes = gzip
     ? counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>)
     : counted;
-  const decoder = new TextDecoder('utf-8');
   const reader = bytes.getReader();
-  let first = true;
   let done = false;
   try {
     for (;;) {
@@ -36,13 +34,7 @@ export async function* textChunks(
         done = true;
         break;
       }
-      const value = next.value;
-      let text = decoder.decode(value, { stream: true });
-      if (first && text.length > 0) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        first = false;
-      }
-      if (text.length > 0) yield { text, bytesRead };
+      if (next.value.length > 0) yield { bytes: next.value, bytesRead };
     }
   } catch (error) {
     if (gzip)
@@ -54,6 +46,28 @@ export async function* textChunks(
   } finally {
     // a consumer that stops early (reading only the head of a file) releases the stream
     if (!done) await reader.cancel().catch(() => {});
+  }
+}
+
+/**
+ * The file's text, decoded as UTF-8 chunk by chunk (gunzipped first when `gzip`), with the number of
+ * compressed bytes read so far. A leading BOM is removed. No whole-file string is ever built.
+ */
+export async function* textChunks(
+  file: InputFile,
+  gzip: boolean,
+): AsyncGenerator<{ text: string; bytesRead: number }, void, void> {
+  const decoder = new TextDecoder('utf-8');
+  let first = true;
+  let bytesRead = 0;
+  for await (const chunk of byteChunks(file, gzip)) {
+    bytesRead = chunk.bytesRead;
+    let text = decoder.decode(chunk.bytes, { stream: true });
+    if (first && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      first = false;
+    }
+    if (text.length > 0) yield { text, bytesRead };
   }
   const tail = decoder.decode();
   if (tail.length > 0) yield { text: tail, bytesRead };

@@ -1,8 +1,11 @@
 import { contentId } from './adapters/adapter';
 import type { ColumnMapping, Role } from './columnRoles';
 import { ROLES, otherColumns, rubricColumns } from './columnRoles';
+import { CellCodes, RowCells, cellText, type BatchCells } from './cells';
 import { Dictionary, Growable } from './growable';
 import type { Issue, TableBatch } from './types';
+
+export { cellText };
 
 export const MAX_SLICE_VALUES = 50;
 export const SINGLE_ANNOTATOR = '(single)';
@@ -22,6 +25,24 @@ export const NO_LABEL: ReadonlySet<string> = new Set(['na', 'n/a', 'nan', 'null'
 export const ITEM_ONLY = 'item';
 /** Kind-column values that mark an AI judge (compared lower-cased); anything else is a human. */
 const AI_KIND = /^(ai|llm|model|machine|auto|automatic|bot)\b/;
+/** Codes of the kind column: a row of item attributes only, an AI judge's row (else 0, a human's). */
+const ITEM_KIND = 1;
+const AI_ROW = 2;
+
+/** The row being added, as `push` and `addItemAttributes` read it. */
+interface RowContext {
+  cells: BatchCells;
+  r: number;
+  at: Record<Role, number>;
+  codes: Record<'dimension' | 'shownFirst' | 'isGold' | 'goldLabel' | 'aiLabel', CellCodes>;
+  line: number;
+  file: number;
+  /** the text columns the file has (texts and model names per item) */
+  texts: { at: number; into: (string | undefined)[] }[];
+  /** the pair's model names, from this row or an earlier one */
+  modelA: string | undefined;
+  modelB: string | undefined;
+}
 
 /** A column that may become a slice: coded per judgement until it has more than 50 values. */
 interface SliceCandidate {
@@ -124,20 +145,6 @@ export function embeddingOf(v: unknown): ArrayLike<number> | string | null {
   return out;
 }
 
-/** Any cell as text: null → '', numbers and booleans as written, objects as JSON. */
-export function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
-
-function number(v: unknown): number {
-  if (typeof v === 'number') return v;
-  const s = cellText(v);
-  return s === '' ? NaN : Number(s);
-}
-
 function time(v: unknown): number {
   if (typeof v === 'number') return v;
   const s = cellText(v);
@@ -156,6 +163,10 @@ export class Encoder {
   readonly annotators = new Dictionary();
   readonly dimensions = new Dictionary();
   readonly rawLabels = new Dictionary();
+  /** model names of the model columns (coded once per distinct name) */
+  private readonly models = new Dictionary();
+  /** per file, column and purpose: the codes of its cells (see `codesOf`) */
+  private readonly cellCodes = new Map<string, CellCodes>();
   readonly item = new Growable(Int32Array);
   readonly annotator = new Growable(Int32Array);
   readonly rawLabel = new Growable(Int32Array);
@@ -248,6 +259,30 @@ export class Encoder {
     return source;
   }
 
+  /** Makes room for this many judgements in all, so that a large file does not grow its arrays by doubling. */
+  reserve(judgements: number): void {
+    this.reserved = judgements;
+    for (const g of [this.item, this.annotator, this.rawLabel, this.dimension, this.row, this.file])
+      g.reserve(judgements);
+  }
+  private reserved = 0;
+
+  /** The codes of one column of one file for one purpose, kept across the file's batches. */
+  private codesOf(
+    file: number,
+    purpose: string,
+    column: string | null,
+    of: (text: string, fresh: boolean) => number,
+  ): CellCodes {
+    const key = `${file}\u0000${purpose}\u0000${column}`;
+    let codes = this.cellCodes.get(key);
+    if (!codes) this.cellCodes.set(key, (codes = new CellCodes(of)));
+    return codes;
+  }
+
+  /** A raw label's code (-1 for an empty cell). */
+  private readonly labelOf = (raw: string): number => (raw === '' ? -1 : this.rawLabels.code(raw));
+
   /**
    * Adds one batch read from `fileName` with `mapping`. `side`: a file joined on item id only, whose AI
    * labels are the judge `judgeName` (the annotations' own `ai_label` column is the judge `ai_judge`).
@@ -268,8 +303,10 @@ export class Encoder {
       this.sharedItems.push(0);
       this.sharedWith.push(new Set());
     }
+    const cells = batch.cells ?? new RowCells(batch.rows, batch.rowNumbers);
+    const size = cells.size;
     const rowsBefore = this.rowsAdded.get(fileName) ?? 0;
-    this.rowsAdded.set(fileName, rowsBefore + batch.rows.length);
+    this.rowsAdded.set(fileName, rowsBefore + size);
     const ai = mapping.aiLabel ? this.aiSource(side ? judgeName : AI_JUDGE, mapping.aiLabel) : null;
     const col = (role: Role) =>
       mapping[role] === null || mapping[role] === ROW_NUMBER || mapping[role] === CONTENT_ID
@@ -282,90 +319,175 @@ export class Encoder {
     const rubricNames = rubricColumns(mapping);
     for (const c of [mapping.label, mapping.goldLabel, mapping.aiLabel, ...mapping.wide, ...rubricNames])
       if (c) this.labelColumns.add(c);
-    const wide = mapping.wide.map((c) => batch.header.indexOf(c));
-    const missing = new Set(mapping.missing ?? []);
+    const codes = (purpose: string, role: Role, of: (text: string, fresh: boolean) => number) =>
+      this.codesOf(fileCode, purpose, mapping[role], of);
+    const sameFile = contentIds || contentItems;
+    const itemCodes: CellCodes = codes('item', 'item', (id, fresh) =>
+      id === '' ? -1 : this.itemOf(id, fileName, fileCode, sameFile, fresh ? itemCodes : null),
+    );
+    const c = {
+      item: itemCodes,
+      annotator: codes('annotator', 'annotator', (id) => (id === '' ? -1 : this.annotators.code(id))),
+      label: codes('label', 'label', this.labelOf),
+      kind: codes('kind', 'kind', (k) => {
+        const kind = k.toLowerCase();
+        return kind === ITEM_ONLY ? ITEM_KIND : AI_KIND.test(kind) ? AI_ROW : 0;
+      }),
+      dimension: codes('dimension', 'dimension', (d) => this.dimensions.code(d || 'overall')),
+      shownFirst: codes('shown', 'shownFirst', (v) => {
+        const first = v.toUpperCase();
+        return first === 'A' || first === '1' ? 0 : first === 'B' || first === '2' ? 1 : 255;
+      }),
+      modelA: codes('model', 'modelA', (m) => (m === '' ? -1 : this.models.code(m))),
+      modelB: codes('model', 'modelB', (m) => (m === '' ? -1 : this.models.code(m))),
+      isGold: codes('gold flag', 'isGold', (v) => (TRUE_WORDS.has(v.toLowerCase()) ? 1 : 0)),
+      goldLabel: codes('label', 'goldLabel', this.labelOf),
+      aiLabel: codes('label', 'aiLabel', this.labelOf),
+    };
+    const wide = mapping.wide.map((name) => {
+      const missing = new Set(mapping.missing ?? []);
+      return {
+        at: batch.header.indexOf(name),
+        annotator: name,
+        codes: this.codesOf(fileCode, 'wide', name, (raw) =>
+          raw === '' || NO_LABEL.has(raw.toLowerCase()) || missing.has(raw) ? -1 : this.rawLabels.code(raw),
+        ),
+      };
+    });
     const rubric = rubricNames
-      .filter((c) => batch.header.includes(c))
-      .map((c) => ({ at: batch.header.indexOf(c), dimension: this.dimensions.code(c) }));
+      .filter((name) => batch.header.includes(name))
+      .map((name) => ({
+        at: batch.header.indexOf(name),
+        dimension: this.dimensions.code(name),
+        codes: this.codesOf(fileCode, 'label', name, this.labelOf),
+      }));
+    const scores = new Int32Array(rubric.length);
     const others = side
       ? []
-      : otherColumns(batch.header, mapping).map((name) => ({
-          at: batch.header.indexOf(name),
-          slice: this.sliceCandidate(name),
-        }));
+      : otherColumns(batch.header, mapping).map((name) => {
+          const slice = this.sliceCandidate(name);
+          return {
+            at: batch.header.indexOf(name),
+            slice,
+            codes: this.codesOf(fileCode, 'slice', name, sliceOf(slice)),
+          };
+        });
     // a long file whose only labels are rubric columns has no `overall` judgements (its first rubric column comes first)
     const overall =
       at.dimension < 0 && (mapping.shape === 'wide' || at.label >= 0 || rubric.length === 0)
         ? this.dimensions.code('overall')
         : -1;
-    const { rows, rowNumbers } = batch;
-    for (let r = 0; r < rows.length; r++) {
-      const cells = rows[r];
-      const line = rowNumbers[r];
-      const itemId = rowItems
+    const texts = this.textRoles.filter(([role]) => at[role] >= 0).map(([role, into]) => ({ at: at[role], into }));
+    const row: RowContext = {
+      cells,
+      r: 0,
+      at,
+      codes: c,
+      line: 0,
+      file: fileCode,
+      texts,
+      modelA: undefined,
+      modelB: undefined,
+    };
+    for (let r = 0; r < size; r++) {
+      const line = cells.line(r);
+      row.r = r;
+      row.line = line;
+      let item: number;
+      // a file whose pairs have no id names them by row number or by their texts
+      const namedItem = rowItems
         ? `row ${rowsBefore + r + 1}`
         : contentItems
-          ? contentId(cellText(cells[at.prompt]), cellText(cells[at.responseA]), cellText(cells[at.responseB]))
-          : cellText(cells[at.item]);
-      if (itemId === '') {
+          ? contentId(cells.text(r, at.prompt), cells.text(r, at.responseA), cells.text(r, at.responseB))
+          : null;
+      if (side) {
+        const itemId = namedItem ?? cells.text(r, at.item);
+        if (itemId === '') {
+          this.issue({ file: fileName, row: line, column: mapping.item, message: 'empty item id' }, true);
+          continue;
+        }
+        const targets = this.joinedItems(itemId);
+        if (targets.length === 0) {
+          this.issue(
+            {
+              file: fileName,
+              row: line,
+              column: mapping.item,
+              message: `item "${clip(itemId)}" is not in the annotations`,
+            },
+            true,
+          );
+          this.unmatched.set(fileName, (this.unmatched.get(fileName) ?? 0) + 1);
+          continue;
+        }
+        for (const target of targets) this.addItemAttributes(target, row, fileName, mapping, ai);
+        continue;
+      }
+      if (namedItem !== null) item = namedItem === '' ? -1 : this.itemOf(namedItem, fileName, fileCode, sameFile);
+      else item = cells.code(r, at.item, c.item);
+      if (item < 0) {
         this.issue({ file: fileName, row: line, column: mapping.item, message: 'empty item id' }, true);
         continue;
       }
-      const targets = side
-        ? this.joinedItems(itemId)
-        : [this.itemOf(itemId, fileName, fileCode, contentIds || contentItems)];
-      if (targets.length === 0) {
-        this.issue(
-          {
-            file: fileName,
-            row: line,
-            column: mapping.item,
-            message: `item "${clip(itemId)}" is not in the annotations`,
-          },
-          true,
-        );
-        this.unmatched.set(fileName, (this.unmatched.get(fileName) ?? 0) + 1);
-        continue;
-      }
-      for (const item of targets) this.addItemAttributes(item, cells, at, fileName, line, mapping, ai);
-      const item = targets[0];
-      const kind = at.kind < 0 ? '' : cellText(cells[at.kind]).toLowerCase();
-      if (side || kind === ITEM_ONLY) continue;
+      this.addItemAttributes(item, row, fileName, mapping, ai);
+      const kind = at.kind < 0 ? 0 : cells.code(r, at.kind, c.kind);
+      if (kind === ITEM_KIND) continue;
+      const modelA = at.modelA < 0 ? -1 : cells.code(r, at.modelA, c.modelA);
+      const modelB = at.modelB < 0 ? -1 : cells.code(r, at.modelB, c.modelB);
+      row.modelA = modelA >= 0 ? this.models.values[modelA] : this.attributes.modelA[item];
+      row.modelB = modelB >= 0 ? this.models.values[modelB] : this.attributes.modelB[item];
       const before = this.item.length;
       if (mapping.shape === 'wide') {
-        for (let w = 0; w < wide.length; w++) {
-          const raw = cellText(cells[wide[w]]);
-          if (raw !== '' && !NO_LABEL.has(raw.toLowerCase()) && !missing.has(raw))
-            this.push(item, mapping.wide[w], raw, cells, at, line, fileCode, overall);
+        for (const w of wide) {
+          const raw = cells.code(r, w.at, w.codes);
+          if (raw >= 0) this.push(item, this.annotators.code(w.annotator), raw, row, overall);
         }
       } else {
-        const annotator = at.annotator < 0 ? SINGLE_ANNOTATOR : cellText(cells[at.annotator]);
-        const raw = at.label < 0 ? '' : cellText(cells[at.label]);
+        const annotator =
+          at.annotator < 0 ? this.annotators.code(SINGLE_ANNOTATOR) : cells.code(r, at.annotator, c.annotator);
+        const raw = at.label < 0 ? -1 : cells.code(r, at.label, c.label);
         // an empty rubric cell is a dimension not judged; a row with no label in any column is a bad row
-        const scores = rubric.map(({ at: c }) => cellText(cells[c]));
-        if (annotator === '')
+        let judged = raw >= 0;
+        for (let d = 0; d < rubric.length; d++) {
+          scores[d] = cells.code(r, rubric[d].at, rubric[d].codes);
+          if (scores[d] >= 0) judged = true;
+        }
+        if (annotator < 0)
           this.issue({ file: fileName, row: line, column: mapping.annotator, message: 'empty annotator id' }, true);
-        else if (raw === '' && scores.every((s) => s === ''))
+        else if (!judged)
           this.issue({ file: fileName, row: line, column: mapping.label, message: 'empty label' }, true);
         else {
-          if (raw !== '') this.push(item, annotator, raw, cells, at, line, fileCode, overall);
+          if (raw >= 0) this.push(item, annotator, raw, row, overall);
           for (let d = 0; d < rubric.length; d++)
-            if (scores[d] !== '') this.push(item, annotator, scores[d], cells, at, line, fileCode, rubric[d].dimension);
-          if (AI_KIND.test(kind)) {
-            this.aiAnnotators.add(this.annotator.get(this.annotator.length - 1));
-            if (at.aiConfidence >= 0)
-              for (let j = before; j < this.item.length; j++) this.confidence.set(j, number(cells[at.aiConfidence]));
+            if (scores[d] >= 0) this.push(item, annotator, scores[d], row, rubric[d].dimension);
+          if (kind === AI_ROW) {
+            this.aiAnnotators.add(annotator);
+            if (at.aiConfidence >= 0) {
+              const confidence = cells.number(r, at.aiConfidence);
+              for (let j = before; j < this.item.length; j++) this.confidence.set(j, confidence);
+            }
           }
         }
       }
       const after = this.item.length;
       if (after > before)
-        for (const { at: c, slice } of others) addSliceValue(slice, cellText(cells[c]), before, after);
+        for (const o of others) {
+          if (o.slice.code === null) continue;
+          const value = cells.code(r, o.at, o.codes);
+          const code = o.slice.code as Growable<Int32Array> | null; // coding a new value can end the candidate
+          if (code) for (let j = before; j < after; j++) code.set(j, value);
+        }
     }
   }
 
   /** The item code of an id in a judgement file (scoped by file when asked), noting ids an earlier file used. */
-  private itemOf(id: string, fileName: string, fileCode: number, contentIds: boolean): number {
+  private itemOf(
+    id: string,
+    fileName: string,
+    fileCode: number,
+    contentIds: boolean,
+    source: object | null = null,
+  ): number {
     if (this.itemScope === 'file') {
       const before = this.items.size;
       const item = this.items.code(`${fileName}: ${id}`);
@@ -376,7 +498,8 @@ export class Encoder {
       }
       return item;
     }
-    const item = this.items.code(id);
+    // an id its column has not given before is new to a dictionary that only that column has filled
+    const item = source ? this.items.append(id, source) : this.items.code(id);
     const last = this.itemFile.get(item);
     // an id made from the pair's texts names the same pair in every file
     if (last !== fileCode && !contentIds) {
@@ -396,40 +519,36 @@ export class Encoder {
     return item < 0 ? [] : [item];
   }
 
-  /** One judgement; `dimension` is its dimension's code, or -1 to read it from the dimension column. */
-  private push(
-    item: number,
-    annotator: string,
-    raw: string,
-    cells: unknown[],
-    at: Record<Role, number>,
-    line: number,
-    file: number,
-    dimension: number,
-  ): void {
+  /**
+   * One judgement; `dimension` is its dimension's code, or -1 to read it from the dimension column. Columns
+   * a file does not have (time, timestamp, side shown first) are left unset: they read as their fill value.
+   */
+  private push(item: number, annotator: number, raw: number, row: RowContext, dimension: number): void {
+    const { cells, r, at, codes } = row;
+    const j = this.item.length;
     this.item.push(item);
-    this.namesModel.push(
-      modelNamed(
-        raw,
-        at.modelA < 0 ? this.attributes.modelA[item] : cellText(cells[at.modelA]) || this.attributes.modelA[item],
-        at.modelB < 0 ? this.attributes.modelB[item] : cellText(cells[at.modelB]) || this.attributes.modelB[item],
-      ),
-    );
-    this.annotator.push(this.annotators.code(annotator));
-    this.rawLabel.push(this.rawLabels.code(raw));
-    this.dimension.push(dimension >= 0 ? dimension : this.dimensions.code(cellText(cells[at.dimension]) || 'overall'));
-    this.row.push(line);
-    this.file.push(file);
-    this.time.push(at.time < 0 ? NaN : number(cells[at.time]));
-    this.timestamp.push(at.timestamp < 0 ? NaN : time(cells[at.timestamp]));
-    const first = at.shownFirst < 0 ? '' : cellText(cells[at.shownFirst]).toUpperCase();
-    this.shownFirst.push(first === 'A' || first === '1' ? 0 : first === 'B' || first === '2' ? 1 : 255);
+    const named = modelNamed(this.rawLabels.values[raw], row.modelA, row.modelB);
+    if (named !== 0) this.namesModel.set(j, named);
+    this.annotator.push(annotator);
+    this.rawLabel.push(raw);
+    this.dimension.push(dimension >= 0 ? dimension : cells.code(r, at.dimension, codes.dimension));
+    this.row.push(row.line);
+    this.file.push(row.file);
+    if (at.time >= 0) this.time.set(j, cells.number(r, at.time));
+    if (at.timestamp >= 0) this.timestamp.set(j, time(cells.value(r, at.timestamp)));
+    if (at.shownFirst >= 0) this.shownFirst.set(j, cells.code(r, at.shownFirst, codes.shownFirst));
+  }
+
+  /** Whether a column may still become a slice (not yet seen, or at most 50 values so far). */
+  sliceOpen(name: string): boolean {
+    return this.slices.get(name)?.code !== null;
   }
 
   private sliceCandidate(name: string): SliceCandidate {
     let s = this.slices.get(name);
     if (!s) {
       s = { values: new Dictionary(), code: new Growable(Int32Array, -1) };
+      s.code!.reserve(this.reserved);
       this.slices.set(name, s);
     }
     return s;
@@ -437,51 +556,46 @@ export class Encoder {
 
   private addItemAttributes(
     item: number,
-    cells: unknown[],
-    at: Record<Role, number>,
+    row: RowContext,
     fileName: string,
-    line: number,
     mapping: ColumnMapping,
     source: AiSource | null,
   ): void {
     const a = this.attributes;
-    for (const [role, into] of this.textRoles) {
-      const c = at[role];
-      if (c >= 0 && into[item] === undefined) {
-        const v = cellText(cells[c]);
+    const { cells, r, at, codes, line } = row;
+    for (const { at: c, into } of row.texts) {
+      if (into[item] === undefined) {
+        const v = cells.text(r, c);
         if (v !== '') into[item] = v;
       }
     }
-    if (at.scoreA >= 0 && Number.isNaN(a.scoreA.get(item))) a.scoreA.set(item, number(cells[at.scoreA]));
-    if (at.scoreB >= 0 && Number.isNaN(a.scoreB.get(item))) a.scoreB.set(item, number(cells[at.scoreB]));
+    if (at.scoreA >= 0 && Number.isNaN(a.scoreA.get(item))) a.scoreA.set(item, cells.number(r, at.scoreA));
+    if (at.scoreB >= 0 && Number.isNaN(a.scoreB.get(item))) a.scoreB.set(item, cells.number(r, at.scoreB));
     if (at.embedding >= 0 && !a.embeddings.has(item))
-      this.addEmbedding(item, cells[at.embedding], fileName, line, mapping.embedding);
-    if (at.isGold >= 0 && TRUE_WORDS.has(cellText(cells[at.isGold]).toLowerCase())) a.goldFlag.set(item, 1);
-    a.goldFlag.ensure(item + 1);
-    const gold = at.goldLabel < 0 ? '' : cellText(cells[at.goldLabel]);
-    if (gold !== '') {
+      this.addEmbedding(item, cells.value(r, at.embedding), fileName, line, mapping.embedding);
+    if (at.isGold >= 0 && cells.code(r, at.isGold, codes.isGold) === 1) a.goldFlag.set(item, 1);
+    const gold = at.goldLabel < 0 ? -1 : cells.code(r, at.goldLabel, codes.goldLabel);
+    if (gold >= 0) {
       if (at.isGold < 0) a.goldFlag.set(item, 1); // a gold label without a gold flag column marks the item gold
-      const code = this.rawLabels.code(gold);
       const previous = a.goldRaw.get(item);
-      if (previous >= 0 && previous !== code) {
+      if (previous >= 0 && previous !== gold) {
         this.issue({
           file: fileName,
           row: line,
           column: mapping.goldLabel,
-          message: `conflicting gold labels for item "${clip(this.items.values[item])}": "${clip(this.rawLabels.values[previous])}" and "${clip(gold)}"; the first is kept`,
+          message: `conflicting gold labels for item "${clip(this.items.values[item])}": "${clip(this.rawLabels.values[previous])}" and "${clip(this.rawLabels.values[gold])}"; the first is kept`,
         });
       } else {
-        a.goldRaw.set(item, code);
-        a.goldFile.set(item, this.files.indexOf(fileName));
+        a.goldRaw.set(item, gold);
+        a.goldFile.set(item, row.file);
       }
     }
-    a.goldRaw.ensure(item + 1);
-    const ai = at.aiLabel < 0 || !source ? '' : cellText(cells[at.aiLabel]);
-    if (ai !== '' && source!.raw.get(item) < 0) {
-      source!.raw.set(item, this.rawLabels.code(ai));
+    const ai = at.aiLabel < 0 || !source ? -1 : cells.code(r, at.aiLabel, codes.aiLabel);
+    if (ai >= 0 && source!.raw.get(item) < 0) {
+      source!.raw.set(item, ai);
       source!.row.set(item, line);
-      source!.file.set(item, this.files.indexOf(fileName));
-      if (at.aiConfidence >= 0) source!.confidence.set(item, number(cells[at.aiConfidence]));
+      source!.file.set(item, row.file);
+      if (at.aiConfidence >= 0) source!.confidence.set(item, cells.number(r, at.aiConfidence));
     }
   }
 
@@ -511,15 +625,13 @@ function modelNamed(raw: string, modelA: string | undefined, modelB: string | un
   return a === b ? 0 : a ? 1 : 2;
 }
 
-/** Codes a slice value for the judgements from..to-1 (a column past 50 values becomes an attribute). */
-function addSliceValue(s: SliceCandidate, value: string, from: number, to: number): void {
-  if (s.code === null) return;
-  const c = s.values.code(value === '' ? '(empty)' : value);
-  if (s.values.size > MAX_SLICE_VALUES) {
-    s.code = null;
-    return;
-  }
-  for (let j = from; j < to; j++) s.code.set(j, c);
+/** A slice candidate's code of a value (a column past 50 values stops being a candidate). */
+function sliceOf(s: SliceCandidate): (value: string) => number {
+  return (value) => {
+    const c = s.values.code(value === '' ? '(empty)' : value);
+    if (s.values.size > MAX_SLICE_VALUES) s.code = null;
+    return c;
+  };
 }
 
 export function clip(s: string, n = 60): string {

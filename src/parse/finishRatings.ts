@@ -65,6 +65,11 @@ export interface Loaded {
 export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded {
   const attrs = enc.attributes;
   const nItems = enc.items.size;
+  // columns set only where a file has them cover every judgement from here on
+  enc.namesModel.ensure(enc.item.length);
+  if (enc.present.has('time')) enc.time.ensure(enc.item.length);
+  if (enc.present.has('timestamp')) enc.timestamp.ensure(enc.item.length);
+  if (enc.present.has('shownFirst')) enc.shownFirst.ensure(enc.item.length);
   attrs.goldRaw.ensure(nItems);
   attrs.goldFlag.ensure(nItems);
   const sources = attrs.aiSources.filter((s) => s.raw.view().some((c) => c >= 0));
@@ -159,27 +164,41 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
       });
     else itemGold[i] = c;
   }
-  const keep = dropDuplicates(enc, from.subarray(0, kept), nItems, sourceCodes);
-  const duplicates = kept - keep.length;
-  const n = keep.length;
-  const pick = <T extends Int32Array | Float64Array | Uint8Array>(src: T, ai: number, out: T): T => {
+  const survivors = dropDuplicates(enc, from.subarray(0, kept), nItems, sourceCodes);
+  const n = survivors ? survivors.length : kept;
+  const duplicates = kept - n;
+  // every judgement kept, in reading order, with no per-item AI verdicts: the encoder's arrays are the
+  // ratings' own (no copy, so a large file needs its judgements in memory only once)
+  const identity = survivors === null && sources.length === 0 && kept === n0;
+  const keep = survivors ?? (identity ? new Int32Array(0) : Int32Array.from({ length: kept }, (_, k) => k));
+  const pick = <T extends Int32Array | Float64Array | Uint8Array>(
+    src: T,
+    ai: number,
+    ctor: { new (n: number): T },
+  ): T => {
+    if (identity) return src;
+    const out = new ctor(n);
     for (let k = 0; k < n; k++) {
       const j = from[keep[k]];
       out[k] = j >= 0 ? src[j] : ai;
     }
     return out;
   };
-  const item = new Int32Array(n);
-  const annotator = new Int32Array(n);
-  for (let k = 0; k < n; k++) {
-    const j = from[keep[k]];
-    if (j >= 0) {
-      item[k] = encItem[j];
-      annotator[k] = encAnnotator[j];
-    } else {
-      const { s, i } = aiOf(j);
-      item[k] = i;
-      annotator[k] = sourceCodes[s];
+  let item = encItem;
+  let annotator = encAnnotator;
+  if (!identity) {
+    item = new Int32Array(n);
+    annotator = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      const j = from[keep[k]];
+      if (j >= 0) {
+        item[k] = encItem[j];
+        annotator[k] = encAnnotator[j];
+      } else {
+        const { s, i } = aiOf(j);
+        item[k] = i;
+        annotator[k] = sourceCodes[s];
+      }
     }
   }
   const aiSourceOf = (f: number) => sources[aiOf(f).s];
@@ -187,9 +206,9 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     n,
     item,
     annotator,
-    label: gather(Int32Array, keep, (k) => labels[k]),
+    label: identity ? labels.subarray(0, n) : gather(Int32Array, keep, (k) => labels[k]),
     dimension: overallFirst(
-      pick(enc.dimension.view(), sources.length > 0 ? enc.dimensions.code('overall') : 0, new Int32Array(n)),
+      pick(enc.dimension.view(), sources.length > 0 ? enc.dimensions.code('overall') : 0, Int32Array),
       enc.dimensions.values,
     ),
     items: enc.items.values,
@@ -199,28 +218,34 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     scale,
     categories,
     fivePoint: Int8Array.from(fivePoint),
-    time: enc.present.has('time') ? pick(enc.time.view(), NaN, new Float64Array(n)) : null,
-    timestamp: enc.present.has('timestamp') ? pick(enc.timestamp.view(), NaN, new Float64Array(n)) : null,
-    shownFirst: enc.present.has('shownFirst') ? pick(enc.shownFirst.view(), 255, new Uint8Array(n)) : null,
-    aiConfidence: enc.present.has('aiConfidence')
-      ? gather(Float64Array, keep, (k) =>
-          from[k] < 0 ? aiSourceOf(from[k]).confidence.get(aiOf(from[k]).i) : enc.confidence.get(from[k]),
-        )
-      : null,
+    time: enc.present.has('time') ? pick(enc.time.view(), NaN, Float64Array) : null,
+    timestamp: enc.present.has('timestamp') ? pick(enc.timestamp.view(), NaN, Float64Array) : null,
+    shownFirst: enc.present.has('shownFirst') ? pick(enc.shownFirst.view(), 255, Uint8Array) : null,
+    aiConfidence: !enc.present.has('aiConfidence')
+      ? null
+      : identity
+        ? (enc.confidence.ensure(n), enc.confidence.view())
+        : gather(Float64Array, keep, (k) =>
+            from[k] < 0 ? aiSourceOf(from[k]).confidence.get(aiOf(from[k]).i) : enc.confidence.get(from[k]),
+          ),
     itemGold,
     slices: [],
   };
-  const { slices, attributeColumns } = buildSlices(enc, ratings, from, keep, (f) => aiOf(f).i);
+  const { slices, attributeColumns } = buildSlices(enc, ratings, from, identity ? null : keep, (f) => aiOf(f).i);
   const modelPair = modelPairSlice(ratings, attrs.modelA, attrs.modelB);
   ratings.slices = modelPair && !slices.some((s) => s.name === modelPair.name) ? [...slices, modelPair] : slices;
   return {
     ratings,
-    row: gather(Int32Array, keep, (k) =>
-      from[k] >= 0 ? encRow[from[k]] : aiSourceOf(from[k]).row.get(aiOf(from[k]).i),
-    ),
-    file: gather(Int32Array, keep, (k) =>
-      from[k] >= 0 ? encFile[from[k]] : aiSourceOf(from[k]).file.get(aiOf(from[k]).i),
-    ),
+    row: identity
+      ? encRow
+      : gather(Int32Array, keep, (k) =>
+          from[k] >= 0 ? encRow[from[k]] : aiSourceOf(from[k]).row.get(aiOf(from[k]).i),
+        ),
+    file: identity
+      ? encFile
+      : gather(Int32Array, keep, (k) =>
+          from[k] >= 0 ? encFile[from[k]] : aiSourceOf(from[k]).file.get(aiOf(from[k]).i),
+        ),
     files: enc.files,
     texts: { prompt: attrs.prompt, responseA: attrs.responseA, responseB: attrs.responseB },
     models: { a: attrs.modelA, b: attrs.modelB },
@@ -618,9 +643,10 @@ export function codeLabels(
 
 /**
  * Indices (into `from`) of the judgements kept: for each (item, annotator, dimension) the last one, by
- * timestamp when both have one, else by order of reading. Each replaced judgement becomes an issue.
+ * timestamp when both have one, else by order of reading; null when none is replaced. Each replaced
+ * judgement becomes an issue.
  */
-function dropDuplicates(enc: Encoder, from: Int32Array, nItems: number, sourceCodes: number[]): Int32Array {
+function dropDuplicates(enc: Encoder, from: Int32Array, nItems: number, sourceCodes: number[]): Int32Array | null {
   const n = from.length;
   const encItem = enc.item.view();
   const encFile = enc.file.view();
@@ -628,36 +654,54 @@ function dropDuplicates(enc: Encoder, from: Int32Array, nItems: number, sourceCo
   const ann = enc.annotator.view();
   const dim = enc.dimension.view();
   const ts = enc.timestamp.view();
-  // a per-item AI verdict: from = -1 - (source × items + item)
-  const itemOf = (k: number) => (from[k] >= 0 ? encItem[from[k]] : (-1 - from[k]) % nItems);
-  const annotatorOf = (j: number) => (j >= 0 ? ann[j] : sourceCodes[Math.floor((-1 - j) / nItems)]);
+  const dims = Math.max(1, enc.dimensions.size);
+  // per judgement, read in order: its item and (annotator, dimension) as one key; a per-item AI verdict's
+  // origin is from = -1 - (source × items + item), dimension 0
+  const item = new Int32Array(n);
+  const wide = enc.annotators.size * dims >= 2 ** 31;
+  const key = wide ? new Float64Array(n) : new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const j = from[k];
+    if (j >= 0) {
+      item[k] = encItem[j];
+      key[k] = ann[j] * dims + dim[j];
+    } else {
+      item[k] = (-1 - j) % nItems;
+      key[k] = sourceCodes[Math.floor((-1 - j) / nItems)] * dims;
+    }
+  }
+  // judgements grouped by item (a counting sort), their keys beside them so that the search reads in order
   const start = new Int32Array(nItems + 1);
-  for (let k = 0; k < n; k++) start[itemOf(k) + 1]++;
+  for (let k = 0; k < n; k++) start[item[k] + 1]++;
   for (let i = 0; i < nItems; i++) start[i + 1] += start[i];
   const next = start.slice(0, nItems);
   const byItem = new Int32Array(n);
-  for (let k = 0; k < n; k++) byItem[next[itemOf(k)]++] = k;
-  const dropped = new Uint8Array(n);
+  const keyByItem = wide ? new Float64Array(n) : new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const p = next[item[k]]++;
+    byItem[p] = k;
+    keyByItem[p] = key[k];
+  }
+  const droppedAt = new Uint8Array(n);
   let nDropped = 0;
   for (let i = 0; i < nItems; i++) {
     for (let p = start[i] + 1; p < start[i + 1]; p++) {
-      const k = byItem[p];
-      const j = from[k];
-      const a = annotatorOf(j);
-      const d = j >= 0 ? dim[j] : 0;
       for (let q = start[i]; q < p; q++) {
+        if (droppedAt[q] || keyByItem[q] !== keyByItem[p]) continue;
+        const k = byItem[p];
         const k2 = byItem[q];
+        const j = from[k];
         const j2 = from[k2];
-        if (dropped[k2] || annotatorOf(j2) !== a || (j2 >= 0 ? dim[j2] : 0) !== d) continue;
-        const laterWins = j >= 0 && j2 >= 0 && ts[j] < ts[j2] ? k2 : k; // NaN compares false: order of reading
-        const loser = laterWins === k ? k2 : k;
-        dropped[loser] = 1;
+        const laterWins = j >= 0 && j2 >= 0 && ts[j] < ts[j2] ? q : p; // NaN compares false: order of reading
+        const loser = laterWins === p ? q : p;
+        droppedAt[loser] = 1;
         nDropped++;
-        const jl = from[loser];
+        const jl = from[byItem[loser]];
         const lostFile = enc.files[jl >= 0 ? encFile[jl] : 0];
         enc.replaced.set(lostFile, (enc.replaced.get(lostFile) ?? 0) + 1);
-        const jw = from[loser === k ? k2 : k];
+        const jw = from[byItem[loser === p ? q : p]];
         if (jl >= 0 && jw >= 0 && encFile[jl] !== encFile[jw]) enc.crossFileReplaced++;
+        const a = Math.floor(keyByItem[p] / dims);
         enc.issue(
           {
             file: lostFile,
@@ -667,10 +711,13 @@ function dropDuplicates(enc: Encoder, from: Int32Array, nItems: number, sourceCo
           },
           true,
         );
-        if (loser === k) break;
+        if (loser === p) break;
       }
     }
   }
+  if (nDropped === 0) return null;
+  const dropped = new Uint8Array(n);
+  for (let p = 0; p < n; p++) if (droppedAt[p]) dropped[byItem[p]] = 1;
   const keep = new Int32Array(n - nDropped);
   for (let k = 0, o = 0; k < n; k++) if (!dropped[k]) keep[o++] = k;
   return keep;
@@ -681,7 +728,8 @@ function buildSlices(
   enc: Encoder,
   ratings: Ratings,
   from: Int32Array,
-  keep: Int32Array,
+  /** null: every judgement kept in reading order */
+  keep: Int32Array | null,
   aiItem: (from: number) => number,
 ): { slices: Slice[]; attributeColumns: string[] } {
   const slices: Slice[] = [];
@@ -693,12 +741,16 @@ function buildSlices(
     }
     s.code.ensure(enc.item.length);
     const codes = s.code.view();
+    const values = [...s.values.values];
+    if (!keep && !codes.includes(-1)) {
+      slices.push({ name, values, code: codes });
+      continue;
+    }
     const firstOfItem = new Int32Array(ratings.items.length).fill(-1);
     const encItem = enc.item.view();
     for (let j = 0; j < encItem.length; j++) if (firstOfItem[encItem[j]] < 0) firstOfItem[encItem[j]] = codes[j];
-    const values = [...s.values.values];
     let missing = -1;
-    const code = gather(Int32Array, keep, (k) => {
+    const code = gather(Int32Array, keep ?? Int32Array.from(codes, (_, k) => k), (k) => {
       const c = from[k] >= 0 ? codes[from[k]] : firstOfItem[aiItem(from[k])];
       if (c >= 0) return c;
       if (missing < 0) missing = values.push('(missing)') - 1;

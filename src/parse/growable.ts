@@ -29,6 +29,10 @@ export class Growable<T extends TypedArray> {
     if (length > this.data.length) this.grow(Math.max(length, this.data.length * 2));
     if (length > this.length) this.length = length;
   }
+  /** Makes room for `capacity` values without changing the length. */
+  reserve(capacity: number): void {
+    if (capacity > this.data.length) this.grow(capacity);
+  }
   view(): T {
     return this.data.subarray(0, this.length) as T;
   }
@@ -44,23 +48,55 @@ export class Growable<T extends TypedArray> {
   }
 }
 
-/** Strings coded in first-seen order. */
+/**
+ * Strings coded in first-seen order. The index from string to code is built only when a lookup needs it:
+ * a reader that knows a value is new (`append`) adds it without one, so a file's million ids cost no map
+ * unless a second file or a joined one looks them up.
+ */
 export class Dictionary {
   readonly values: string[] = [];
-  private readonly index = new Map<string, number>();
+  private index: Map<string, number> | null = new Map();
+  /** who may append without the index: the one source of every value so far, while there is no index */
+  private appender: object | null = null;
+
   code(value: string): number {
-    let c = this.index.get(value);
+    const index = this.indexed();
+    let c = index.get(value);
     if (c === undefined) {
       c = this.values.length;
-      this.index.set(value, c);
+      index.set(value, c);
       this.values.push(value);
     }
     return c;
   }
-  lookup(value: string): number {
-    return this.index.get(value) ?? -1;
+
+  /**
+   * Codes a value that `source` knows it has not given before. Without an index, and with every value so far
+   * from `source`, the value is new and is added as it is; otherwise it is coded as usual.
+   */
+  append(value: string, source: object): number {
+    if (this.values.length === 0 && this.appender === null) {
+      this.index = null;
+      this.appender = source;
+    }
+    if (this.index === null && this.appender === source) return this.values.push(value) - 1;
+    return this.code(value);
   }
+
+  lookup(value: string): number {
+    return this.indexed().get(value) ?? -1;
+  }
+
   get size(): number {
     return this.values.length;
+  }
+
+  private indexed(): Map<string, number> {
+    if (this.index === null) {
+      this.index = new Map();
+      for (let c = 0; c < this.values.length; c++) this.index.set(this.values[c], c);
+      this.appender = null;
+    }
+    return this.index;
   }
 }

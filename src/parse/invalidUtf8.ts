@@ -1,6 +1,7 @@
 import type { Issue } from './types';
 
 const REPLACEMENT = '\uFFFD';
+const utf8 = new TextDecoder('utf-8');
 
 /**
  * Watches decoded text for U+FFFD, which the UTF-8 decoder writes where bytes were not UTF-8 (a file saved
@@ -9,13 +10,21 @@ const REPLACEMENT = '\uFFFD';
  * only once a chunk has held U+FFFD, so clean files cost one `includes` per chunk.
  */
 export class InvalidUtf8 {
-  private armed = false;
+  /** true once a chunk has held U+FFFD: rows are checked from then on */
+  armed = false;
   private rows = 0;
   private first: { row: number | null; column: string | null } | null = null;
 
   /** Call with each decoded chunk before the rows in it are checked. */
   chunk(text: string): void {
     if (!this.armed && text.includes(REPLACEMENT)) this.armed = true;
+  }
+
+  /** Call with each batch of raw bytes before its rows are checked: only bytes past ASCII are decoded to look. */
+  bytes(bytes: Uint8Array): void {
+    if (this.armed) return;
+    const first = firstHighByte(bytes);
+    if (first >= 0) this.chunk(utf8.decode(bytes.subarray(first)));
   }
 
   /** Checks a row of text cells; `names[i]` is the column of cell i. */
@@ -54,4 +63,19 @@ export class InvalidUtf8 {
     this.rows++;
     this.first ??= { row, column };
   }
+}
+
+/** The index of the first byte past ASCII, or -1 (read four bytes at a time where they are aligned). */
+function firstHighByte(bytes: Uint8Array): number {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n && (bytes.byteOffset + i) % 4 !== 0) if (bytes[i++] >= 0x80) return i - 1;
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (n - i) >> 2);
+  for (let w = 0; w < words.length; w++) {
+    if ((words[w] & 0x80808080) !== 0) {
+      for (let k = i + 4 * w; ; k++) if (bytes[k] >= 0x80) return k;
+    }
+  }
+  for (i += 4 * words.length; i < n; i++) if (bytes[i] >= 0x80) return i;
+  return -1;
 }

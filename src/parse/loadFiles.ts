@@ -5,6 +5,7 @@ import {
   ROLES,
   canonicalMapping,
   emptyMapping,
+  otherColumns,
   guessMapping,
   mappingProblems,
   rubricColumns,
@@ -124,9 +125,23 @@ export class LoadFailure extends UnreadableFile {
   }
 }
 
-/** What one judgement costs while reading (growing typed arrays, then the compact copy), in bytes. */
-export const BYTES_PER_JUDGEMENT = 160;
-export const DEFAULT_MEMORY_BUDGET = 2e9;
+/**
+ * What one judgement of a file costs in memory while it is read, in bytes (measured: `npm run bench`). Every
+ * judgement holds its item, annotator, raw label, dimension, source row and file (4 bytes each) and a byte
+ * for a label that names a model; finishing needs 25 bytes more for a moment (the duplicate search, the
+ * labels' reading); a pair's id string, about 60 bytes, is shared by its judgements (3 assumed). Columns a
+ * file has add theirs: time, timestamp and an AI judge's confidence 8 bytes, the side shown first 1, each
+ * other column (a slice candidate) 4.
+ */
+export function bytesPerJudgement(mapping: ColumnMapping, header: string[]): number {
+  let bytes = 25 + 25 + 20;
+  for (const role of ['time', 'timestamp', 'aiConfidence'] as const) if (mapping[role] !== null) bytes += 8;
+  if (mapping.shownFirst !== null) bytes += 1;
+  return bytes + 4 * otherColumns(header, mapping).length;
+}
+
+/** The memory a tab gives prefscope's judgements: enough for 30 million with a time and a few slices. */
+export const DEFAULT_MEMORY_BUDGET = 3e9;
 
 export interface LoadResult extends Loaded {
   fileInfos: FileInfo[];
@@ -143,6 +158,7 @@ function reader(
   onIssue: (i: Issue, dropped?: boolean) => void,
   header = true,
   onWarning?: (w: Warning) => void,
+  columnsOf?: (header: string[]) => string[],
 ): TableReader {
   switch (s.format) {
     case 'csv':
@@ -153,7 +169,7 @@ function reader(
     case 'jsonl':
       return readJsonl(file, s.gzip, onIssue);
     case 'parquet':
-      return readParquet(file, onIssue);
+      return readParquet(file, onIssue, columnsOf);
   }
 }
 
@@ -469,23 +485,35 @@ async function readFiles(files: InputFile[], options: LoadOptions): Promise<Load
       infos,
     );
   }
-  const judgements = infos.reduce(
-    (s, i) =>
-      s +
-      (i.role === 'joined'
-        ? 0
-        : i.estimatedRows * (i.mapping.shape === 'wide' ? i.mapping.wide.length : 1 + rubricColumns(i.mapping).length)),
-    0,
-  );
+  const judgementsOf = (i: FileInfo) =>
+    i.role === 'joined'
+      ? 0
+      : i.estimatedRows * (i.mapping.shape === 'wide' ? i.mapping.wide.length : 1 + rubricColumns(i.mapping).length);
+  const judgements = infos.reduce((s, i) => s + judgementsOf(i), 0);
+  const needed = infos.reduce((s, i) => s + judgementsOf(i) * bytesPerJudgement(i.mapping, i.header), 0);
   const budget = options.memoryBudget ?? DEFAULT_MEMORY_BUDGET;
-  if (judgements * BYTES_PER_JUDGEMENT > budget) {
+  if (needed > budget) {
     throw new UnreadableFile(
       files[0].name,
-      `${files.map((f) => f.name).join(', ')} (${byteSize(files.reduce((s, f) => s + f.blob.size, 0))}) holds about ${judgements >= 1e5 ? `${(judgements / 1e6).toFixed(1)} million` : judgements.toLocaleString('en-US')} judgements, which need about ${byteSize(judgements * BYTES_PER_JUDGEMENT)} of memory — more than this tab can hold (${byteSize(budget)}). Reduce the data with prefscope's SQL on your own engine (DuckDB, Spark, Trino, BigQuery: see "Beyond one machine" in the README) and open the summary file it writes.`,
+      `${files.map((f) => f.name).join(', ')} (${byteSize(files.reduce((s, f) => s + f.blob.size, 0))}) holds about ${judgements >= 1e5 ? `${(judgements / 1e6).toFixed(1)} million` : judgements.toLocaleString('en-US')} judgements, which need about ${byteSize(needed)} of memory — more than this tab can hold (${byteSize(budget)}). Reduce the data with prefscope's SQL on your own engine (DuckDB, Spark, Trino, BigQuery: see "Beyond one machine" in the README) and open the summary file it writes.`,
     );
   }
   const encoder = new Encoder();
   encoder.itemScope = options.itemScope ?? 'shared';
+  // room for the judgements of long files up front (a wide file's estimate counts its empty cells too)
+  encoder.reserve(
+    Math.ceil(
+      1.02 *
+        infos.reduce(
+          (s, i) =>
+            s +
+            (i.role === 'joined' || i.mapping.shape === 'wide'
+              ? 0
+              : i.estimatedRows * (1 + rubricColumns(i.mapping).length)),
+          0,
+        ),
+    ),
+  );
   const warnings: Warning[] = [];
   const warn = (w: Warning) => warnings.push(w);
   const totalBytes = files.reduce((s, f) => s + f.blob.size, 0);
@@ -527,7 +555,14 @@ async function readFiles(files: InputFile[], options: LoadOptions): Promise<Load
     judgeNames.delete(judgeName); // taken only if the file turns out to hold a judge (below)
 
     const adapted = adaptedFile(info.name, judgeName);
-    const raw = counted(reader(files[f], info, onIssue, info.hasHeader, warn), (n) => (rows += n));
+    // a column format decodes only the columns the mapping uses and the slice candidates still open
+    const others = new Set(otherColumns(info.header, info.mapping));
+    const ignored = new Set(info.mapping.ignored);
+    const columnsOf = adapter
+      ? undefined
+      : (header: string[]) =>
+          header.filter((c) => !ignored.has(c) && (!others.has(c) || (info.role !== 'joined' && encoder.sliceOpen(c))));
+    const raw = counted(reader(files[f], info, onIssue, info.hasHeader, warn, columnsOf), (n) => (rows += n));
     const source = info.expanded.length ? expandColumns(raw, info.expanded) : raw;
     for await (const batch of adapter ? adaptRows(source, adapter, info.name, onIssue, adapted) : source) {
       // an adapter's columns can first appear in a later batch: its mapping follows the header unless stated
@@ -635,7 +670,7 @@ async function readFiles(files: InputFile[], options: LoadOptions): Promise<Load
 /** A reader whose batches are counted as they pass (`onRows` gets each batch's row count). */
 async function* counted(source: TableReader, onRows: (n: number) => void): TableReader {
   for await (const batch of source) {
-    onRows(batch.rows.length);
+    onRows(batch.cells?.size ?? batch.rows.length);
     yield batch;
   }
 }

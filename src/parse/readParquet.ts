@@ -142,14 +142,19 @@ async function readRange(
 
 /**
  * Reads a Parquet file (any codec hyparquet-compressors decodes: snappy, gzip, zstd, brotli, lz4) in row
- * ranges, yielding batches of at most `BATCH_ROWS` rows. Header = the schema's top-level column names;
+ * ranges, yielding batches of at most `BATCH_ROWS` rows. Header = the schema's top-level column names that
+ * `columnsOf` keeps (asked before each range, so a column can stop being decoded part-way; all by default);
  * nested columns arrive as lists and objects. Row number = 1-based row index. `bytesRead` is estimated
  * as the share of rows done times the file size. A range that fails to decode becomes an issue; a file
  * whose footer cannot be read, or none of whose rows decode, throws `UnreadableFile`.
  */
-export async function* readParquet(file: InputFile, onIssue: (issue: Issue) => void): TableReader {
+export async function* readParquet(
+  file: InputFile,
+  onIssue: (issue: Issue) => void,
+  columnsOf: (header: string[]) => string[] = (header) => header,
+): TableReader {
   const buffer = blobBuffer(file.blob);
-  const { metadata, header } = await readMetadata(file, buffer);
+  const { metadata, header: all } = await readMetadata(file, buffer);
   const total = Number(metadata.num_rows);
   const ranges = rowRanges(metadata);
   const checked = new Map<number, Promise<void>>();
@@ -157,6 +162,8 @@ export async function* readParquet(file: InputFile, onIssue: (issue: Issue) => v
   let firstError = '';
   for (const [start, end, group] of ranges) {
     let rows: unknown[][];
+    // only the columns still wanted are decoded (asked again for each range)
+    const header = columnsOf(all);
     try {
       if (!checked.has(group)) checked.set(group, checkPageHeaders(buffer, metadata.row_groups[group]));
       await checked.get(group);

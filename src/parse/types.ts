@@ -1,3 +1,5 @@
+import type { BatchCells } from './cells';
+
 /** A file handed to the readers: a Blob (a browser File, or `fs.openAsBlob` in node) and its name. */
 export interface InputFile {
   name: string;
@@ -38,6 +40,8 @@ export interface TableBatch {
   rowNumbers: number[];
   /** compressed bytes of the file consumed so far, for progress */
   bytesRead: number;
+  /** the same rows read cell by cell without making arrays of them (the CSV reader's batches) */
+  cells?: BatchCells;
 }
 
 export type TableReader = AsyncGenerator<TableBatch, void, void>;

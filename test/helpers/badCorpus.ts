@@ -124,14 +124,14 @@ const GENERATORS: Record<string, (path: string) => void> = {
       '{"example_id":"p1","annotator_id":"ann1","label":"A"},{"example_id":"p1","annotator_id":"ann2","label":"B"}';
     writeFileSync(path, `{"data": [${records}], "padding": "${'x'.repeat(65 * 2 ** 20)}"}\n`);
   },
-  // 4 MB of real rows, then zeros up to 400 MB (a sparse file: little disk, and never read if refused early)
+  // 4 MB of real rows, then zeros up to 800 MB (a sparse file: little disk, and never read if refused early)
   'too-large.csv': (path) => {
     const fd = openSync(path, 'w');
     writeSync(fd, 'example_id,annotator_id,label\n');
     const rows: string[] = [];
     for (let i = 0; i < 400_000; i++) rows.push(`p${i >> 1},a${i % 5},A`);
     writeSync(fd, `${rows.join('\n')}\n`);
-    ftruncateSync(fd, 400e6);
+    ftruncateSync(fd, 800e6);
     closeSync(fd);
   },
 };

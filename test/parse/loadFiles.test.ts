@@ -3,7 +3,8 @@ import { describe, it, expect } from 'vitest';
 import { openAsBlob } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadFiles, type LoadResult } from '../../src/parse/loadFiles';
+import { DEFAULT_MEMORY_BUDGET, bytesPerJudgement, loadFiles, type LoadResult } from '../../src/parse/loadFiles';
+import { emptyMapping, type ColumnMapping } from '../../src/parse/columnRoles';
 import { parseLabelMap } from '../../src/parse/labelMapText';
 import { readCsv } from '../../src/parse/readCsv';
 import { UnreadableFile, type InputFile, type Issue } from '../../src/parse/types';
@@ -649,13 +650,33 @@ describe('model pair slice', () => {
 });
 
 describe('memory budget', () => {
+  it('bytesPerJudgement counts the columns a file has: 70 bytes for item, annotator and label, more per time, timestamp and other column', () => {
+    const m = (roles: Partial<ColumnMapping>) => ({
+      ...emptyMapping(),
+      item: 'id',
+      annotator: 'who',
+      label: 'label',
+      ...roles,
+    });
+    expect(bytesPerJudgement(m({}), ['id', 'who', 'label'])).toBe(70);
+    expect(bytesPerJudgement(m({ time: 'secs' }), ['id', 'who', 'label', 'secs', 'domain'])).toBe(82);
+    expect(bytesPerJudgement(m({ timestamp: 'at', shownFirst: 'first' }), ['id', 'who', 'label', 'at', 'first'])).toBe(
+      79,
+    );
+    // 30 million judgements with a time and a slice fit the tab's budget; 40 million do not
+    const realistic = bytesPerJudgement(m({ time: 'secs' }), ['id', 'who', 'label', 'secs', 'domain']);
+    expect(30e6 * realistic).toBeLessThan(DEFAULT_MEMORY_BUDGET);
+    expect(40e6 * realistic).toBeGreaterThan(DEFAULT_MEMORY_BUDGET);
+  });
+
   it('loadFiles refuses early, with the size and the alternative, when the judgements would not fit', async () => {
     const rows = Array.from({ length: 2000 }, (_, i) => `p${i},a${i % 7},A`).join('\n');
     const file = { name: 'big.csv', blob: new Blob([`example_id,annotator_id,label\n${rows}\n`]) };
-    const error = await loadFiles([file], { memoryBudget: 1000 * 160 }).catch((e) => e);
+    // 2,000 judgements of three columns need 2,000 × 70 bytes (bytesPerJudgement): 140 KB
+    const error = await loadFiles([file], { memoryBudget: 139_000 }).catch((e) => e);
     expect(error).toBeInstanceOf(UnreadableFile);
-    expect(error.message).toMatch(/big\.csv .* holds about 2,000 judgements, which need about .* of memory/);
+    expect(error.message).toMatch(/big\.csv .* holds about 2,000 judgements, which need about 140 KB of memory/);
     expect(error.message).toMatch(/SQL/);
-    expect((await loadFiles([file], { memoryBudget: 3000 * 160 })).ratings.n).toBe(2000);
+    expect((await loadFiles([file], { memoryBudget: 141_000 })).ratings.n).toBe(2000);
   });
 });

@@ -178,13 +178,16 @@ describe('readCsv', () => {
   });
 
   it('readCsv(file) yields rows in batches with continuous row numbers', async () => {
-    const part = (from: number) => utf8.encode(Array.from({ length: 6000 }, (_, i) => `${from + i},A\n`).join(''));
-    const file = chunkedFile([utf8.encode('id,label\n'), part(0), part(6000), part(12000)]);
+    // three parts of over 1 MB each: a batch is read per megabyte
+    const pad = 'x'.repeat(200);
+    const part = (from: number) =>
+      utf8.encode(Array.from({ length: 6000 }, (_, i) => `${from + i},A,${pad}\n`).join(''));
+    const file = chunkedFile([utf8.encode('id,label,note\n'), part(0), part(6000), part(12000)]);
     const { batches, rows, rowNumbers } = await readAll(file);
-    expect(batches.length).toBe(3);
+    expect(batches.length).toBeGreaterThanOrEqual(3);
     expect(rows).toHaveLength(18000);
     expect(rowNumbers).toEqual(Array.from({ length: 18000 }, (_, i) => i + 2));
-    expect(rows.at(-1)).toEqual(['17999', 'A']);
+    expect(rows.at(-1)).toEqual(['17999', 'A', pad]);
     expect(batches.at(-1)!.bytesRead).toBe(file.blob.size);
   });
 

@@ -43,6 +43,49 @@ describe('readParquet', () => {
     expect(batches[0].bytesRead).toBe(Math.round((12 / 30) * file.blob.size));
   });
 
+  it('readParquet(file, onIssue, columnsOf) decodes only the columns asked for, asked again for each row group', async () => {
+    const asked: string[][] = [];
+    const batches: TableBatch[] = [];
+    let range = 0;
+    // the first row group with every column, the later ones without time_seconds and judged_at
+    const columnsOf = (header: string[]) => {
+      asked.push(header);
+      return range++ === 0 ? header : header.filter((c) => c !== 'time_seconds' && c !== 'judged_at');
+    };
+    for await (const batch of readParquet(fixture('judgements.parquet'), () => {}, columnsOf)) batches.push(batch);
+    expect(asked).toEqual([HEADER, HEADER, HEADER]);
+    expect(batches.map((b) => b.header)).toEqual([
+      HEADER,
+      ...[1, 2].map(() => ['example_id', 'annotator_id', 'label', 'seq']),
+    ]);
+    const all = await readAll(fixture('judgements.parquet'));
+    const kept = [0, 1, 2, 4];
+    expect(batches.slice(1).flatMap((b) => b.rows)).toEqual(all.rows.slice(12).map((row) => kept.map((c) => row[c])));
+  });
+
+  it('loadFiles([parquet]) stops decoding a column once it has more than 50 values, and reads the same judgements', async () => {
+    const { loadFiles } = await import('../../src/parse/loadFiles');
+    const n = 12_000;
+    const columnData = [
+      { name: 'example_id', type: 'STRING', data: Array.from({ length: n }, (_, i) => `p${i >> 1}`) },
+      { name: 'annotator_id', type: 'STRING', data: Array.from({ length: n }, (_, i) => `a${i % 2}`) },
+      { name: 'label', type: 'STRING', data: Array.from({ length: n }, (_, i) => ['A', 'B', 'tie'][i % 3]) },
+      { name: 'note', type: 'STRING', data: Array.from({ length: n }, (_, i) => `note ${i % 97}`) },
+      { name: 'domain', type: 'STRING', data: Array.from({ length: n }, (_, i) => ['code', 'chat'][i % 2]) },
+    ] as const;
+    const buffer = parquetWriteBuffer({
+      columnData: columnData.map((c) => ({ ...c, data: [...c.data] })),
+      rowGroupSize: 3000,
+    });
+    const loaded = await loadFiles([{ name: 'wide-note.parquet', blob: new Blob([buffer]) }]);
+    expect(loaded.ratings.n).toBe(n);
+    expect(loaded.attributeColumns).toEqual(['note']);
+    expect(loaded.ratings.slices.map((s) => s.name)).toEqual(['domain']);
+    const domain = loaded.ratings.slices[0];
+    expect(Array.from(domain.code.slice(0, 4), (c) => domain.values[c])).toEqual(['code', 'chat', 'code', 'chat']);
+    expect(Array.from(domain.code.slice(-2), (c) => domain.values[c])).toEqual(['code', 'chat']);
+  });
+
   it('readParquet(file) turns int64 BigInts into numbers, or strings beyond 2^53', async () => {
     const { rows } = await readAll(fixture('judgements.parquet'));
     const seq = rows.map((row) => row[4]);

@@ -1,19 +1,34 @@
 // @vitest-environment node
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { CsvTokenizer } from '../../src/parse/csvTokenizer';
+import { CsvByteTokenizer, fieldText, type ByteRecords } from '../../src/parse/csvBytes';
 
 type Rec = { fields: string[]; line: number };
 
-/** Feeds the chunks to a fresh tokenizer and collects every record with its line. */
-function tokenize(chunks: string[], delimiter = ','): { records: Rec[]; open: number | null } {
-  const tokenizer = new CsvTokenizer(delimiter);
+const utf8 = new TextEncoder();
+
+/** The records of a batch as text. */
+function recordsOf(batch: ByteRecords | null): Rec[] {
+  if (!batch) return [];
+  const out: Rec[] = [];
+  for (let k = 0; k < batch.count; k++) {
+    const fields: string[] = [];
+    for (let f = batch.first[k]; f < batch.first[k + 1]; f++) {
+      fields.push(fieldText(batch, f));
+    }
+    out.push({ fields, line: batch.line[k] });
+  }
+  return out;
+}
+
+/** Feeds the chunks (text, or bytes cut anywhere) to a tokenizer that reads at every chunk, and collects every record. */
+function tokenize(chunks: (string | Uint8Array)[], delimiter = ','): { records: Rec[]; open: number | null } {
+  const tokenizer = new CsvByteTokenizer(delimiter, 1);
   const records: Rec[] = [];
-  const emit = (fields: string[], line: number) => records.push({ fields, line });
-  for (const chunk of chunks) tokenizer.push(chunk, emit);
-  const open = tokenizer.openRecordLine;
-  tokenizer.end(emit);
-  return { records, open };
+  for (const chunk of chunks)
+    records.push(...recordsOf(tokenizer.push(typeof chunk === 'string' ? utf8.encode(chunk) : chunk)));
+  records.push(...recordsOf(tokenizer.end()));
+  return { records, open: tokenizer.openRecordLine };
 }
 
 // Every construct the tokenizer must survive: quoted delimiters, doubled quotes, LF / CRLF / lone CR inside
@@ -41,12 +56,12 @@ const TRICKY_RECORDS: Rec[] = [
   { fields: ['g', 'end "quoted"\r\n', '7'], line: 13 },
 ];
 
-describe('CsvTokenizer', () => {
-  it('CsvTokenizer.push(text) reads quoted delimiters, doubled quotes and embedded LF / CRLF / CR with physical line numbers', () => {
+describe('CsvByteTokenizer', () => {
+  it('CsvByteTokenizer.push(bytes) reads quoted delimiters, doubled quotes and embedded LF / CRLF / CR with physical line numbers', () => {
     expect(tokenize([TRICKY]).records).toEqual(TRICKY_RECORDS);
   });
 
-  it('CsvTokenizer.push(text) gives the same records for every split of the input into two chunks', () => {
+  it('CsvByteTokenizer.push(bytes) gives the same records for every split of the input into two chunks', () => {
     for (let i = 1; i < TRICKY.length; i++) {
       const { records } = tokenize([TRICKY.slice(0, i), TRICKY.slice(i)]);
       expect(records, `split at ${i}: ${JSON.stringify(TRICKY.slice(Math.max(0, i - 3), i + 3))}`).toEqual(
@@ -55,7 +70,7 @@ describe('CsvTokenizer', () => {
     }
   });
 
-  it('CsvTokenizer.push(text) gives the same records for every split into three chunks', () => {
+  it('CsvByteTokenizer.push(bytes) gives the same records for every split into three chunks', () => {
     const text = TRICKY.slice(0, 60);
     const expected = tokenize([text]).records;
     for (let i = 1; i < text.length; i++) {
@@ -67,12 +82,12 @@ describe('CsvTokenizer', () => {
     }
   });
 
-  it('CsvTokenizer.push(text) fed one character at a time, with empty chunks between, gives the same records', () => {
+  it('CsvByteTokenizer.push(bytes) fed one character at a time, with empty chunks between, gives the same records', () => {
     const chunks = [...TRICKY].flatMap((c) => [c, '']);
     expect(tokenize(chunks).records).toEqual(TRICKY_RECORDS);
   });
 
-  it('CsvTokenizer.push(text) ends records on CRLF, LF and lone CR alike', () => {
+  it('CsvByteTokenizer.push(bytes) ends records on CRLF, LF and lone CR alike', () => {
     const expected = [
       { fields: ['a', 'b'], line: 1 },
       { fields: ['c', 'd'], line: 2 },
@@ -82,20 +97,20 @@ describe('CsvTokenizer', () => {
     expect(tokenize(['a,b\rc,d\r']).records).toEqual(expected);
   });
 
-  it('CsvTokenizer.end() flushes a last record without a trailing newline', () => {
+  it('CsvByteTokenizer.end() flushes a last record without a trailing newline', () => {
     expect(tokenize(['a,b\nc,d']).records.at(-1)).toEqual({ fields: ['c', 'd'], line: 2 });
     expect(tokenize(['a,b\nc,"d"']).records.at(-1)).toEqual({ fields: ['c', 'd'], line: 2 });
     expect(tokenize(['a,b\nc,']).records.at(-1)).toEqual({ fields: ['c', ''], line: 2 });
   });
 
-  it('CsvTokenizer.push(text) skips blank lines but keeps their line numbers counted', () => {
+  it('CsvByteTokenizer.push(bytes) skips blank lines but keeps their line numbers counted', () => {
     expect(tokenize(['\n\na\r\n\r\n\rb\n\n']).records).toEqual([
       { fields: ['a'], line: 3 },
       { fields: ['b'], line: 6 },
     ]);
   });
 
-  it('CsvTokenizer.push(text) keeps a record whose only field is an empty quoted string', () => {
+  it('CsvByteTokenizer.push(bytes) keeps a record whose only field is an empty quoted string', () => {
     expect(tokenize(['a\n""\nb\n']).records).toEqual([
       { fields: ['a'], line: 1 },
       { fields: [''], line: 2 },
@@ -103,7 +118,7 @@ describe('CsvTokenizer', () => {
     ]);
   });
 
-  it('CsvTokenizer.openRecordLine reports where an unterminated quote started and end() drops that record', () => {
+  it('CsvByteTokenizer.openRecordLine reports where an unterminated quote started and end() drops that record', () => {
     const { records, open } = tokenize(['id,text\n1,ok\n2,"never\nclosed\n']);
     expect(open).toBe(3);
     expect(records).toEqual([
@@ -113,20 +128,20 @@ describe('CsvTokenizer', () => {
     expect(tokenize(['a,b\n']).open).toBeNull();
   });
 
-  it('CsvTokenizer(";") and CsvTokenizer("\\t") split on their delimiter only', () => {
+  it('CsvByteTokenizer(";") and CsvByteTokenizer("\\t") split on their delimiter only', () => {
     expect(tokenize(['a;"b;c";d,e\n'], ';').records[0].fields).toEqual(['a', 'b;c', 'd,e']);
     expect(tokenize(['a\t"b\tc"\td,e\n'], '\t').records[0].fields).toEqual(['a', 'b\tc', 'd,e']);
   });
 
-  it('CsvTokenizer.push(text) keeps quotes inside an unquoted field as text', () => {
+  it('CsvByteTokenizer.push(bytes) keeps quotes inside an unquoted field as text', () => {
     expect(tokenize(['a,b"c"d,"e"f\n']).records[0].fields).toEqual(['a', 'b"c"d', 'ef']);
   });
 
-  it('CsvTokenizer.push(text) leaves surrounding spaces alone (trimming is the reader’s business)', () => {
+  it('CsvByteTokenizer.push(bytes) leaves surrounding spaces alone (trimming is the reader’s business)', () => {
     expect(tokenize([' a , b \n']).records[0].fields).toEqual([' a ', ' b ']);
   });
 
-  it('CsvTokenizer.push(text) reads back any written table, with any line endings and any chunking (property)', () => {
+  it('CsvByteTokenizer.push(bytes) reads back any written table, with any line endings and any chunking (property)', () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r', 'é'), maxLength: 6 });
     const table = fc
       .integer({ min: 1, max: 4 })
@@ -151,11 +166,50 @@ describe('CsvTokenizer', () => {
           expected.push({ fields: table[r], line });
           line += (lines[r].match(/\r\n|\r|\n/g) ?? []).length + 1;
         }
-        const positions = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-        const chunks = [0, ...positions].map((p, i, all) => text.slice(p, all[i + 1] ?? text.length));
+        // cut the bytes anywhere, inside a character's UTF-8 sequence too
+        const bytes = utf8.encode(text);
+        const positions = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+        const chunks = [0, ...positions].map((p, i, all) => bytes.subarray(p, all[i + 1] ?? bytes.length));
         expect(tokenize(chunks).records).toEqual(expected);
       }),
       { numRuns: 500, seed: 42 },
     );
+  });
+});
+
+describe('CsvByteTokenizer batches', () => {
+  it('CsvByteTokenizer.push gathers a megabyte before reading, and a record longer than that is read whole', () => {
+    const tokenizer = new CsvByteTokenizer(',');
+    expect(tokenizer.push(utf8.encode('id,text\n1,short\n'))).toBeNull();
+    const long = 'x'.repeat(3 << 20);
+    const chunks = [
+      utf8.encode(`2,"${long.slice(0, 1 << 20)}`),
+      utf8.encode(long.slice(1 << 20)),
+      utf8.encode('"\n3,end\n'),
+    ];
+    const records = chunks.flatMap((c) => recordsOf(tokenizer.push(c)));
+    records.push(...recordsOf(tokenizer.end()));
+    expect(records.map((r) => [r.fields[0], r.fields[1].length, r.line])).toEqual([
+      ['id', 4, 1],
+      ['1', 5, 2],
+      ['2', 3 << 20, 3],
+      ['3', 3, 4],
+    ]);
+  });
+
+  it('CsvByteTokenizer drops a byte-order mark before the first record only', () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    const bytes = new Uint8Array([...bom, ...utf8.encode('id\n'), ...bom, ...utf8.encode('x\n')]);
+    expect(tokenize([bytes]).records.map((r) => r.fields[0])).toEqual(['id', '\ufeffx']);
+  });
+});
+
+describe('CsvByteTokenizer records', () => {
+  it('CsvByteTokenizer keeps the line of every record of a batch that grows its arrays several times', () => {
+    // regression: the line array grew out of step with the field index and lost lines past its second growth
+    const text = Array.from({ length: 5000 }, (_, i) => `r${i},x`).join('\n');
+    const { records } = tokenize([text]);
+    expect(records.map((r) => r.line)).toEqual(Array.from({ length: 5000 }, (_, i) => i + 1));
+    expect(records.at(-1)!.fields).toEqual(['r4999', 'x']);
   });
 });
