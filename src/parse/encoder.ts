@@ -167,6 +167,8 @@ export class Encoder {
   private readonly models = new Dictionary();
   /** per file, column and purpose: the codes of its cells (see `codesOf`) */
   private readonly cellCodes = new Map<string, CellCodes>();
+  /** per file and column: annotator and label values waiting for a judgement to code them (see `deferredOf`) */
+  private readonly deferred = new Map<string, DeferredCodes>();
   readonly item = new Growable(Int32Array);
   readonly annotator = new Growable(Int32Array);
   readonly rawLabel = new Growable(Int32Array);
@@ -280,6 +282,14 @@ export class Encoder {
     return codes;
   }
 
+  /** Per file and column: its annotator or label values, coded in the dictionary when a judgement first uses one. */
+  private deferredOf(file: number, column: string | null, dictionary: Dictionary): DeferredCodes {
+    const key = `${file}\u0000deferred\u0000${column}`;
+    let d = this.deferred.get(key);
+    if (!d) this.deferred.set(key, (d = new DeferredCodes(dictionary)));
+    return d;
+  }
+
   /** A raw label's code (-1 for an empty cell). */
   private readonly labelOf = (raw: string): number => (raw === '' ? -1 : this.rawLabels.code(raw));
 
@@ -327,8 +337,8 @@ export class Encoder {
     );
     const c = {
       item: itemCodes,
-      annotator: codes('annotator', 'annotator', (id) => (id === '' ? -1 : this.annotators.code(id))),
-      label: codes('label', 'label', this.labelOf),
+      annotator: codes('annotator', 'annotator', this.deferredOf(fileCode, 'annotator', this.annotators).local),
+      label: codes('label', 'label', this.deferredOf(fileCode, mapping.label, this.rawLabels).local),
       kind: codes('kind', 'kind', (k) => {
         const kind = k.toLowerCase();
         return kind === ITEM_ONLY ? ITEM_KIND : AI_KIND.test(kind) ? AI_ROW : 0;
@@ -359,7 +369,8 @@ export class Encoder {
       .map((name) => ({
         at: batch.header.indexOf(name),
         dimension: this.dimensions.code(name),
-        codes: this.codesOf(fileCode, 'label', name, this.labelOf),
+        codes: this.codesOf(fileCode, 'label', name, this.deferredOf(fileCode, name, this.rawLabels).local),
+        labels: this.deferredOf(fileCode, name, this.rawLabels),
       }));
     const scores = new Int32Array(rubric.length);
     const others = side
@@ -443,8 +454,11 @@ export class Encoder {
           if (raw >= 0) this.push(item, this.annotators.code(w.annotator), raw, row, overall);
         }
       } else {
+        // annotator and label codes are given out only to judgements, in their order (not to dropped rows)
+        const annotators = this.deferredOf(fileCode, 'annotator', this.annotators);
+        const labels = this.deferredOf(fileCode, mapping.label, this.rawLabels);
         const annotator =
-          at.annotator < 0 ? this.annotators.code(SINGLE_ANNOTATOR) : cells.code(r, at.annotator, c.annotator);
+          at.annotator < 0 ? annotators.local(SINGLE_ANNOTATOR) : cells.code(r, at.annotator, c.annotator);
         const raw = at.label < 0 ? -1 : cells.code(r, at.label, c.label);
         // an empty rubric cell is a dimension not judged; a row with no label in any column is a bad row
         let judged = raw >= 0;
@@ -457,11 +471,12 @@ export class Encoder {
         else if (!judged)
           this.issue({ file: fileName, row: line, column: mapping.label, message: 'empty label' }, true);
         else {
-          if (raw >= 0) this.push(item, annotator, raw, row, overall);
+          const who = annotators.code(annotator);
+          if (raw >= 0) this.push(item, who, labels.code(raw), row, overall);
           for (let d = 0; d < rubric.length; d++)
-            if (scores[d] >= 0) this.push(item, annotator, scores[d], row, rubric[d].dimension);
+            if (scores[d] >= 0) this.push(item, who, rubric[d].labels.code(scores[d]), row, rubric[d].dimension);
           if (kind === AI_ROW) {
-            this.aiAnnotators.add(annotator);
+            this.aiAnnotators.add(who);
             if (at.aiConfidence >= 0) {
               const confidence = cells.number(r, at.aiConfidence);
               for (let j = before; j < this.item.length; j++) this.confidence.set(j, confidence);
@@ -623,6 +638,40 @@ function modelNamed(raw: string, modelA: string | undefined, modelB: string | un
   const a = modelA !== undefined && modelA !== '' && raw === modelA;
   const b = modelB !== undefined && modelB !== '' && raw === modelB;
   return a === b ? 0 : a ? 1 : 2;
+}
+
+/**
+ * Values of a column numbered as they are met (`local`), and coded in `dictionary` only when a judgement uses
+ * them (`code`): a value seen only in dropped rows never enters it, and codes follow the judgements' order.
+ */
+class DeferredCodes {
+  private readonly texts: string[] = [];
+  private readonly index = new Map<string, number>();
+  private coded = new Int32Array(16).fill(-1);
+  constructor(private readonly dictionary: Dictionary) {}
+
+  /** The value's number in this column (-1 for an empty cell). */
+  readonly local = (text: string): number => {
+    if (text === '') return -1;
+    let k = this.index.get(text);
+    if (k === undefined) {
+      k = this.texts.push(text) - 1;
+      this.index.set(text, k);
+    }
+    return k;
+  };
+
+  /** The dictionary code of value `local`, coded now if this is its first judgement. */
+  code(local: number): number {
+    if (local >= this.coded.length) {
+      const next = new Int32Array(Math.max(local + 1, this.coded.length * 2)).fill(-1);
+      next.set(this.coded);
+      this.coded = next;
+    }
+    let c = this.coded[local];
+    if (c < 0) c = this.coded[local] = this.dictionary.code(this.texts[local]);
+    return c;
+  }
 }
 
 /** A slice candidate's code of a value (a column past 50 values stops being a candidate). */

@@ -680,3 +680,23 @@ describe('memory budget', () => {
     expect((await loadFiles([file], { memoryBudget: 141_000 })).ratings.n).toBe(2000);
   });
 });
+
+describe('codes follow the judgements', () => {
+  it('an annotator or label met first in a dropped row is coded when its first judgement comes, and one met only there never is', async () => {
+    // regression: the byte reader coded annotators and labels at first sight, dropped rows included
+    const text = [
+      'example_id,annotator_id,label',
+      'p1,late,', // dropped: empty label (late's first judgement comes after early's)
+      'p1,,weird', // dropped: empty annotator (its label is never read)
+      'p1,ghost,', // dropped: ghost gives no judgement at all
+      'p1,early,A',
+      'p2,late,B',
+      'p2,early,A',
+    ].join('\n');
+    const r = await loadFiles([{ name: 'd.csv', blob: new Blob([`${text}\n`]) }]);
+    expect(r.ratings.annotators).toEqual(['early', 'late']);
+    expect(r.issues.map((i) => i.message)).toEqual(['empty label', 'empty annotator id', 'empty label']);
+    expect(r.warnings.some((w) => /weird/.test(w.message))).toBe(false);
+    expect(Array.from(r.ratings.annotator)).toEqual([0, 1, 0]);
+  });
+});
