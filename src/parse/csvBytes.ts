@@ -310,6 +310,13 @@ export function fieldText(records: ByteRecords, f: number): string {
   return records.quoted[f] ? unquote(text) : text;
 }
 
+/** The fields of record k as text (quotes removed; formula guards kept). */
+export function recordFields(records: ByteRecords, k: number): string[] {
+  const out: string[] = [];
+  for (let f = records.first[k]; f < records.first[k + 1]; f++) out.push(fieldText(records, f));
+  return out;
+}
+
 /** Field f as the encoder reads a cell: formula guard removed, trimmed. */
 export function fieldCell(records: ByteRecords, f: number): string {
   return unguard(fieldText(records, f)).trim();

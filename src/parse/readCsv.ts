@@ -5,6 +5,7 @@ import {
   fieldCell,
   fieldNumber,
   fieldText,
+  recordFields,
   isExactText,
   unguard,
   type ByteRecords,
@@ -64,7 +65,7 @@ export async function* readCsv(
       const fields = records.first[k + 1] - records.first[k];
       const line = records.line[k];
       if (header === null) {
-        const names = fieldsOf(records, k);
+        const names = recordFields(records, k);
         invalid.cells(names, null, line);
         header = uniqueNames(names.map(unguard));
         continue;
@@ -79,7 +80,7 @@ export async function* readCsv(
         continue;
       }
       if (fields < header.length && short++ === 0) firstShort = line;
-      if (invalid.armed) invalid.cells(fieldsOf(records, k), header, line);
+      if (invalid.armed) invalid.cells(recordFields(records, k), header, line);
       index[size++] = k;
     }
     return header && size > 0 ? new CsvBatch(header, records, index.subarray(0, size), bytesRead) : null;
@@ -147,12 +148,6 @@ export async function* readCsv(
 }
 
 /** The fields of record k as text (quotes removed; formula guards kept). */
-function fieldsOf(records: ByteRecords, k: number): string[] {
-  const out: string[] = [];
-  for (let f = records.first[k]; f < records.first[k + 1]; f++) out.push(fieldText(records, f));
-  return out;
-}
-
 /**
  * A batch of CSV rows over the bytes they were read from. The encoder reads cells through `BatchCells`:
  * `code` interns each cell's bytes per column, so `CellCodes.of` sees a value's text once per file however
@@ -186,7 +181,7 @@ export class CsvBatch implements TableBatch, BatchCells {
     if (this.madeRows) return this.madeRows;
     const width = this.header.length;
     this.madeRows = Array.from(this.index, (k) => {
-      const row = fieldsOf(this.records, k).map(unguard);
+      const row = recordFields(this.records, k).map(unguard);
       while (row.length < width) row.push('');
       return row;
     });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { CsvByteTokenizer, fieldText, type ByteRecords } from '../../src/parse/csvBytes';
+import { CsvByteTokenizer, recordFields, type ByteRecords } from '../../src/parse/csvBytes';
 
 type Rec = { fields: string[]; line: number };
 
@@ -11,13 +11,7 @@ const utf8 = new TextEncoder();
 function recordsOf(batch: ByteRecords | null): Rec[] {
   if (!batch) return [];
   const out: Rec[] = [];
-  for (let k = 0; k < batch.count; k++) {
-    const fields: string[] = [];
-    for (let f = batch.first[k]; f < batch.first[k + 1]; f++) {
-      fields.push(fieldText(batch, f));
-    }
-    out.push({ fields, line: batch.line[k] });
-  }
+  for (let k = 0; k < batch.count; k++) out.push({ fields: recordFields(batch, k), line: batch.line[k] });
   return out;
 }
 
