@@ -332,32 +332,41 @@ const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  * read from the bytes: digits ÷ a power of ten, both exact doubles, is the correctly rounded value.
  */
 export function fieldNumber(records: ByteRecords, f: number): number {
-  const { bytes } = records;
   const s = records.start[f];
   const e = records.end[f];
-  if (records.quoted[f] === 0 && e > s && e - s <= 16) {
-    let i = s;
-    const negative = bytes[i] === MINUS;
-    if (negative) i++;
-    let digits = 0;
-    let mantissa = 0;
-    let scale = -1;
-    for (; i < e; i++) {
-      const b = bytes[i];
-      if (b === DOT && scale < 0) scale = 0;
-      else if (b >= ZERO && b <= ZERO + 9) {
-        mantissa = mantissa * 10 + (b - ZERO);
-        digits++;
-        if (scale >= 0) scale++;
-      } else break;
-    }
-    if (i === e && digits > 0 && digits <= 15 && scale !== 0) {
-      const x = scale > 0 ? mantissa / POWERS[scale] : mantissa;
-      return negative ? -x : x;
-    }
+  if (records.quoted[f] === 0) {
+    const x = plainDecimal(records.bytes, s, e);
+    if (!Number.isNaN(x)) return x;
   }
   const text = fieldCell(records, f);
   return text === '' ? NaN : Number(text);
+}
+
+/**
+ * bytes[s, e) as a number when they are a plain decimal (an optional minus, at most 15 digits, at most one
+ * point with digits after it), read from the bytes — digits ÷ a power of ten, both exact doubles, is the
+ * correctly rounded value `Number` gives; NaN for anything else (the caller then reads the text).
+ */
+export function plainDecimal(bytes: Uint8Array, s: number, e: number): number {
+  if (e <= s || e - s > 16) return NaN;
+  let i = s;
+  const negative = bytes[i] === MINUS;
+  if (negative) i++;
+  let digits = 0;
+  let mantissa = 0;
+  let scale = -1;
+  for (; i < e; i++) {
+    const b = bytes[i];
+    if (b === DOT && scale < 0) scale = 0;
+    else if (b >= ZERO && b <= ZERO + 9) {
+      mantissa = mantissa * 10 + (b - ZERO);
+      digits++;
+      if (scale >= 0) scale++;
+    } else return NaN;
+  }
+  if (digits === 0 || digits > 15 || scale === 0) return NaN;
+  const x = scale > 0 ? mantissa / POWERS[scale] : mantissa;
+  return negative ? -x : x;
 }
 
 /**

@@ -335,10 +335,13 @@ export class Encoder {
     const itemCodes: CellCodes = codes('item', 'item', (id, fresh) =>
       id === '' ? -1 : this.itemOf(id, fileName, fileCode, sameFile, fresh ? itemCodes : null),
     );
+    // annotator and label codes are given out only to judgements, in their order (not to dropped rows)
+    const annotators = this.deferredOf(fileCode, 'annotator', this.annotators);
+    const labels = this.deferredOf(fileCode, mapping.label, this.rawLabels);
     const c = {
       item: itemCodes,
-      annotator: codes('annotator', 'annotator', this.deferredOf(fileCode, 'annotator', this.annotators).local),
-      label: codes('label', 'label', this.deferredOf(fileCode, mapping.label, this.rawLabels).local),
+      annotator: codes('annotator', 'annotator', annotators.local),
+      label: codes('label', 'label', labels.local),
       kind: codes('kind', 'kind', (k) => {
         const kind = k.toLowerCase();
         return kind === ITEM_ONLY ? ITEM_KIND : AI_KIND.test(kind) ? AI_ROW : 0;
@@ -454,9 +457,6 @@ export class Encoder {
           if (raw >= 0) this.push(item, this.annotators.code(w.annotator), raw, row, overall);
         }
       } else {
-        // annotator and label codes are given out only to judgements, in their order (not to dropped rows)
-        const annotators = this.deferredOf(fileCode, 'annotator', this.annotators);
-        const labels = this.deferredOf(fileCode, mapping.label, this.rawLabels);
         const annotator =
           at.annotator < 0 ? annotators.local(SINGLE_ANNOTATOR) : cells.code(r, at.annotator, c.annotator);
         const raw = at.label < 0 ? -1 : cells.code(r, at.label, c.label);

@@ -70,6 +70,7 @@ function firstHighByte(bytes: Uint8Array): number {
   const n = bytes.length;
   let i = 0;
   while (i < n && (bytes.byteOffset + i) % 4 !== 0) if (bytes[i++] >= 0x80) return i - 1;
+  if (i === n) return -1;
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset + i, (n - i) >> 2);
   for (let w = 0; w < words.length; w++) {
     if ((words[w] & 0x80808080) !== 0) {

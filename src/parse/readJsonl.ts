@@ -1,6 +1,9 @@
-import { textChunks } from './byteStream';
+import { byteChunks } from './byteStream';
 import { InvalidUtf8 } from './invalidUtf8';
+import { JsonlBatch, JsonlFields } from './jsonlBytes';
 import type { InputFile, Issue, TableBatch, TableReader } from './types';
+
+const utf8 = new TextDecoder('utf-8');
 
 /** Rows per yielded batch. */
 export const BATCH_ROWS = 5000;
@@ -126,47 +129,131 @@ function parseLine(
   return undefined;
 }
 
+const NEWLINE = 0x0a;
+
+/** The bytes of several chunks as one array (the chunk itself when there is one). */
+function joined(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
 /**
- * Reads JSON Lines (one object per line, gzipped when `gzip`) as batches of rows. Blank lines are
+ * Reads JSON Lines (one object per line, gzipped when `gzip`) as batches of at most `BATCH_ROWS` rows, from
+ * the bytes: a line that is one flat object is tokenized without parsing it as text (`JsonlFields`), and the
+ * encoder reads its cells from the bytes (`JsonlBatch`); any other line is decoded and given to `JSON.parse`,
+ * so nested values, messages and row numbers are what parsing each line as text gives. Blank lines are
  * skipped; a line that is not a JSON object becomes an issue and is skipped. Row number = 1-based line
- * number. The text is read chunk by chunk and split into lines; no whole-file string is built. A cell
- * nested too deeply is emptied and text that is not UTF-8 reported (`emptyTooDeep`, `InvalidUtf8`); the
- * rows are kept.
+ * number. No whole-file buffer or string is built. A cell nested too deeply is emptied and text that is
+ * not UTF-8 reported (`emptyTooDeep`, `InvalidUtf8`); the rows are kept.
  */
 export async function* readJsonl(
   file: InputFile,
   gzip: boolean,
   onIssue: (issue: Issue, dropped?: boolean) => void,
 ): TableReader {
-  const batcher = new RecordBatcher();
+  const fields = new JsonlFields();
   const invalid = new InvalidUtf8();
-  let rest = '';
   let lineNumber = 0;
   let bytesRead = 0;
-  const handle = (raw: string): void => {
-    lineNumber += 1;
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (line.trim() === '') return;
-    const record = parseLine(file, line, lineNumber, onIssue);
-    if (!record) return;
-    emptyTooDeep(file, record, lineNumber, onIssue);
-    invalid.record(record, lineNumber);
-    batcher.add(record, lineNumber);
+  // the rows of the batch being filled
+  let firstField: number[] = [];
+  let lines: number[] = [];
+  let widths: number[] = [];
+  let parsed = new Map<number, unknown[]>();
+
+  const take = (bytes: Uint8Array): JsonlBatch => {
+    firstField.push(fields.count);
+    const batch = new JsonlBatch(
+      fields.header,
+      bytes,
+      fields.take(),
+      Int32Array.from(firstField),
+      Int32Array.from(lines),
+      Int32Array.from(widths),
+      parsed,
+      bytesRead,
+    );
+    firstField = [];
+    lines = [];
+    widths = [];
+    parsed = new Map();
+    return batch;
   };
-  for await (const chunk of textChunks(file, gzip)) {
-    bytesRead = chunk.bytesRead;
-    invalid.chunk(chunk.text);
-    const text = rest + chunk.text;
-    let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      handle(text.slice(start, end));
-      start = end + 1;
-      if (batcher.size >= BATCH_ROWS) yield batcher.take(bytesRead);
+
+  /** Reads line bytes[s, e) (without its newline) into the batch. */
+  const readLine = (bytes: Uint8Array, s: number, e: number): void => {
+    lineNumber += 1;
+    const first = fields.count;
+    if (fields.scan(bytes, s, e)) {
+      if (invalid.armed) checkText(bytes, first);
+    } else {
+      const raw = utf8.decode(bytes.subarray(s, e));
+      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      if (line.trim() === '') return;
+      const record = parseLine(file, line, lineNumber, onIssue);
+      if (!record) return;
+      emptyTooDeep(file, record, lineNumber, onIssue);
+      invalid.record(record, lineNumber);
+      const row: unknown[] = [];
+      for (const key of Object.keys(record)) row[fields.named(key)] = record[key];
+      parsed.set(lines.length, row);
     }
-    rest = text.slice(start);
+    firstField.push(first);
+    lines.push(lineNumber);
+    widths.push(fields.header.length);
+  };
+
+  /** Reports the row's first string holding U+FFFD (bytes that were not UTF-8). */
+  const checkText = (bytes: Uint8Array, first: number): void => {
+    const texts: string[] = [];
+    const names: string[] = [];
+    for (let f = first; f < fields.count; f++) {
+      const value = fields.valueAt(bytes, f);
+      if (typeof value !== 'string') continue;
+      texts.push(value);
+      names.push(fields.header[fields.columnAt(f)]);
+    }
+    invalid.cells(texts, names, lineNumber);
+  };
+
+  /** Reads the lines of bytes[0, limit), yielding full batches. */
+  function* readLines(bytes: Uint8Array, limit: number): Generator<JsonlBatch> {
+    invalid.bytes(bytes.subarray(0, limit));
+    let s = lineNumber === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; // a BOM
+    while (s <= limit) {
+      let e = bytes.indexOf(NEWLINE, s);
+      if (e < 0 || e > limit) e = limit;
+      readLine(bytes, s, e);
+      s = e + 1;
+      if (lines.length >= BATCH_ROWS) yield take(bytes);
+    }
+    if (lines.length > 0) yield take(bytes);
   }
-  if (rest.length > 0) handle(rest);
+
+  // chunks of a line not yet ended
+  let pending: Uint8Array[] = [];
+  for await (const chunk of byteChunks(file, gzip)) {
+    bytesRead = chunk.bytesRead;
+    const last = chunk.bytes.lastIndexOf(NEWLINE);
+    if (last < 0) {
+      pending.push(chunk.bytes);
+      continue;
+    }
+    const before = pending.reduce((n, c) => n + c.length, 0);
+    const bytes = joined([...pending, chunk.bytes]);
+    yield* readLines(bytes, before + last);
+    pending = last + 1 < chunk.bytes.length ? [chunk.bytes.subarray(last + 1)] : [];
+  }
+  if (pending.length > 0) {
+    const bytes = joined(pending);
+    yield* readLines(bytes, bytes.length);
+  }
   const notUtf8 = invalid.issue(file.name);
   if (notUtf8) onIssue(notUtf8, false);
-  if (batcher.size > 0) yield batcher.take(bytesRead);
 }

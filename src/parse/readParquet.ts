@@ -1,8 +1,17 @@
-import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from 'hyparquet';
+import {
+  parquetMetadataAsync,
+  parquetRead,
+  parquetSchema,
+  type AsyncBuffer,
+  type ColumnData,
+  type FileMetaData,
+} from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
 import { compressors } from 'hyparquet-compressors';
+import { cellNumber, cellText, type BatchCells, type CellCodes } from './cells';
+import { isExactText } from './csvBytes';
 import { BATCH_ROWS } from './readJsonl';
-import { UnreadableFile, type InputFile, type Issue, type TableReader } from './types';
+import { UnreadableFile, type InputFile, type Issue, type TableBatch, type TableReader } from './types';
 
 /** Largest row range decoded at once when a row group is bigger (hyparquet decodes a column chunk again for each range of its group, so ranges are as large as memory allows). */
 export const PARQUET_RANGE_ROWS = 500_000;
@@ -115,29 +124,133 @@ async function checkChunkPages(
   }
 }
 
-/** Decodes rows [start, end) as arrays in `columns` order. */
+/**
+ * The top-level columns whose values are plain UTF-8 text (BYTE_ARRAY without a type other than a string or
+ * an enum, not nested). These are decoded as byte views (`readRange`), so the encoder can intern a column's
+ * repeated values from their bytes, as it does a CSV's, and decode each distinct value once.
+ */
+export function textColumns(metadata: FileMetaData): Set<string> {
+  const text = new Set<string>();
+  for (const child of parquetSchema(metadata).children) {
+    const { type, converted_type: ctype, logical_type: ltype, name } = child.element;
+    if (child.children.length > 0 || type !== 'BYTE_ARRAY') continue;
+    if (ctype !== undefined && ctype !== 'UTF8' && ctype !== 'ENUM') continue;
+    if (ltype !== undefined && ltype.type !== 'STRING' && ltype.type !== 'ENUM') continue;
+    text.add(name);
+  }
+  return text;
+}
+
+/** hyparquet's parsers with UTF-8 text left as its bytes (for `textColumns` only). */
+const TEXT_AS_BYTES = { stringFromBytes: (bytes: Uint8Array) => bytes };
+
+/**
+ * Decodes rows [start, end) of `columns` column by column (no row arrays): each column's values for those
+ * rows, in `columns` order, the `text` columns as byte views. hyparquet hands over decoded chunks that may
+ * reach outside the range; only the overlap is kept.
+ */
 async function readRange(
   buffer: AsyncBuffer,
   metadata: FileMetaData,
   columns: string[],
+  text: Set<string>,
   start: number,
   end: number,
 ): Promise<unknown[][]> {
-  let rows: unknown[][] = [];
-  await parquetRead({
-    file: buffer,
-    metadata,
-    columns,
-    rowStart: start,
-    rowEnd: end,
-    compressors,
-    useOffsetIndex: true,
-    rowFormat: 'array',
-    onComplete: (decoded: unknown[][]) => {
-      rows = decoded;
-    },
-  });
-  return rows;
+  const out = columns.map(() => new Array<unknown>(end - start).fill(null));
+  const at = new Map(columns.map((name, c) => [name, c]));
+  const onChunk = ({ columnName, columnData, rowStart, rowEnd }: ColumnData) => {
+    const c = at.get(columnName);
+    if (c === undefined) return;
+    const into = out[c];
+    const from = Math.max(start, rowStart);
+    const to = Math.min(end, rowEnd);
+    for (let row = from; row < to; row++) into[row - start] = columnData[row - rowStart];
+  };
+  const read = (names: string[], parsers?: typeof TEXT_AS_BYTES) =>
+    names.length === 0
+      ? Promise.resolve()
+      : parquetRead({
+          file: buffer,
+          metadata,
+          columns: names,
+          rowStart: start,
+          rowEnd: end,
+          compressors,
+          useOffsetIndex: true,
+          parsers,
+          onChunk,
+        });
+  await read(
+    columns.filter((name) => text.has(name)),
+    TEXT_AS_BYTES,
+  );
+  await read(columns.filter((name) => !text.has(name)));
+  return out;
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * Rows of a Parquet file held as its decoded columns: the encoder reads cell (r, c) straight from column c,
+ * made plain (`plainValue`) as it is read, and row arrays are made only for callers that want `rows`.
+ */
+export class ColumnBatch implements TableBatch, BatchCells {
+  private madeRows: unknown[][] | null = null;
+
+  constructor(
+    readonly header: string[],
+    /** per header column: its values for the range this batch lies in */
+    private readonly columns: unknown[][],
+    /** per header column: whether its values are UTF-8 text given as bytes */
+    private readonly isText: boolean[],
+    /** where this batch starts in the columns */
+    private readonly offset: number,
+    readonly size: number,
+    /** the 1-based row number of the batch's first row */
+    private readonly firstRow: number,
+    readonly bytesRead: number,
+  ) {}
+
+  get cells(): BatchCells {
+    return this;
+  }
+
+  get rowNumbers(): number[] {
+    return Array.from({ length: this.size }, (_, r) => this.firstRow + r);
+  }
+
+  get rows(): unknown[][] {
+    this.madeRows ??= Array.from({ length: this.size }, (_, r) => this.header.map((_, c) => this.value(r, c)));
+    return this.madeRows;
+  }
+
+  line(r: number): number {
+    return this.firstRow + r;
+  }
+
+  value(r: number, c: number): unknown {
+    const v = this.columns[c][this.offset + r];
+    if (v === null || typeof v === 'string' || typeof v === 'number') return v;
+    return this.isText[c] && v instanceof Uint8Array ? utf8.decode(v) : plainValue(v);
+  }
+
+  text(r: number, c: number): string {
+    return cellText(this.value(r, c));
+  }
+
+  number(r: number, c: number): number {
+    return cellNumber(this.value(r, c));
+  }
+
+  code(r: number, c: number, codes: CellCodes): number {
+    const v = this.columns[c][this.offset + r];
+    if (!(this.isText[c] && v instanceof Uint8Array)) return codes.of(cellText(this.value(r, c)), false);
+    // text from its bytes, as the CSV reader does: a value's text is made once per distinct byte string
+    const id = codes.interner.id(v, 0, v.length);
+    if (id === codes.coded) codes.learn(cellText(utf8.decode(v)), isExactText(v, 0, v.length));
+    return codes.local[id];
+  }
 }
 
 /**
@@ -157,17 +270,19 @@ export async function* readParquet(
   const { metadata, header: all } = await readMetadata(file, buffer);
   const total = Number(metadata.num_rows);
   const ranges = rowRanges(metadata);
+  const text = textColumns(metadata);
   const checked = new Map<number, Promise<void>>();
   let failed = 0;
   let firstError = '';
   for (const [start, end, group] of ranges) {
-    let rows: unknown[][];
+    let columns: unknown[][];
     // only the columns still wanted are decoded (asked again for each range)
     const header = columnsOf(all);
+    const asText = header.map((name) => text.has(name));
     try {
       if (!checked.has(group)) checked.set(group, checkPageHeaders(buffer, metadata.row_groups[group]));
       await checked.get(group);
-      rows = await readRange(buffer, metadata, header, start, end);
+      columns = await readRange(buffer, metadata, header, text, start, end);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       firstError ||= reason;
@@ -180,11 +295,11 @@ export async function* readParquet(
       });
       continue;
     }
-    for (let from = 0; from < rows.length; from += BATCH_ROWS) {
-      const slice = rows.slice(from, from + BATCH_ROWS).map((row) => row.map(plainValue));
-      const rowNumbers = slice.map((_, i) => start + from + i + 1);
-      const done = start + from + slice.length;
-      yield { header: header.slice(), rows: slice, rowNumbers, bytesRead: Math.round((done / total) * file.blob.size) };
+    for (let from = 0; from < end - start; from += BATCH_ROWS) {
+      const size = Math.min(BATCH_ROWS, end - start - from);
+      const done = start + from + size;
+      const bytesRead = Math.round((done / total) * file.blob.size);
+      yield new ColumnBatch(header.slice(), columns, asText, from, size, start + from + 1, bytesRead);
     }
   }
   if (failed > 0 && failed === ranges.length) {

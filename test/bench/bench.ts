@@ -2,7 +2,7 @@
  * `npm run bench`: reading compared with the floor and pandas, the kernels, and the app in chromium, on a
  * realistic file (test/bench/realisticCsv.ts: 1M pairs × 3 labels in submission order, 200 annotators, times, a
  * slice, gold flag and gold label), the same rows grouped by pair, and 100K pairs whose rows carry ~2 KB of
- * prompt and response texts. The floor (`../shared/perf/floor.mjs FILE bytes-columns-hash`), pandas `read_csv`
+ * prompt and response texts, and the realistic file again as gzip CSV, JSON Lines and Parquet. The floor (`../shared/perf/floor.mjs FILE bytes-columns-hash`), pandas `read_csv`
  * and prefscope's `loadFiles` run interleaved, each in a fresh process, `--runs` times; medians and ratios are
  * printed with the targets (met / not met) and written into README.md between the bench markers.
  *
@@ -180,6 +180,42 @@ const codedLine =
   `realistic file; ${(coded.loadBytes / coded.judgements).toFixed(1)} with the load's source row and file index)`;
 console.log(codedLine);
 
+// ── The realistic file in the other formats (gzip CSV; JSON Lines and Parquet written by DuckDB), read in node ──
+const gzPath = `${realistic.path}.gz`;
+writeFileSync(gzPath, gzipSync(readFileSync(realistic.path)));
+const jsonlPath = realistic.path.replace(/\.csv$/, '.jsonl');
+const parquetPath = realistic.path.replace(/\.csv$/, '.parquet');
+{
+  const engine = await duckdbEngine();
+  const source = `(SELECT * FROM read_csv_auto('${realistic.path}'))`;
+  await engine.exec(`COPY ${source} TO '${jsonlPath}' (FORMAT JSON)`);
+  await engine.exec(`COPY ${source} TO '${parquetPath}' (FORMAT PARQUET)`);
+  engine.close();
+}
+const otherFormats = [
+  ['gzip CSV', gzPath],
+  ['JSON Lines', jsonlPath],
+  ['Parquet', parquetPath],
+] as const;
+const formatRows: string[][] = [];
+for (const [what, path] of otherFormats) {
+  const reads = Array.from({ length: runs }, () => prefscopeRead(path));
+  if (reads.some((r) => r.judgements !== realistic.pairs * 3)) throw new Error(`${what}: not every judgement read`);
+  const ms = m(reads.map((r) => r.ms));
+  const mb = statSync(path).size / 1e6;
+  const asCsv = ms / readOf(realistic).ours;
+  console.log(`node, the realistic file as ${what} (${mb.toFixed(0)} MB): ${fmt(ms)}, ${ratio(asCsv)} its CSV read`);
+  formatRows.push([
+    `node: the realistic file as ${what} (${ratio(asCsv)} its CSV read)`,
+    mb.toFixed(0),
+    '—',
+    '—',
+    fmt(ms),
+    '—',
+    '—',
+  ]);
+}
+
 /** The same statistics with Debian's python3 numpy / pandas / statsmodels, or why they cannot run. */
 function pythonStats(
   path: string,
@@ -320,17 +356,8 @@ else {
   console.log(
     `chromium: agreement section in the worker ${fmt(median(b.agreement))} (runs ${b.agreement.map(fmt).join(', ')}), final labels ${fmt(median(b.aggregation))} (runs ${b.aggregation.map(fmt).join(', ')})`,
   );
-  // the same file as gzip CSV and as Parquet (written by DuckDB), read once each
-  const gz = `${realistic.path}.gz`;
-  writeFileSync(gz, gzipSync(readFileSync(realistic.path)));
-  const parquet = realistic.path.replace(/\.csv$/, '.parquet');
-  const engine = await duckdbEngine();
-  await engine.exec(`COPY (SELECT * FROM read_csv_auto('${realistic.path}')) TO '${parquet}' (FORMAT PARQUET)`);
-  engine.close();
-  for (const [what, path] of [
-    ['gzip CSV', gz],
-    ['Parquet', parquet],
-  ] as const) {
+  // the same file in the other formats, read once each
+  for (const [what, path] of otherFormats) {
     const ms = await browserLoadOnce(path);
     console.log(
       `chromium, realistic file as ${what} (${(statSync(path).size / 1e6).toFixed(0)} MB): overview in ${fmt(ms)}`,
@@ -399,7 +426,7 @@ const targets = [
 console.log(`\ntargets:\n${targets.map((t) => `  ${t}`).join('\n')}\n${codedLine}`);
 
 // ── Tables and the README ────────────────────────────────────────────────────────────────────────────────────
-const readRows = cases.map((c) => {
+const readRows: string[][] = cases.map((c) => {
   const r = readOf(c);
   return [
     c.label,
@@ -411,6 +438,7 @@ const readRows = cases.map((c) => {
     orNot(r.toPandas, ratio(r.toPandas)),
   ];
 });
+readRows.push(...formatRows);
 if (b) {
   const browserParse = browserFloors.length ? m(browserFloors.map((f) => f.parseMs)) : read.floor;
   readRows.push(

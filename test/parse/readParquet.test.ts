@@ -2,7 +2,9 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { plainValue, readParquet } from '../../src/parse/readParquet';
+import { loadFiles } from '../../src/parse/loadFiles';
+import { parquetMetadata } from 'hyparquet';
+import { plainValue, readParquet, textColumns } from '../../src/parse/readParquet';
 import { UnreadableFile, type InputFile, type Issue, type TableBatch } from '../../src/parse/types';
 
 // Written by test/fixtures/parquet/writeFixtures.ts: 30 rows; judgements.parquet has row groups of 12.
@@ -127,6 +129,50 @@ describe('readParquet', () => {
     const { batches, issues } = await readAll({ name: 'empty.parquet', blob: new Blob([buffer]) });
     expect(batches).toEqual([]);
     expect(issues).toEqual([]);
+  });
+
+  it('loadFiles([parquet]) codes text cells from their bytes to the same judgements as the JSON Lines path', async () => {
+    // ids and labels whose bytes differ but whose text is one (spaces trimmed), non-ASCII, empty and null cells
+    const records = [
+      ['p1', 'ann-1', 'A'],
+      [' p1', 'ann-2', 'B '],
+      ['p1 ', 'ann-3', 'A'],
+      ['pé', 'ann-1', 'tie'],
+      ['pé', ' ann-2', 'tie'],
+      ['', 'ann-1', 'A'],
+      [null, 'ann-2', 'A'],
+      ['p3', 'ann-1', ''],
+      ['p3', 'ann-2', 'B'],
+      ['p3', 'ann-3', 'B'],
+    ] as const;
+    const columns = ['example_id', 'annotator_id', 'label'];
+    const buffer = parquetWriteBuffer({
+      columnData: columns.map((name, c) => ({ name, type: 'STRING' as const, data: records.map((r) => r[c]) })),
+    });
+    expect([...textColumns(parquetMetadata(buffer))]).toEqual(columns);
+    const jsonl = records
+      .map((r) => JSON.stringify(Object.fromEntries(columns.map((name, c) => [name, r[c]]))))
+      .join('\n');
+    const fromParquet = await loadFiles([{ name: 'bytes.parquet', blob: new Blob([buffer]) }]);
+    const fromJsonl = await loadFiles([{ name: 'bytes.jsonl', blob: new Blob([jsonl]) }]);
+    const judgements = (l: typeof fromParquet) =>
+      Array.from({ length: l.ratings.n }, (_, j) => [
+        l.ratings.items[l.ratings.item[j]],
+        l.ratings.annotators[l.ratings.annotator[j]],
+        l.ratings.label[j],
+      ]);
+    // labels as codes of the three-level scale: A 0, tie 1, B 2
+    expect(judgements(fromParquet)).toEqual([
+      ['p1', 'ann-1', 0],
+      ['p1', 'ann-2', 2],
+      ['p1', 'ann-3', 0],
+      ['pé', 'ann-1', 1],
+      ['pé', 'ann-2', 1],
+      ['p3', 'ann-2', 2],
+      ['p3', 'ann-3', 2],
+    ]);
+    expect(judgements(fromParquet)).toEqual(judgements(fromJsonl));
+    expect(fromParquet.issues.map((i) => [i.row, i.message])).toEqual(fromJsonl.issues.map((i) => [i.row, i.message]));
   });
 
   it('readParquet(file) throws UnreadableFile for a file that is not Parquet or has a broken footer', async () => {

@@ -391,6 +391,91 @@ describe('readJsonl / readJson: records read back equal', () => {
     );
   });
 
+  it('readJsonl(file) reads near-JSON lines from their bytes exactly as JSON.parse reads each line as text', async () => {
+    // tokens that are JSON and tokens that nearly are: numbers JSON refuses, literals cut short, raw control
+    // characters and escapes in strings, duplicate keys, trailing commas, nested values, text after the object
+    const value = fc.constantFrom(
+      '1',
+      '-0',
+      '0.5',
+      '1e3',
+      '-2.5E-3',
+      '01',
+      '1.',
+      '.5',
+      '+1',
+      '-',
+      '1e',
+      'true',
+      'false',
+      'null',
+      'tru',
+      'nul',
+      '"a"',
+      '"é"',
+      '" p1 "',
+      '"\\u0041"',
+      '"\\n"',
+      '"a\tb"',
+      '"\\"',
+      '"x',
+      '[1,"a"]',
+      '{"k":1}',
+      '{}',
+      'NaN',
+    );
+    const key = fc.constantFrom('"id"', '"label"', '"id"', '"\\u0069d"', '"__proto__"', 'id', '"l"');
+    const field = fc.tuple(key, fc.constantFrom(':', ' : ', ''), value).map(([k, colon, v]) => `${k}${colon}${v}`);
+    const line = fc.oneof(
+      fc
+        .tuple(fc.array(field, { maxLength: 4 }), fc.constantFrom('', ',', ' ', '}'), fc.constantFrom('', ' x', '\r'))
+        .map(([fields, extra, tail]) => `{${fields.join(',')}${extra}}${tail}`),
+      fc.constantFrom('', ' ', '[]', '"s"', '{', '\u00a0', '{"a":1} {"b":2}'),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 12 }), cuts, async (lines, at) => {
+        const text = lines.join('\n');
+        const got = await readAllWith((onIssue) =>
+          readJsonl(chunkedFile(split(utf8.encode(text), at), 'near.jsonl'), false, onIssue),
+        );
+        // the oracle: each line parsed as text
+        const want: { header: string[]; rows: unknown[][]; numbers: number[]; bad: number[] } = {
+          header: [],
+          rows: [],
+          numbers: [],
+          bad: [],
+        };
+        lines.forEach((raw, i) => {
+          const l = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+          if (l.trim() === '') return;
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(l);
+          } catch {
+            want.bad.push(i + 1);
+            return;
+          }
+          if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+            want.bad.push(i + 1);
+            return;
+          }
+          const row: unknown[] = [];
+          for (const [k, v] of Object.entries(parsed)) {
+            if (!want.header.includes(k)) want.header.push(k);
+            row[want.header.indexOf(k)] = v;
+          }
+          want.rows.push(Array.from({ length: want.header.length }, (_, c) => row[c]));
+          want.numbers.push(i + 1);
+        });
+        expect(got.issues.map((issue) => issue.row)).toEqual(want.bad);
+        expect(got.header).toEqual(want.header);
+        expect(got.rows).toEqual(want.rows);
+        expect(got.rowNumbers).toEqual(want.numbers);
+      }),
+      runs(300),
+    );
+  });
+
   it('readJson(file) reads a JSON array, or {"data": [...]}, of the same records, in any chunking and spacing', async () => {
     await fc.assert(
       fc.asyncProperty(
