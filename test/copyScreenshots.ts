@@ -17,6 +17,7 @@ const SHOTS: Record<string, string> = {
   'format-arena-overview.png': 'formats-arena.png',
   'rubric.png': 'rubric.png',
   'next-label.png': 'next-label.png',
+  'compare.png': 'compare.png',
 };
 
 mkdirSync(join(ROOT, '.github/screenshots'), { recursive: true });

@@ -8,6 +8,7 @@ export const PANELS = [
   { id: 'judges', name: 'Judges & bias' },
   { id: 'planning', name: 'Planning' },
   { id: 'columns', name: 'Columns & labels' },
+  { id: 'compare', name: 'Compare & drift' },
 ] as const;
 
 export type PanelId = (typeof PANELS)[number]['id'];

@@ -11,6 +11,7 @@ import type { Format } from '../parse/types';
 import { isBanded, metricIds, metricValue } from '../sections/metrics';
 import { METHOD_SETTINGS, type MethodSetting } from '../sections/aggregationSection';
 import type { Report } from '../report/report';
+import { idReplacer, pseudonyms, replaceStrings, withoutTexts } from '../report/pseudonymise';
 import type { ScoreWeights } from '../core/annotatorScores';
 import { DEFAULT_NEXT_LABEL, DEFAULT_SETTINGS } from '../defaults';
 import { createSession } from '../session/analysisSession';
@@ -25,7 +26,9 @@ const USAGE = `usage: npm run --silent audit -- FILE... [--format READER|ADAPTER
        [--band-metric ID] [--min-shared N]
        [--weights gold=0.4,majority=0.3,speed=0.3] [--method auto|majority|weighted|dawid_skene]
        [--rubric-weights DIM=W,DIM=W,...] [--label-from typical|ANNOTATOR] [--label-price P]
-       [--fail-under METRIC=VALUE]... [--out report.json] [--labels final.csv|final.jsonl] [--html report.html]
+       [--fail-under METRIC=VALUE | delta.METRIC=VALUE]... [--out report.json] [--labels final.csv|final.jsonl]
+       [--html report.html] [--compare FILE...] [--drift COLUMN|timestamp:day|timestamp:week]
+       [--pseudonymise] [--no-texts]
   READER:  ${READERS.join(', ')} (how the file is parsed; detected when left out)
   ADAPTER: ${ADAPTER_NAMES.join(', ')} (whose export it is; detected when left out)
   --labels-are: how label values are read: ${CONVENTION_IDS.join(', ')}
@@ -39,12 +42,26 @@ const USAGE = `usage: npm run --silent audit -- FILE... [--format READER|ADAPTER
   --rubric-weights: weights of the rubric verdict by dimension (default helpfulness 0.35, correctness 0.30,
             harmlessness 0.20, conciseness 0.15; dimensions left out weigh 0)
   --label-from, --label-price: who gives the next label (default typical) and its price (default 0.3), for
-            the value of the next label (report \`next_label\`)`;
+            the value of the next label (report \`next_label\`)
+  --compare: the files after it are run B, read with the same options: the report gets a \`comparison\`
+            section (every coefficient, label share, dimension and slice as A, B and B − A with a bootstrap
+            interval; annotators before and after; flipped labels). A gate \`delta.METRIC=VALUE\` fails when
+            B − A is below VALUE (\`--fail-under delta.krippendorff_alpha.ordinal=-0.05\`: B may not lose more
+            than 0.05 of alpha against A)
+  --drift:  agreement over time: every coefficient per value of a batch / week / guideline column (natural
+            order) or per day or ISO week of the timestamp, with intervals, and the first period whose interval
+            leaves the band the first period held (report \`drift\`)
+  --pseudonymise: every human annotator id in the report, the HTML and the labels file becomes a stable
+            pseudonym (annotator- and 12 hex digits of HMAC-SHA-256 keyed by a passphrase; AI judges keep their
+            names). The passphrase comes from the environment variable PREFSCOPE_PASSPHRASE, never a flag, so it
+            stays out of shell histories; the same passphrase gives the same pseudonyms in every report
+  --no-texts: prompt and response texts are left out of the report and the HTML`;
 
 /** `npm run audit -- FILE…`: the report of the files, as the page computes it. */
 export async function audit(argv: string[], io: CommandIo): Promise<number> {
+  const { rest: args, compare } = compareFiles(argv);
   const parsed = parseCommandLine(
-    argv,
+    args,
     {
       format: { type: 'string' },
       item: { type: 'string' },
@@ -73,6 +90,9 @@ export async function audit(argv: string[], io: CommandIo): Promise<number> {
       'no-header': { type: 'boolean' },
       'item-scope': { type: 'string' },
       expand: { type: 'string' },
+      pseudonymise: { type: 'boolean' },
+      drift: { type: 'string' },
+      'no-texts': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -144,49 +164,89 @@ export async function audit(argv: string[], io: CommandIo): Promise<number> {
       `${known.includes(settings.bandMetric) ? `"${settings.bandMetric}" is a share, not chance-corrected: it is not read against the bands;` : `unknown metric "${settings.bandMetric}" for --band-metric;`} use one of ${banded.join(', ')}`,
     );
   const gates = (v['fail-under'] ?? []).map((gate) => {
-    const match = /^([\w.]+)=(-?[\d.]+)$/.exec(gate.trim());
-    if (!match || !known.includes(match[1]))
-      fail(`--fail-under takes METRIC=VALUE with a metric id (one of ${known.join(', ')}), not "${gate}"`);
-    return { id: match[1], min: Number(match[2]) };
+    const match = /^(delta\.)?([\w.>=<-]+)=(-?[\d.]+)$/.exec(gate.trim());
+    const delta = Boolean(match?.[1]);
+    if (!match || (!delta && !known.includes(match[2])))
+      fail(
+        `--fail-under takes METRIC=VALUE with a metric id (one of ${known.join(', ')}), or delta.ID=VALUE with --compare, not "${gate}"`,
+      );
+    if (delta && compare === null) fail(`--fail-under ${gate}: a delta gate needs run B (--compare FILE...)`);
+    return { id: match[2], min: Number(match[3]), delta };
   });
-  const names = fileNames(paths);
-  const files = await Promise.all(paths.map(async (p, i) => ({ name: names[i], blob: await openAsBlob(p) })));
+  if (compare)
+    for (const p of compare) if (!existsSync(p) || !statSync(p).isFile()) fail(`cannot read ${p}: no such file`);
+  const passphrase = process.env.PREFSCOPE_PASSPHRASE ?? '';
+  if (v.pseudonymise && passphrase === '')
+    fail(
+      '--pseudonymise takes its passphrase from the environment variable PREFSCOPE_PASSPHRASE (never a flag, so it stays out of shell histories): set it',
+    );
   const session = createSession();
-  // the options apply to every file, zip members included
-  const result = await session.load(files, {
+  // the options apply to every file, zip members included, and to run B's as well
+  const loadOptions = {
     fileDefaults: fileOptions,
     labelMap,
     labelsAre,
     itemScope: (v['item-scope'] as 'shared' | 'file') ?? 'shared',
     scale: (v.scale as Scale) ?? null,
-  });
+  };
+  const warn = (w: { file: string; column: string | null; message: string }, run = '') =>
+    io.err(`warning: ${run}${w.file}${w.column ? ` (${w.column})` : ''}: ${w.message}\n`);
+  const result = await session.load(await inputFiles(paths), loadOptions);
   if (!result.ok) fail(result.message);
-  for (const w of result.overview.input.warnings)
-    io.err(`warning: ${w.file}${w.column ? ` (${w.column})` : ''}: ${w.message}\n`);
+  for (const w of result.overview.input.warnings) warn(w);
+  if (compare) {
+    const b = await session.loadComparison(await inputFiles(compare), loadOptions);
+    if (!b.ok) fail(`run B: ${b.message}`);
+    for (const w of b.overview.input.warnings) warn(w, 'run B: ');
+  }
   const built = session.report(settings, undefined, labelInputs);
   if (!built.ok) fail(built.message);
   const { report } = built;
+  if (v.drift) {
+    const at = /^timestamp:(day|week)$/.exec(v.drift);
+    const drift = session.drift(at ? { timestamp: at[1] as 'day' | 'week' } : { column: v.drift }, settings);
+    if (!drift.ok) fail(`--drift ${v.drift}: ${drift.message}`);
+    report.drift = drift.drift;
+  }
+  // what is written: ids pseudonymised and texts left out as asked (the gates read the report as computed)
+  let replace = (text: string) => text;
+  if (v.pseudonymise) {
+    const humans = session.humanAnnotators();
+    if (!humans.ok) fail(humans.message);
+    replace = idReplacer(await pseudonyms(humans.ids, passphrase));
+  }
+  let shared = replaceStrings(report, replace);
+  if (v['no-texts']) shared = withoutTexts(shared);
   if (labelInputs.from !== 'typical' && report.next_label?.reason)
     fail(`--label-from ${labelInputs.from}: ${report.next_label.reason}`);
   if (v.labels) {
     const file = session.exportFile(v.labels.endsWith('.jsonl') ? 'labels-jsonl' : 'labels-csv', settings);
     if (!file.ok) fail(file.message);
-    writeFileSync(v.labels, file.text);
+    writeFileSync(v.labels, replace(file.text));
   }
-  if (v.html) writeFileSync(v.html, await reportHtml(report));
-  const json = `${JSON.stringify(report, null, 2)}\n`;
+  if (v.html) writeFileSync(v.html, await reportHtml(shared));
+  const json = `${JSON.stringify(shared, null, 2)}\n`;
   if (v.out) {
     writeFileSync(v.out, json);
     io.err(
       `prefscope audit: wrote ${v.out} (${report.input.rows} judgements, ${report.input.rows_dropped} rows dropped)\n`,
     );
   } else io.out(json);
+  const valueOf = (g: (typeof gates)[number]) =>
+    g.delta ? (report.comparison?.rows.find((r) => r.id === g.id)?.delta ?? null) : metricValue(report.agreement, g.id);
+  for (const g of gates)
+    if (g.delta && !report.comparison?.rows.some((r) => r.id === g.id))
+      fail(
+        `--fail-under delta.${g.id}: no such row in the comparison (one of ${report.comparison?.rows.map((r) => r.id).join(', ')})`,
+      );
   const failed = gates.filter((g) => {
-    const value = metricValue(report.agreement, g.id);
+    const value = valueOf(g);
     return value === null || value < g.min;
   });
   if (failed.length) {
-    const says = failed.map((g) => `${g.id} = ${metricValue(report.agreement, g.id)?.toFixed(3) ?? 'null'} < ${g.min}`);
+    const says = failed.map(
+      (g) => `${g.delta ? 'delta.' : ''}${g.id} = ${valueOf(g)?.toFixed(3) ?? 'null'} < ${g.min}`,
+    );
     io.err(`prefscope audit: gate not met: ${says.join('; ')}\n`);
     return 1;
   }
@@ -206,6 +266,20 @@ async function reportHtml(report: Report): Promise<string> {
 }
 
 /**
+ * The arguments without `--compare` and the files after it (up to the next option), or null files when
+ * there is no `--compare`: `audit A.csv --compare B.csv --out r.json` → run B is B.csv.
+ */
+export function compareFiles(argv: string[]): { rest: string[]; compare: string[] | null } {
+  const at = argv.indexOf('--compare');
+  if (at < 0) return { rest: argv, compare: null };
+  let end = at + 1;
+  while (end < argv.length && !argv[end].startsWith('--')) end++;
+  const compare = argv.slice(at + 1, end);
+  if (compare.length === 0) fail('--compare takes the files of run B: --compare FILE...');
+  return { rest: [...argv.slice(0, at), ...argv.slice(end)], compare };
+}
+
+/**
  * `CONVENTION` (every file) or `FILE=CONVENTION,…`: how label values are read (`labelConventions.ts`).
  */
 function parseLabelsAre(text: string): Record<string, string> {
@@ -221,6 +295,12 @@ function parseLabelsAre(text: string): Record<string, string> {
     out[file] = id;
   }
   return out;
+}
+
+/** The files at `paths`, named as `fileNames` names them. */
+async function inputFiles(paths: string[]): Promise<{ name: string; blob: Blob }[]> {
+  const names = fileNames(paths);
+  return Promise.all(paths.map(async (p, i) => ({ name: names[i], blob: await openAsBlob(p) })));
 }
 
 /**

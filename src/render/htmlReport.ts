@@ -8,6 +8,7 @@ import type { AiJudgeRow } from '../sections/aiJudgeSection';
 import type { ChartSvg } from './chartSvgs';
 import { escapeHtml } from './escapeHtml';
 import { biasHtml } from './htmlBiasSection';
+import { comparisonHtml, driftHtml } from './htmlComparisonSection';
 import { ciOnly, cost, facts, html, Html, list, num, seconds, section, share, table, type Cell } from './htmlParts';
 import { REPORT_CSS } from './htmlReportStyle';
 import { nextLabelHtml, rubricHtml } from './htmlPlanningSections';
@@ -26,6 +27,8 @@ export const REPORT_SECTIONS = [
   ['bias', 'Bias, time, pair lint and model ratings'],
   ['rubric', 'Rubric'],
   ['next_label', 'Value of the next label'],
+  ['comparison', 'Compared with run B'],
+  ['drift', 'Over time'],
   ['settings', 'Settings'],
   ['method', 'Method notes'],
 ] as const;
@@ -69,12 +72,17 @@ export function htmlReport(
     section('bias', 'Bias, time, pair lint and model ratings', [biasHtml(report.bias), chartsOf('bias')]),
     section('rubric', 'Rubric', [rubricHtml(report.rubric), chartsOf('rubric')]),
     section('next_label', 'Value of the next label', [nextLabelHtml(report.next_label), chartsOf('next_label')]),
+    ...(report.comparison ? [section('comparison', 'Compared with run B', comparisonHtml(report.comparison))] : []),
+    ...(report.drift ? [section('drift', 'Over time', driftHtml(report.drift))] : []),
     section('settings', 'Settings', settingsSection(report)),
     section('method', 'Method notes', methodSection()),
   ];
   const rest = charts.filter((c) => !placed.has(c));
   if (rest.length) body.push(section('charts', 'Charts', figures(rest)));
-  const nav = [...REPORT_SECTIONS, ...(rest.length ? [['charts', 'Charts'] as const] : [])]
+  const nav = [
+    ...REPORT_SECTIONS.filter(([id]) => (id !== 'comparison' || report.comparison) && (id !== 'drift' || report.drift)),
+    ...(rest.length ? [['charts', 'Charts'] as const] : []),
+  ]
     .map(([id, name]) => `<a href="#${id}">${escapeHtml(name)}</a>`)
     .join('');
   return `<!doctype html>

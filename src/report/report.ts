@@ -2,6 +2,8 @@ import type { FileInfo } from '../parse/loadFiles';
 import type { AgreementSection } from '../sections/agreementSection';
 import type { AggregationSection, MethodSetting } from '../sections/aggregationSection';
 import type { AnnotatorRow } from '../sections/annotatorsSection';
+import type { ComparisonSection } from '../sections/comparisonSection';
+import type { DriftSection } from '../sections/driftSection';
 import type { ScoreWeights } from '../core/annotatorScores';
 import { effectiveLabelMap, type InputSection } from '../sections/inputSection';
 import type { AiJudgeReport, BiasReport } from '../sections/judgesReport';
@@ -46,6 +48,10 @@ export interface Report {
   bias: BiasReport | null;
   rubric: RubricSection | null;
   next_label: NextLabelSection | null;
+  /** run A (this report's data) against run B, present only when a run B was given */
+  comparison?: ComparisonSection;
+  /** agreement over time (a batch column, or the timestamp by day or week), present only when asked for */
+  drift?: DriftSection;
 }
 
 export interface ReportSettingsInput {
@@ -75,6 +81,7 @@ export function buildReport(
     bias: BiasReport | null;
     rubric: RubricSection | null;
     next_label: NextLabelSection | null;
+    comparison?: ComparisonSection | null;
   },
 ): Report {
   return {
@@ -107,6 +114,7 @@ export function buildReport(
     bias: sections.bias,
     rubric: sections.rubric,
     next_label: sections.next_label,
+    ...(sections.comparison ? { comparison: sections.comparison } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { judgementFilter } from '../core/judgementFilter';
+import { HUMAN, type Ratings } from '../core/types';
 import { majorityVote } from '../core/majorityVote';
 import { orderedCategories } from '../core/orderedCategories';
 import { routingCurve, type RoutingOptions } from '../core/routingCurve';
@@ -26,6 +27,13 @@ import { withBand, withRubricBand } from '../sections/band';
 import { aiJudgeSection, type AiJudgeSection } from '../sections/aiJudgeSection';
 import { annotatorsSection, type AnnotatorRow } from '../sections/annotatorsSection';
 import { biasSection, positionBiasFlags, type BiasSection } from '../sections/biasSection';
+import {
+  comparisonSection,
+  NotComparable,
+  type ComparedRun,
+  type ComparisonSection,
+} from '../sections/comparisonSection';
+import { driftSection, type DriftPeriods, type DriftSection } from '../sections/driftSection';
 import { inputSection } from '../sections/inputSection';
 import { judgeRows } from '../sections/judgeRows';
 import { reportPoints, type AiJudgeReport, type BiasReport, type RoutingJudgeReport } from '../sections/judgesReport';
@@ -277,6 +285,48 @@ export function createSession() {
     };
   };
 
+  // run B of a comparison: a session of its own (`loadComparison`), asked for its judgements in-process
+  let runB: { comparedRun: (settings?: SettingsInput) => Result<{ run: ComparedRun; name: string }> } | null = null;
+  // how many times run B was read: the comparison's cache key
+  let runBReads = 0;
+
+  /** This session's judgements and annotator rows, as a run of a comparison. */
+  const comparedRun = (s: Settings): Result<{ run: ComparedRun; name: string }> => {
+    if (!data) return NO_DATA;
+    const { loaded } = data;
+    if (!loaded) return { ok: false, message: `Compare: ${SUMMARY_ONLY}` };
+    const rows = annotators(s);
+    if (!rows.ok) return rows;
+    return {
+      ok: true,
+      run: { ratings: loaded.ratings, annotators: rows.annotators },
+      name: data.overview.input.files.map((f) => f.name).join(', '),
+    };
+  };
+
+  const comparison = (s: Settings): Result<{ comparison: ComparisonSection | null }> => {
+    if (!runB) return { ok: true, comparison: null };
+    const mine = comparedRun(s);
+    if (!mine.ok) return mine;
+    const other = runB.comparedRun(s);
+    if (!other.ok) return { ok: false, message: `Run B: ${other.message}` };
+    try {
+      const section = cache.get('comparison', [s.removed, s.bootstrap, s.seed, s.bandMetric, runBReads], () =>
+        comparisonSection(mine.run, other.run, {
+          bootstrap: s.bootstrap,
+          seed: s.seed,
+          removed: s.removed,
+          bandMetric: s.bandMetric,
+          names: [mine.name, other.name],
+        }),
+      );
+      return { ok: true, comparison: section };
+    } catch (error) {
+      if (error instanceof NotComparable) return { ok: false, message: `Compare: ${error.message}` };
+      throw error;
+    }
+  };
+
   const planners = planningMethods({
     loaded: () => data?.loaded ?? null,
     summary: () => data?.summary ?? null,
@@ -336,6 +386,79 @@ export function createSession() {
       } catch (error) {
         return loadFailure(error);
       }
+    },
+
+    /**
+     * Reads run B of a comparison (`comparison`, the report's `comparison` section): files read as `load`
+     * reads them, kept beside run A (the data `load` read) until cleared or read again.
+     */
+    async loadComparison(
+      files: InputFile[],
+      options: SessionLoadOptions = {},
+      onProgress?: (p: LoadProgress) => void,
+    ): Promise<LoadResultOf<{ overview: Overview }>> {
+      const next = createSession();
+      const result = await next.load(files, options, onProgress);
+      if (!result.ok) return result;
+      runB = { comparedRun: next.comparedRun };
+      runBReads++;
+      return result;
+    },
+
+    /** Forgets run B: the page and the report compare nothing. */
+    clearComparison(): Result<{ cleared: boolean }> {
+      const cleared = runB !== null;
+      runB = null;
+      return { ok: true, cleared };
+    },
+
+    /** Run A (the data `load` read) against run B (`loadComparison`): null when no run B was read. */
+    comparison(settings: SettingsInput = {}): Result<{ comparison: ComparisonSection | null }> {
+      return comparison(resolveSettings(settings));
+    },
+
+    /**
+     * Agreement over time: every banded coefficient per period of a batch column or of the timestamp by day or
+     * week, with intervals, and where the band metric left the band it held (report \`drift\`).
+     */
+    drift(by: DriftPeriods, settings: SettingsInput = {}): Result<{ drift: DriftSection; elapsedMs: number }> {
+      if (!data) return NO_DATA;
+      const { loaded } = data;
+      if (!loaded) return { ok: false, message: `Over time: ${SUMMARY_ONLY}` };
+      const s = resolveSettings(settings);
+      const t0 = performance.now();
+      const r = loaded.ratings;
+      const section = cache.get('drift', [by, s.removed, s.bootstrap, s.seed, s.bandMetric], () =>
+        driftSection(r, by, {
+          bootstrap: s.bootstrap,
+          seed: s.seed,
+          removed: annotatorCodes(r.annotators, s.removed),
+          bandMetric: s.bandMetric,
+        }),
+      );
+      if (typeof section === 'string') return { ok: false, message: `Over time: ${section}` };
+      return { ok: true, drift: section, elapsedMs: performance.now() - t0 };
+    },
+
+    /** What periods the data can be read over: its slice columns (batch, week, …) and a timestamp. */
+    driftChoices(): Result<{ columns: string[]; timestamp: boolean }> {
+      const r = data?.loaded?.ratings;
+      if (!r) return { ok: true, columns: [], timestamp: false };
+      return { ok: true, columns: r.slices.map((s) => s.name), timestamp: r.timestamp !== null };
+    },
+
+    /** Every human annotator id of run A and of run B (AI judges left out): what pseudonymising replaces. */
+    humanAnnotators(): Result<{ ids: string[] }> {
+      if (!data) return NO_DATA;
+      const humans = (r: Ratings) => r.annotators.filter((_, a) => r.annotatorKind[a] === HUMAN);
+      const ids = data.loaded ? humans(data.loaded.ratings) : (data.summary?.annotators.map((a) => a.id) ?? []);
+      const b = runB?.comparedRun();
+      return { ok: true, ids: [...new Set([...ids, ...(b?.ok ? humans(b.run.ratings) : [])])] };
+    },
+
+    /** This session's judgements as a run of a comparison (in-process only: the ratings are large). */
+    comparedRun(settings: SettingsInput = {}): Result<{ run: ComparedRun; name: string }> {
+      return comparedRun(resolveSettings(settings));
     },
 
     /** The agreement section with the pair matrix; progress reports bootstrap resampling. */
@@ -417,6 +540,8 @@ export function createSession() {
       if (!rubricResult.ok) return rubricResult;
       const nextLabel = loaded ? planners.nextLabel(s, labelInputs) : null;
       if (nextLabel && !nextLabel.ok) return nextLabel;
+      const compared = comparison(s);
+      if (!compared.ok) return compared;
       const report = buildReport(
         read.input,
         read.fileInfos,
@@ -429,6 +554,7 @@ export function createSession() {
           ...judgesReport(s, inputs),
           rubric: rubricResult.rubric,
           next_label: nextLabel ? nextLabel.section : null,
+          comparison: compared.comparison,
         },
       );
       return { ok: true, report };

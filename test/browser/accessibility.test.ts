@@ -170,7 +170,7 @@ describe('accessibility of the built app (axe-core, serious and critical)', () =
     expect(f).toMatchObject({ id: 'tab-agreement', selected: 'true', visible: true });
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
-    expect((await focused()).id).toBe('tab-columns');
+    expect((await focused()).id).toBe('tab-compare');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');

@@ -6,6 +6,7 @@ import { chartSvgs, type ChartSvg } from '../../src/render/chartSvgs';
 import { escapeHtml } from '../../src/render/escapeHtml';
 import { htmlReport, REPORT_SECTIONS } from '../../src/render/htmlReport';
 import type { Report } from '../../src/report/report';
+import { createSession } from '../../src/session/analysisSession';
 import { demoReport, sessionReport } from '../helpers/demoReport';
 import { diskFile, textFile } from '../helpers/loadText';
 
@@ -107,6 +108,12 @@ describe('htmlReport(report, charts) on the demo', () => {
     expect(csp?.getAttribute('content')).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
     expect(doc.title).toBe('prefscope report: demo.csv.gz');
     for (const [id, name] of REPORT_SECTIONS) {
+      // the comparison only when the report compares two runs
+      if (id === 'comparison' || id === 'drift') {
+        expect(doc.getElementById(id)).toBeNull();
+        expect(doc.querySelector(`nav a[href="#${id}"]`)).toBeNull();
+        continue;
+      }
       expect(doc.getElementById(id)?.querySelector('h2')?.textContent, id).toBe(name);
       expect(doc.querySelector(`nav a[href="#${id}"]`), id).not.toBeNull();
     }
@@ -316,4 +323,37 @@ describe('htmlReport with hostile ids, file names and texts', () => {
     // the charts name the annotators too (axis labels, titles), escaped by the serialiser
     expect([...d.querySelectorAll('svg text, svg title')].some((t) => t.textContent!.includes(SCRIPT))).toBe(true);
   }, 30_000);
+});
+
+describe('htmlReport(report) with a comparison', () => {
+  it('has a "Compared with run B" section with every row, its verdict, who changed and the flips', async () => {
+    const rows = (labels: string[]) =>
+      [
+        'item,annotator,label',
+        ...labels.flatMap((l, i) =>
+          ['x', 'y', 'z'].map((w, k) => `p${i},${w}${k === 2 && i % 2 ? '2' : ''},${k ? l : 'A'}`),
+        ),
+      ].join('\n');
+    const session = createSession();
+    const a = await session.load([textFile('a.csv', rows(['A', 'B', 'A', 'tie', 'B', 'A', 'A', 'B']))]);
+    expect(a.ok).toBe(true);
+    const b = await session.loadComparison([textFile('b.csv', rows(['B', 'B', 'A', 'A', 'tie', 'A', 'B', 'B']))]);
+    expect(b.ok).toBe(true);
+    const built = session.report({ bootstrap: 200 });
+    if (!built.ok) throw new Error(built.message);
+    const c = built.report.comparison!;
+    const page = new DOMParser().parseFromString(htmlReport(built.report), 'text/html');
+    const section = page.getElementById('comparison')!;
+    expect(section.querySelector('h2')?.textContent).toBe('Compared with run B');
+    expect(page.querySelector('nav a[href="#comparison"]')).not.toBeNull();
+    const text = (section.textContent ?? '').replace(/\s+/g, ' ');
+    for (const row of c.rows) {
+      expect(text, row.id).toContain(row.name);
+      expect(text, row.id).toContain(row.verdict);
+    }
+    expect(section.querySelectorAll('#comparison-rows tbody tr').length).toBe(c.rows.length);
+    expect(text).toContain(`${c.flips.flipped} of ${c.flips.compared} pairs in both runs changed their majority label`);
+    expect(text).toContain(c.correction);
+    for (const x of c.annotators.both) expect(text).toContain(x.id);
+  });
 });

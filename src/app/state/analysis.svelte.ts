@@ -5,6 +5,8 @@ import type { GoldPlan } from '../../planning/goldPlan';
 import type { NextBatch } from '../../planning/nextBatch';
 import type { SubsampleCurve } from '../../planning/subsampleCurve';
 import type { AnnotatorRow } from '../../sections/annotatorsSection';
+import type { ComparisonSection } from '../../sections/comparisonSection';
+import type { DriftPeriods, DriftSection } from '../../sections/driftSection';
 import type { NextLabelSection } from '../../sections/nextLabelSection';
 import { withBand, withRubricBand } from '../../sections/band';
 import type { RubricSection } from '../../sections/rubricSection';
@@ -97,6 +99,17 @@ export class Analysis {
   readonly subsample = new Slot<SubsampleCurve>();
   readonly nextBatch = new Slot<{ batch: NextBatch; csv: string }>();
   readonly nextLabel = new Slot<{ section: NextLabelSection; csv: string; annotators: string[] }>();
+  /** run B of a comparison: its files (none: nothing compared), what reading them says, and the comparison */
+  compareFiles = $state.raw<File[]>([]);
+  compareNote = $state<string | null>(null);
+  readonly comparison = new Slot<ComparisonSection>();
+  private readonly compareLoads = new Runs();
+  /** agreement over time: what the data can be read over, the choice (view state), and the section */
+  driftChoices = $state.raw<{ columns: string[]; timestamp: boolean }>({ columns: [], timestamp: false });
+  driftBy = $state.raw<DriftPeriods | null>(null);
+  readonly drift = new Slot<DriftSection>();
+  /** the periods were chosen by the page, not the user (a week that holds everything turns into days) */
+  private driftDefault = false;
 
   private client: AnalysisClient | null = null;
   /** settings from a shared link apply to the first file opened */
@@ -181,6 +194,18 @@ export class Analysis {
     this.overview = result.overview;
     for (const slot of [this.agreement, this.annotators, this.aggregation, this.rubric, this.judges, this.routing])
       slot.clear();
+    // periods to read agreement over: a batch, week or guideline column first, else the timestamp by week
+    this.drift.clear();
+    const choices = await this.worker.driftChoices();
+    if (!current()) return;
+    this.driftChoices = choices.ok
+      ? { columns: choices.columns, timestamp: choices.timestamp }
+      : { columns: [], timestamp: false };
+    const periodic = this.driftChoices.columns.find((c) =>
+      /batch|week|round|guideline|version|period|month|day/i.test(c),
+    );
+    this.driftBy = periodic ? { column: periodic } : this.driftChoices.timestamp ? { timestamp: 'week' } : null;
+    this.driftDefault = true;
     if (!this.fromLink) this.settings = { ...this.settings, removed: [], rubricWeights: null };
     this.fromLink = false;
     // an ambiguous label reading is asked about before anything that depends on it is computed
@@ -190,6 +215,76 @@ export class Analysis {
     }
     this.phase = 'ready';
     void this.recompute();
+  }
+
+  /**
+   * Reads files as run B of a comparison (the label reading and item scope of run A apply) and opens the
+   * Compare panel; the comparison follows the settings from then on, and goes into the report.
+   */
+  async compareWith(files: File[]): Promise<void> {
+    if (files.length === 0) return;
+    const current = this.compareLoads.next();
+    const names = files.map((f) => f.webkitRelativePath || f.name);
+    this.compareNote = `Reading ${names.join(', ')} as run B…`;
+    this.comparison.pending = true;
+    const inputs = files.map((f, i) => ({ name: names[i], blob: f }));
+    const { labelsAre, itemScope } = this.options;
+    const result = await this.worker.loadComparison(inputs, { labelsAre, itemScope }).catch((error: unknown) => ({
+      ok: false as const,
+      message: `the files could not be sent to the worker: ${(error as Error)?.message ?? String(error)}`,
+    }));
+    if (!current()) return;
+    if (!result.ok) {
+      this.compareNote = `Run B could not be read: ${result.message}`;
+      this.comparison.pending = false;
+      return;
+    }
+    this.compareFiles = files;
+    const asked = result.overview.labelQuestions.length;
+    this.compareNote = asked
+      ? `Run B's labels can be read more than one way; they were read as the first reading fits (see Columns & labels after opening ${names.join(', ')} on its own).`
+      : null;
+    this.panel = 'compare';
+    await this.updateComparison();
+  }
+
+  /** Agreement over time by a column or the timestamp (null: none), at the current settings. */
+  async updateDrift(by: DriftPeriods | null = this.driftBy): Promise<void> {
+    this.driftBy = by;
+    if (!by) {
+      this.drift.clear();
+      return;
+    }
+    const settings = this.settings;
+    await this.drift.run(
+      () => this.worker.drift(by, settings),
+      (r) => r.drift,
+    );
+    // the default by week of a file that spans one week: by day
+    const one = this.drift.value?.periods.length === 1;
+    if (one && this.driftBy === by && 'timestamp' in by && by.timestamp === 'week' && this.driftDefault)
+      await this.updateDrift({ timestamp: 'day' });
+    this.driftDefault = false;
+  }
+
+  /** The comparison at the current settings (nothing when no run B was read). */
+  async updateComparison(): Promise<boolean> {
+    if (this.compareFiles.length === 0) return true;
+    const settings = this.settings;
+    return this.comparison.run(
+      () => this.worker.comparison(settings),
+      (r) => r.comparison!,
+    );
+  }
+
+  /** Forgets run B: the Compare tab closes, the report compares nothing. */
+  async clearComparison(): Promise<void> {
+    this.compareLoads.next();
+    await this.worker.clearComparison();
+    this.compareFiles = [];
+    this.compareNote = null;
+    this.comparison.clear();
+    if (this.panel === 'compare') this.panel = 'overview';
   }
 
   /** Reads the labels as the user answered the page's question (a convention per question key) and computes. */
@@ -270,6 +365,10 @@ export class Analysis {
     // the rubric (several dimensions only) after the coefficients: on a large rubric file it takes seconds
     if (this.agreement.value?.agreement.dimensions.length) await this.updateRubric();
     else this.rubric.clear();
+    if (!ticket()) return;
+    // run B, when one was read: its comparison at these settings; agreement over time when the panel is shown
+    await this.updateComparison();
+    if (ticket() && this.panel === 'compare') await this.updateDrift();
     // the planners that read the data (subsampling, k-means) can be slow on large files: only for the panel shown
     this.planStale = true;
     if (ticket() && this.panel === 'planning') await this.refreshPlan();
@@ -433,7 +532,10 @@ export class Analysis {
    * prints, at the simulator's inputs) as one self-contained HTML file with the charts as inline SVG, or as
    * JSON. Built in the worker; the charts are drawn here.
    */
-  async downloadReport(format: 'html' | 'json'): Promise<void> {
+  async downloadReport(
+    format: 'html' | 'json',
+    { passphrase = null, leaveOutTexts = false }: { passphrase?: string | null; leaveOutTexts?: boolean } = {},
+  ): Promise<void> {
     if (this.reportBusy) return;
     this.reportBusy = true;
     this.reportNote = 'Building the report…';
@@ -448,19 +550,31 @@ export class Analysis {
         this.reportNote = `The report could not be built: ${built.message}`;
         return;
       }
-      const stem = reportStem(built.report);
+      // shared safely: annotator ids replaced by pseudonyms of the passphrase (kept nowhere), texts left out
+      let report = built.report;
+      if (passphrase) {
+        const humans = await this.worker.humanAnnotators();
+        if (!humans.ok) {
+          this.reportNote = `The report could not be pseudonymised: ${humans.message}`;
+          return;
+        }
+        const { idReplacer, pseudonyms, replaceStrings } = await import('../../report/pseudonymise');
+        report = replaceStrings(report, idReplacer(await pseudonyms(humans.ids, passphrase)));
+      }
+      if (leaveOutTexts) report = (await import('../../report/pseudonymise')).withoutTexts(report);
+      const stem = reportStem(report);
       if (format === 'json') {
-        saveFile(`${stem}.json`, `${JSON.stringify(built.report, null, 2)}\n`, 'application/json');
-        this.reportNote = `${stem}.json`;
+        saveFile(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`, 'application/json');
+        this.reportNote = `${stem}.json${passphrase ? ', annotators pseudonymised' : ''}`;
         return;
       }
       let charts = 0;
-      const html = await reportHtml(built.report, (done, total) => {
+      const html = await reportHtml(report, (done, total) => {
         charts = total;
         this.reportNote = `Drawing chart ${done + 1} of ${total}…`;
       });
       saveFile(`${stem}.html`, html, 'text/html');
-      this.reportNote = `${stem}.html: ${charts} charts, no script, opens offline`;
+      this.reportNote = `${stem}.html: ${charts} charts, no script, opens offline${passphrase ? ', annotators pseudonymised' : ''}`;
     } catch (error) {
       this.reportNote = `The report could not be built: ${(error as Error).message}`;
     } finally {

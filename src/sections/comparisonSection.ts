@@ -1,0 +1,373 @@
+import { directionalSides } from '../core/directionalSides';
+import type { ItemCounts } from '../core/itemCounts';
+import { judgementFilter } from '../core/judgementFilter';
+import { labelScale } from '../core/labelScale';
+import { majorityVote } from '../core/majorityVote';
+import { orderedCategories } from '../core/orderedCategories';
+import { holm, runDifference, type TwoRuns } from '../core/runDifference';
+import type { Ratings } from '../core/types';
+import { DEFAULT_SETTINGS } from '../defaults';
+import type { AnnotatorRow } from './annotatorsSection';
+import { COUNT_METRICS, labelMetric, metricName, type MetricContext } from './metrics';
+
+/** One figure of run A and run B, their difference B − A with its interval, and what it means. */
+export interface DifferenceRow {
+  /** `krippendorff_alpha.ordinal`, `directional.fleiss_kappa`, `label_share.A>B`, `slice.domain.code.fleiss_kappa`, … */
+  id: string;
+  /** what is compared, for people */
+  name: string;
+  a: number | null;
+  b: number | null;
+  delta: number | null;
+  /** 95% percentile bootstrap interval of B − A (not adjusted for the number of rows) */
+  ci95: [number, number] | null;
+  /** two-sided bootstrap p-value of "no change", and after Holm's correction over every row of the section */
+  p: number | null;
+  p_holm: number | null;
+  /** whether the change is larger than the noise: Holm-adjusted p below 0.05 */
+  changed: boolean;
+  /** the row in a sentence */
+  verdict: string;
+}
+
+/** An annotator in both runs: their figures before (A) and after (B). */
+export interface AnnotatorChange {
+  id: string;
+  labels: [number, number];
+  gold_accuracy: [number | null, number | null];
+  majority_agreement: [number | null, number | null];
+  median_time_s: [number | null, number | null];
+  flagged: [boolean, boolean];
+  reasons: [string[], string[]];
+}
+
+export interface ComparisonSection {
+  runs: { a: RunSummary; b: RunSummary };
+  items: { shared: number; a_only: number; b_only: number };
+  /** whether items labelled in both runs were resampled together */
+  paired: boolean;
+  resamples: number;
+  seed: number;
+  /** how the rows are corrected for being many: Holm's step-down over `rows.length` p-values */
+  correction: string;
+  rows: DifferenceRow[];
+  annotators: { both: AnnotatorChange[]; only_a: string[]; only_b: string[] };
+  /** items labelled in both runs whose majority label differs (the first 500 listed) */
+  flips: { compared: number; flipped: number; items: { id: string; a: string; b: string }[] };
+  /** what could not be compared, and why */
+  notes: string[];
+}
+
+export interface RunSummary {
+  name: string;
+  judgements: number;
+  items: number;
+  annotators: number;
+}
+
+export interface ComparisonOptions {
+  bootstrap?: number;
+  seed?: number;
+  /** annotators left out of both runs (ids) */
+  removed?: readonly string[];
+  bandMetric?: string;
+  paired?: boolean;
+  names?: [string, string];
+}
+
+/** A run's judgements as the comparison reads them. */
+export interface ComparedRun {
+  ratings: Ratings;
+  annotators: readonly Pick<
+    AnnotatorRow,
+    'id' | 'kind' | 'labels' | 'gold_accuracy' | 'majority_agreement' | 'median_time_s' | 'flagged' | 'reasons'
+  >[];
+}
+
+const FLIPS_LISTED = 500;
+
+/** Thrown when two runs cannot be compared (different scales); the session returns it as a failure. */
+export class NotComparable extends Error {}
+
+/** The selected judgements' label counts, rows aligned to `order` (item codes of the run; -1 = not in it). */
+function countsFor(r: Ratings, mask: Uint8Array, order: Int32Array, collapse: boolean): ItemCounts {
+  const { K, side } = labelScale(r, collapse);
+  const rowOf = new Int32Array(r.items.length).fill(-1);
+  order.forEach((i, row) => {
+    if (i >= 0) rowOf[i] = row;
+  });
+  const counts = new Float64Array(order.length * K);
+  const m = new Float64Array(order.length);
+  for (let j = 0; j < r.n; j++) {
+    if (!mask[j] || r.label[j] < 0) continue;
+    const row = rowOf[r.item[j]];
+    if (row < 0) continue;
+    const c = side ? side[r.label[j]] : r.label[j];
+    counts[row * K + c]++;
+    m[row]++;
+  }
+  return { counts, m, rows: order.length, K };
+}
+
+/**
+ * The items of both runs, aligned: shared items (by id, labelled in both under the masks) first, then A's
+ * own, then B's own. `a` and `b` give each row's item code in that run (-1: not in it).
+ */
+function alignItems(ra: Ratings, ma: Uint8Array, rb: Ratings, mb: Uint8Array) {
+  const labelled = (r: Ratings, mask: Uint8Array) => {
+    const has = new Uint8Array(r.items.length);
+    for (let j = 0; j < r.n; j++) if (mask[j] && r.label[j] >= 0) has[r.item[j]] = 1;
+    return has;
+  };
+  const inA = labelled(ra, ma);
+  const inB = labelled(rb, mb);
+  const bIndex = new Map<string, number>();
+  rb.items.forEach((id, i) => {
+    if (inB[i]) bIndex.set(id, i);
+  });
+  const shared: [number, number][] = [];
+  const aOnly: number[] = [];
+  const bShared = new Uint8Array(rb.items.length);
+  ra.items.forEach((id, i) => {
+    if (!inA[i]) return;
+    const k = bIndex.get(id);
+    if (k === undefined) aOnly.push(i);
+    else {
+      shared.push([i, k]);
+      bShared[k] = 1;
+    }
+  });
+  const bOnly: number[] = [];
+  for (let k = 0; k < rb.items.length; k++) if (inB[k] && !bShared[k]) bOnly.push(k);
+  const a = Int32Array.from([...shared.map(([i]) => i), ...aOnly]);
+  const b = Int32Array.from([...shared.map(([, k]) => k), ...bOnly]);
+  return { a, b, shared: shared.length, aOnly: aOnly.length, bOnly: bOnly.length };
+}
+
+const fmt = (x: number) => (Math.abs(x) >= 0.01 || x === 0 ? x.toFixed(2) : x.toPrecision(1));
+
+/** The row in a sentence: which way it moved, by how much, and whether that is beyond the noise. */
+export function differenceVerdict(row: Omit<DifferenceRow, 'verdict' | 'changed'>, share: boolean, m: number): string {
+  if (row.delta === null) return `${row.name}: not defined in ${row.a === null ? 'run A' : 'run B'}`;
+  const show = share ? (x: number) => `${(100 * x).toFixed(1)} points` : fmt;
+  const bound = share ? (x: number) => (100 * x).toFixed(1) : fmt;
+  const moved = row.delta > 0 ? 'rose' : row.delta < 0 ? 'fell' : 'did not move';
+  const by = row.delta === 0 ? '' : ` by ${show(Math.abs(row.delta))}`;
+  const ci = row.ci95 ? ` [${bound(row.ci95[0])}, ${bound(row.ci95[1])}]` : '';
+  const head = `${row.name} ${moved}${by}${ci}`;
+  if (row.p_holm === null) return `${head}: no interval (the bootstrap is off or undefined)`;
+  const p = row.p_holm < 1e-4 ? '< 0.0001' : `= ${row.p_holm.toPrecision(2)}`;
+  if (row.p_holm < 0.05)
+    return `${head}: the change is larger than the noise (Holm-adjusted p ${p}, ${m} rows compared)`;
+  const excludes = row.ci95 && (row.ci95[0] > 0 || row.ci95[1] < 0);
+  return excludes
+    ? `${head}: the interval leaves out 0, but not once corrected for the ${m} rows compared (Holm-adjusted p ${p}): within the noise`
+    : `${head}: within the noise`;
+}
+
+/**
+ * The comparison of two labelling runs (`docs/report-schema.md`, "comparison"): every count-based
+ * agreement coefficient on the labels and on the direction, the band metric per rubric dimension and per
+ * slice value present in both runs, and each label's share, as A, B and B − A with a bootstrap interval
+ * that resamples items within each run and the shared items together (`runDifference`); Holm's correction
+ * over all rows decides which changes are larger than the noise. Annotators in both runs are listed with
+ * their figures before and after, and the shared items whose majority label flipped.
+ */
+export function comparisonSection(a: ComparedRun, b: ComparedRun, options: ComparisonOptions = {}): ComparisonSection {
+  const {
+    bootstrap = DEFAULT_SETTINGS.bootstrap,
+    seed = DEFAULT_SETTINGS.seed,
+    removed = [],
+    bandMetric = DEFAULT_SETTINGS.bandMetric,
+    paired = true,
+    names = ['A', 'B'],
+  } = options;
+  const ra = a.ratings;
+  const rb = b.ratings;
+  if (ra.scale !== rb.scale || ra.categories.join('\u0000') !== rb.categories.join('\u0000'))
+    throw new NotComparable(
+      `the runs are on different scales (A: ${ra.scale}, ${ra.categories.join(' / ')}; B: ${rb.scale}, ${rb.categories.join(' / ')}): read both the same way (the label convention) to compare them`,
+    );
+  const notes: string[] = [];
+  const removedIn = (r: Ratings) => removed.map((id) => r.annotators.indexOf(id)).filter((i) => i >= 0);
+  const maskOf = (r: Ratings, dimension = 0) => judgementFilter(r, { removed: removedIn(r), dimension });
+  const ma = maskOf(ra);
+  const mb = maskOf(rb);
+  const items = alignItems(ra, ma, rb, mb);
+  const sides = ra.scale !== 'nominal' ? directionalSides(ra.fivePoint) : null;
+  const ctx: MetricContext = {
+    sides: sides?.side ?? null,
+    q: ra.categories.length,
+    ordered: orderedCategories(ra.scale, ra.categories),
+  };
+  const dctx: MetricContext | null = sides
+    ? { sides: Array.from({ length: sides.K }, (_, i) => i), q: sides.K, ordered: true, onDirection: true }
+    : null;
+
+  type Pending = Omit<DifferenceRow, 'verdict' | 'changed' | 'p_holm'> & { share: boolean };
+  const pending: Pending[] = [];
+  const num = (x: number) => (Number.isFinite(x) ? x : null);
+  let stream = 0;
+  const compare = (id: string, name: string, runs: TwoRuns, statistic: (t: ItemCounts) => number, share = false) => {
+    // each row its own seeded stream, so adding a row does not move the others
+    const d = runDifference(runs, statistic, {
+      resamples: Math.max(bootstrap, 0),
+      seed: seed + 7919 * stream++,
+      paired,
+    });
+    const defined = bootstrap > 0 && d.defined > 0;
+    pending.push({
+      id,
+      name,
+      a: num(d.a),
+      b: num(d.b),
+      delta: num(d.delta),
+      ci95: defined && num(d.delta) !== null ? [d.lower, d.upper] : null,
+      p: defined && num(d.delta) !== null ? d.p : null,
+      share,
+    });
+  };
+  const twoRuns = (ma2: Uint8Array, mb2: Uint8Array, collapse: boolean, order = items): TwoRuns => ({
+    a: countsFor(ra, ma2, order.a, collapse),
+    b: countsFor(rb, mb2, order.b, collapse),
+    shared: order.shared,
+  });
+
+  // every count-based coefficient, on the labels and on the direction
+  const labels = twoRuns(ma, mb, false);
+  for (const m of COUNT_METRICS) {
+    // percent agreement on the direction is the direction row of percent agreement (not counted twice)
+    if ((!ctx.ordered && m.levels === 'ordered') || !m.listed) continue;
+    compare(m.id, m.name, labels, (t) => m.from(t, ctx).value);
+  }
+  if (dctx) {
+    const direction = twoRuns(ma, mb, true);
+    for (const m of COUNT_METRICS)
+      if (m.directional)
+        compare(`directional.${m.id}`, metricName(`directional.${m.id}`), direction, (t) => m.from(t, dctx).value);
+  } else notes.push('no direction on a nominal scale: the direction rows are left out');
+
+  // each label's share of the labels
+  ra.categories.forEach((category, c) =>
+    compare(`label_share.${category}`, `Share of ${category}`, labels, (t) => shareOf(t, c), true),
+  );
+
+  // the band metric per rubric dimension and per slice value present in both runs
+  const metric = COUNT_METRICS.find((m) => m.id === labelMetric(bandMetric))!;
+  const statistic = (t: ItemCounts) => metric.from(t, ctx).value;
+  ra.dimensions.forEach((dimension, d) => {
+    if (d === 0) return;
+    const e = rb.dimensions.indexOf(dimension);
+    if (e < 0) return notes.push(`dimension ${dimension}: only in run A`);
+    const da = maskOf(ra, d);
+    const db = maskOf(rb, e);
+    compare(
+      `dimension.${dimension}.${metric.id}`,
+      `${metric.name}, ${dimension}`,
+      twoRuns(da, db, false, alignItems(ra, da, rb, db)),
+      statistic,
+    );
+  });
+  for (const sa of ra.slices) {
+    const sb = rb.slices.find((s) => s.name === sa.name);
+    if (!sb) {
+      notes.push(`slice ${sa.name}: only in run A`);
+      continue;
+    }
+    sa.values.forEach((value, v) => {
+      const w = sb.values.indexOf(value);
+      if (w < 0) return;
+      const da = ma.map((x, j) => (x && sa.code[j] === v ? 1 : 0));
+      const db = mb.map((x, j) => (x && sb.code[j] === w ? 1 : 0));
+      compare(
+        `slice.${sa.name}.${value}.${metric.id}`,
+        `${metric.name}, ${sa.name} = ${value}`,
+        twoRuns(da, db, false, alignItems(ra, da, rb, db)),
+        statistic,
+      );
+    });
+  }
+
+  // Holm over every row with a p-value
+  const adjusted = holm(pending.map((r) => r.p ?? NaN));
+  const m = adjusted.filter((p) => !Number.isNaN(p)).length;
+  const rows: DifferenceRow[] = pending.map(({ share, ...row }, i) => {
+    const p_holm = Number.isNaN(adjusted[i]) ? null : adjusted[i];
+    const out = { ...row, p_holm };
+    return { ...out, changed: p_holm !== null && p_holm < 0.05, verdict: differenceVerdict(out, share, m) };
+  });
+
+  // who changed: annotators in both runs, before and after
+  const rowsB = new Map(b.annotators.map((x) => [x.id, x]));
+  const idsA = new Set(a.annotators.map((x) => x.id));
+  const both: AnnotatorChange[] = [];
+  for (const x of a.annotators) {
+    const y = rowsB.get(x.id);
+    if (!y) continue;
+    both.push({
+      id: x.id,
+      labels: [x.labels, y.labels],
+      gold_accuracy: [x.gold_accuracy, y.gold_accuracy],
+      majority_agreement: [x.majority_agreement, y.majority_agreement],
+      median_time_s: [x.median_time_s, y.median_time_s],
+      flagged: [x.flagged, y.flagged],
+      reasons: [x.reasons, y.reasons],
+    });
+  }
+
+  // items in both runs whose majority label flipped
+  const voteA = majorityVote(ra, ma).label;
+  const voteB = majorityVote(rb, mb).label;
+  let flipped = 0;
+  const listed: ComparisonSection['flips']['items'] = [];
+  for (let s = 0; s < items.shared; s++) {
+    const la = voteA[items.a[s]];
+    const lb = voteB[items.b[s]];
+    if (la < 0 || lb < 0 || la === lb) continue;
+    flipped++;
+    if (listed.length < FLIPS_LISTED)
+      listed.push({ id: ra.items[items.a[s]], a: ra.categories[la], b: rb.categories[lb] });
+  }
+  if (items.shared === 0) notes.push('no item is in both runs: the runs are compared as independent samples');
+
+  const summary = (r: Ratings, mask: Uint8Array, name: string): RunSummary => {
+    let judgements = 0;
+    const who = new Set<number>();
+    const what = new Set<number>();
+    for (let j = 0; j < r.n; j++)
+      if (mask[j] && r.label[j] >= 0) {
+        judgements++;
+        who.add(r.annotator[j]);
+        what.add(r.item[j]);
+      }
+    return { name, judgements, items: what.size, annotators: who.size };
+  };
+  return {
+    runs: { a: summary(ra, ma, names[0]), b: summary(rb, mb, names[1]) },
+    items: { shared: items.shared, a_only: items.aOnly, b_only: items.bOnly },
+    paired: paired && items.shared > 0,
+    resamples: bootstrap,
+    seed,
+    correction: `Holm's step-down correction over the ${m} rows compared (family-wise error 5%)`,
+    rows,
+    annotators: {
+      both,
+      only_a: a.annotators.filter((x) => !rowsB.has(x.id)).map((x) => x.id),
+      only_b: b.annotators.filter((x) => !idsA.has(x.id)).map((x) => x.id),
+    },
+    flips: { compared: items.shared, flipped, items: listed },
+    notes,
+  };
+}
+
+/** Category c's share of all labels (weighted rows); NaN without labels. */
+function shareOf(t: ItemCounts, c: number): number {
+  let hit = 0;
+  let all = 0;
+  for (let r = 0; r < t.rows; r++) {
+    const w = t.weight ? t.weight[r] : 1;
+    hit += w * t.counts[r * t.K + c];
+    all += w * t.m[r];
+  }
+  return all > 0 ? hit / all : NaN;
+}
