@@ -1,3 +1,5 @@
+import { CR, DOT, LF, MINUS, NINE, QUOTE, ZERO } from './ascii';
+
 /**
  * Incremental RFC 4180 tokenizer over bytes: feed byte chunks, get records as field offsets into the bytes,
  * with no string made per field. Quoted fields may hold delimiters, doubled quotes and line breaks; CRLF,
@@ -21,9 +23,6 @@ export interface ByteRecords {
   line: Int32Array;
 }
 
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
 /** bytes gathered before a batch is tokenized (more when one record is longer) */
 const BATCH_BYTES = 1 << 20;
 
@@ -322,9 +321,6 @@ export function fieldCell(records: ByteRecords, f: number): string {
   return unguard(fieldText(records, f)).trim();
 }
 
-const MINUS = 45;
-const DOT = 46;
-const ZERO = 48;
 const POWERS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
@@ -358,7 +354,7 @@ export function plainDecimal(bytes: Uint8Array, s: number, e: number): number {
   for (; i < e; i++) {
     const b = bytes[i];
     if (b === DOT && scale < 0) scale = 0;
-    else if (b >= ZERO && b <= ZERO + 9) {
+    else if (b >= ZERO && b <= NINE) {
       mantissa = mantissa * 10 + (b - ZERO);
       digits++;
       if (scale >= 0) scale++;

@@ -1,3 +1,5 @@
+import { BACKSLASH, CLOSE_BRACE, COLON, COMMA, DOT, MINUS, NINE, OPEN_BRACE, PLUS, QUOTE, ZERO } from './ascii';
+
 import { ByteInterner } from './byteInterner';
 import { cellNumber, cellText, type BatchCells, type CellCodes } from './cells';
 import { isExactText, plainDecimal } from './csvBytes';
@@ -12,18 +14,6 @@ export const enum Kind {
   False = 4,
   Null = 5,
 }
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN = 0x7b;
-const CLOSE = 0x7d;
-const MINUS = 0x2d;
-const PLUS = 0x2b;
-const DOT = 0x2e;
-const ZERO = 0x30;
-const NINE = 0x39;
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -189,10 +179,10 @@ export class JsonlFields {
     const before = this.count;
     let i = s;
     while (i < e && isSpace(bytes[i])) i++;
-    if (i >= e || bytes[i] !== OPEN) return this.giveUp(before);
+    if (i >= e || bytes[i] !== OPEN_BRACE) return this.giveUp(before);
     i++;
     while (i < e && isSpace(bytes[i])) i++;
-    if (i < e && bytes[i] === CLOSE) i++;
+    if (i < e && bytes[i] === CLOSE_BRACE) i++;
     else {
       for (;;) {
         if (i >= e || bytes[i] !== QUOTE) return this.giveUp(before);
@@ -238,7 +228,7 @@ export class JsonlFields {
           while (i < e && isSpace(bytes[i])) i++;
           continue;
         }
-        if (i < e && bytes[i] === CLOSE) {
+        if (i < e && bytes[i] === CLOSE_BRACE) {
           i++;
           break;
         }
@@ -316,13 +306,10 @@ export class JsonlBatch implements TableBatch, BatchCells {
     return this.lines[r];
   }
 
+  // a row parsed as text has no field (its cells are -1): its values are in `parsed`
   value(r: number, c: number): unknown {
-    if (this.parsed.size > 0) {
-      const row = this.parsed.get(r);
-      if (row) return row[c];
-    }
     const f = this.cell[r * this.width + c];
-    return f < 0 ? undefined : valueOf(this.fields, this.bytes, f);
+    return f >= 0 ? valueOf(this.fields, this.bytes, f) : this.parsed.get(r)?.[c];
   }
 
   text(r: number, c: number): string {
@@ -330,7 +317,7 @@ export class JsonlBatch implements TableBatch, BatchCells {
   }
 
   number(r: number, c: number): number {
-    const f = this.parsed.size > 0 && this.parsed.has(r) ? -1 : this.cell[r * this.width + c];
+    const f = this.cell[r * this.width + c];
     if (f >= 0 && this.fields.kind[f] === Kind.Number) {
       const x = plainDecimal(this.bytes, this.fields.start[f], this.fields.end[f]);
       if (!Number.isNaN(x)) return x;
@@ -339,7 +326,7 @@ export class JsonlBatch implements TableBatch, BatchCells {
   }
 
   code(r: number, c: number, codes: CellCodes): number {
-    const f = this.parsed.size > 0 && this.parsed.has(r) ? -1 : this.cell[r * this.width + c];
+    const f = this.cell[r * this.width + c];
     if (f < 0) return codes.of(cellText(this.value(r, c)), false);
     const { start, end, kind } = this.fields;
     const text = kind[f] === Kind.Text;

@@ -1,3 +1,5 @@
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './ascii';
+
 import { textChunks } from './byteStream';
 import { InvalidUtf8 } from './invalidUtf8';
 import { BATCH_ROWS, RecordBatcher, emptyTooDeep, isRecord, jsonKind, shortReason } from './readJsonl';
@@ -5,14 +7,6 @@ import { UnreadableFile, type InputFile, type Issue, type TableReader } from './
 
 /** Largest top-level JSON object (in characters) parsed whole; arrays are streamed at any size. */
 export const OBJECT_LIMIT = 64 * 1024 * 1024;
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 
 /** `start`: nothing but whitespace yet; `array`: inside the top-level array; `end`: after its `]`;
  * `object`: the text starts with `{`; `other`: it starts with anything else. */

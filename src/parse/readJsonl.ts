@@ -1,3 +1,5 @@
+import { LF } from './ascii';
+
 import { byteChunks } from './byteStream';
 import { InvalidUtf8 } from './invalidUtf8';
 import { JsonlBatch, JsonlFields } from './jsonlBytes';
@@ -129,8 +131,6 @@ function parseLine(
   return undefined;
 }
 
-const NEWLINE = 0x0a;
-
 /** The bytes of several chunks as one array (the chunk itself when there is one). */
 function joined(chunks: Uint8Array[]): Uint8Array {
   if (chunks.length === 1) return chunks[0];
@@ -227,7 +227,7 @@ export async function* readJsonl(
     invalid.bytes(bytes.subarray(0, limit));
     let s = lineNumber === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0; // a BOM
     while (s <= limit) {
-      let e = bytes.indexOf(NEWLINE, s);
+      let e = bytes.indexOf(LF, s);
       if (e < 0 || e > limit) e = limit;
       readLine(bytes, s, e);
       s = e + 1;
@@ -240,7 +240,7 @@ export async function* readJsonl(
   let pending: Uint8Array[] = [];
   for await (const chunk of byteChunks(file, gzip)) {
     bytesRead = chunk.bytesRead;
-    const last = chunk.bytes.lastIndexOf(NEWLINE);
+    const last = chunk.bytes.lastIndexOf(LF);
     if (last < 0) {
       pending.push(chunk.bytes);
       continue;
