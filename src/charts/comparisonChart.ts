@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { BANDS } from '../core/interpretationBand';
-import type { ComparisonSection } from '../sections/comparisonSection';
+import { isShareRow, type ComparisonSection } from '../sections/comparisonSection';
 import type { DriftSection } from '../sections/driftSection';
 import { metricName } from '../sections/metrics';
 import { BASE, KIND_COLOURS, STATUS } from './theme';
@@ -12,7 +12,7 @@ import { intervalDots, type IntervalRow } from './intervalDots';
  */
 export function comparisonChart(c: ComparisonSection, { width = 640 }: { width?: number } = {}) {
   const rows: IntervalRow[] = c.rows
-    .filter((r) => r.delta !== null && !r.id.startsWith('label_share.') && !r.id.startsWith('slice.'))
+    .filter((r) => r.delta !== null && !isShareRow(r) && !r.id.startsWith('slice.'))
     .map((r) => ({
       label: r.name.length > 34 ? `${r.name.slice(0, 33)}…` : r.name,
       value: r.delta!,

@@ -1,19 +1,11 @@
 import { count } from '../format';
-import type { ComparisonSection, DifferenceRow } from '../sections/comparisonSection';
+import type { ComparisonSection } from '../sections/comparisonSection';
+import { deltaInterval, isShareRow, pText, runValue, signedDelta } from './differences';
 import type { DriftSection } from '../sections/driftSection';
 import { metricName } from '../sections/metrics';
-import { facts, html, Html, list, num, pValue, seconds, share, table } from './htmlParts';
+import { facts, html, Html, list, num, seconds, share, table } from './htmlParts';
 
 // the HTML report's `comparison` section (htmlReport places it when the report has one)
-
-const shareRow = (row: DifferenceRow) => row.id.startsWith('label_share.');
-const fixed = (x: number | null) => (x === null ? '—' : x.toFixed(3));
-const signed = (x: number | null, asShare: boolean) =>
-  x === null
-    ? '—'
-    : `${x > 0 ? '+' : x < 0 ? '−' : ''}${asShare ? `${Math.abs(100 * x).toFixed(1)} pt` : Math.abs(x).toFixed(3)}`;
-const interval = (ci: [number, number] | null, asShare: boolean) =>
-  ci ? `[${signed(ci[0], asShare)}, ${signed(ci[1], asShare)}]` : '—';
 
 /** Run A against run B: the runs, every figure's difference with its interval and verdict, who changed, flips. */
 export function comparisonHtml(c: ComparisonSection): Html {
@@ -43,7 +35,9 @@ export function comparisonHtml(c: ComparisonSection): Html {
       {
         label: 'Pairs in both runs',
         value: count(c.items.shared),
-        reading: `${count(c.items.a_only)} only in A, ${count(c.items.b_only)} only in B; ${c.paired ? 'resampled together (paired)' : 'runs resampled as independent samples'}`,
+        reading:
+          `${count(c.items.a_only)} only in A, ${count(c.items.b_only)} only in B; ` +
+          (c.paired ? 'resampled together (paired)' : 'runs resampled as independent samples'),
       },
       {
         label: 'Intervals',
@@ -56,11 +50,11 @@ export function comparisonHtml(c: ComparisonSection): Html {
       ['Figure', 'A', 'B', 'B − A', '95% interval', 'Holm p', 'Verdict'],
       c.rows.map((r) => [
         { content: r.name, className: r.changed ? 'status-changed' : '' },
-        num(shareRow(r) ? share(r.a) : fixed(r.a)),
-        num(shareRow(r) ? share(r.b) : fixed(r.b)),
-        num(signed(r.delta, shareRow(r)), r.changed ? 'status-changed' : ''),
-        num(interval(r.ci95, shareRow(r))),
-        num(pValue(r.p_holm)),
+        num(runValue(r.a, isShareRow(r))),
+        num(runValue(r.b, isShareRow(r))),
+        num(signedDelta(r.delta, isShareRow(r)), r.changed ? 'status-changed' : ''),
+        num(deltaInterval(r.ci95, isShareRow(r))),
+        num(pText(r.p_holm)),
         r.verdict,
       ]),
       { id: 'comparison-rows' },

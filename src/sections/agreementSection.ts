@@ -178,8 +178,11 @@ function metricFields(b: CoefficientBlock, metrics: readonly (typeof METRICS)[nu
   ) as MetricValues;
 }
 
-/** Percentile bootstrap intervals of every count-based metric of a pattern table (same seed for each). */
-function intervals(
+/**
+ * Percentile bootstrap intervals of every count-based metric of a pattern table (same seed for each), or of
+ * those in `ids`; `prefix` (`directional.`) keeps the metrics with a direction variant and names them so.
+ */
+export function metricIntervals(
   patterns: ItemCounts,
   ctx: MetricContext,
   prefix: string,
@@ -239,8 +242,8 @@ export function agreementFromTables(tables: AgreementTables, options: AgreementT
   const ci95 =
     bootstrap > 0
       ? {
-          ...intervals(patterns, ctx, '', bootstrap, seed, null, tick),
-          ...(dir ? intervals(dir.patterns, dir.ctx, 'directional.', bootstrap, seed, null, tick) : {}),
+          ...metricIntervals(patterns, ctx, '', bootstrap, seed, null, tick),
+          ...(dir ? metricIntervals(dir.patterns, dir.ctx, 'directional.', bootstrap, seed, null, tick) : {}),
         }
       : {};
   const section = withBand(
@@ -254,7 +257,7 @@ export function agreementFromTables(tables: AgreementTables, options: AgreementT
       const b = block(t, ctx, null, '', {});
       let items = 0;
       for (let i = 0; i < t.rows; i++) if (t.m[i] > 0) items += t.weight ? t.weight[i] : 1;
-      const ci95 = bootstrap > 0 ? intervals(t, ctx, '', bootstrap, seed, SLICE_INTERVAL_METRICS, tick) : {};
+      const ci95 = bootstrap > 0 ? metricIntervals(t, ctx, '', bootstrap, seed, SLICE_INTERVAL_METRICS, tick) : {};
       return { value, items, items_pairable: b.items_pairable, ...metricFields(b, COUNT_METRICS), ci95 } as SliceRow;
     });
     // an own property even for a column named `__proto__` (an assignment would set the prototype)

@@ -1,9 +1,9 @@
 import { directionalSides } from '../core/directionalSides';
 import type { ItemCounts } from '../core/itemCounts';
 import { judgementFilter } from '../core/judgementFilter';
-import { labelScale } from '../core/labelScale';
 import { majorityVote } from '../core/majorityVote';
 import { orderedCategories } from '../core/orderedCategories';
+import { alignItems, countsFor, shareOf } from '../core/alignRuns';
 import { holm, runDifference, type TwoRuns } from '../core/runDifference';
 import type { Ratings } from '../core/types';
 import { DEFAULT_SETTINGS } from '../defaults';
@@ -86,63 +86,11 @@ export interface ComparedRun {
 
 const FLIPS_LISTED = 500;
 
+/** A label-share row (written as percentages and points; coefficients with three decimals). */
+export const isShareRow = (row: Pick<DifferenceRow, 'id'>) => row.id.startsWith('label_share.');
+
 /** Thrown when two runs cannot be compared (different scales); the session returns it as a failure. */
 export class NotComparable extends Error {}
-
-/** The selected judgements' label counts, rows aligned to `order` (item codes of the run; -1 = not in it). */
-function countsFor(r: Ratings, mask: Uint8Array, order: Int32Array, collapse: boolean): ItemCounts {
-  const { K, side } = labelScale(r, collapse);
-  const rowOf = new Int32Array(r.items.length).fill(-1);
-  order.forEach((i, row) => {
-    if (i >= 0) rowOf[i] = row;
-  });
-  const counts = new Float64Array(order.length * K);
-  const m = new Float64Array(order.length);
-  for (let j = 0; j < r.n; j++) {
-    if (!mask[j] || r.label[j] < 0) continue;
-    const row = rowOf[r.item[j]];
-    if (row < 0) continue;
-    const c = side ? side[r.label[j]] : r.label[j];
-    counts[row * K + c]++;
-    m[row]++;
-  }
-  return { counts, m, rows: order.length, K };
-}
-
-/**
- * The items of both runs, aligned: shared items (by id, labelled in both under the masks) first, then A's
- * own, then B's own. `a` and `b` give each row's item code in that run (-1: not in it).
- */
-function alignItems(ra: Ratings, ma: Uint8Array, rb: Ratings, mb: Uint8Array) {
-  const labelled = (r: Ratings, mask: Uint8Array) => {
-    const has = new Uint8Array(r.items.length);
-    for (let j = 0; j < r.n; j++) if (mask[j] && r.label[j] >= 0) has[r.item[j]] = 1;
-    return has;
-  };
-  const inA = labelled(ra, ma);
-  const inB = labelled(rb, mb);
-  const bIndex = new Map<string, number>();
-  rb.items.forEach((id, i) => {
-    if (inB[i]) bIndex.set(id, i);
-  });
-  const shared: [number, number][] = [];
-  const aOnly: number[] = [];
-  const bShared = new Uint8Array(rb.items.length);
-  ra.items.forEach((id, i) => {
-    if (!inA[i]) return;
-    const k = bIndex.get(id);
-    if (k === undefined) aOnly.push(i);
-    else {
-      shared.push([i, k]);
-      bShared[k] = 1;
-    }
-  });
-  const bOnly: number[] = [];
-  for (let k = 0; k < rb.items.length; k++) if (inB[k] && !bShared[k]) bOnly.push(k);
-  const a = Int32Array.from([...shared.map(([i]) => i), ...aOnly]);
-  const b = Int32Array.from([...shared.map(([, k]) => k), ...bOnly]);
-  return { a, b, shared: shared.length, aOnly: aOnly.length, bOnly: bOnly.length };
-}
 
 const fmt = (x: number) => (Math.abs(x) >= 0.01 || x === 0 ? x.toFixed(2) : x.toPrecision(1));
 
@@ -186,7 +134,8 @@ export function comparisonSection(a: ComparedRun, b: ComparedRun, options: Compa
   const rb = b.ratings;
   if (ra.scale !== rb.scale || ra.categories.join('\u0000') !== rb.categories.join('\u0000'))
     throw new NotComparable(
-      `the runs are on different scales (A: ${ra.scale}, ${ra.categories.join(' / ')}; B: ${rb.scale}, ${rb.categories.join(' / ')}): read both the same way (the label convention) to compare them`,
+      `the runs are on different scales (A: ${ra.scale}, ${ra.categories.join(' / ')}; ` +
+        `B: ${rb.scale}, ${rb.categories.join(' / ')}): read both the same way (the label convention) to compare them`,
     );
   const notes: string[] = [];
   const removedIn = (r: Ratings) => removed.map((id) => r.annotators.indexOf(id)).filter((i) => i >= 0);
@@ -358,16 +307,4 @@ export function comparisonSection(a: ComparedRun, b: ComparedRun, options: Compa
     flips: { compared: items.shared, flipped, items: listed },
     notes,
   };
-}
-
-/** Category c's share of all labels (weighted rows); NaN without labels. */
-function shareOf(t: ItemCounts, c: number): number {
-  let hit = 0;
-  let all = 0;
-  for (let r = 0; r < t.rows; r++) {
-    const w = t.weight ? t.weight[r] : 1;
-    hit += w * t.counts[r * t.K + c];
-    all += w * t.m[r];
-  }
-  return all > 0 ? hit / all : NaN;
 }

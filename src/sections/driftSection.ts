@@ -1,4 +1,3 @@
-import { bootstrapCi } from '../core/bootstrapCi';
 import { countPatterns } from '../core/countPatterns';
 import { interpretationBand } from '../core/interpretationBand';
 import { itemCountsOf } from '../core/itemCountsOf';
@@ -6,6 +5,7 @@ import { judgementFilter } from '../core/judgementFilter';
 import { orderedCategories } from '../core/orderedCategories';
 import type { Ratings } from '../core/types';
 import { DEFAULT_SETTINGS } from '../defaults';
+import { metricIntervals } from './agreementSection';
 import { COUNT_METRICS, isBanded, labelMetric, metricName, type MetricContext } from './metrics';
 import { directionalSides } from '../core/directionalSides';
 
@@ -110,6 +110,7 @@ export function driftSection(r: Ratings, by: DriftPeriods, options: DriftOptions
     ordered: orderedCategories(r.scale, r.categories),
   };
   const metrics = COUNT_METRICS.filter((m) => isBanded(m.id) && (ctx.ordered || m.levels === 'any'));
+  const ids = metrics.map((m) => m.id);
   const metric = labelMetric(bandMetric);
   const rows: DriftPeriod[] = periods.names.map((period, p) => {
     const indices = Int32Array.from(byPeriod[p]);
@@ -117,15 +118,13 @@ export function driftSection(r: Ratings, by: DriftPeriods, options: DriftOptions
     let items = 0;
     for (let i = 0; i < t.rows; i++) items += t.weight ? t.weight[i] : 1;
     const values: Record<string, number | null> = {};
-    const ci95: Record<string, [number, number] | null> = {};
     for (const m of metrics) {
       const v = m.from(t, ctx).value;
       values[m.id] = Number.isFinite(v) ? v : null;
-      if (bootstrap > 0 && values[m.id] !== null) {
-        const ci = bootstrapCi(t, (x) => m.from(x, ctx).value, { resamples: bootstrap, seed });
-        ci95[m.id] = Number.isNaN(ci.lower) ? null : [ci.lower, ci.upper];
-      } else ci95[m.id] = null;
     }
+    // the same intervals the agreement section gives a slice value
+    const found = bootstrap > 0 ? metricIntervals(t, ctx, '', bootstrap, seed, ids, () => {}) : {};
+    const ci95 = Object.fromEntries(ids.map((id) => [id, found[id] ?? null]));
     return {
       period,
       items,
@@ -164,7 +163,10 @@ export function driftSection(r: Ratings, by: DriftPeriods, options: DriftOptions
     : rows.length < 2
       ? `All the judgements fall in one period of ${byName} (${first.period}): nothing to follow over time; choose a finer period or another column.`
       : left
-        ? `${name} held ${first.band?.toLowerCase()} in ${first.period} and left it in ${left.period} (${left.now.toLowerCase()}, ${left.value.toFixed(2)}${left.ci95 ? `, 95% interval ${left.ci95[0].toFixed(2)} to ${left.ci95[1].toFixed(2)}` : ''}).`
-        : `${name} did not leave the band it held in ${first.period} (${first.band?.toLowerCase()}) in any of the ${rows.length} periods of ${byName}${bootstrap > 0 ? ' beyond its 95% interval' : ''}.`;
+        ? `${name} held ${first.band?.toLowerCase()} in ${first.period} and left it in ${left.period} ` +
+          `(${left.now.toLowerCase()}, ${left.value.toFixed(2)}` +
+          `${left.ci95 ? `, 95% interval ${left.ci95[0].toFixed(2)} to ${left.ci95[1].toFixed(2)}` : ''}).`
+        : `${name} did not leave the band it held in ${first.period} (${first.band?.toLowerCase()}) ` +
+          `in any of the ${rows.length} periods of ${byName}${bootstrap > 0 ? ' beyond its 95% interval' : ''}.`;
   return { by: byName, metric, periods: rows, left_band: left, reading, resamples: bootstrap };
 }

@@ -1,5 +1,5 @@
 import { judgementFilter } from '../core/judgementFilter';
-import { HUMAN, type Ratings } from '../core/types';
+import { HUMAN } from '../core/types';
 import { majorityVote } from '../core/majorityVote';
 import { orderedCategories } from '../core/orderedCategories';
 import { routingCurve, type RoutingOptions } from '../core/routingCurve';
@@ -286,7 +286,10 @@ export function createSession() {
   };
 
   // run B of a comparison: a session of its own (`loadComparison`), asked for its judgements in-process
-  let runB: { comparedRun: (settings?: SettingsInput) => Result<{ run: ComparedRun; name: string }> } | null = null;
+  let runB: {
+    comparedRun: (settings?: SettingsInput) => Result<{ run: ComparedRun; name: string }>;
+    humanAnnotators: () => Result<{ ids: string[] }>;
+  } | null = null;
   // how many times run B was read: the comparison's cache key
   let runBReads = 0;
 
@@ -400,7 +403,7 @@ export function createSession() {
       const next = createSession();
       const result = await next.load(files, options, onProgress);
       if (!result.ok) return result;
-      runB = { comparedRun: next.comparedRun };
+      runB = { comparedRun: next.comparedRun, humanAnnotators: next.humanAnnotators };
       runBReads++;
       return result;
     },
@@ -440,20 +443,16 @@ export function createSession() {
       return { ok: true, drift: section, elapsedMs: performance.now() - t0 };
     },
 
-    /** What periods the data can be read over: its slice columns (batch, week, …) and a timestamp. */
-    driftChoices(): Result<{ columns: string[]; timestamp: boolean }> {
-      const r = data?.loaded?.ratings;
-      if (!r) return { ok: true, columns: [], timestamp: false };
-      return { ok: true, columns: r.slices.map((s) => s.name), timestamp: r.timestamp !== null };
-    },
-
     /** Every human annotator id of run A and of run B (AI judges left out): what pseudonymising replaces. */
     humanAnnotators(): Result<{ ids: string[] }> {
       if (!data) return NO_DATA;
-      const humans = (r: Ratings) => r.annotators.filter((_, a) => r.annotatorKind[a] === HUMAN);
-      const ids = data.loaded ? humans(data.loaded.ratings) : (data.summary?.annotators.map((a) => a.id) ?? []);
-      const b = runB?.comparedRun();
-      return { ok: true, ids: [...new Set([...ids, ...(b?.ok ? humans(b.run.ratings) : [])])] };
+      const r = data.loaded?.ratings;
+      const ids = r
+        ? r.annotators.filter((_, a) => r.annotatorKind[a] === HUMAN)
+        : (data.summary?.annotators.map((a) => a.id) ?? []);
+      // run B's own ids, read by its session (no annotator table computed for them)
+      const b = runB?.humanAnnotators();
+      return { ok: true, ids: [...new Set([...ids, ...(b?.ok ? b.ids : [])])] };
     },
 
     /** This session's judgements as a run of a comparison (in-process only: the ratings are large). */

@@ -107,6 +107,7 @@ export function summaryOverview(
     attributeColumns: [],
     goldItems: 0,
     hasTime: summary.annotators.some((a) => a.time_count > 0),
+    hasTimestamp: false,
     hasTexts: false,
     preview: [],
   };

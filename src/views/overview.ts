@@ -47,6 +47,8 @@ export interface Overview {
   attributeColumns: string[];
   goldItems: number;
   hasTime: boolean;
+  /** the judgements carry a timestamp (agreement can be read per day or week) */
+  hasTimestamp: boolean;
   hasTexts: boolean;
   preview: PairPreview[];
 }
@@ -91,6 +93,7 @@ export function overview(loaded: LoadResult, input: InputSection, previewItems =
     attributeColumns: loaded.attributeColumns,
     goldItems: r.itemGold.reduce((s, g) => s + (g >= 0 ? 1 : 0), 0),
     hasTime: r.time !== null,
+    hasTimestamp: r.timestamp !== null,
     hasTexts: loaded.texts.prompt.length > 0 || loaded.texts.responseA.length > 0,
     preview: pairPreviews(loaded, firstItems(r.items.length, previewItems)),
   };

@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: reading compared with the floor and pandas, the kernels, and the app in chromium, on a
  * realistic file (test/bench/realisticCsv.ts: 1M pairs × 3 labels in submission order, 200 annotators, times, a
- * slice, gold flag and gold label), the same rows grouped by pair, and 100K pairs whose rows carry ~2 KB of
- * prompt and response texts, and the realistic file again as gzip CSV, JSON Lines and Parquet. The floor (`../shared/perf/floor.mjs FILE bytes-columns-hash`), pandas `read_csv`
- * and prefscope's `loadFiles` run interleaved, each in a fresh process, `--runs` times; medians and ratios are
+ * slice, gold flag and gold label), the same rows grouped by pair, 100K pairs whose rows carry ~2 KB of prompt
+ * and response texts, and the realistic file again as gzip CSV, JSON Lines and Parquet. The floor
+ * (`../shared/perf/floor.mjs FILE bytes-columns-hash`), pandas `read_csv` and prefscope's `loadFiles` run
+ * interleaved, each in a fresh process, `--runs` times; medians and ratios are
  * printed with the targets (met / not met) and written into README.md between the bench markers.
  *
  * Options: --runs N (3) --pairs N (1000000: the realistic and grouped files) --text-pairs N (100000)

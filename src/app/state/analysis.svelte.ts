@@ -105,7 +105,6 @@ export class Analysis {
   readonly comparison = new Slot<ComparisonSection>();
   private readonly compareLoads = new Runs();
   /** agreement over time: what the data can be read over, the choice (view state), and the section */
-  driftChoices = $state.raw<{ columns: string[]; timestamp: boolean }>({ columns: [], timestamp: false });
   driftBy = $state.raw<DriftPeriods | null>(null);
   readonly drift = new Slot<DriftSection>();
   /** the periods were chosen by the page, not the user (a week that holds everything turns into days) */
@@ -138,6 +137,11 @@ export class Analysis {
       this.linkReading = view.reading;
       this.fromLink = true;
     }
+  }
+
+  /** What agreement over time can be read by: the slice columns (batch, week, …) and the timestamp. */
+  get driftChoices(): { columns: string[]; timestamp: boolean } {
+    return { columns: this.overview?.slices.map((s) => s.name) ?? [], timestamp: this.overview?.hasTimestamp ?? false };
   }
 
   /** A summary file (counts only) is open: no rows, texts, removal or final labels. */
@@ -196,11 +200,6 @@ export class Analysis {
       slot.clear();
     // periods to read agreement over: a batch, week or guideline column first, else the timestamp by week
     this.drift.clear();
-    const choices = await this.worker.driftChoices();
-    if (!current()) return;
-    this.driftChoices = choices.ok
-      ? { columns: choices.columns, timestamp: choices.timestamp }
-      : { columns: [], timestamp: false };
     const periodic = this.driftChoices.columns.find((c) =>
       /batch|week|round|guideline|version|period|month|day/i.test(c),
     );
@@ -242,7 +241,8 @@ export class Analysis {
     this.compareFiles = files;
     const asked = result.overview.labelQuestions.length;
     this.compareNote = asked
-      ? `Run B's labels can be read more than one way; they were read as the first reading fits (see Columns & labels after opening ${names.join(', ')} on its own).`
+      ? `Run B's labels fit more than one reading and were read as guessed: open ${names.join(', ')} on its own ` +
+        'to see and settle the reading under Columns & labels.'
       : null;
     this.panel = 'compare';
     await this.updateComparison();
@@ -256,15 +256,22 @@ export class Analysis {
       return;
     }
     const settings = this.settings;
-    await this.drift.run(
+    // a newer request wins; only an answer that was applied settles the page's default choice
+    const applied = await this.drift.run(
       () => this.worker.drift(by, settings),
       (r) => r.drift,
     );
-    // the default by week of a file that spans one week: by day
-    const one = this.drift.value?.periods.length === 1;
-    if (one && this.driftBy === by && 'timestamp' in by && by.timestamp === 'week' && this.driftDefault)
-      await this.updateDrift({ timestamp: 'day' });
+    if (!applied || !this.driftDefault) return;
     this.driftDefault = false;
+    // the default by week of a file that spans one week: by day
+    if ('timestamp' in by && by.timestamp === 'week' && this.drift.value?.periods.length === 1)
+      await this.updateDrift({ timestamp: 'day' });
+  }
+
+  /** The periods the user chose (the page's default no longer applies). */
+  chooseDrift(by: DriftPeriods | null): Promise<void> {
+    this.driftDefault = false;
+    return this.updateDrift(by);
   }
 
   /** The comparison at the current settings (nothing when no run B was read). */
