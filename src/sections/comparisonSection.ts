@@ -96,7 +96,8 @@ const fmt = (x: number) => (Math.abs(x) >= 0.01 || x === 0 ? x.toFixed(2) : x.to
 
 /** The row in a sentence: which way it moved, by how much, and whether that is beyond the noise. */
 export function differenceVerdict(row: Omit<DifferenceRow, 'verdict' | 'changed'>, share: boolean, m: number): string {
-  if (row.delta === null) return `${row.name}: not defined in ${row.a === null ? 'run A' : 'run B'}`;
+  if (row.delta === null)
+    return `${row.name}: not defined in ${row.a === null ? (row.b === null ? 'either run' : 'run A') : 'run B'}`;
   const show = share ? (x: number) => `${(100 * x).toFixed(1)} points` : fmt;
   const bound = share ? (x: number) => (100 * x).toFixed(1) : fmt;
   const moved = row.delta > 0 ? 'rose' : row.delta < 0 ? 'fell' : 'did not move';
@@ -135,7 +136,7 @@ export function comparisonSection(a: ComparedRun, b: ComparedRun, options: Compa
   if (ra.scale !== rb.scale || ra.categories.join('\u0000') !== rb.categories.join('\u0000'))
     throw new NotComparable(
       `the runs are on different scales (A: ${ra.scale}, ${ra.categories.join(' / ')}; ` +
-        `B: ${rb.scale}, ${rb.categories.join(' / ')}): read both the same way (the label convention) to compare them`,
+        `B: ${rb.scale}, ${rb.categories.join(' / ')}): read both on one scale (the audit command's --scale, or one label convention) to compare them`,
     );
   const notes: string[] = [];
   const removedIn = (r: Ratings) => removed.map((id) => r.annotators.indexOf(id)).filter((i) => i >= 0);
@@ -278,6 +279,12 @@ export function comparisonSection(a: ComparedRun, b: ComparedRun, options: Compa
       listed.push({ id: ra.items[items.a[s]], a: ra.categories[la], b: rb.categories[lb] });
   }
   if (items.shared === 0) notes.push('no item is in both runs: the runs are compared as independent samples');
+  for (const [run, r, mask] of [
+    ['A', ra, ma],
+    ['B', rb, mb],
+  ] as const)
+    if (!mask.some((x, j) => x === 1 && r.label[j] >= 0))
+      notes.push(`run ${run} has no human judgement (AI judges only, or none kept): its figures are not defined`);
 
   const summary = (r: Ratings, mask: Uint8Array, name: string): RunSummary => {
     let judgements = 0;

@@ -33,6 +33,9 @@ describe('differenceVerdict', () => {
       'Share of A> rose by 10.0 points: no interval (the bootstrap is off or undefined)',
     );
     expect(differenceVerdict(row(null, null, null), false, 3)).toBe("Fleiss' kappa: not defined in run B");
+    expect(differenceVerdict({ ...row(null, null, null), a: null }, false, 3)).toBe(
+      "Fleiss' kappa: not defined in either run",
+    );
   });
 });
 
