@@ -1,23 +1,24 @@
 import * as Plot from '@observablehq/plot';
 import { BANDS } from '../core/interpretationBand';
-import { isShareRow, type ComparisonSection } from '../sections/comparisonSection';
+import { changeTone, type ComparisonSection } from '../sections/comparisonSection';
 import type { DriftSection } from '../sections/driftSection';
 import { metricName } from '../sections/metrics';
 import { BASE, KIND_COLOURS, STATUS } from './theme';
 import { intervalDots, type IntervalRow } from './intervalDots';
 
 /**
- * B − A of every coefficient (not the label shares, which are on another scale) as a dot with its 95%
- * interval, a line at 0: red where the change is beyond the noise and down, green up, grey within it.
+ * B − A of every coefficient (not the shares, which are on another scale, nor the slices) as a dot with its
+ * 95% interval, a line at 0: red where the change is beyond the noise and for the worse, green for the
+ * better, grey within it.
  */
 export function comparisonChart(c: ComparisonSection, { width = 640 }: { width?: number } = {}) {
   const rows: IntervalRow[] = c.rows
-    .filter((r) => r.delta !== null && !isShareRow(r) && !r.id.startsWith('slice.'))
+    .filter((r) => r.delta !== null && r.unit !== 'share' && !r.id.startsWith('slice.'))
     .map((r) => ({
       label: r.name.length > 34 ? `${r.name.slice(0, 33)}…` : r.name,
       value: r.delta!,
       ci: r.ci95,
-      status: !r.changed ? 'neutral' : r.delta! < 0 ? 'flagged' : 'good',
+      status: changeTone(r),
       title: r.verdict,
     }));
   return {

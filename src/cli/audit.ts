@@ -15,6 +15,7 @@ import { idReplacer, pseudonyms, replaceStrings, withoutTexts } from '../report/
 import type { ScoreWeights } from '../core/annotatorScores';
 import { DEFAULT_NEXT_LABEL, DEFAULT_SETTINGS } from '../defaults';
 import { createSession } from '../session/analysisSession';
+import type { RunSplit } from '../sections/splitRuns';
 
 const READERS = ['csv', 'tsv', 'json', 'jsonl', 'parquet'];
 const ADAPTER_NAMES = [TABLE, ...ADAPTERS.map((a) => a.id)];
@@ -27,7 +28,8 @@ const USAGE = `usage: npm run --silent audit -- FILE... [--format READER|ADAPTER
        [--weights gold=0.4,majority=0.3,speed=0.3] [--method auto|majority|weighted|dawid_skene]
        [--rubric-weights DIM=W,DIM=W,...] [--label-from typical|ANNOTATOR] [--label-price P]
        [--fail-under METRIC=VALUE | delta.METRIC=VALUE]... [--out report.json] [--labels final.csv|final.jsonl]
-       [--html report.html] [--compare FILE...] [--drift COLUMN|timestamp:day|timestamp:week]
+       [--html report.html] [--compare FILE... | --compare-by COLUMN=A,B]
+       [--drift COLUMN|timestamp:day|timestamp:week]
        [--pseudonymise] [--no-texts]
   READER:  ${READERS.join(', ')} (how the file is parsed; detected when left out)
   ADAPTER: ${ADAPTER_NAMES.join(', ')} (whose export it is; detected when left out)
@@ -48,6 +50,8 @@ const USAGE = `usage: npm run --silent audit -- FILE... [--format READER|ADAPTER
             interval; annotators before and after; flipped labels). A gate \`delta.METRIC=VALUE\` fails when
             B − A is below VALUE (\`--fail-under delta.krippendorff_alpha.ordinal=-0.05\`: B may not lose more
             than 0.05 of alpha against A)
+  --compare-by: one file as two runs: the judgements whose COLUMN (a batch, guideline version or week column
+            of 50 values or fewer) is A against those where it is B, compared as --compare does
   --drift:  agreement over time: every coefficient per value of a batch / week / guideline column (natural
             order) or per day or ISO week of the timestamp, with intervals, and the first period whose interval
             leaves the band the first period held (report \`drift\`)
@@ -92,6 +96,7 @@ export async function audit(argv: string[], io: CommandIo): Promise<number> {
       expand: { type: 'string' },
       pseudonymise: { type: 'boolean' },
       drift: { type: 'string' },
+      'compare-by': { type: 'string' },
       'no-texts': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -170,11 +175,14 @@ export async function audit(argv: string[], io: CommandIo): Promise<number> {
       fail(
         `--fail-under takes METRIC=VALUE with a metric id (one of ${known.join(', ')}), or delta.ID=VALUE with --compare, not "${gate}"`,
       );
-    if (delta && compare === null) fail(`--fail-under ${gate}: a delta gate needs run B (--compare FILE...)`);
+    if (delta && compare === null && !v['compare-by'])
+      fail(`--fail-under ${gate}: a delta gate needs run B (--compare FILE... or --compare-by COLUMN=A,B)`);
     return { id: match[2], min: Number(match[3]), delta };
   });
   if (compare)
     for (const p of compare) if (!existsSync(p) || !statSync(p).isFile()) fail(`cannot read ${p}: no such file`);
+  const split = v['compare-by'] ? compareBy(v['compare-by']) : null;
+  if (split && compare) fail('--compare-by and --compare both name run B: give one');
   const passphrase = process.env.PREFSCOPE_PASSPHRASE ?? '';
   if (v.pseudonymise && passphrase === '')
     fail(
@@ -198,6 +206,10 @@ export async function audit(argv: string[], io: CommandIo): Promise<number> {
     const b = await session.loadComparison(await inputFiles(compare), loadOptions);
     if (!b.ok) fail(`run B: ${b.message}`);
     for (const w of b.overview.input.warnings) warn(w, 'run B: ');
+  }
+  if (split) {
+    const cut = session.splitComparison(split);
+    if (!cut.ok) fail(`--compare-by ${v['compare-by']}: ${cut.message}`);
   }
   const built = session.report(settings, undefined, labelInputs);
   if (!built.ok) fail(built.message);
@@ -263,6 +275,14 @@ async function reportHtml(report: Report): Promise<string> {
   ]);
   const { document } = new JSDOM('<!doctype html><html><body></body></html>').window;
   return htmlReport(report, chartSvgs(reportCharts(report), document), { generatedAt: new Date() });
+}
+
+/** `--compare-by COLUMN=A,B`: run A is the judgements with COLUMN = A, run B those with COLUMN = B. */
+function compareBy(text: string): RunSplit {
+  const match = /^([^=]+)=([^,]+),([^,]+)$/.exec(text);
+  if (!match)
+    return fail(`--compare-by takes COLUMN=VALUE_A,VALUE_B (--compare-by batch=2026-10,2026-11), not "${text}"`);
+  return { column: match[1].trim(), a: match[2].trim(), b: match[3].trim() };
 }
 
 /**

@@ -27,3 +27,10 @@ export function directionalSides(
   for (let c = 0; c < K5; c++) side[c] = index[sideOfCode(fivePoint[c])];
   return { side, K: labels.length, labels };
 }
+
+/** Per category, the side a decisive judgement chose: 0 = A, 1 = B, -1 = a tie; null for nominal data. */
+export function decisiveSides(fivePoint: Int8Array): Int8Array | null {
+  const sides = directionalSides(fivePoint);
+  if (!sides) return null;
+  return Int8Array.from(sides.side, (s) => (sides.labels[s] === 'A' ? 0 : sides.labels[s] === 'B' ? 1 : -1));
+}

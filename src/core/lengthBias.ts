@@ -1,5 +1,5 @@
 import { binomialTest } from './binomialTest';
-import { directionalSides } from './directionalSides';
+import { decisiveSides } from './directionalSides';
 import type { SideChoice } from './positionBias';
 import type { Ratings } from './types';
 
@@ -25,6 +25,20 @@ export interface LengthBias {
   /** per bin, over every selected judgement */
   pooledBinN: Int32Array;
   pooledBinA: Int32Array;
+}
+
+/**
+ * Per item, the longer response: 0 = A, 1 = B, -1 when a length is unknown (NaN) or the two differ by
+ * `minDifference` characters or less.
+ */
+export function longerSides(lengthA: Float64Array, lengthB: Float64Array, minDifference: number): Int8Array {
+  const out = new Int8Array(lengthA.length).fill(-1);
+  for (let i = 0; i < out.length; i++) {
+    const a = lengthA[i],
+      b = lengthB[i];
+    if (a >= 0 && b >= 0 && Math.abs(a - b) > minDifference) out[i] = a > b ? 0 : 1;
+  }
+  return out;
 }
 
 /** Bins of log2(lenA / lenB): ≤ −2, (−2, −1], (−1, −0.5], (−0.5, 0.5), [0.5, 1), [1, 2), ≥ 2. */
@@ -71,17 +85,14 @@ export function lengthBias(
   const nAnn = ratings.annotators.length;
   const bins = edges.length + 1;
   // per item: the longer side (0 = A, 1 = B, -1 = not counted) and the ratio bin (-1 = unknown)
-  const longerSide = new Int8Array(nItems).fill(-1);
+  const longerSide = longerSides(lengthA, lengthB, minDifference);
   const bin = new Int32Array(nItems).fill(-1);
   let items = 0;
   for (let i = 0; i < nItems; i++) {
     const a = lengthA[i],
       b = lengthB[i];
     if (!(a >= 0 && b >= 0)) continue;
-    if (Math.abs(a - b) > minDifference) {
-      longerSide[i] = a > b ? 0 : 1;
-      items++;
-    }
+    if (longerSide[i] >= 0) items++;
     const x = Math.log2(a / b);
     if (!Number.isNaN(x)) bin[i] = binOf(x, edges);
   }
@@ -91,11 +102,8 @@ export function lengthBias(
     binA = new Int32Array(nAnn * bins);
   const pooledBinN = new Int32Array(bins),
     pooledBinA = new Int32Array(bins);
-  const sides = directionalSides(ratings.fivePoint);
-  if (sides) {
-    const decisive = Int8Array.from(sides.side, (s) =>
-      sides.labels[s] === 'A' ? 0 : sides.labels[s] === 'B' ? 1 : -1,
-    );
+  const decisive = decisiveSides(ratings.fivePoint);
+  if (decisive) {
     const { item, annotator, label } = ratings;
     for (let j = 0; j < ratings.n; j++) {
       if (mask && !mask[j]) continue;

@@ -1,5 +1,5 @@
 import { binomialTest } from './binomialTest';
-import { directionalSides } from './directionalSides';
+import { decisiveSides } from './directionalSides';
 import type { Ratings } from './types';
 
 /** A count of one side's choices with its share, Clopper–Pearson interval and exact two-sided p-value vs 1/2. */
@@ -28,6 +28,24 @@ export interface PositionBias {
   pooled: SideChoice & { known: number };
 }
 
+/**
+ * Per judgement, whether it chose the side shown first: 1 yes, 0 the other side, -1 not decisive (a tie, or
+ * no label). The side shown first is side A when `shownFirst` is 0, side B when it is 1, and side A when the
+ * order is unknown (255, or no `shownFirst` column: the usual "A is on the left/top" layout). Null for
+ * nominal data (no sides).
+ */
+export function firstSideChoice(ratings: Ratings): ((j: number) => number) | null {
+  const decisive = decisiveSides(ratings.fivePoint);
+  if (!decisive) return null;
+  const { label, shownFirst } = ratings;
+  return (j) => {
+    const side = label[j] < 0 ? -1 : decisive[label[j]];
+    if (side < 0) return -1;
+    const order = shownFirst ? shownFirst[j] : 255;
+    return side === (order === 1 ? 1 : 0) ? 1 : 0;
+  };
+}
+
 /** `binomialTest(chosen, n)` against 1/2 as a `SideChoice` (NaN fields when n = 0). */
 function sideChoice(chosen: number, n: number, confLevel: number): SideChoice {
   const t = binomialTest(chosen, n, { p: 0.5, confLevel });
@@ -51,24 +69,17 @@ export function positionBias(
   const n = new Int32Array(nAnn),
     first = new Int32Array(nAnn),
     known = new Int32Array(nAnn);
-  const sides = directionalSides(ratings.fivePoint);
-  if (sides) {
-    // per category: 0 = side A, 1 = side B, -1 = tie
-    const decisive = Int8Array.from(sides.side, (s) =>
-      sides.labels[s] === 'A' ? 0 : sides.labels[s] === 'B' ? 1 : -1,
-    );
-    const { annotator, label, shownFirst } = ratings;
+  const choice = firstSideChoice(ratings);
+  if (choice) {
+    const { annotator, shownFirst } = ratings;
     for (let j = 0; j < ratings.n; j++) {
       if (mask && !mask[j]) continue;
-      const side = decisive[label[j]];
-      if (side < 0) continue;
+      const c = choice(j);
+      if (c < 0) continue;
       const a = annotator[j];
-      const order = shownFirst ? shownFirst[j] : 255;
       n[a]++;
-      if (order === 0 || order === 1) {
-        known[a]++;
-        if (side === order) first[a]++;
-      } else if (side === 0) first[a]++;
+      if (shownFirst && (shownFirst[j] === 0 || shownFirst[j] === 1)) known[a]++;
+      if (c === 1) first[a]++;
     }
   }
   const share = new Float64Array(nAnn),

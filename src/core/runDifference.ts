@@ -58,14 +58,18 @@ function patternsOf(t: ItemCounts, from: number, to: number): ItemCounts {
   });
 }
 
-/** The shared items as patterns of their joint count vectors (A's counts, then B's), labelled in both runs. */
+/**
+ * The shared items as patterns of their joint count vectors (A's counts, then B's). An item with counts in
+ * one run only (a figure that counts some judgements only, such as a judge's) stays, with zeros for the
+ * other run: dropping it would resample the other run's counts on fewer items than it has.
+ */
 function jointPatterns(t: TwoRuns): ItemCounts {
   const { a, b, shared } = t;
   const K = a.K + b.K;
   const counts = new Float64Array(shared * K);
   const m = new Float64Array(shared);
   for (let i = 0; i < shared; i++) {
-    if (!(a.m[i] > 0 && b.m[i] > 0)) continue;
+    if (!(a.m[i] > 0 || b.m[i] > 0)) continue;
     counts.set(a.counts.subarray(i * a.K, (i + 1) * a.K), i * K);
     counts.set(b.counts.subarray(i * b.K, (i + 1) * b.K), i * K + a.K);
     m[i] = a.m[i] + b.m[i];

@@ -1,5 +1,4 @@
 import { percent } from '../format';
-export { isShareRow } from '../sections/comparisonSection';
 
 // How a comparison row is written, on the page and in the HTML report alike.
 

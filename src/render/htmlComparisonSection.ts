@@ -1,6 +1,6 @@
 import { count } from '../format';
 import type { ComparisonSection } from '../sections/comparisonSection';
-import { deltaInterval, isShareRow, pText, runValue, signedDelta } from './differences';
+import { deltaInterval, pText, runValue, signedDelta } from './differences';
 import type { DriftSection } from '../sections/driftSection';
 import { metricName } from '../sections/metrics';
 import { facts, html, Html, list, num, seconds, share, table } from './htmlParts';
@@ -50,10 +50,10 @@ export function comparisonHtml(c: ComparisonSection): Html {
       ['Figure', 'A', 'B', 'B − A', '95% interval', 'Holm p', 'Verdict'],
       c.rows.map((r) => [
         { content: r.name, className: r.changed ? 'status-changed' : '' },
-        num(runValue(r.a, isShareRow(r))),
-        num(runValue(r.b, isShareRow(r))),
-        num(signedDelta(r.delta, isShareRow(r)), r.changed ? 'status-changed' : ''),
-        num(deltaInterval(r.ci95, isShareRow(r))),
+        num(runValue(r.a, r.unit === 'share')),
+        num(runValue(r.b, r.unit === 'share')),
+        num(signedDelta(r.delta, r.unit === 'share'), r.changed ? 'status-changed' : ''),
+        num(deltaInterval(r.ci95, r.unit === 'share')),
         num(pText(r.p_holm)),
         r.verdict,
       ]),

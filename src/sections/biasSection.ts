@@ -94,6 +94,28 @@ const num = (x: number) => (Number.isFinite(x) ? x : null);
 const interval = (lo: number, hi: number): Interval => (Number.isNaN(lo) || Number.isNaN(hi) ? null : [lo, hi]);
 const kindOf = (r: Ratings, a: number): Kind => (r.annotatorKind[a] === AI ? 'ai' : 'human');
 
+/** Responses whose lengths differ by this many characters or fewer are not counted for length bias. */
+export const MIN_LENGTH_DIFFERENCE = 30;
+
+/** Per item, the trimmed lengths of responses A and B (NaN when a text is missing); null when no item has both. */
+export function responseLengths(
+  texts: LoadResult['texts'],
+  nItems: number,
+): { a: Float64Array; b: Float64Array } | null {
+  const { responseA, responseB } = texts;
+  const a = new Float64Array(nItems).fill(NaN),
+    b = new Float64Array(nItems).fill(NaN);
+  let withTexts = 0;
+  for (let i = 0; i < nItems; i++) {
+    const x = responseA[i],
+      y = responseB[i];
+    if (x !== undefined) a[i] = x.trim().length;
+    if (y !== undefined) b[i] = y.trim().length;
+    if (x !== undefined && y !== undefined) withTexts++;
+  }
+  return withTexts > 0 ? { a, b } : null;
+}
+
 /** Annotators with at least one selected judgement, in code order. */
 function present(r: Ratings, mask: Uint8Array): number[] {
   const has = new Uint8Array(r.annotators.length);
@@ -116,7 +138,7 @@ export function biasSection(
   loaded: LoadResult,
   {
     alpha = 0.05,
-    minDifference = 30,
+    minDifference = MIN_LENGTH_DIFFERENCE,
     minN = 20,
     removed = [],
   }: { alpha?: number; minDifference?: number; minN?: number; removed?: readonly number[] } = {},
@@ -134,7 +156,7 @@ export function biasSection(
 }
 
 /** The models of each pair's two sides (null when the files name none). */
-type SideModels = { a: (string | undefined)[]; b: (string | undefined)[] } | null;
+export type SideModels = { a: (string | undefined)[]; b: (string | undefined)[] } | null;
 
 /** Ids of the annotators and AI judges flagged `position_bias` by the rule of `biasSection` (for the annotator table). */
 export function positionBiasFlags(
@@ -156,7 +178,7 @@ const RESOLVED =
  * `human` judgements pooled): the synthetic annotator of a file of resolved pairs, or an annotator who saw the same
  * model first on every decisive judgement (a fixed baseline on one side: the share is that model's win rate).
  */
-function positionConfounds(
+export function positionConfounds(
   r: Ratings,
   models: SideModels,
   all: Uint8Array,
@@ -247,19 +269,9 @@ function length(
   minDifference: number,
 ): BiasSection['length'] {
   const r = loaded.ratings;
-  const { responseA, responseB } = loaded.texts;
-  const nItems = r.items.length;
-  const lenA = new Float64Array(nItems).fill(NaN),
-    lenB = new Float64Array(nItems).fill(NaN);
-  let withTexts = 0;
-  for (let i = 0; i < nItems; i++) {
-    const a = responseA[i],
-      b = responseB[i];
-    if (a !== undefined) lenA[i] = a.trim().length;
-    if (b !== undefined) lenB[i] = b.trim().length;
-    if (a !== undefined && b !== undefined) withTexts++;
-  }
-  if (withTexts === 0) return null;
+  const lengths = responseLengths(loaded.texts, r.items.length);
+  if (!lengths) return null;
+  const { a: lenA, b: lenB } = lengths;
   const each = lengthBias(r, all, lenA, lenB, { minDifference });
   const humans = lengthBias(r, human, lenA, lenB, { minDifference });
   const { edges } = each;

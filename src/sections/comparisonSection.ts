@@ -4,10 +4,13 @@ import { judgementFilter } from '../core/judgementFilter';
 import { majorityVote } from '../core/majorityVote';
 import { orderedCategories } from '../core/orderedCategories';
 import { alignItems, countsFor, shareOf } from '../core/alignRuns';
+import { proportionDifference } from '../core/proportionDifference';
 import { holm, runDifference, type TwoRuns } from '../core/runDifference';
 import type { Ratings } from '../core/types';
 import { DEFAULT_SETTINGS } from '../defaults';
 import type { AnnotatorRow } from './annotatorsSection';
+import type { SideModels } from './biasSection';
+import { biasRows, judgeRows } from './comparisonRows';
 import { COUNT_METRICS, labelMetric, metricName, type MetricContext } from './metrics';
 
 /** One figure of run A and run B, their difference B − A with its interval, and what it means. */
@@ -26,6 +29,10 @@ export interface DifferenceRow {
   p_holm: number | null;
   /** whether the change is larger than the noise: Holm-adjusted p below 0.05 */
   changed: boolean;
+  /** a share of labels, judgements or annotators (written as percentages), or a coefficient */
+  unit: 'share' | 'coefficient';
+  /** which way is better (agreement and accuracy: higher; flagged annotators: lower); null when neither is */
+  better: 'higher' | 'lower' | null;
   /** the row in a sentence */
   verdict: string;
 }
@@ -82,12 +89,28 @@ export interface ComparedRun {
     AnnotatorRow,
     'id' | 'kind' | 'labels' | 'gold_accuracy' | 'majority_agreement' | 'median_time_s' | 'flagged' | 'reasons'
   >[];
+  /** per item, the trimmed lengths of responses A and B (`responseLengths`): the length rows; none without texts */
+  lengths?: { a: Float64Array; b: Float64Array } | null;
+  /** the models of each pair's sides: whether a share of first-side wins means position (`positionConfounds`) */
+  models?: SideModels;
 }
 
 const FLIPS_LISTED = 500;
+/** A share where neither direction is better (label shares, position and length shares). */
+const SHARE = { unit: 'share', better: null } as const;
 
-/** A label-share row (written as percentages and points; coefficients with three decimals). */
-export const isShareRow = (row: Pick<DifferenceRow, 'id'>) => row.id.startsWith('label_share.');
+/** A row's stream of random numbers, from its id (FNV-1a, 32 bits): stable whatever other rows exist. */
+function streamOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** Whether a row's change is for the better, the worse, or neither (within the noise, or no better side). */
+export function changeTone(row: Pick<DifferenceRow, 'changed' | 'delta' | 'better'>): 'good' | 'flagged' | 'neutral' {
+  if (!row.changed || row.better === null || !row.delta) return 'neutral';
+  return row.delta > 0 === (row.better === 'higher') ? 'good' : 'flagged';
+}
 
 /** Thrown when two runs cannot be compared (different scales); the session returns it as a failure. */
 export class NotComparable extends Error {}
@@ -95,7 +118,11 @@ export class NotComparable extends Error {}
 const fmt = (x: number) => (Math.abs(x) >= 0.01 || x === 0 ? x.toFixed(2) : x.toPrecision(1));
 
 /** The row in a sentence: which way it moved, by how much, and whether that is beyond the noise. */
-export function differenceVerdict(row: Omit<DifferenceRow, 'verdict' | 'changed'>, share: boolean, m: number): string {
+export function differenceVerdict(
+  row: Omit<DifferenceRow, 'verdict' | 'changed' | 'unit' | 'better'>,
+  share: boolean,
+  m: number,
+): string {
   if (row.delta === null)
     return `${row.name}: not defined in ${row.a === null ? (row.b === null ? 'either run' : 'run A') : 'run B'}`;
   const show = share ? (x: number) => `${(100 * x).toFixed(1)} points` : fmt;
@@ -154,15 +181,20 @@ export function comparisonSection(a: ComparedRun, b: ComparedRun, options: Compa
     ? { sides: Array.from({ length: sides.K }, (_, i) => i), q: sides.K, ordered: true, onDirection: true }
     : null;
 
-  type Pending = Omit<DifferenceRow, 'verdict' | 'changed' | 'p_holm'> & { share: boolean };
+  type Pending = Omit<DifferenceRow, 'verdict' | 'changed' | 'p_holm'>;
   const pending: Pending[] = [];
   const num = (x: number) => (Number.isFinite(x) ? x : null);
-  let stream = 0;
-  const compare = (id: string, name: string, runs: TwoRuns, statistic: (t: ItemCounts) => number, share = false) => {
-    // each row its own seeded stream, so adding a row does not move the others
+  const compare = (
+    id: string,
+    name: string,
+    runs: TwoRuns,
+    statistic: (t: ItemCounts) => number,
+    { unit = 'coefficient', better = 'higher' }: Pick<Partial<DifferenceRow>, 'unit' | 'better'> = {},
+  ) => {
+    // each row its own stream, seeded by its id: a row's interval does not depend on which other rows exist
     const d = runDifference(runs, statistic, {
       resamples: Math.max(bootstrap, 0),
-      seed: seed + 7919 * stream++,
+      seed: seed + streamOf(id),
       paired,
     });
     const defined = bootstrap > 0 && d.defined > 0;
@@ -174,7 +206,8 @@ export function comparisonSection(a: ComparedRun, b: ComparedRun, options: Compa
       delta: num(d.delta),
       ci95: defined && num(d.delta) !== null ? [d.lower, d.upper] : null,
       p: defined && num(d.delta) !== null ? d.p : null,
-      share,
+      unit,
+      better,
     });
   };
   const twoRuns = (ma2: Uint8Array, mb2: Uint8Array, collapse: boolean, order = items): TwoRuns => ({
@@ -199,7 +232,7 @@ export function comparisonSection(a: ComparedRun, b: ComparedRun, options: Compa
 
   // each label's share of the labels
   ra.categories.forEach((category, c) =>
-    compare(`label_share.${category}`, `Share of ${category}`, labels, (t) => shareOf(t, c), true),
+    compare(`label_share.${category}`, `Share of ${category}`, labels, (t) => shareOf(t, c), SHARE),
   );
 
   // the band metric per rubric dimension and per slice value present in both runs
@@ -229,6 +262,8 @@ export function comparisonSection(a: ComparedRun, b: ComparedRun, options: Compa
       if (w < 0) return;
       const da = ma.map((x, j) => (x && sa.code[j] === v ? 1 : 0));
       const db = mb.map((x, j) => (x && sb.code[j] === w ? 1 : 0));
+      // a value with no judgement in a run (a split by this very column) is not in both
+      if (!da.includes(1) || !db.includes(1)) return;
       compare(
         `slice.${sa.name}.${value}.${metric.id}`,
         `${metric.name}, ${sa.name} = ${value}`,
@@ -238,13 +273,45 @@ export function comparisonSection(a: ComparedRun, b: ComparedRun, options: Compa
     });
   }
 
+  const voteA = majorityVote(ra, ma).label;
+  const voteB = majorityVote(rb, mb).label;
+  judgeRows(a, b, { voteA, voteB, compare });
+  biasRows(a, b, { ma, mb, compare, notes });
+
+  // the share of human annotators flagged: annotators, not items, are the sample (independent runs)
+  const flaggedOf = (run: ComparedRun) => {
+    const humans = run.annotators.filter((x) => x.kind === 'human' && !removed.includes(x.id));
+    return [humans.filter((x) => x.flagged).length, humans.length] as const;
+  };
+  const [kA, nA] = flaggedOf(a);
+  const [kB, nB] = flaggedOf(b);
+  const f = proportionDifference(kA, nA, kB, nB);
+  pending.push({
+    id: 'annotators.flagged_share',
+    name: 'Share of human annotators flagged',
+    a: num(f.p1),
+    b: num(f.p2),
+    delta: num(f.delta),
+    ci95: num(f.delta) === null ? null : [f.lower, f.upper],
+    p: num(f.p),
+    unit: 'share',
+    better: 'lower',
+  });
+  notes.push(
+    "annotators flagged: Newcombe's score interval and a two-proportion z-test, the runs' annotators taken as independent samples",
+  );
+
   // Holm over every row with a p-value
   const adjusted = holm(pending.map((r) => r.p ?? NaN));
   const m = adjusted.filter((p) => !Number.isNaN(p)).length;
-  const rows: DifferenceRow[] = pending.map(({ share, ...row }, i) => {
+  const rows: DifferenceRow[] = pending.map((row, i) => {
     const p_holm = Number.isNaN(adjusted[i]) ? null : adjusted[i];
     const out = { ...row, p_holm };
-    return { ...out, changed: p_holm !== null && p_holm < 0.05, verdict: differenceVerdict(out, share, m) };
+    return {
+      ...out,
+      changed: p_holm !== null && p_holm < 0.05,
+      verdict: differenceVerdict(out, row.unit === 'share', m),
+    };
   });
 
   // who changed: annotators in both runs, before and after
@@ -266,8 +333,6 @@ export function comparisonSection(a: ComparedRun, b: ComparedRun, options: Compa
   }
 
   // items in both runs whose majority label flipped
-  const voteA = majorityVote(ra, ma).label;
-  const voteB = majorityVote(rb, mb).label;
   let flipped = 0;
   const listed: ComparisonSection['flips']['items'] = [];
   for (let s = 0; s < items.shared; s++) {

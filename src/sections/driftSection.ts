@@ -1,3 +1,4 @@
+import { naturalCompare } from '../core/naturalOrder';
 import { countPatterns } from '../core/countPatterns';
 import { interpretationBand } from '../core/interpretationBand';
 import { itemCountsOf } from '../core/itemCountsOf';
@@ -54,9 +55,7 @@ function periodsOf(r: Ratings, by: DriftPeriods): { code: Int32Array; names: str
     const slice = r.slices.find((s) => s.name === by.column);
     if (!slice) return `no column "${by.column}" with 50 values or fewer to read periods from`;
     // values in natural order: numbers as numbers, `week 10` after `week 9`
-    const order = slice.values
-      .map((_, i) => i)
-      .sort((a, b) => slice.values[a].localeCompare(slice.values[b], 'en', { numeric: true }));
+    const order = slice.values.map((_, i) => i).sort((a, b) => naturalCompare(slice.values[a], slice.values[b]));
     const rank = new Int32Array(slice.values.length);
     order.forEach((v, k) => (rank[v] = k));
     return {

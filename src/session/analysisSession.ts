@@ -26,13 +26,14 @@ import { agreementSection, dimensionRows, type AgreementSection } from '../secti
 import { withBand, withRubricBand } from '../sections/band';
 import { aiJudgeSection, type AiJudgeSection } from '../sections/aiJudgeSection';
 import { annotatorsSection, type AnnotatorRow } from '../sections/annotatorsSection';
-import { biasSection, positionBiasFlags, type BiasSection } from '../sections/biasSection';
+import { biasSection, positionBiasFlags, responseLengths, type BiasSection } from '../sections/biasSection';
 import {
   comparisonSection,
   NotComparable,
   type ComparedRun,
   type ComparisonSection,
 } from '../sections/comparisonSection';
+import { splitRuns, type RunSplit } from '../sections/splitRuns';
 import { driftSection, type DriftPeriods, type DriftSection } from '../sections/driftSection';
 import { inputSection } from '../sections/inputSection';
 import { judgeRows } from '../sections/judgeRows';
@@ -292,6 +293,8 @@ export function createSession() {
   } | null = null;
   // how many times run B was read: the comparison's cache key
   let runBReads = 0;
+  // or one file cut into runs A and B by a column's values (`splitComparison`)
+  let split: RunSplit | null = null;
 
   /** This session's judgements and annotator rows, as a run of a comparison. */
   const comparedRun = (s: Settings): Result<{ run: ComparedRun; name: string }> => {
@@ -302,27 +305,48 @@ export function createSession() {
     if (!rows.ok) return rows;
     return {
       ok: true,
-      run: { ratings: loaded.ratings, annotators: rows.annotators },
+      run: {
+        ratings: loaded.ratings,
+        annotators: rows.annotators,
+        lengths: cache.get('lengths', null, () => responseLengths(loaded.texts, loaded.ratings.items.length)),
+        models: loaded.models,
+      },
       name: data.overview.input.files.map((f) => f.name).join(', '),
     };
   };
 
-  const comparison = (s: Settings): Result<{ comparison: ComparisonSection | null }> => {
-    if (!runB) return { ok: true, comparison: null };
+  /** Runs A and B with their names: this session's data against run B, or the two parts of a split. */
+  const twoRuns = (s: Settings): Result<{ runs: [ComparedRun, ComparedRun]; names: [string, string] }> => {
+    if (split) {
+      const loaded = data?.loaded;
+      if (!loaded) return { ok: false, message: `Compare: ${data ? SUMMARY_ONLY : 'no data loaded'}` };
+      const runs = splitRuns(loaded, split, { removed: s.removed, weights: s.weights });
+      if (typeof runs === 'string') return { ok: false, message: `Compare: ${runs}` };
+      return { ok: true, runs, names: [`${split.column} = ${split.a}`, `${split.column} = ${split.b}`] };
+    }
     const mine = comparedRun(s);
     if (!mine.ok) return mine;
-    const other = runB.comparedRun(s);
+    const other = runB!.comparedRun(s);
     if (!other.ok) return { ok: false, message: `Run B: ${other.message}` };
+    return { ok: true, runs: [mine.run, other.run], names: [mine.name, other.name] };
+  };
+
+  const comparison = (s: Settings): Result<{ comparison: ComparisonSection | null }> => {
+    if (!runB && !split) return { ok: true, comparison: null };
     try {
-      const section = cache.get('comparison', [s.removed, s.bootstrap, s.seed, s.bandMetric, runBReads], () =>
-        comparisonSection(mine.run, other.run, {
+      const key = [s.removed, s.weights, s.bootstrap, s.seed, s.bandMetric, runBReads, split];
+      const section = cache.get('comparison', key, () => {
+        const runs = twoRuns(s);
+        if (!runs.ok) return runs.message;
+        return comparisonSection(runs.runs[0], runs.runs[1], {
           bootstrap: s.bootstrap,
           seed: s.seed,
           removed: s.removed,
           bandMetric: s.bandMetric,
-          names: [mine.name, other.name],
-        }),
-      );
+          names: runs.names,
+        });
+      });
+      if (typeof section === 'string') return { ok: false, message: section };
       return { ok: true, comparison: section };
     } catch (error) {
       if (error instanceof NotComparable) return { ok: false, message: `Compare: ${error.message}` };
@@ -405,13 +429,30 @@ export function createSession() {
       if (!result.ok) return result;
       runB = { comparedRun: next.comparedRun, humanAnnotators: next.humanAnnotators };
       runBReads++;
+      split = null;
       return result;
     },
 
-    /** Forgets run B: the page and the report compare nothing. */
-    clearComparison(): Result<{ cleared: boolean }> {
-      const cleared = runB !== null;
+    /**
+     * Compares two values of a column of the data read (a batch, guideline version or week column of 50
+     * values or fewer): the judgements holding the first value are run A, those holding the second run B
+     * (`comparison`). Replaces any run B read from files.
+     */
+    splitComparison(by: RunSplit): Result<{ split: RunSplit }> {
+      if (!data) return NO_DATA;
+      if (!data.loaded) return { ok: false, message: `Compare: ${SUMMARY_ONLY}` };
+      const runs = splitRuns(data.loaded, by);
+      if (typeof runs === 'string') return { ok: false, message: `Compare: ${runs}` };
+      split = { column: by.column, a: by.a, b: by.b };
       runB = null;
+      return { ok: true, split };
+    },
+
+    /** Forgets run B (or the split): the page and the report compare nothing. */
+    clearComparison(): Result<{ cleared: boolean }> {
+      const cleared = runB !== null || split !== null;
+      runB = null;
+      split = null;
       return { ok: true, cleared };
     },
 

@@ -103,7 +103,11 @@ export function summaryOverview(
     annotators: summary.annotators
       .map((a) => ({ id: a.id, kind: 'human' as const, labels: a.labels, labelCounts: [...a.label_counts] }))
       .sort((x, y) => y.labels - x.labels || (x.id < y.id ? -1 : 1)),
-    slices: Object.entries(summary.slices).map(([name, values]) => ({ name, values: values.length })),
+    slices: Object.entries(summary.slices).map(([name, values]) => ({
+      name,
+      values: values.length,
+      valueNames: values.map((v) => v.value),
+    })),
     attributeColumns: [],
     goldItems: 0,
     hasTime: summary.annotators.some((a) => a.time_count > 0),

@@ -1,3 +1,4 @@
+import { naturalCompare } from '../core/naturalOrder';
 import { histogram } from '../core/histogram';
 import { judgementFilter } from '../core/judgementFilter';
 import { labelsPerAnnotator } from '../core/labelsPerAnnotator';
@@ -43,7 +44,8 @@ export interface Overview {
   labelsPerItem: number[];
   /** every annotator and AI judge with a label on the overall dimension, most labels first; `labelCounts` per category */
   annotators: { id: string; kind: 'human' | 'ai'; labels: number; labelCounts: number[] }[];
-  slices: { name: string; values: number }[];
+  /** slice columns (50 values or fewer): name, how many values, and the values in natural order */
+  slices: { name: string; values: number; valueNames: string[] }[];
   attributeColumns: string[];
   goldItems: number;
   hasTime: boolean;
@@ -89,7 +91,11 @@ export function overview(loaded: LoadResult, input: InputSection, previewItems =
     issueCount: loaded.issueCount,
     labelsPerItem: histogram(perItem),
     annotators,
-    slices: r.slices.map((s) => ({ name: s.name, values: s.values.length })),
+    slices: r.slices.map((s) => ({
+      name: s.name,
+      values: s.values.length,
+      valueNames: [...s.values].sort(naturalCompare),
+    })),
     attributeColumns: loaded.attributeColumns,
     goldItems: r.itemGold.reduce((s, g) => s + (g >= 0 ? 1 : 0), 0),
     hasTime: r.time !== null,

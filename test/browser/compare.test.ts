@@ -33,15 +33,18 @@ describe('Compare with… in chromium', () => {
     // each row: the name, A, B, B − A and the interval as the audit command computed them (same seed)
     const rows = await table.locator('tbody tr').all();
     expect(rows.length).toBe(expected.rows.length);
-    const minus = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(3)}`;
+    // coefficients with three decimals; shares as percentages, their changes in points
+    const sign = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '');
     for (const [i, row] of rows.entries()) {
       const want = expected.rows[i];
-      if (want.id.startsWith('label_share.')) continue;
+      const share = want.unit === 'share';
+      const value = (x: number) => (share ? `${(100 * x).toFixed(1)}%` : x.toFixed(3));
+      const minus = (x: number) => `${sign(x)}${share ? `${Math.abs(100 * x).toFixed(1)} pt` : Math.abs(x).toFixed(3)}`;
       const cells = (await row.locator('th, td').allTextContents()).map((t) => t.trim());
       expect(cells[0]).toBe(want.name);
       expect(cells.slice(1, 5)).toEqual([
-        want.a.toFixed(3),
-        want.b.toFixed(3),
+        value(want.a),
+        value(want.b),
         minus(want.delta),
         `[${minus(want.ci95[0])}, ${minus(want.ci95[1])}]`,
       ]);
@@ -110,7 +113,38 @@ describe('Compare with… in chromium', () => {
     await settled(page);
     expect((await reading.textContent())!.trim()).toBe(expected.reading);
     await page.screenshot({ path: join(ARTIFACTS, 'drift.png'), fullPage: false });
+
+    // one file as two runs: the pairs of domain code against those of domain math
+    const split = (await auditReport('public/samples/demo.csv.gz', '--compare-by', 'domain=code,math')).comparison;
+    await page.getByTestId('split-column').selectOption('domain');
+    await page.getByTestId('split-a').selectOption('code');
+    await page.getByTestId('split-b').selectOption('math');
+    await page.getByTestId('split-compare').click();
+    const table = page.getByTestId('compare-rows');
+    await table.waitFor({ timeout: 60_000 });
+    const summary = (await page.getByTestId('compare-summary').textContent())!.replace(/\s+/g, ' ');
+    expect(summary).toContain('domain = code (A, ');
+    expect(summary).toContain('against domain = math (B, ');
+    const names = (await table.locator('tbody tr th').allTextContents()).map((t) => t.trim());
+    expect(names).toEqual(split.rows.map((r: { name: string }) => r.name));
+    const deltas = (await table.locator('tbody tr td:nth-of-type(3)').allTextContents()).map((t) => t.trim());
+    const sign = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '');
+    expect(deltas).toEqual(
+      split.rows.map((r: { delta: number | null; unit: string }) =>
+        r.delta === null
+          ? '—'
+          : `${sign(r.delta)}${r.unit === 'share' ? `${Math.abs(100 * r.delta).toFixed(1)} pt` : Math.abs(r.delta).toFixed(3)}`,
+      ),
+    );
+    // the judge and bias rows are there
+    expect(names).toContain("ai_judge: Cohen's kappa with the human majority");
+    expect(names).toContain("Position: humans' share choosing the side shown first");
+    await settled(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'compare-split.png'), fullPage: true });
+    // stopping the comparison brings the choice back
+    await page.getByRole('button', { name: 'Stop comparing' }).click();
+    await page.getByTestId('split-form').waitFor({ timeout: 10_000 });
     expect(log.errors).toEqual([]);
     await page.close();
-  }, 180_000);
+  }, 240_000);
 });

@@ -1,10 +1,10 @@
 // @vitest-environment node
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { audit, auditReport as report } from '../helpers/commands';
-import { runCsv, trueLabels } from '../helpers/twoRuns';
+import { runCsv, trueLabels, workers } from '../helpers/twoRuns';
 
 const dir = mkdtempSync(join(tmpdir(), 'prefscope-compare-'));
 const run = (name: string, seed: number, opts: Parameters<typeof runCsv>[3]) => runCsv(dir, name, seed, opts);
@@ -114,5 +114,57 @@ describe('audit A --compare B', () => {
     const bad = await audit('public/samples/demo.csv.gz', '--drift', 'nope');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--drift nope: Over time: no column "nope"/);
+  }, 60_000);
+
+  it('--compare-by COLUMN=A,B cuts one file into the two runs --compare would read from two files', async () => {
+    // one file holding two batches (disjoint pools, the same pairs): each batch is exactly one of two files
+    const pa = workers(10);
+    const pb = workers(10, 10);
+    const fa = run('batch-a.csv', 31, { items: 200, pool: pa, agree: 0.85 });
+    const fb = run('batch-b.csv', 32, { items: 200, pool: pb, agree: 0.55 });
+    const rows = (path: string, batch: string) =>
+      readFileSync(path, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => `${line},${batch}`);
+    const both = join(dir, 'batches.csv');
+    writeFileSync(both, ['item_id,annotator_id,label,batch', ...rows(fa, 'v1'), ...rows(fb, 'v2')].join('\n') + '\n');
+    const split = (await report(both, '--compare-by', 'batch=v1,v2', '--bootstrap', '200')).comparison;
+    const files = (await report(fa, '--compare', fb, '--bootstrap', '200')).comparison;
+    expect(split.runs.a).toMatchObject({ name: 'batch = v1', judgements: 600, items: 200 });
+    expect(split.runs.b).toMatchObject({ name: 'batch = v2', judgements: 600, items: 200 });
+    expect(split.items).toEqual(files.items);
+    // the same judgements, items and seeds: the same rows, intervals included (the slice rows aside: the
+    // split file has its batch column as a slice, the two files none)
+    const bySplit = new Map(split.rows.map((r: { id: string }) => [r.id, r]));
+    for (const r of files.rows) expect(bySplit.get(r.id), r.id).toEqual(r);
+    expect(
+      split.rows
+        .filter((r: { id: string }) => !files.rows.some((f: { id: string }) => f.id === r.id))
+        .map((r: { id: string }) => r.id),
+    ).toEqual([]);
+    expect(split.annotators.only_a.sort()).toEqual([...pa].sort());
+    expect(split.annotators.only_b.sort()).toEqual([...pb].sort());
+    expect(split.annotators.both).toEqual([]);
+    // a gate on the split, and what it cannot cut
+    const gated = await audit(
+      both,
+      '--compare-by',
+      'batch=v1,v2',
+      '--bootstrap',
+      '0',
+      '--fail-under',
+      'delta.fleiss_kappa=-0.05',
+    );
+    expect(gated.status).toBe(1);
+    expect((await audit(both, '--compare-by', 'batch=v1,v3')).stderr).toMatch(
+      /column batch has no value "v3" \(its values: v1, v2\)/,
+    );
+    expect((await audit(both, '--compare-by', 'week=1,2')).stderr).toMatch(
+      /no column "week" with 50 values or fewer to split by \(one of batch\)/,
+    );
+    expect((await audit(both, '--compare-by', 'batch')).stderr).toMatch(/--compare-by takes COLUMN=VALUE_A,VALUE_B/);
+    expect((await audit(both, '--compare-by', 'batch=v1,v1')).stderr).toMatch(/choose two different values/);
   }, 60_000);
 });

@@ -77,6 +77,21 @@ describe('runDifference', () => {
     }
   }, 60_000);
 
+  it('keeps a shared item that has counts in one run only (a judge row, a tie-only item): still drawn one by one', () => {
+    const { a, b, shared } = twoRuns(4, 150, 50, 0.8, 0.6);
+    // a third of the shared items lose their labels in run B, another third in run A
+    for (let i = 0; i < shared; i++) {
+      if (i % 3 === 0) b[i] = [0, 0, 0];
+      if (i % 3 === 1) a[i] = [0, 0, 0];
+    }
+    const d = runDifference({ a: table(a), b: table(b), shared }, fleiss, { resamples: 4000, seed: 11 });
+    const plain = bruteForce(a, b, shared, 4000, 12, true);
+    expect(Math.abs(d.lower - plain.lower)).toBeLessThan(0.025);
+    expect(Math.abs(d.upper - plain.upper)).toBeLessThan(0.025);
+    expect(d.lower).toBeLessThan(d.delta);
+    expect(d.upper).toBeGreaterThan(d.delta);
+  }, 60_000);
+
   it('finds a planted drop in agreement: the interval lies below 0 and p is small', () => {
     const { a, b, shared } = twoRuns(5, 300, 0, 0.85, 0.55);
     const d = runDifference({ a: table(a), b: table(b), shared }, fleiss, { resamples: 1000, seed: 2 });

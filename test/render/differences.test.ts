@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { deltaInterval, isShareRow, pText, runValue, signedDelta } from '../../src/render/differences';
+import { deltaInterval, pText, runValue, signedDelta } from '../../src/render/differences';
 
 describe('differences', () => {
   it('writes coefficients with three decimals and shares as percentages and points, with a true minus', () => {
-    expect(isShareRow({ id: 'label_share.A>' })).toBe(true);
-    expect(isShareRow({ id: 'fleiss_kappa' })).toBe(false);
     expect(runValue(0.71149, false)).toBe('0.711');
     expect(runValue(0.319, true)).toBe('31.9%');
     expect(runValue(null, false)).toBe('—');

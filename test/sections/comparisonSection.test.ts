@@ -51,7 +51,9 @@ describe('comparisonSection', () => {
       { bootstrap: 100, seed: 3 },
     );
     expect(c.items).toEqual({ shared: 8, a_only: 0, b_only: 0 });
-    for (const r of c.rows) {
+    // no annotator rows were given: the share flagged is not defined
+    expect(c.rows.find((r) => r.id === 'annotators.flagged_share')?.verdict).toMatch(/not defined in either run$/);
+    for (const r of c.rows.filter((x) => x.id !== 'annotators.flagged_share')) {
       expect(r.delta, r.id).toBe(0);
       expect(r.ci95, r.id).toEqual([0, 0]);
       expect(r.changed, r.id).toBe(false);

@@ -6,6 +6,7 @@ import type { NextBatch } from '../../planning/nextBatch';
 import type { SubsampleCurve } from '../../planning/subsampleCurve';
 import type { AnnotatorRow } from '../../sections/annotatorsSection';
 import type { ComparisonSection } from '../../sections/comparisonSection';
+import type { RunSplit } from '../../sections/splitRuns';
 import type { DriftPeriods, DriftSection } from '../../sections/driftSection';
 import type { NextLabelSection } from '../../sections/nextLabelSection';
 import { withBand, withRubricBand } from '../../sections/band';
@@ -101,6 +102,8 @@ export class Analysis {
   readonly nextLabel = new Slot<{ section: NextLabelSection; csv: string; annotators: string[] }>();
   /** run B of a comparison: its files (none: nothing compared), what reading them says, and the comparison */
   compareFiles = $state.raw<File[]>([]);
+  /** or one file cut into runs A and B by two values of a column */
+  compareSplit = $state.raw<RunSplit | null>(null);
   compareNote = $state<string | null>(null);
   readonly comparison = new Slot<ComparisonSection>();
   private readonly compareLoads = new Runs();
@@ -239,6 +242,7 @@ export class Analysis {
       return;
     }
     this.compareFiles = files;
+    this.compareSplit = null;
     const asked = result.overview.labelQuestions.length;
     this.compareNote = asked
       ? `Run B's labels fit more than one reading and were read as guessed: open ${names.join(', ')} on its own ` +
@@ -246,6 +250,33 @@ export class Analysis {
       : null;
     this.panel = 'compare';
     await this.updateComparison();
+  }
+
+  /**
+   * Compares two values of a column of the files open (a batch, guideline version or week): the judgements
+   * with the first value are run A, those with the second run B. Replaces a run B read from files.
+   */
+  async compareBy(split: RunSplit): Promise<void> {
+    const current = this.compareLoads.next();
+    this.comparison.pending = true;
+    const result = await this.worker.splitComparison(split);
+    if (!current()) return;
+    if (!result.ok) {
+      this.compareNote = `The file could not be split: ${result.message}`;
+      this.comparison.pending = false;
+      return;
+    }
+    this.compareFiles = [];
+    this.compareSplit = result.split;
+    this.compareNote = null;
+    this.comparison.clear();
+    this.panel = 'compare';
+    await this.updateComparison();
+  }
+
+  /** Whether a comparison is open (run B read from files, or a split of the files open). */
+  get comparing(): boolean {
+    return this.compareFiles.length > 0 || this.compareSplit !== null;
   }
 
   /** Agreement over time by a column or the timestamp (null: none), at the current settings. */
@@ -276,7 +307,7 @@ export class Analysis {
 
   /** The comparison at the current settings (nothing when no run B was read). */
   async updateComparison(): Promise<boolean> {
-    if (this.compareFiles.length === 0) return true;
+    if (!this.comparing) return true;
     const settings = this.settings;
     return this.comparison.run(
       () => this.worker.comparison(settings),
@@ -289,9 +320,9 @@ export class Analysis {
     this.compareLoads.next();
     await this.worker.clearComparison();
     this.compareFiles = [];
+    this.compareSplit = null;
     this.compareNote = null;
     this.comparison.clear();
-    if (this.panel === 'compare') this.panel = 'overview';
   }
 
   /** Reads the labels as the user answered the page's question (a convention per question key) and computes. */

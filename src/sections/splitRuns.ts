@@ -1,0 +1,63 @@
+import { subsetRatings } from '../core/subsetRatings';
+import type { LoadResult } from '../parse/loadFiles';
+import type { ScoreWeights } from '../core/annotatorScores';
+import { annotatorsSection } from './annotatorsSection';
+import { positionBiasFlags, responseLengths } from './biasSection';
+import type { ComparedRun } from './comparisonSection';
+
+/** One file cut into two runs by the values of a column (`batch`, `guideline_version`, `week`, …). */
+export interface RunSplit {
+  column: string;
+  a: string;
+  b: string;
+}
+
+/**
+ * The judgements whose `column` (a slice column: 50 values or fewer) holds `value`, as a run of a comparison:
+ * its judgements, its annotator table computed on those judgements alone, the response lengths and models.
+ * A string says why the split cannot be made (no such column, or no such value).
+ */
+export function splitRun(
+  loaded: LoadResult,
+  column: string,
+  value: string,
+  { removed = [], weights }: { removed?: readonly string[]; weights?: ScoreWeights } = {},
+): ComparedRun | string {
+  const r = loaded.ratings;
+  const slice = r.slices.find((s) => s.name === column);
+  if (!slice)
+    return r.slices.length
+      ? `no column "${column}" with 50 values or fewer to split by (one of ${r.slices.map((s) => s.name).join(', ')})`
+      : `no column with 50 values or fewer to split by (a batch, week or guideline version column)`;
+  const v = slice.values.indexOf(value);
+  if (v < 0) return `column ${column} has no value "${value}" (its values: ${slice.values.join(', ')})`;
+  const ratings = subsetRatings(
+    r,
+    Uint8Array.from(slice.code, (c) => (c === v ? 1 : 0)),
+  );
+  const codes = removed.map((id) => ratings.annotators.indexOf(id)).filter((a) => a >= 0);
+  return {
+    ratings,
+    annotators: annotatorsSection(ratings, {
+      removed: codes,
+      weights,
+      positionBiased: positionBiasFlags(ratings, loaded.models),
+    }),
+    lengths: responseLengths(loaded.texts, r.items.length),
+    models: loaded.models,
+  };
+}
+
+/** Both runs of a split, or why it cannot be made. */
+export function splitRuns(
+  loaded: LoadResult,
+  split: RunSplit,
+  options: { removed?: readonly string[]; weights?: ScoreWeights } = {},
+): [ComparedRun, ComparedRun] | string {
+  if (split.a === split.b) return `split ${split.column}: choose two different values (both are "${split.a}")`;
+  const a = splitRun(loaded, split.column, split.a, options);
+  if (typeof a === 'string') return a;
+  const b = splitRun(loaded, split.column, split.b, options);
+  if (typeof b === 'string') return b;
+  return [a, b];
+}
