@@ -18,6 +18,8 @@ const SHOTS: Record<string, string> = {
   'rubric.png': 'rubric.png',
   'next-label.png': 'next-label.png',
   'compare.png': 'compare.png',
+  'compare-split.png': 'compare-split.png',
+  'sharing.png': 'sharing.png',
 };
 
 mkdirSync(join(ROOT, '.github/screenshots'), { recursive: true });

@@ -2,6 +2,8 @@
 const DIGITS = 12;
 /** What a pseudonym starts with. */
 export const PSEUDONYM_PREFIX = 'annotator-';
+/** A pseudonym as `pseudonyms` writes it (12 hex digits, or all 64 when two ids' first 12 collide). */
+export const PSEUDONYM = /^annotator-(?:[0-9a-f]{12}|[0-9a-f]{64})$/;
 /** What a left-out text is replaced by. */
 export const TEXT_LEFT_OUT = '(text left out)';
 

@@ -13,16 +13,11 @@ export interface RunSplit {
 }
 
 /**
- * The judgements whose `column` (a slice column: 50 values or fewer) holds `value`, as a run of a comparison:
- * its judgements, its annotator table computed on those judgements alone, the response lengths and models.
- * A string says why the split cannot be made (no such column, or no such value).
+ * The data read, restricted to the judgements whose `column` (a slice column: 50 values or fewer) holds
+ * `value` (items, annotators and texts as they are). A string says why it cannot be cut (no such column, or
+ * no such value).
  */
-export function splitRun(
-  loaded: LoadResult,
-  column: string,
-  value: string,
-  { removed = [], weights }: { removed?: readonly string[]; weights?: ScoreWeights } = {},
-): ComparedRun | string {
+export function splitPart(loaded: LoadResult, column: string, value: string): LoadResult | string {
   const r = loaded.ratings;
   const slice = r.slices.find((s) => s.name === column);
   if (!slice)
@@ -31,10 +26,21 @@ export function splitRun(
       : `no column with 50 values or fewer to split by (a batch, week or guideline version column)`;
   const v = slice.values.indexOf(value);
   if (v < 0) return `column ${column} has no value "${value}" (its values: ${slice.values.join(', ')})`;
-  const ratings = subsetRatings(
-    r,
-    Uint8Array.from(slice.code, (c) => (c === v ? 1 : 0)),
-  );
+  return {
+    ...loaded,
+    ratings: subsetRatings(
+      r,
+      Uint8Array.from(slice.code, (c) => (c === v ? 1 : 0)),
+    ),
+  };
+}
+
+/** A run of a comparison from data read (or a part of it): its judgements, annotator table, lengths and models. */
+export function runOf(
+  loaded: LoadResult,
+  { removed = [], weights }: { removed?: readonly string[]; weights?: ScoreWeights } = {},
+): ComparedRun {
+  const { ratings } = loaded;
   const codes = removed.map((id) => ratings.annotators.indexOf(id)).filter((a) => a >= 0);
   return {
     ratings,
@@ -43,9 +49,19 @@ export function splitRun(
       weights,
       positionBiased: positionBiasFlags(ratings, loaded.models),
     }),
-    lengths: responseLengths(loaded.texts, r.items.length),
+    lengths: responseLengths(loaded.texts, ratings.items.length),
     models: loaded.models,
   };
+}
+
+/** Both parts of a split, or why it cannot be made. */
+export function splitParts(loaded: LoadResult, split: RunSplit): [LoadResult, LoadResult] | string {
+  if (split.a === split.b) return `split ${split.column}: choose two different values (both are "${split.a}")`;
+  const a = splitPart(loaded, split.column, split.a);
+  if (typeof a === 'string') return a;
+  const b = splitPart(loaded, split.column, split.b);
+  if (typeof b === 'string') return b;
+  return [a, b];
 }
 
 /** Both runs of a split, or why it cannot be made. */
@@ -54,10 +70,6 @@ export function splitRuns(
   split: RunSplit,
   options: { removed?: readonly string[]; weights?: ScoreWeights } = {},
 ): [ComparedRun, ComparedRun] | string {
-  if (split.a === split.b) return `split ${split.column}: choose two different values (both are "${split.a}")`;
-  const a = splitRun(loaded, split.column, split.a, options);
-  if (typeof a === 'string') return a;
-  const b = splitRun(loaded, split.column, split.b, options);
-  if (typeof b === 'string') return b;
-  return [a, b];
+  const parts = splitParts(loaded, split);
+  return typeof parts === 'string' ? parts : [runOf(parts[0], options), runOf(parts[1], options)];
 }

@@ -33,7 +33,7 @@ import {
   type ComparedRun,
   type ComparisonSection,
 } from '../sections/comparisonSection';
-import { splitRuns, type RunSplit } from '../sections/splitRuns';
+import { splitParts, splitRuns, type RunSplit } from '../sections/splitRuns';
 import { driftSection, type DriftPeriods, type DriftSection } from '../sections/driftSection';
 import { inputSection } from '../sections/inputSection';
 import { judgeRows } from '../sections/judgeRows';
@@ -106,6 +106,15 @@ export type LoadResultOf<T> = ({ ok: true } & T) | { ok: false; message: string;
 export type SessionLoadOptions = Omit<LoadOptions, 'onProgress'>;
 
 const NO_DATA = { ok: false, message: 'no data loaded' } as const;
+
+/** The pairs of these ids (ids not in the data left out), with their texts and judgements. */
+function previewsOf(loaded: LoadResult, ids: string[]): PairPreview[] {
+  const index = new Map(loaded.ratings.items.map((id, i) => [id, i]));
+  return pairPreviews(
+    loaded,
+    ids.map((id) => index.get(id) ?? -1).filter((i) => i >= 0),
+  );
+}
 
 function loadFailure(error: unknown): { ok: false; message: string; inspections?: FileInfo[] } {
   if (error instanceof LoadFailure) return { ok: false, message: error.message, inspections: error.inspections };
@@ -290,6 +299,7 @@ export function createSession() {
   let runB: {
     comparedRun: (settings?: SettingsInput) => Result<{ run: ComparedRun; name: string }>;
     humanAnnotators: () => Result<{ ids: string[] }>;
+    pairs: (ids: string[]) => Result<{ pairs: PairPreview[] }>;
   } | null = null;
   // how many times run B was read: the comparison's cache key
   let runBReads = 0;
@@ -427,7 +437,7 @@ export function createSession() {
       const next = createSession();
       const result = await next.load(files, options, onProgress);
       if (!result.ok) return result;
-      runB = { comparedRun: next.comparedRun, humanAnnotators: next.humanAnnotators };
+      runB = { comparedRun: next.comparedRun, humanAnnotators: next.humanAnnotators, pairs: next.pairs };
       runBReads++;
       split = null;
       return result;
@@ -673,15 +683,20 @@ export function createSession() {
     /** Texts and judgements of items by id (the lists of the Judges & bias panel), unknown ids left out. */
     pairs(ids: string[]): Result<{ pairs: PairPreview[] }> {
       const loaded = data?.loaded;
-      if (!loaded) return { ok: true, pairs: [] };
-      const index = new Map(loaded.ratings.items.map((id, i) => [id, i]));
-      return {
-        ok: true,
-        pairs: pairPreviews(
-          loaded,
-          ids.map((id) => index.get(id) ?? -1).filter((i) => i >= 0),
-        ),
-      };
+      return { ok: true, pairs: loaded ? previewsOf(loaded, ids) : [] };
+    },
+
+    /** Pairs of a comparison as each run has them: texts and judgements of run A, and of run B. */
+    comparedPairs(ids: string[]): Result<{ a: PairPreview[]; b: PairPreview[] }> {
+      const loaded = data?.loaded;
+      if (!loaded) return { ok: true, a: [], b: [] };
+      if (split) {
+        const parts = splitParts(loaded, split);
+        if (typeof parts === 'string') return { ok: false, message: parts };
+        return { ok: true, a: previewsOf(parts[0], ids), b: previewsOf(parts[1], ids) };
+      }
+      const b = runB?.pairs(ids);
+      return { ok: true, a: previewsOf(loaded, ids), b: b?.ok ? b.pairs : [] };
     },
   });
 }

@@ -54,6 +54,17 @@ describe('Compare with… in chromium', () => {
     expect(await table.textContent()).toContain('the change is larger than the noise');
     // who changed, and the chart drawn
     expect(await page.getByTestId('compare-annotators').locator('tbody tr').count()).toBe(8);
+    // the flipped pairs open with each run's judgements
+    await page.getByTestId('compare-flips').locator('summary').click();
+    await page.getByTestId('open-flips').click();
+    const flipped = page.getByTestId('flip-pairs');
+    await flipped.waitFor({ timeout: 30_000 });
+    const opened = flipped.locator('article.pair');
+    expect(await opened.count()).toBe(Math.min(20, expected.flips.items.length));
+    expect(await opened.first().getAttribute('aria-label')).toBe(`Pair ${expected.flips.items[0].id}`);
+    const runLines = await flipped.locator('p.run').allTextContents();
+    expect(runLines[0]).toMatch(/^Run A: (worker-\d+: (A>|=|B>)(, )?){3}$/);
+    expect(runLines[1]).toMatch(/^Run B: (worker-\d+: (A>|=|B>)(, )?){3}$/);
     const chart = page.getByTestId('compare-panel').locator('figure.chart svg').first();
     const box = (await chart.boundingBox())!;
     expect(box.width).toBeGreaterThan(300);

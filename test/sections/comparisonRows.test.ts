@@ -3,22 +3,15 @@ import { judgementFilter } from '../../src/core/judgementFilter';
 import { AI } from '../../src/core/types';
 import { loadFiles, type LoadResult } from '../../src/parse/loadFiles';
 import { aiJudgeSection } from '../../src/sections/aiJudgeSection';
-import { annotatorsSection } from '../../src/sections/annotatorsSection';
-import { biasSection, positionBiasFlags, responseLengths } from '../../src/sections/biasSection';
-import { comparisonSection, type ComparedRun, type ComparisonSection } from '../../src/sections/comparisonSection';
+import { biasSection } from '../../src/sections/biasSection';
+import { comparisonSection, type ComparisonSection } from '../../src/sections/comparisonSection';
+import { runOf } from '../../src/sections/splitRuns';
 import { generateDemo } from '../fixtures/generateDemo';
 import { textFile } from '../helpers/loadText';
 
 // The judge and bias rows of a comparison: each run's value must be the figure the `ai_judge`, `bias` and
 // `annotators` sections give for that run alone (those sections are checked against references elsewhere),
 // and a change planted in run B must be found, with nothing else moving.
-
-const runOf = (loaded: LoadResult): ComparedRun => ({
-  ratings: loaded.ratings,
-  annotators: annotatorsSection(loaded.ratings, { positionBiased: positionBiasFlags(loaded.ratings, loaded.models) }),
-  lengths: responseLengths(loaded.texts, loaded.ratings.items.length),
-  models: loaded.models,
-});
 
 /** Run A with its AI judge answering `A>` on every pair (a judge that always picks the side shown first). */
 function judgeAlwaysA(loaded: LoadResult): LoadResult {

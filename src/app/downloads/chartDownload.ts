@@ -1,5 +1,6 @@
 import { exportFileName, pageStyleOf, serialiseChart, type SerialisedChart } from './chartExport';
 import { saveFile } from './saveFile';
+import { sharedText } from './sharing';
 
 /**
  * Draws a serialised chart into a canvas at `scale` times its size and encodes it as PNG. The SVG is read
@@ -34,5 +35,6 @@ export async function downloadChart(
 ): Promise<void> {
   const chart = serialiseChart(node, pageStyleOf(shownIn), title);
   if (kind === 'svg') saveFile(exportFileName(title, 'svg'), chart.svg, 'image/svg+xml');
-  else saveFile(exportFileName(title, 'png'), await rasterise(chart));
+  // the PNG is drawn from the SVG as it may be shared (annotator ids pseudonymised when sharing is on)
+  else saveFile(exportFileName(title, 'png'), await rasterise({ ...chart, svg: sharedText(chart.svg) }));
 }

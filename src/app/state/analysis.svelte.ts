@@ -25,6 +25,9 @@ import type {
 import type { Overview, PairPreview } from '../../views/overview';
 import { reportHtml, reportStem } from '../downloads/reportFile';
 import { saveFile } from '../downloads/saveFile';
+import { setSharedText, sharedText } from '../downloads/sharing';
+import { idReplacer, pseudonyms, PSEUDONYM, replaceStrings, withoutTexts } from '../../report/pseudonymise';
+import { count } from '../../format';
 import { DEFAULT_PLAN, type PlanInputs } from './planInputs';
 import { Runs, Slot } from './slot.svelte';
 import { NO_PICKS, decodeViewState, encodeViewState, type ViewPicks } from './viewState';
@@ -104,6 +107,17 @@ export class Analysis {
   compareFiles = $state.raw<File[]>([]);
   /** or one file cut into runs A and B by two values of a column */
   compareSplit = $state.raw<RunSplit | null>(null);
+  /**
+   * Sharing outside the labelling team: each human annotator id's pseudonym while pseudonymising is on (every
+   * download, the report and the shared link use them), null when off; prompts and responses left out of the
+   * report. The passphrase itself is held only in memory, never in the link or in storage.
+   */
+  pseudonyms = $state.raw<ReadonlyMap<string, string> | null>(null);
+  leaveOutTexts = $state(false);
+  /** pseudonyms named by a shared link's removals that no annotator of the data has: resolved with the passphrase */
+  linkPseudonyms = $state.raw<string[]>([]);
+  shareNote = $state<string | null>(null);
+  private passphrase: string | null = null;
   compareNote = $state<string | null>(null);
   readonly comparison = new Slot<ComparisonSection>();
   private readonly compareLoads = new Runs();
@@ -162,6 +176,71 @@ export class Analysis {
     );
   }
 
+  /** The address of this view to share: with pseudonymising on, every annotator id in it is its pseudonym. */
+  get sharedLink(): string {
+    const map = this.pseudonyms;
+    const pseudonym = (id: string) => map?.get(id) ?? id;
+    const reading = { labelsAre: this.options.labelsAre ?? null, itemScope: this.options.itemScope ?? 'shared' };
+    const picks = { ...this.picks, judge: this.routingInputs.judge, filter: sharedText(this.picks.filter) };
+    const settings = { ...this.settings, removed: this.settings.removed.map(pseudonym) };
+    const fragment = encodeViewState(
+      { panel: this.panel, settings, plan: this.plan, picks, reading },
+      DEFAULT_SETTINGS,
+    );
+    const here = typeof location === 'undefined' ? '' : `${location.origin}${location.pathname}${location.search}`;
+    return `${here}${fragment}`;
+  }
+
+  /**
+   * Pseudonymises annotators from here on (a passphrase), or stops (null or empty): every table, chart and
+   * file downloaded, the report and the shared link then name human annotators by `annotator-` and 12 hex
+   * digits of HMAC-SHA-256(passphrase, id). The passphrase stays in memory only.
+   */
+  async setSharing(passphrase: string | null): Promise<void> {
+    this.passphrase = passphrase || null;
+    await this.refreshPseudonyms();
+  }
+
+  /** The pseudonyms of every human annotator of run A and run B, for the passphrase given (new data: new ids). */
+  private async refreshPseudonyms(): Promise<void> {
+    const passphrase = this.passphrase;
+    if (!passphrase || !this.overview) {
+      this.pseudonyms = null;
+      setSharedText(null);
+      this.shareNote = null;
+      return;
+    }
+    const humans = await this.worker.humanAnnotators();
+    if (!humans.ok) {
+      this.shareNote = `Annotators could not be pseudonymised: ${humans.message}`;
+      return;
+    }
+    const map = await pseudonyms(humans.ids, passphrase);
+    // a newer passphrase (or none) was given meanwhile
+    if (this.passphrase !== passphrase) return;
+    this.pseudonyms = map;
+    setSharedText(idReplacer(map));
+    this.shareNote = `Every download names the ${count(map.size)} human annotators by pseudonym.`;
+  }
+
+  /**
+   * A shared link's removals named by pseudonym: the annotators of the data whose pseudonym under this
+   * passphrase they are, removed by their own ids. Pseudonyms the passphrase does not match stay as they are.
+   */
+  async resolveLinkPseudonyms(passphrase: string): Promise<void> {
+    const humans = await this.worker.humanAnnotators();
+    if (!humans.ok || passphrase === '') return;
+    const byPseudonym = new Map([...(await pseudonyms(humans.ids, passphrase))].map(([id, p]) => [p, id])); // eslint-disable-line svelte/prefer-svelte-reactivity -- a temporary
+    const found = this.linkPseudonyms.filter((p) => byPseudonym.has(p));
+    if (found.length === 0) {
+      this.shareNote = `The passphrase matches none of the link's ${this.linkPseudonyms.length} pseudonyms.`;
+      return;
+    }
+    this.linkPseudonyms = this.linkPseudonyms.filter((p) => !byPseudonym.has(p));
+    this.shareNote = `${found.length} annotator${found.length === 1 ? '' : 's'} of the link found and removed.`;
+    await this.updateSettings({ removed: this.settings.removed.map((id) => byPseudonym.get(id) ?? id) });
+  }
+
   private get worker(): SessionClient {
     return (this.client ??= this.makeClient()).session;
   }
@@ -210,6 +289,10 @@ export class Analysis {
     this.driftDefault = true;
     if (!this.fromLink) this.settings = { ...this.settings, removed: [], rubricWeights: null };
     this.fromLink = false;
+    // a shared link's removals named by pseudonym (no annotator has that id): the passphrase resolves them
+    const known = new Set(result.overview.annotators.map((a) => a.id)); // eslint-disable-line svelte/prefer-svelte-reactivity -- a temporary
+    this.linkPseudonyms = this.settings.removed.filter((id) => !known.has(id) && PSEUDONYM.test(id));
+    void this.refreshPseudonyms();
     // an ambiguous label reading is asked about before anything that depends on it is computed
     if (result.overview.labelQuestions.length) {
       this.phase = 'question';
@@ -243,6 +326,8 @@ export class Analysis {
     }
     this.compareFiles = files;
     this.compareSplit = null;
+    // run B's annotators get pseudonyms too
+    void this.refreshPseudonyms();
     const asked = result.overview.labelQuestions.length;
     this.compareNote = asked
       ? `Run B's labels fit more than one reading and were read as guessed: open ${names.join(', ')} on its own ` +
@@ -570,10 +655,7 @@ export class Analysis {
    * prints, at the simulator's inputs) as one self-contained HTML file with the charts as inline SVG, or as
    * JSON. Built in the worker; the charts are drawn here.
    */
-  async downloadReport(
-    format: 'html' | 'json',
-    { passphrase = null, leaveOutTexts = false }: { passphrase?: string | null; leaveOutTexts?: boolean } = {},
-  ): Promise<void> {
+  async downloadReport(format: 'html' | 'json'): Promise<void> {
     if (this.reportBusy) return;
     this.reportBusy = true;
     this.reportNote = 'Building the report…';
@@ -588,22 +670,15 @@ export class Analysis {
         this.reportNote = `The report could not be built: ${built.message}`;
         return;
       }
-      // shared safely: annotator ids replaced by pseudonyms of the passphrase (kept nowhere), texts left out
+      // shared safely: annotator ids replaced by their pseudonyms (keys included), texts left out
+      const pseudonymised = this.pseudonyms !== null;
       let report = built.report;
-      if (passphrase) {
-        const humans = await this.worker.humanAnnotators();
-        if (!humans.ok) {
-          this.reportNote = `The report could not be pseudonymised: ${humans.message}`;
-          return;
-        }
-        const { idReplacer, pseudonyms, replaceStrings } = await import('../../report/pseudonymise');
-        report = replaceStrings(report, idReplacer(await pseudonyms(humans.ids, passphrase)));
-      }
-      if (leaveOutTexts) report = (await import('../../report/pseudonymise')).withoutTexts(report);
+      if (this.pseudonyms) report = replaceStrings(report, idReplacer(this.pseudonyms));
+      if (this.leaveOutTexts) report = withoutTexts(report);
       const stem = reportStem(report);
       if (format === 'json') {
         saveFile(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`, 'application/json');
-        this.reportNote = `${stem}.json${passphrase ? ', annotators pseudonymised' : ''}`;
+        this.reportNote = `${stem}.json${pseudonymised ? ', annotators pseudonymised' : ''}`;
         return;
       }
       let charts = 0;
@@ -612,7 +687,7 @@ export class Analysis {
         this.reportNote = `Drawing chart ${done + 1} of ${total}…`;
       });
       saveFile(`${stem}.html`, html, 'text/html');
-      this.reportNote = `${stem}.html: ${charts} charts, no script, opens offline${passphrase ? ', annotators pseudonymised' : ''}`;
+      this.reportNote = `${stem}.html: ${charts} charts, no script, opens offline${pseudonymised ? ', annotators pseudonymised' : ''}`;
     } catch (error) {
       this.reportNote = `The report could not be built: ${(error as Error).message}`;
     } finally {
@@ -624,6 +699,12 @@ export class Analysis {
   async pairsOf(ids: string[]): Promise<PairPreview[]> {
     const result = await this.worker.pairs(ids);
     return result.ok ? result.pairs : [];
+  }
+
+  /** The pairs of a comparison as run A and run B have them (texts, judgements), or why they cannot be read. */
+  async comparedPairs(ids: string[]): Promise<{ a: PairPreview[]; b: PairPreview[] } | string> {
+    const result = await this.worker.comparedPairs(ids);
+    return result.ok ? { a: result.a, b: result.b } : result.message;
   }
 
   disagreements(a: string, b: string) {
