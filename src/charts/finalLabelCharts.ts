@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { METHOD_NAMES, METHODS, type AggregationSection } from '../sections/aggregationSection';
-import { BASE } from './theme';
+import { BASE, METHOD_COLOURS } from './theme';
 
 const SUPERSCRIPT: Record<string, string> = {
   '-': '⁻',
@@ -40,7 +40,7 @@ export function finalLabelDistribution(
     fx: { label: null, domain: categories },
     x: { axis: null, domain: METHODS.map((m) => METHOD_NAMES[m]) },
     y: { label: 'Pairs', grid: true },
-    color: { domain: METHODS.map((m) => METHOD_NAMES[m]), range: ['#9e9e9e', '#4477AA', '#AA3377'], legend: true },
+    color: { domain: METHODS.map((m) => METHOD_NAMES[m]), range: METHODS.map((m) => METHOD_COLOURS[m]), legend: true },
     marks: [
       Plot.barY(data, {
         fx: 'label',

@@ -1,3 +1,4 @@
+import type { Method } from '../sections/aggregationSection';
 /**
  * Colours with a meaning, shared by every chart and the page's CSS (colour-blind-safe: Okabe-Ito for
  * status, a blue / grey / orange diverging set for the preference sides).
@@ -14,6 +15,14 @@ export const LABEL_COLOURS: Record<string, string> = {
 };
 
 /** Who labels: humans, AI judges, and both (a hybrid pipeline); the same in every chart and legend. */
+/** One colour per final-label method (Paul Tol's bright scheme, majority vote in grey). */
+export const METHOD_COLOURS: Record<Method, string> = {
+  majority: '#9e9e9e',
+  weighted: '#4477AA',
+  dawid_skene: '#AA3377',
+  one_coin_dawid_skene: '#228833',
+  wawa: '#66CCEE',
+};
 export const KIND_COLOURS = { human: '#4477AA', ai: '#AA3377', hybrid: '#228833' } as const;
 
 /**

@@ -25,7 +25,7 @@ const USAGE = `usage: npm run --silent audit -- FILE... [--format READER|ADAPTER
        [--labels-are CONVENTION | FILE=CONVENTION,...] [--label-map '0:=,1:A>,2:B>'] [--item-scope shared|file]
        [--scale 5-point|3-way|binary|nominal] [--remove ID,ID,...] [--bootstrap N] [--seed N]
        [--band-metric ID] [--min-shared N]
-       [--weights gold=0.4,majority=0.3,speed=0.3] [--method auto|majority|weighted|dawid_skene]
+       [--weights gold=0.4,majority=0.3,speed=0.3] [--method ${METHOD_SETTINGS.join('|')}]
        [--rubric-weights DIM=W,DIM=W,...] [--label-from typical|ANNOTATOR] [--label-price P]
        [--fail-under METRIC=VALUE | delta.METRIC=VALUE]... [--out report.json] [--labels final.csv|final.jsonl]
        [--html report.html] [--compare FILE... | --compare-by COLUMN=A,B]

@@ -3,7 +3,7 @@ import { bandReading, bandStatus, withInterval } from './readings';
 import { COUNT_METRICS, METRICS, metricName, metricValue } from '../sections/metrics';
 import { coefficientRows, metricCells, type CoefficientCell } from './coefficientRows';
 import type { AgreementSection, CoefficientBlock } from '../sections/agreementSection';
-import { METHOD_NAMES, METHODS } from '../sections/aggregationSection';
+import { METHOD_NAMES } from '../sections/aggregationSection';
 import type { AiJudgeRow } from '../sections/aiJudgeSection';
 import type { ChartSvg } from './chartSvgs';
 import { escapeHtml } from './escapeHtml';
@@ -562,12 +562,33 @@ function aggregationSection(report: Report): Html {
   ])}
   ${table(
     'Final labels by method',
-    ['method', 'gold accuracy (direction)', 'differs from majority', ...categories],
-    METHODS.map((m) => [
-      METHOD_NAMES[m],
-      num(coefficient(g.gold_accuracy[m])),
-      num(count(g.differs_from_majority[m])),
-      ...g.label_counts[m].map((c) => num(count(c))),
+    [
+      'method',
+      'id',
+      'passes',
+      'gold pairs',
+      'gold accuracy (label)',
+      'gold accuracy (direction)',
+      '95% interval',
+      'differs from majority',
+      'label no annotator gave',
+      ...categories,
+    ],
+    g.methods.map((m) => [
+      `${m.name}${m.converged === false ? ' (did not converge)' : ''}`,
+      m.id,
+      num(m.iterations === null ? '—' : count(m.iterations)),
+      num(count(m.gold_n)),
+      num(coefficient(m.gold_accuracy_exact)),
+      num(coefficient(m.gold_accuracy)),
+      num(
+        m.gold_accuracy_ci95
+          ? `${coefficient(m.gold_accuracy_ci95[0])} – ${coefficient(m.gold_accuracy_ci95[1])}`
+          : '—',
+      ),
+      num(count(m.differs_from_majority)),
+      num(m.outside_given === null ? '—' : count(m.outside_given)),
+      ...g.label_counts[m.id].map((c) => num(count(c))),
     ]),
     { scroll: false },
   )}`;

@@ -23,6 +23,8 @@ export interface AggregationView {
   flips: { total: number; items: Flip[] };
   /** Dawid-Skene posterior confidence of the final labels, in 10 bins from 0 to 1 */
   confidenceHistogram: number[];
+  /** per method: milliseconds its fit took in the worker */
+  ms: Record<Method, number>;
 }
 
 /** What the final-labels panel shows of an aggregation: confusions, the pairs the methods disagree on, confidence. */
@@ -57,11 +59,7 @@ export function aggregationView(
     if (flips.items.length >= limit) continue;
     flips.items.push({
       item: r.items[i],
-      labels: {
-        majority: name(labels.majority.label[i]),
-        weighted: name(labels.weighted.label[i]),
-        dawid_skene: name(ds.label[i]),
-      },
+      labels: Object.fromEntries(METHODS.map((m) => [m, name(labels[m].label[i])])) as Record<Method, string | null>,
       confidence: ds.confidence[i],
       n: labels.majority.n[i],
       gold: name(r.itemGold[i]),
@@ -72,6 +70,7 @@ export function aggregationView(
   }
   return {
     aggregation: detail.section,
+    ms: detail.ms,
     trace: detail.trace,
     priors: detail.priors,
     confusions,

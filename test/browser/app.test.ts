@@ -192,6 +192,16 @@ describe('the built app in chromium', () => {
     expect(await page.getByTestId('band-value').textContent()).toContain(report.agreement.fleiss_kappa.toFixed(3));
     await page.getByRole('tab', { name: 'Final labels' }).click();
     await page.getByTestId('method-table').waitFor({ timeout: 30_000 });
+    // every method side by side, as the audit command scores them on the demo's gold pairs
+    for (const m of report.aggregation.methods) {
+      const cells = (
+        await page.locator(`[data-testid=method-table] tr[data-method="${m.id}"] td`).allTextContents()
+      ).map((t) => t.trim());
+      expect(cells[0], m.id).toBe(m.gold_accuracy_exact.toFixed(3));
+      expect(cells[1], m.id).toBe(
+        `${m.gold_accuracy.toFixed(3)}[${m.gold_accuracy_ci95[0].toFixed(3)}, ${m.gold_accuracy_ci95[1].toFixed(3)}]${m.id === 'weighted' ? 'optimistic: the same gold set weights the annotators' : ''}`,
+      );
+    }
     await page.getByTestId('min-confidence').fill('0.7');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

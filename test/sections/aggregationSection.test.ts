@@ -40,6 +40,28 @@ describe('aggregationSection', () => {
       expect(a.converged).toBe(true);
       // with every weight equal (no composite: 0.5 each) the weighted vote is the majority vote
       expect(a.differs_from_majority.weighted).toBe(0);
+      // Wawa as crowd-kit 1.4.1 labels D_Product (test/core/wawaOneCoin.test.ts): 7455 / 8315 (0.897, crowd-kit's
+      // paper); One-coin Dawid-Skene at crowd-kit's fixed point is 7553 / 8315, and 7587 / 8315 here, where the 76
+      // items whose argmax no annotator gave keep the most probable label given (the test there checks that only
+      // those items differ)
+      const row = (id: string) => a.methods.find((m) => m.id === id)!;
+      expect(a.methods.map((m) => m.id)).toEqual([
+        'majority',
+        'weighted',
+        'dawid_skene',
+        'one_coin_dawid_skene',
+        'wawa',
+      ]);
+      expect(row('wawa')).toMatchObject({ gold_n: 8315, gold_accuracy: 7455 / 8315, iterations: null });
+      expect(row('one_coin_dawid_skene')).toMatchObject({ gold_n: 8315, gold_accuracy: 7587 / 8315, converged: true });
+      // nominal labels: by label and by direction are the same; the interval is Wilson's
+      for (const m of a.methods) {
+        expect(m.gold_accuracy_exact).toBe(m.gold_accuracy);
+        const [lo, hi] = m.gold_accuracy_ci95!;
+        expect(lo).toBeLessThan(m.gold_accuracy!);
+        expect(hi).toBeGreaterThan(m.gold_accuracy!);
+      }
+      expect(row('majority').gold_accuracy_ci95![0]).toBeCloseTo(0.889843, 6); // Wilson 7455/8315, computed by hand in python
     },
     60_000,
   );
@@ -55,5 +77,8 @@ describe('aggregationSection', () => {
     expect(a.gold_accuracy.weighted).toBe(1); // y's B> outweighs x and z on g2
     expect(a.changed_vs_majority).toBe(1);
     expect(a.label_counts.majority).toEqual([1, 1, 0]); // 3-way scale: A>, =, B>
+    // by label and by direction: g1's A> is both; on g2 nothing right
+    const weighted = a.methods.find((m) => m.id === 'weighted')!;
+    expect(weighted).toMatchObject({ gold_n: 2, gold_accuracy_exact: 1, gold_accuracy: 1 });
   });
 });

@@ -93,13 +93,30 @@ export function coefficientTable(
 /** The aggregation methods compared. */
 export function methodTable(a: AggregationSection, chosen: Method): CsvTable {
   return {
-    columns: ['method', 'gold accuracy (direction)', 'labels that differ from the majority vote', 'used for export'],
+    columns: [
+      'method',
+      'passes',
+      'converged',
+      'gold pairs',
+      'gold accuracy (label)',
+      'gold accuracy (direction)',
+      'direction 95% CI low',
+      'direction 95% CI high',
+      'labels that differ from the majority vote',
+      'used for export',
+    ],
     rows: () =>
-      METHODS.map((m) => [
-        METHOD_NAMES[m],
-        a.gold_accuracy[m],
-        a.differs_from_majority[m],
-        m === chosen ? 'yes' : 'no',
+      a.methods.map((m) => [
+        m.name,
+        m.iterations,
+        m.converged === null ? null : m.converged ? 'yes' : 'no',
+        m.gold_n,
+        m.gold_accuracy_exact,
+        m.gold_accuracy,
+        m.gold_accuracy_ci95?.[0],
+        m.gold_accuracy_ci95?.[1],
+        m.differs_from_majority,
+        m.id === chosen ? 'yes' : 'no',
       ]),
   };
 }

@@ -6,7 +6,7 @@ const SAME = 5e-4;
 
 /**
  * Which method is the most accurate on the gold pairs, in words, from the same numbers as the method table:
- * ties are named as ties ("the three methods score the same"), no gold says so, and fewer than 30 gold pairs are
+ * ties are named as ties ("all 5 methods score the same"), no gold says so, and fewer than 30 gold pairs are
  * too few to rank.
  */
 export function bestMethodSentence(a: AggregationSection): string {
@@ -16,8 +16,7 @@ export function bestMethodSentence(a: AggregationSection): string {
   const top = Math.max(...scored.map((m) => a.gold_accuracy[m]!));
   const best = scored.filter((m) => a.gold_accuracy[m]! >= top - SAME);
   const on = `On the ${count(a.gold_items)} gold pairs`;
-  if (best.length === scored.length)
-    return `${on}, ${scored.length === 3 ? 'the three methods' : 'the methods'} score the same (${coefficient(top)}).`;
+  if (best.length === scored.length) return `${on}, all ${scored.length} methods score the same (${coefficient(top)}).`;
   const names = best.map((m) => METHOD_NAMES[m]);
   const lead =
     names.length === 1 ? `${names[0]} is the most accurate` : `${names.join(' and ')} are the most accurate, tied`;

@@ -16,32 +16,62 @@ const base: AggregationSection = {
   converged: true,
   outside_given: 0,
   unused_categories: [],
-  gold_accuracy: { majority: 0.9, weighted: 0.9, dawid_skene: 0.95 },
+  gold_accuracy: { majority: 0.9, weighted: 0.9, dawid_skene: 0.95, one_coin_dawid_skene: 0.9, wawa: 0.9 },
   gold_items: 40,
   changed_vs_majority: 3,
-  label_counts: { majority: [50, 50], weighted: [50, 50], dawid_skene: [49, 51] },
-  differs_from_majority: { majority: 0, weighted: 0, dawid_skene: 3 },
+  label_counts: {
+    majority: [50, 50],
+    weighted: [50, 50],
+    dawid_skene: [49, 51],
+    one_coin_dawid_skene: [50, 50],
+    wawa: [50, 50],
+  },
+  differs_from_majority: { majority: 0, weighted: 0, dawid_skene: 3, one_coin_dawid_skene: 0, wawa: 0 },
+  methods: [],
 };
 const a = (change: Partial<AggregationSection>): AggregationSection => ({ ...base, ...change });
 
 describe('aggregation sentences (from the numbers of the method table)', () => {
   it('bestMethodSentence names one best method, a tie as a tie, three equal scores as the same, and no gold', () => {
     expect(bestMethodSentence(base)).toBe('On the 40 gold pairs, Dawid-Skene is the most accurate (0.950).');
-    expect(bestMethodSentence(a({ gold_accuracy: { majority: 0.905, weighted: 0.905, dawid_skene: 0.905 } }))).toBe(
-      'On the 40 gold pairs, the three methods score the same (0.905).',
-    );
-    expect(bestMethodSentence(a({ gold_accuracy: { majority: 0.9, weighted: 0.95, dawid_skene: 0.95 } }))).toBe(
-      'On the 40 gold pairs, Reliability-weighted vote and Dawid-Skene are the most accurate, tied (0.950).',
-    );
+    expect(
+      bestMethodSentence(
+        a({
+          gold_accuracy: {
+            majority: 0.905,
+            weighted: 0.905,
+            dawid_skene: 0.905,
+            one_coin_dawid_skene: 0.905,
+            wawa: 0.905,
+          },
+        }),
+      ),
+    ).toBe('On the 40 gold pairs, all 5 methods score the same (0.905).');
+    expect(
+      bestMethodSentence(
+        a({
+          gold_accuracy: { majority: 0.9, weighted: 0.95, dawid_skene: 0.95, one_coin_dawid_skene: 0.9, wawa: 0.9 },
+        }),
+      ),
+    ).toBe('On the 40 gold pairs, Reliability-weighted vote and Dawid-Skene are the most accurate, tied (0.950).');
     // differences below the third decimal are ties too
-    expect(bestMethodSentence(a({ gold_accuracy: { majority: 0.9, weighted: 0.9, dawid_skene: 0.9004 } }))).toBe(
-      'On the 40 gold pairs, the three methods score the same (0.900).',
-    );
+    expect(
+      bestMethodSentence(
+        a({
+          gold_accuracy: { majority: 0.9, weighted: 0.9, dawid_skene: 0.9004, one_coin_dawid_skene: 0.9, wawa: 0.9 },
+        }),
+      ),
+    ).toBe('On the 40 gold pairs, all 5 methods score the same (0.900).');
     expect(bestMethodSentence(a({ gold_items: 12 }))).toBe(
       'On the 12 gold pairs, Dawid-Skene is the most accurate (0.950) — with only 12 gold pairs, too few to rank the methods with confidence.',
     );
     expect(
-      bestMethodSentence(a({ gold_items: 0, gold_accuracy: { majority: null, weighted: null, dawid_skene: null } })),
+      bestMethodSentence(
+        a({
+          gold_items: 0,
+          gold_accuracy: { majority: null, weighted: null, dawid_skene: null, one_coin_dawid_skene: null, wawa: null },
+        }),
+      ),
     ).toBe('There are no gold pairs to tell the methods apart: compare their agreement instead.');
   });
 
