@@ -7,7 +7,7 @@ import { longerSides } from '../core/lengthBias';
 import { firstSideChoice } from '../core/positionBias';
 import type { TwoRuns } from '../core/runDifference';
 import { AI, type Ratings } from '../core/types';
-import { comparisonSides } from './aiJudgeSection';
+import { comparisonSides, judgeVerdicts } from './aiJudgeSection';
 import { MIN_LENGTH_DIFFERENCE, positionConfounds } from './biasSection';
 import type { ComparedRun, DifferenceRow } from './comparisonSection';
 
@@ -42,13 +42,8 @@ function twoRuns(a: Side, b: Side, K: number): TwoRuns {
   };
 }
 
-/** The AI judges' codes by id (annotators of kind AI with a label on the overall dimension). */
-function judgesOf(r: Ratings): Map<string, number> {
-  const mask = judgementFilter(r, { kind: AI });
-  const out = new Map<string, number>();
-  for (let j = 0; j < r.n; j++) if (mask[j] && r.label[j] >= 0) out.set(r.annotators[r.annotator[j]], r.annotator[j]);
-  return out;
-}
+/** The AI judges' codes by id (`judgeVerdicts`: annotators of kind AI with a label on the overall dimension). */
+const judgesOf = (r: Ratings) => new Map(judgeVerdicts(r).map((v) => [r.annotators[v.judge], v.judge]));
 
 /** The judge's judgements on the overall dimension. */
 const judgeMask = (r: Ratings, g: number) => {

@@ -451,8 +451,9 @@ export function createSession() {
     splitComparison(by: RunSplit): Result<{ split: RunSplit }> {
       if (!data) return NO_DATA;
       if (!data.loaded) return { ok: false, message: `Compare: ${SUMMARY_ONLY}` };
-      const runs = splitRuns(data.loaded, by);
-      if (typeof runs === 'string') return { ok: false, message: `Compare: ${runs}` };
+      // the parts are checked here (cheap); their runs are computed when the comparison is asked for
+      const parts = splitParts(data.loaded, by);
+      if (typeof parts === 'string') return { ok: false, message: `Compare: ${parts}` };
       split = { column: by.column, a: by.a, b: by.b };
       runB = null;
       return { ok: true, split };

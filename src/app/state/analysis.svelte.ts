@@ -30,7 +30,7 @@ import { idReplacer, pseudonyms, PSEUDONYM, replaceStrings, withoutTexts } from 
 import { count } from '../../format';
 import { DEFAULT_PLAN, type PlanInputs } from './planInputs';
 import { Runs, Slot } from './slot.svelte';
-import { NO_PICKS, decodeViewState, encodeViewState, type ViewPicks } from './viewState';
+import { NO_PICKS, decodeViewState, encodeViewState, type ViewPicks, type ViewState } from './viewState';
 import { WorkerClient, type SessionClient } from './workerClient';
 
 /** `question`: the files are read but a label reading is ambiguous; the page asks before computing anything */
@@ -168,23 +168,26 @@ export class Analysis {
 
   /** The fragment of a link that reproduces this view (with the same file). */
   get link(): string {
+    return encodeViewState(this.viewState, DEFAULT_SETTINGS);
+  }
+
+  /** What a link reproduces of this view. */
+  private get viewState(): ViewState {
     const reading = { labelsAre: this.options.labelsAre ?? null, itemScope: this.options.itemScope ?? 'shared' };
     const picks = { ...this.picks, judge: this.routingInputs.judge };
-    return encodeViewState(
-      { panel: this.panel, settings: this.settings, plan: this.plan, picks, reading },
-      DEFAULT_SETTINGS,
-    );
+    return { panel: this.panel, settings: this.settings, plan: this.plan, picks, reading };
   }
 
   /** The address of this view to share: with pseudonymising on, every annotator id in it is its pseudonym. */
   get sharedLink(): string {
     const map = this.pseudonyms;
-    const pseudonym = (id: string) => map?.get(id) ?? id;
-    const reading = { labelsAre: this.options.labelsAre ?? null, itemScope: this.options.itemScope ?? 'shared' };
-    const picks = { ...this.picks, judge: this.routingInputs.judge, filter: sharedText(this.picks.filter) };
-    const settings = { ...this.settings, removed: this.settings.removed.map(pseudonym) };
+    const view = this.viewState;
     const fragment = encodeViewState(
-      { panel: this.panel, settings, plan: this.plan, picks, reading },
+      {
+        ...view,
+        settings: { ...view.settings, removed: view.settings.removed.map((id) => map?.get(id) ?? id) },
+        picks: { ...view.picks, filter: sharedText(view.picks.filter) },
+      },
       DEFAULT_SETTINGS,
     );
     const here = typeof location === 'undefined' ? '' : `${location.origin}${location.pathname}${location.search}`;
@@ -230,7 +233,9 @@ export class Analysis {
   async resolveLinkPseudonyms(passphrase: string): Promise<void> {
     const humans = await this.worker.humanAnnotators();
     if (!humans.ok || passphrase === '') return;
-    const byPseudonym = new Map([...(await pseudonyms(humans.ids, passphrase))].map(([id, p]) => [p, id])); // eslint-disable-line svelte/prefer-svelte-reactivity -- a temporary
+    const map = await pseudonyms(humans.ids, passphrase);
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a temporary
+    const byPseudonym = new Map([...map].map(([id, p]) => [p, id]));
     const found = this.linkPseudonyms.filter((p) => byPseudonym.has(p));
     if (found.length === 0) {
       this.shareNote = `The passphrase matches none of the link's ${this.linkPseudonyms.length} pseudonyms.`;
