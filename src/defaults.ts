@@ -24,9 +24,21 @@ export const DEFAULT_SETTINGS = {
 /**
  * The annotator flag rules (README "Flags"): the gold rule applies from `minGold` gold answers and flags a
  * directional gold accuracy below `goldThreshold` (also replayed in real time); `low_reliability` below
- * `flagThreshold`; `too_fast` under `tooFast` seconds a label; the majority part from `minMajority` labels.
+ * `flagThreshold`; `too_fast` under `tooFast` seconds a label; the majority part from `minMajority` labels;
+ * `spammer` from `spamMinLabels` labels when MACE's spamming probability is at least `spamProbability` and the
+ * confusion-matrix spammer score at most `spammerScore` (0.25 = (α + β − 1)² of a binary annotator right 3 times
+ * in 4 on each side: well short of that is a matrix whose rows barely differ).
  */
-export const FLAG_RULES = { minGold: 5, goldThreshold: 0.6, flagThreshold: 0.6, tooFast: 5, minMajority: 5 };
+export const FLAG_RULES = {
+  minGold: 5,
+  goldThreshold: 0.6,
+  flagThreshold: 0.6,
+  tooFast: 5,
+  minMajority: 5,
+  spamMinLabels: 20,
+  spamProbability: 0.7,
+  spammerScore: 0.25,
+};
 
 /** Settings that only change how computed numbers are read, never a number: the page applies them without recomputing. */
 export const DISPLAY_SETTINGS: readonly string[] = ['bandMetric'];

@@ -194,8 +194,9 @@ export function winRateMatrix(ratings: ModelRatings, { width = 520 }: { width?: 
       domain: [0, 1],
       pivot: 0.5,
       legend: true,
-      percent: true,
-      label: 'Win rate (%)',
+      // the values are shares: `percent: true` would scale them to 0–100, outside the [0, 1] domain (black cells)
+      tickFormat: '.0%',
+      label: 'Win rate',
     },
     marks: [
       Plot.cell(cells, {

@@ -119,6 +119,8 @@ export function reportCharts(report: Report): ReportChart[] {
       gold_accuracy: null,
       gold_accuracy_directional: j.reliability.gold_accuracy_directional,
       gold_accuracy_ci95: null,
+      spam_probability: null,
+      spammer_score: null,
       majority_n: j.reliability.majority_n,
       majority_agreement: j.reliability.majority_agreement,
       mean_time_s: null,

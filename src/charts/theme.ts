@@ -14,15 +14,21 @@ export const LABEL_COLOURS: Record<string, string> = {
   'B>>': '#c25e00',
 };
 
-/** Who labels: humans, AI judges, and both (a hybrid pipeline); the same in every chart and legend. */
-/** One colour per final-label method (Paul Tol's bright scheme, majority vote in grey). */
+/** One colour per final-label method (Paul Tol's bright and muted schemes, majority vote in grey). */
 export const METHOD_COLOURS: Record<Method, string> = {
   majority: '#9e9e9e',
   weighted: '#4477AA',
   dawid_skene: '#AA3377',
+  dawid_skene_gold: '#882255',
   one_coin_dawid_skene: '#228833',
+  glad: '#CCBB44',
+  mace: '#EE6677',
   wawa: '#66CCEE',
+  zero_based_skill: '#117733',
+  kos: '#DDCC77',
+  mmsr: '#332288',
 };
+/** Who labels: humans, AI judges, and both (a hybrid pipeline); the same in every chart and legend. */
 export const KIND_COLOURS = { human: '#4477AA', ai: '#AA3377', hybrid: '#228833' } as const;
 
 /**

@@ -137,9 +137,10 @@ export function bradleyTerry(
 
 /**
  * Strongly connected components of "i scored against j" (Tarjan 1972, iterative), renumbered by smallest
- * model code, and the main one.
+ * model code, and the main one. Exported so that the models with ties (`davidson`, `raoKupper`, `elo`,
+ * `bradleyTerryPosition`, through `componentPairs`) fit the same component.
  */
-function components(counts: WinMatrix): { component: Int32Array; main: number } {
+export function components(counts: WinMatrix): { component: Int32Array; main: number } {
   const M = counts.nModels;
   const { wins, ties, comparisons } = counts;
   const edge = (i: number, j: number) => wins[i * M + j] + ties[i * M + j] > 0;

@@ -28,6 +28,8 @@ export interface DawidSkene {
    * the categories given instead (unless `anyLabel`), so they are counted here
    */
   outsideGiven: number;
+  /** gold items used: items with a `gold` category and at least one selected label (0 without `gold`) */
+  nGold: number;
 }
 
 const FLOOR = 1e-12;
@@ -35,7 +37,8 @@ const FLOOR = 1e-12;
 /**
  * Dawid & Skene (1979) EM (`docs/report-schema.md` "Dawid-Skene"), with the semantics of crowd-kit's `DawidSkene`
  * (tested against crowd-kit's `test_dawid_skene_step_by_step`, github.com/Toloka/crowd-kit @35f0661):
- * posteriors start at the vote shares (soft majority); the M-step sets the priors to
+ * posteriors start at the vote shares (soft majority; `init`, nItems × K, gives other starting posteriors, a row
+ * normalised, the vote shares where a row is 0 — a warm start); the M-step sets the priors to
  * the mean posterior and confusion[a][k][l] = Σ posterior_k over a's labels l / Σ posterior_k over a's
  * labels, floored at 1e-12 (no other smoothing; a row without mass is uniform); the E-step sets
  * posterior ∝ prior × Π confusion[a][·][l]. `maxIterations: 0` gives the start with one M-step.
@@ -48,6 +51,15 @@ const FLOOR = 1e-12;
  * only the labels it sees). An item's label is never a category none of its annotators gave (`anyLabel: false`,
  * the default): when the argmax is one, the item gets the given category of highest posterior (an exact tie: the
  * lowest code, crowd-kit's argmax) and is counted in `outsideGiven`. With `anyLabel: true` the argmax stands.
+ * `gold` (per item: its known category, any negative value when unknown; default null, no gold) is crowd-kit's
+ * `DawidSkene.fit(data, true_labels)`:  a gold item's posterior is one-hot on its category at the start and after
+ * every E-step, so the priors count it and the M-step learns the confusion of its annotators from the truth.
+ * SQUAREM extrapolates only the confusion matrices and priors, and each pass re-fixes the gold rows, so they stay
+ * exactly one-hot throughout; the likelihood it guards is the joint one (a gold item: prior × Π confusion of its
+ * known class).
+ * A gold item is labelled with its gold category (confidence 1, never counted in `outsideGiven`); gold items
+ * without selected labels are left out, as crowd-kit (which knows only the tasks in its data); a gold category no
+ * selected label uses is kept in the fit. `nGold` counts the gold items used.
  */
 export function dawidSkene(
   ratings: Ratings,
@@ -55,18 +67,38 @@ export function dawidSkene(
   options: {
     maxIterations?: number;
     tolerance?: number;
-    init?: 'majority';
+    init?: 'majority' | Float64Array;
     accelerate?: boolean;
     anyLabel?: boolean;
+    gold?: Int32Array | null;
   } = {},
 ): DawidSkene {
-  if ((options.init ?? 'majority') !== 'majority') throw new Error(`invalid init: "${String(options.init)}"`);
+  const start = options.init ?? 'majority';
+  if (start !== 'majority' && !(start instanceof Float64Array)) throw new Error(`invalid init: "${String(start)}"`);
+  if (start instanceof Float64Array && start.length !== ratings.items.length * ratings.categories.length)
+    throw new Error(`init: ${start.length} entries for ${ratings.items.length} items × ${ratings.categories.length}`);
   // categories no selected label uses are left out of the fit (no prior mass, no confusion column), then put back
-  const K = ratings.categories.length;
-  const used = new Uint8Array(K);
-  for (let j = 0; j < ratings.n; j++) if ((!mask || mask[j]) && ratings.label[j] >= 0) used[ratings.label[j]] = 1;
+  const K = ratings.categories.length,
+    nItems = ratings.items.length;
+  const used = new Uint8Array(K),
+    labelled = new Uint8Array(nItems);
+  for (let j = 0; j < ratings.n; j++)
+    if ((!mask || mask[j]) && ratings.label[j] >= 0) used[ratings.label[j]] = labelled[ratings.item[j]] = 1;
+  // gold on items with selected labels only; its category takes part in the fit even if no label used it
+  const { gold: given = null } = options;
+  let gold: Int32Array | null = null;
+  if (given) {
+    if (given.length !== nItems) throw new Error(`gold: ${given.length} entries for ${nItems} items`);
+    gold = new Int32Array(nItems).fill(-1);
+    for (let i = 0; i < nItems; i++) {
+      if (given[i] >= K) throw new Error(`invalid gold category: ${given[i]}`);
+      if (given[i] < 0 || !labelled[i]) continue;
+      gold[i] = given[i];
+      used[given[i]] = 1;
+    }
+  }
   const kept = [...used.keys()].filter((k) => used[k]);
-  if (kept.length === K || kept.length === 0) return fit(ratings, mask, options);
+  if (kept.length === K || kept.length === 0) return fit(ratings, mask, { ...options, gold });
   const toKept = new Int32Array(K).fill(-1);
   kept.forEach((k, c) => (toKept[k] = c));
   const label = new Int32Array(ratings.n);
@@ -79,7 +111,17 @@ export function dawidSkene(
       fivePoint: Int8Array.from(kept, (k) => ratings.fivePoint[k]),
     },
     mask,
-    options,
+    {
+      ...options,
+      gold: gold && gold.map((g) => (g < 0 ? -1 : toKept[g])),
+      init:
+        start instanceof Float64Array
+          ? Float64Array.from(
+              { length: nItems * kept.length },
+              (_, x) => start[Math.floor(x / kept.length) * K + kept[x % kept.length]],
+            )
+          : 'majority',
+    },
   );
   return expand(inner, kept, K, ratings.items.length, ratings.annotators.length);
 }
@@ -115,7 +157,16 @@ function fit(
     tolerance = 1e-6,
     accelerate = true,
     anyLabel = false,
-  }: { maxIterations?: number; tolerance?: number; accelerate?: boolean; anyLabel?: boolean },
+    gold = null,
+    init = 'majority',
+  }: {
+    maxIterations?: number;
+    tolerance?: number;
+    accelerate?: boolean;
+    anyLabel?: boolean;
+    gold?: Int32Array | null;
+    init?: 'majority' | Float64Array;
+  },
 ): DawidSkene {
   const K = ratings.categories.length,
     W = K <= 5 ? 5 : K,
@@ -139,15 +190,25 @@ function fit(
     mass: new Float64Array(W),
     cf: new Float64Array(nAnn * K * W),
     sums: new Float64Array(nAnn * K * W),
+    gold,
   };
   const { T, cf, sums, priors, mass } = s;
-  let nLabelled = 0;
+  let nLabelled = 0,
+    nGold = 0;
   for (let i = 0; i < nItems; i++) {
     const a = start[i],
       e = start[i + 1];
     if (e === a) continue;
     nLabelled++;
-    for (let t = a; t < e; t++) T[i * W + ((cell[t] / W) % K)] += 1 / (e - a);
+    // the start: vote shares (crowd-kit's MajorityVote probabilities), one-hot on a gold item's category
+    const warm = init === 'majority' ? null : init;
+    let row = 0;
+    if (warm) for (let k = 0; k < K; k++) row += warm[i * K + k];
+    if (gold && gold[i] >= 0) {
+      T[i * W + gold[i]] = 1;
+      nGold++;
+    } else if (warm && row > 0) for (let k = 0; k < K; k++) T[i * W + k] = warm[i * K + k] / row;
+    else for (let t = a; t < e; t++) T[i * W + ((cell[t] / W) % K)] += 1 / (e - a);
     for (let k = 0; k < K; k++) mass[k] += T[i * W + k];
     for (let t = a; t < e; t++) for (let k = 0; k < K; k++) sums[cell[t] + k] += T[i * W + k];
   }
@@ -234,6 +295,12 @@ function fit(
   let outsideGiven = 0;
   for (let i = 0; i < nItems; i++) {
     if (start[i + 1] === start[i]) continue;
+    if (gold && gold[i] >= 0) {
+      for (let k = 0; k < K; k++) posterior[i * K + k] = T[i * W + k];
+      label[i] = gold[i];
+      confidence[i] = 1;
+      continue;
+    }
     let max = 0;
     for (let k = 0; k < K; k++) max = Math.max(max, (posterior[i * K + k] = T[i * W + k]));
     for (let k = 0; k < K; k++) top[k] = T[i * W + k] >= max - 1e-12 ? 1 : 0;
@@ -267,6 +334,7 @@ function fit(
     nLabelled,
     unused: [],
     outsideGiven,
+    nGold,
   };
 }
 

@@ -2,7 +2,8 @@
  * The working arrays of `dawidSkene`. W = the padded class width (5 when K <= 5, so that one unrolled
  * loop serves every preference scale; padded classes have prior 0 and stay at posterior 0).
  * `cell[t]` = (annotator * K + observed) * W for judgement t in item order; `cf[cell[t] + k]` =
- * P(observed | true k); `sums` has the layout of `cf`; `T` is nItems × W.
+ * P(observed | true k); `sums` has the layout of `cf`; `T` is nItems × W. `gold` (optional, per item: a known
+ * class or -1): a gold item's row of `T` is one-hot on its class and the pass leaves it so.
  */
 export interface EmState {
   K: number;
@@ -14,6 +15,7 @@ export interface EmState {
   T: Float64Array;
   sums: Float64Array;
   mass: Float64Array;
+  gold?: Int32Array | null;
 }
 
 const TINY = 1e-180,
@@ -25,12 +27,14 @@ const TINY = 1e-180,
  * rescaled by 1e180 whenever the running sum drops below 1e-180), the largest change of the item's
  * posterior, and the sums of the next M-step (`sums`, `mass`; the caller zeroes them). Returns the largest
  * posterior change and, when `withLogLik`, the log-likelihood Σ_i log Σ_k prior_k Π confusion (else 0).
+ * A gold item (`s.gold[i]` = g >= 0) keeps its one-hot row: it adds 1 to the sums of class g, no change, and
+ * log(prior_g Π confusion_g) to the log-likelihood (the joint likelihood of its labels and its known class).
  */
 export function dawidSkenePass(s: EmState, withLogLik: boolean): { change: number; logLik: number } {
   return s.W === 5 ? pass5(s, withLogLik) : passAny(s, withLogLik);
 }
 
-function pass5({ start, cell, cf, priors, T, sums, mass }: EmState, withLogLik: boolean) {
+function pass5({ start, cell, cf, priors, T, sums, mass, gold = null }: EmState, withLogLik: boolean) {
   const nItems = start.length - 1;
   let change = 0,
     logLik = 0,
@@ -44,6 +48,10 @@ function pass5({ start, cell, cf, priors, T, sums, mass }: EmState, withLogLik: 
       e = start[i + 1],
       off = i * 5;
     if (e === s) continue;
+    if (gold !== null && gold[i] >= 0) {
+      logLik += fixedRow(gold[i], s, e, cell, cf, priors, sums, mass, withLogLik);
+      continue;
+    }
     let p0 = priors[0],
       p1 = priors[1],
       p2 = priors[2],
@@ -109,7 +117,7 @@ function pass5({ start, cell, cf, priors, T, sums, mass }: EmState, withLogLik: 
   return { change, logLik };
 }
 
-function passAny({ W, start, cell, cf, priors, T, sums, mass }: EmState, withLogLik: boolean) {
+function passAny({ W, start, cell, cf, priors, T, sums, mass, gold = null }: EmState, withLogLik: boolean) {
   const nItems = start.length - 1,
     p = new Float64Array(W);
   let change = 0,
@@ -119,6 +127,10 @@ function passAny({ W, start, cell, cf, priors, T, sums, mass }: EmState, withLog
       e = start[i + 1],
       off = i * W;
     if (e === s) continue;
+    if (gold !== null && gold[i] >= 0) {
+      logLik += fixedRow(gold[i], s, e, cell, cf, priors, sums, mass, withLogLik);
+      continue;
+    }
     let scaled = 0,
       sum: number;
     for (let k = 0; k < W; k++) p[k] = priors[k];
@@ -147,4 +159,25 @@ function passAny({ W, start, cell, cf, priors, T, sums, mass }: EmState, withLog
     }
   }
   return { change, logLik };
+}
+
+/** A gold item of class g: its (one-hot) posterior into the M-step sums; its log-likelihood term when asked, else 0. */
+function fixedRow(
+  g: number,
+  s: number,
+  e: number,
+  cell: Int32Array,
+  cf: Float64Array,
+  priors: Float64Array,
+  sums: Float64Array,
+  mass: Float64Array,
+  withLogLik: boolean,
+) {
+  mass[g] += 1;
+  let logLik = withLogLik ? Math.log(priors[g]) : 0;
+  for (let t = s; t < e; t++) {
+    sums[cell[t] + g] += 1;
+    if (withLogLik) logLik += Math.log(cf[cell[t] + g]);
+  }
+  return logLik;
 }

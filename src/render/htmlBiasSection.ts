@@ -1,3 +1,5 @@
+import { RATING_MODEL_NAMES } from '../sections/modelRatings';
+import { ratingFitSentence } from '../views/ratingFit';
 import { coefficient, count, percent } from '../format';
 import { ciOnly, facts, html, Html, num, pValue, seconds, share, table, yesNo } from './htmlParts';
 import type { BiasReport } from '../sections/judgesReport';
@@ -302,5 +304,100 @@ function ratingsBlock(bias: BiasReport): Html {
         ),
       ]),
       { scroll: false },
-    )}`;
+    )}
+    ${ratingModelsBlock(r)}`;
+}
+
+/** The rating models compared (ties modelled, Elo, win rate) and the first-position advantage per annotator. */
+function ratingModelsBlock(r: NonNullable<BiasReport['model_ratings']>): Html {
+  const c = r.models_compared;
+  const ci = (x: [number, number] | null, d = 0) => (x ? `${x[0].toFixed(d)} to ${x[1].toFixed(d)}` : '—');
+  const fit = ratingFitSentence(c);
+  const p = r.position;
+  return html`<h4>Ties modelled, and other ratings</h4>
+    <p>
+      Bradley-Terry with a tie as half a win, without the ties, Davidson (1970) and Rao-Kupper (1967) (ties as their own
+      outcome), Elo (K = ${c.elo.k_factor}, start ${c.elo.initial}, base ${c.elo.base}, scale ${c.elo.scale}, seeded
+      order, seed ${c.elo.seed}; refitted on ${count(c.elo.bootstrap)} resamples, their orders from seed
+      ${c.elo.bootstrap_seed}) and the average win rate, on the same bootstrap resamples. ${fit ?? ''}
+    </p>
+    ${table(
+      'Rating models: fit on the same comparisons',
+      [
+        'rating model',
+        'id',
+        'comparisons',
+        'log-likelihood',
+        'parameters',
+        'AIC',
+        'tie parameter',
+        '95% CI',
+        'resamples kept',
+      ],
+      c.methods.map((m) => [
+        `${RATING_MODEL_NAMES[m.name]}${m.converged === false ? ' (did not converge)' : ''}`,
+        m.name,
+        num(count(m.comparisons)),
+        num(m.log_likelihood === null ? '—' : m.log_likelihood.toFixed(1)),
+        num(m.parameters === null ? '—' : String(m.parameters)),
+        num(m.aic === null ? '—' : m.aic.toFixed(1)),
+        num(m.tie_parameter === null ? '—' : m.tie_parameter.toFixed(3)),
+        num(ci(m.tie_parameter_ci95, 3)),
+        num(count(m.bootstrap_kept)),
+      ]),
+      { scroll: false },
+    )}
+    ${table(
+      'Ratings by model and rating model (95% CI)',
+      ['model', ...c.methods.map((m) => RATING_MODEL_NAMES[m.name])],
+      c.models.map((model, i) => [
+        model,
+        ...c.methods.map((m) => {
+          const v = m.rating[i];
+          if (v === null) return num('—');
+          const own = m.name === 'win_rate' ? share(v) : v.toFixed(0);
+          const x = m.rating_ci95[i];
+          return num(x ? `${own} [${m.name === 'win_rate' ? `${share(x[0])}, ${share(x[1])}` : ci(x)}]` : own);
+        }),
+      ]),
+      { scroll: false },
+    )}
+    <h4>The side shown first, per annotator</h4>
+    <p>
+      Bradley-Terry with a first-position advantage γ per human annotator with ${p.min_judgements} or more judgements
+      (${count(p.below_minimum)} with fewer left
+      out)${p.order_assumed ? `; ${count(p.order_assumed)} judgements without shown_first take side A as first` : ''};
+      p: likelihood-ratio test of γ = 1.
+    </p>
+    ${
+      p.annotators.length || p.pooled
+        ? table(
+            'First-position advantage by annotator',
+            [
+              'annotator',
+              'judgements',
+              'comparisons',
+              'models',
+              'share to the side shown first',
+              'γ',
+              '95% CI',
+              'se of log γ',
+              'LR statistic',
+              'p',
+            ],
+            [...p.annotators, ...(p.pooled ? [p.pooled] : [])].map((a) => [
+              a.annotator,
+              num(count(a.judgements)),
+              num(count(a.comparisons)),
+              num(count(a.models)),
+              num(a.first_score_share === null ? '—' : share(a.first_score_share)),
+              num(a.gamma === null ? '—' : a.gamma.toFixed(2)),
+              num(ci(a.gamma_ci95, 2)),
+              num(a.log_gamma_se === null ? '—' : a.log_gamma_se.toFixed(3)),
+              num(a.lr_statistic === null ? '—' : a.lr_statistic.toFixed(2)),
+              num(a.p_value === null ? '—' : a.p_value < 1e-4 ? a.p_value.toExponential(1) : a.p_value.toFixed(4)),
+            ]),
+          )
+        : html`<p class="muted">no annotator to fit</p>`
+    }`;
 }

@@ -1,11 +1,10 @@
-import { dawidSkene } from '../core/dawidSkene';
 import { judgementFilter } from '../core/judgementFilter';
-import { majorityVote } from '../core/majorityVote';
-import { oneCoinDawidSkene } from '../core/oneCoinDawidSkene';
-import { wawa } from '../core/wawa';
 import { wilsonInterval } from '../core/wilsonInterval';
 import type { Ratings } from '../core/types';
 import { DEFAULT_SETTINGS } from '../defaults';
+import { METHOD_NAMES, METHOD_SPECS, METHODS, methodContext, type Method, type MethodFit } from './aggregationMethods';
+
+export { METHOD_NAMES, METHODS, type Method } from './aggregationMethods';
 
 /** Final labels of one aggregation method, per item (-1 = no label). */
 export interface FinalLabels {
@@ -15,33 +14,32 @@ export interface FinalLabels {
   n: Int32Array;
 }
 
-export type Method = 'majority' | 'weighted' | 'dawid_skene' | 'one_coin_dawid_skene' | 'wawa';
-export const METHODS: Method[] = ['majority', 'weighted', 'dawid_skene', 'one_coin_dawid_skene', 'wawa'];
-export const METHOD_NAMES: Record<Method, string> = {
-  majority: 'Majority vote',
-  weighted: 'Reliability-weighted vote',
-  dawid_skene: 'Dawid-Skene',
-  one_coin_dawid_skene: 'One-coin Dawid-Skene',
-  wawa: 'Wawa (agreement-weighted vote)',
-};
 /** What the user may ask for: a method, or `auto` (Dawid-Skene when it converges, else majority vote). */
 export type MethodSetting = Method | 'auto';
 export const METHOD_SETTINGS: MethodSetting[] = ['auto', ...METHODS];
 
 /**
  * The method a setting gives for this fit, and why when it is not the one asked for (or is asked for though its
- * numbers are not settled): `auto` is Dawid-Skene when its EM converged, else majority vote.
+ * numbers are not settled): `auto` is Dawid-Skene when its EM converged, else majority vote; a method that cannot
+ * run on this data (`unavailable[method]` says why) gives majority vote.
  */
 export function resolveMethod(
   setting: MethodSetting,
   converged: boolean,
   iterations: number,
+  unavailable: Partial<Record<Method, string | null>> = {},
 ): { method: Method; reason: string | null } {
   const unsettled = `Dawid-Skene stopped after ${iterations} passes without converging (the largest posterior change was still 1e-6 or more)`;
   if (setting === 'auto')
     return converged
       ? { method: 'dawid_skene', reason: null }
       : { method: 'majority', reason: `${unsettled}, so the final labels are majority vote's` };
+  const why = unavailable[setting];
+  if (why)
+    return {
+      method: 'majority',
+      reason: `${METHOD_NAMES[setting]} cannot run here (${why}), so the final labels are majority vote's`,
+    };
   if (setting === 'dawid_skene' && !converged)
     return { method: 'dawid_skene', reason: `${unsettled}: its labels are those of the last pass, as asked` };
   return { method: setting, reason: null };
@@ -79,11 +77,16 @@ export interface AggregationSection {
 export interface MethodRow {
   id: Method;
   name: string;
-  /** EM passes and whether they converged; null for a vote (no iterations) */
+  /** false when the method cannot run on this data (`unavailable` says why); its figures are then null or 0 */
+  available: boolean;
+  unavailable: string | null;
+  /** passes of an iterative fit and whether they converged; null for a vote (no iterations) */
   iterations: number | null;
   converged: boolean | null;
   /** gold items with a final label; of those, the share with the gold label, and on the gold side, with Wilson's interval */
   gold_n: number;
+  /** true when the method was given the gold labels, so its gold accuracy is cross-validated (`GOLD_FOLDS` folds) */
+  gold_cross_validated: boolean;
   gold_accuracy_exact: number | null;
   gold_accuracy: number | null;
   gold_accuracy_ci95: [number, number] | null;
@@ -92,9 +95,12 @@ export interface MethodRow {
   outside_given: number | null;
 }
 
+export type MethodLabels = Record<Method, FinalLabels | null> & Record<'majority' | 'dawid_skene', FinalLabels>;
+
 export interface AggregationDetail {
   section: AggregationSection;
-  labels: Record<Method, FinalLabels>;
+  /** per method: its final labels, null when it cannot run on this data (majority vote and Dawid-Skene always run) */
+  labels: MethodLabels;
   /** per method: milliseconds its fit took here (the page shows them; not in the report, which is reproducible) */
   ms: Record<Method, number>;
   /** Dawid-Skene: the largest posterior change per iteration, the class priors, per annotator K × K, and per item K */
@@ -106,9 +112,9 @@ export interface AggregationDetail {
 }
 
 /**
- * Final labels by majority vote, reliability-weighted vote (weights = composite scores, 0.5 where an
- * annotator has none) and Dawid-Skene, on the human judgements less the removed annotators; `method` (a method
- * or `auto`) picks the labels the exports use (`resolveMethod`).
+ * Final labels by every method of the registry (`aggregationMethods.ts`) on the human judgements less the
+ * removed annotators (the reliability-weighted vote's weights are the composite scores, 0.5 where an annotator
+ * has none); `method` (a method or `auto`) picks the labels the exports use (`resolveMethod`).
  */
 export function aggregationSection(
   r: Ratings,
@@ -116,40 +122,39 @@ export function aggregationSection(
     removed = [],
     composite,
     method: setting = DEFAULT_SETTINGS.method,
-  }: { removed?: readonly number[]; composite: ArrayLike<number>; method?: MethodSetting },
+    fitted = {},
+  }: {
+    removed?: readonly number[];
+    composite: ArrayLike<number>;
+    method?: MethodSetting;
+    /** fits already made on the same judgements (`spamFits` when no one is removed), reused */
+    fitted?: Parameters<typeof methodContext>[3];
+  },
 ): AggregationDetail {
   const mask = judgementFilter(r, { removed });
   const weights = Float64Array.from({ length: r.annotators.length }, (_, a) =>
     Number.isFinite(composite[a]) ? composite[a] : 0.5,
   );
-  // each method timed on its own (majority vote again inside Wawa and One-coin Dawid-Skene: their start)
+  const context = methodContext(r, mask, weights, fitted);
+  // each method timed on its own; majority vote and Dawid-Skene are fitted once, by the first that asks
   const ms = {} as Record<Method, number>;
-  const timed = <T>(m: Method, fit: () => T): T => {
+  const fits = {} as Record<Method, MethodFit | null>;
+  const unavailable = {} as Record<Method, string | null>;
+  for (const m of METHODS) {
     const t0 = performance.now();
-    const out = fit();
+    const fit = METHOD_SPECS[m].fit(context);
     ms[m] = performance.now() - t0;
-    return out;
-  };
-  const mv = timed('majority', () => majorityVote(r, mask));
-  const wv = timed('weighted', () => majorityVote(r, mask, { weights }));
-  const ds = timed('dawid_skene', () => dawidSkene(r, mask));
-  const oc = timed('one_coin_dawid_skene', () => oneCoinDawidSkene(r, mask));
-  const ww = timed('wawa', () => wawa(r, mask));
-  const labels: Record<Method, FinalLabels> = {
-    majority: { method: 'majority', label: mv.label, confidence: mv.confidence, n: mv.n },
-    weighted: { method: 'weighted', label: wv.label, confidence: wv.confidence, n: wv.n },
-    dawid_skene: { method: 'dawid_skene', label: ds.label, confidence: ds.confidence, n: mv.n },
-    one_coin_dawid_skene: { method: 'one_coin_dawid_skene', label: oc.label, confidence: oc.confidence, n: mv.n },
-    wawa: { method: 'wawa', label: ww.label, confidence: ww.confidence, n: mv.n },
-  };
-  const vote = { iterations: null, converged: null, outside_given: null };
-  const fits: Record<Method, Pick<MethodRow, 'iterations' | 'converged' | 'outside_given'>> = {
-    majority: vote,
-    weighted: vote,
-    dawid_skene: { iterations: ds.iterations, converged: ds.converged, outside_given: ds.outsideGiven },
-    one_coin_dawid_skene: { iterations: oc.iterations, converged: oc.converged, outside_given: oc.outsideGiven },
-    wawa: vote,
-  };
+    fits[m] = 'unavailable' in fit ? null : fit;
+    unavailable[m] = 'unavailable' in fit ? fit.unavailable : null;
+  }
+  const mv = context.majority();
+  const ds = context.dawidSkene();
+  const labels = Object.fromEntries(
+    METHODS.map((m) => {
+      const f = fits[m];
+      return [m, f ? { method: m, label: f.label, confidence: f.confidence, n: mv.n } : null];
+    }),
+  ) as MethodLabels;
   const side = (c: number) => (r.scale === 'nominal' ? c : Math.sign(r.fivePoint[c] - 2));
   let goldItems = 0;
   let items = 0;
@@ -160,34 +165,46 @@ export function aggregationSection(
   const scored = perMethod(() => 0);
   const differs = perMethod(() => 0);
   const counts = perMethod(() => r.categories.map(() => 0));
+  const available = METHODS.filter((m) => fits[m]);
   for (let i = 0; i < r.items.length; i++) {
     if (mv.label[i] < 0) continue;
     items++;
     const gold = r.itemGold[i];
     if (gold >= 0) goldItems++;
-    for (const m of METHODS) {
-      const l = labels[m].label[i];
+    for (const m of available) {
+      const l = fits[m]!.label[i];
       if (l < 0) continue;
       counts[m][l]++;
       if (l !== mv.label[i]) differs[m]++;
       if (gold < 0) continue;
+      // a method given the gold labels is scored on labels from fits that were not given them
+      const scoredLabel = fits[m]!.heldOut?.[i] ?? l;
+      if (scoredLabel < 0) continue;
       scored[m]++;
-      if (side(l) === side(gold)) correct[m]++;
-      if (l === gold) exact[m]++;
+      if (side(scoredLabel) === side(gold)) correct[m]++;
+      if (scoredLabel === gold) exact[m]++;
     }
   }
-  const accuracy = (m: Method) => (goldItems ? correct[m] / goldItems : null);
-  const { method, reason } = resolveMethod(setting, ds.converged, ds.iterations);
-  const methods = METHODS.map((m): MethodRow => ({
-    id: m,
-    name: METHOD_NAMES[m],
-    ...fits[m],
-    gold_n: scored[m],
-    gold_accuracy_exact: scored[m] ? exact[m] / scored[m] : null,
-    gold_accuracy: scored[m] ? correct[m] / scored[m] : null,
-    gold_accuracy_ci95: scored[m] ? wilsonInterval(correct[m], scored[m]) : null,
-    differs_from_majority: differs[m],
-  }));
+  const accuracy = (m: Method) => (goldItems && fits[m] ? correct[m] / goldItems : null);
+  const { method, reason } = resolveMethod(setting, ds.converged, ds.iterations, unavailable);
+  const methods = METHODS.map((m): MethodRow => {
+    const f = fits[m];
+    return {
+      id: m,
+      name: METHOD_NAMES[m],
+      available: f !== null,
+      unavailable: unavailable[m],
+      iterations: f?.iterations ?? null,
+      converged: f?.converged ?? null,
+      gold_n: scored[m],
+      gold_cross_validated: f?.heldOut !== undefined,
+      gold_accuracy_exact: scored[m] ? exact[m] / scored[m] : null,
+      gold_accuracy: scored[m] ? correct[m] / scored[m] : null,
+      gold_accuracy_ci95: scored[m] ? wilsonInterval(correct[m], scored[m]) : null,
+      differs_from_majority: differs[m],
+      outside_given: f?.outsideGiven ?? null,
+    };
+  });
   return {
     section: {
       method,

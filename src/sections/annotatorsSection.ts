@@ -9,6 +9,7 @@ import { timeStats } from '../core/timeStats';
 import { HUMAN, type Ratings } from '../core/types';
 import { wilsonInterval } from '../core/wilsonInterval';
 import { DEFAULT_SETTINGS, FLAG_RULES } from '../defaults';
+import type { SpamScore } from './spamScores';
 
 /** One row of the report's `annotators` section (`docs/report-schema.md`), plus what the page shows beside it. */
 export interface AnnotatorRow {
@@ -28,6 +29,9 @@ export interface AnnotatorRow {
   flagged: boolean;
   reasons: string[];
   removed: boolean;
+  /** MACE's spamming probability and the Dawid-Skene confusion matrix's spammer score (`spamScores`); null when not computed */
+  spam_probability: number | null;
+  spammer_score: number | null;
   /** labels per category of the scale */
   label_counts: number[];
   /** the real-time gold rule replayed in submission order; null when the data has no submission order (a summary file) */
@@ -103,6 +107,8 @@ export function annotatorRow(
     flagged: scores.flagged[0] === 1,
     reasons: scores.flags[0],
     removed: c.removed,
+    spam_probability: null,
+    spammer_score: null,
     label_counts: Array.from(c.labelCounts),
     replay: c.replay,
   };
@@ -112,7 +118,8 @@ export function annotatorRow(
  * The `annotators` section: every human annotator with at least one label (overall dimension). The
  * leave-one-out majority of the active annotators uses only the other active annotators; a removed
  * annotator is scored against everyone, so the page can show why it was removed. `positionBiased`: ids
- * flagged by the position-bias rule (`positionBiasFlags`), which adds the reason `position_bias`.
+ * flagged by the position-bias rule (`positionBiasFlags`), which adds the reason `position_bias`. `spam`: spam
+ * scores by id (`spamScores`), shown in the row; a `spammer` among them adds the reason `spammer`.
  */
 export function annotatorsSection(
   r: Ratings,
@@ -120,7 +127,13 @@ export function annotatorsSection(
     removed = [],
     weights = DEFAULT_WEIGHTS,
     positionBiased = new Set<string>(),
-  }: { removed?: readonly number[]; weights?: ScoreWeights; positionBiased?: ReadonlySet<string> } = {},
+    spam = new Map(),
+  }: {
+    removed?: readonly number[];
+    weights?: ScoreWeights;
+    positionBiased?: ReadonlySet<string>;
+    spam?: ReadonlyMap<string, SpamScore>;
+  } = {},
 ): AnnotatorRow[] {
   const active = judgementFilter(r, { removed });
   const all = judgementFilter(r);
@@ -171,6 +184,15 @@ export function annotatorsSection(
     if (positionBiased.has(row.id)) {
       row.reasons.push('position_bias');
       row.flagged = true;
+    }
+    const scores = spam.get(row.id);
+    if (scores) {
+      row.spam_probability = scores.spam_probability;
+      row.spammer_score = scores.spammer_score;
+      if (scores.spammer) {
+        row.reasons.push('spammer');
+        row.flagged = true;
+      }
     }
   }
   return rows;

@@ -18,6 +18,7 @@ import { annotationsCsv, finalLabelsCsv, finalLabelsJsonl, trlJsonl } from '../r
 import { buildReport, type Report } from '../report/report';
 import {
   aggregationSection,
+  METHOD_NAMES,
   type AggregationDetail,
   type Method,
   type MethodSetting,
@@ -26,6 +27,7 @@ import { agreementSection, dimensionRows, type AgreementSection } from '../secti
 import { withBand, withRubricBand } from '../sections/band';
 import { aiJudgeSection, type AiJudgeSection } from '../sections/aiJudgeSection';
 import { annotatorsSection, type AnnotatorRow } from '../sections/annotatorsSection';
+import { spamFits, spamScores } from '../sections/spamScores';
 import { biasSection, positionBiasFlags, responseLengths, type BiasSection } from '../sections/biasSection';
 import {
   comparisonSection,
@@ -50,7 +52,7 @@ import { summaryAgreement } from '../summary/summaryAgreement';
 import { summaryAnnotators } from '../summary/summaryAnnotators';
 import { summaryOverview } from '../summary/summaryOverview';
 import type { Summary } from '../summary/types';
-import { aggregationView, type AggregationView } from '../views/aggregationView';
+import { aggregationView, methodsOnItem, type AggregationView, type Flip } from '../views/aggregationView';
 import { disagreements, type Disagreement } from '../views/disagreements';
 import { overview, pairPreviews, type Overview, type PairPreview } from '../views/overview';
 import { pairMatrix, type PairMatrix } from '../views/pairMatrix';
@@ -146,15 +148,20 @@ export function createSession() {
   // the reference the routing simulator scores against (gold when the data has it and the page asks)
   let routingReference: RoutingReference = 'majority';
 
+  // Dawid-Skene and MACE on every human judgement depend on the data only
+  const spamFitsOf = (loaded: LoadResult) => cache.get('spamFits', null, () => spamFits(loaded.ratings));
+
   const annotatorRows = (loaded: LoadResult, s: Settings): AnnotatorRow[] =>
     cache.get('annotators', [s.removed, s.weights], () => {
       const r = loaded.ratings;
       // annotators and judges flagged for position bias depend on the data only
       const positionBiased = cache.get('positionBiased', null, () => positionBiasFlags(r, loaded.models));
+      const spam = spamScores(r, spamFitsOf(loaded));
       return annotatorsSection(r, {
         removed: annotatorCodes(r.annotators, s.removed),
         weights: s.weights,
         positionBiased,
+        spam,
       });
     });
 
@@ -163,7 +170,10 @@ export function createSession() {
       const r = loaded.ratings;
       const composite = new Float64Array(r.annotators.length).fill(NaN);
       for (const row of annotatorRows(loaded, s)) composite[r.annotators.indexOf(row.id)] = row.composite ?? NaN;
-      return aggregationSection(r, { removed: annotatorCodes(r.annotators, s.removed), composite, method: s.method });
+      const removed = annotatorCodes(r.annotators, s.removed);
+      // with no one removed, Dawid-Skene and MACE are the spam scores' fits: reused, not refitted
+      const fitted = removed.length === 0 ? spamFitsOf(loaded) : {};
+      return aggregationSection(r, { removed, composite, method: s.method, fitted });
     });
 
   const agreement = (s: Settings, onProgress?: (done: number, total: number) => void): Result<AgreementResult> => {
@@ -543,6 +553,16 @@ export function createSession() {
       return { ok: true, ...view, elapsedMs: performance.now() - t0 };
     },
 
+    /** One pair as every method labels it (label and confidence), with its gold label and texts. */
+    methodsOnPair(id: string, settings: SettingsInput = {}): Result<{ pair: Flip }> {
+      if (!data) return NO_DATA;
+      const { loaded } = data;
+      if (!loaded) return { ok: false, message: `Final labels: ${SUMMARY_ONLY}` };
+      const i = loaded.ratings.items.indexOf(id.trim());
+      if (i < 0) return { ok: false, message: `no pair has the id "${id.trim()}"` };
+      return { ok: true, pair: methodsOnItem(loaded, aggregate(loaded, resolveSettings(settings)), i) };
+    },
+
     /**
      * AI judges against humans, the routing tables, position / length / swap bias, time, pair lint and model
      * ratings, without the removed annotators (position rows keep them, so the page can show why).
@@ -638,6 +658,10 @@ export function createSession() {
       const detail = aggregate(loaded, s);
       const method: Method = !asked || asked === 'auto' ? detail.section.method : asked;
       const labels = detail.labels[method];
+      if (!labels) {
+        const why = detail.section.methods.find((m) => m.id === method)?.unavailable;
+        return { ok: false, message: `${METHOD_NAMES[method]} cannot run on this data: ${why}` };
+      }
       if (kind === 'labels-csv')
         return {
           ok: true,

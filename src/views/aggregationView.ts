@@ -4,7 +4,10 @@ import type { AnnotatorRow } from '../sections/annotatorsSection';
 
 export interface Flip {
   item: string;
+  /** per method: its label (null: no label, or the method cannot run here) and its confidence in it (NaN: none) */
   labels: Record<Method, string | null>;
+  confidences: Record<Method, number>;
+  /** Dawid-Skene's confidence */
   confidence: number;
   n: number;
   gold: string | null;
@@ -47,26 +50,16 @@ export function aggregationView(
         matrix: Array.from(detail.confusion.subarray(a * K * K, (a + 1) * K * K)),
       };
     });
-  const name = (c: number) => (c >= 0 ? r.categories[c] : null);
   const flips: AggregationView['flips'] = { total: 0, items: [] };
   const histogram = new Array(10).fill(0);
   const { labels } = detail;
   const ds = labels.dawid_skene;
+  const mv = labels.majority;
   for (let i = 0; i < r.items.length; i++) {
     if (ds.label[i] >= 0) histogram[Math.min(9, Math.floor(ds.confidence[i] * 10))]++;
-    if (METHODS.every((m) => labels[m].label[i] === labels.majority.label[i])) continue;
+    if (METHODS.every((m) => (labels[m]?.label[i] ?? mv.label[i]) === mv.label[i])) continue;
     flips.total++;
-    if (flips.items.length >= limit) continue;
-    flips.items.push({
-      item: r.items[i],
-      labels: Object.fromEntries(METHODS.map((m) => [m, name(labels[m].label[i])])) as Record<Method, string | null>,
-      confidence: ds.confidence[i],
-      n: labels.majority.n[i],
-      gold: name(r.itemGold[i]),
-      prompt: loaded.texts.prompt[i] ?? null,
-      responseA: loaded.texts.responseA[i] ?? null,
-      responseB: loaded.texts.responseB[i] ?? null,
-    });
+    if (flips.items.length < limit) flips.items.push(methodsOnItem(loaded, detail, i));
   }
   return {
     aggregation: detail.section,
@@ -76,5 +69,25 @@ export function aggregationView(
     confusions,
     flips,
     confidenceHistogram: histogram,
+  };
+}
+
+/** Every method's label and confidence for item `i`, with its gold label and texts (a row of the item view). */
+export function methodsOnItem(loaded: LoadResult, detail: AggregationDetail, i: number): Flip {
+  const r = loaded.ratings;
+  const name = (c: number) => (c >= 0 ? r.categories[c] : null);
+  const { labels } = detail;
+  const per = <T>(value: (m: Method) => T) =>
+    Object.fromEntries(METHODS.map((m) => [m, value(m)])) as Record<Method, T>;
+  return {
+    item: r.items[i],
+    labels: per((m) => name(labels[m]?.label[i] ?? -1)),
+    confidences: per((m) => labels[m]?.confidence[i] ?? NaN),
+    confidence: labels.dawid_skene.confidence[i],
+    n: labels.majority.n[i],
+    gold: name(r.itemGold[i]),
+    prompt: loaded.texts.prompt[i] ?? null,
+    responseA: loaded.texts.responseA[i] ?? null,
+    responseB: loaded.texts.responseB[i] ?? null,
   };
 }

@@ -197,11 +197,43 @@ describe('the built app in chromium', () => {
       const cells = (
         await page.locator(`[data-testid=method-table] tr[data-method="${m.id}"] td`).allTextContents()
       ).map((t) => t.trim());
+      if (!m.available) {
+        // a method that cannot run on a 5-point scale (KOS) says why and cannot be chosen
+        expect(cells[0], m.id).toBe('—');
+        expect(await page.locator(`tr[data-method="${m.id}"] th`).textContent()).toContain(m.unavailable);
+        expect(await page.locator(`tr[data-method="${m.id}"] input[type=radio]`).isDisabled()).toBe(true);
+        continue;
+      }
       expect(cells[0], m.id).toBe(m.gold_accuracy_exact.toFixed(3));
+      const note =
+        m.id === 'weighted'
+          ? 'optimistic: the same gold set weights the annotators'
+          : m.gold_cross_validated
+            ? 'cross-validated: each gold pair scored by a fit not given its gold label'
+            : '';
       expect(cells[1], m.id).toBe(
-        `${m.gold_accuracy.toFixed(3)}[${m.gold_accuracy_ci95[0].toFixed(3)}, ${m.gold_accuracy_ci95[1].toFixed(3)}]${m.id === 'weighted' ? 'optimistic: the same gold set weights the annotators' : ''}`,
+        `${m.gold_accuracy.toFixed(3)}[${m.gold_accuracy_ci95[0].toFixed(3)}, ${m.gold_accuracy_ci95[1].toFixed(3)}]${note}`,
       );
     }
+    // the item view: a pair from the list of disagreements, every method's label and confidence
+    await page.getByTestId('flips').locator('summary').click();
+    const firstFlip = page.getByTestId('flips').locator('tbody tr').first();
+    const flipLabels = (await firstFlip.locator('td').allTextContents()).map((t) => t.trim());
+    const pairId = (await firstFlip.locator('th button').textContent())!.trim();
+    await firstFlip.locator('th button').click();
+    const view = page.getByTestId('pair-methods-table');
+    await view.waitFor();
+    expect(await view.locator('caption').textContent()).toContain(pairId);
+    expect(await view.locator('tbody tr').count()).toBe(report.aggregation.methods.length);
+    // the same labels as the row of the list, method by method
+    const viewLabels = await view.locator('tbody tr td:first-of-type').allTextContents();
+    expect(viewLabels.map((t) => t.trim())).toEqual(flipLabels.slice(0, report.aggregation.methods.length));
+    // an unknown id says so
+    await page.getByTestId('pair-methods-id').fill('no-such-pair');
+    await page.getByTestId('pair-methods').getByRole('button', { name: 'Show' }).click();
+    await expect
+      .poll(() => page.getByTestId('pair-methods').getByRole('alert').textContent())
+      .toBe('no pair has the id "no-such-pair"');
     await page.getByTestId('min-confidence').fill('0.7');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

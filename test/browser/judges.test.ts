@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { ratingFitSentence } from '../../src/views/ratingFit';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -70,6 +71,16 @@ describe('the Judges & bias panel in chromium', () => {
     expect(await page.getByTestId('position-flagged').locator('.reading').textContent()).toBe('ann18');
     expect(report.annotators.find((a: { id: string }) => a.id === 'ann18').reasons).toContain('position_bias');
     expect(await text(page, 'length-pooled')).toBe(pct(report.bias.length.pooled.share));
+    // ratings with ties: the page reads the fit off the report's numbers, and finds ann18's side preference
+    expect(await page.getByTestId('rating-fit').textContent()).toBe(
+      ratingFitSentence(report.bias.model_ratings.models_compared),
+    );
+    const ann18 = report.bias.model_ratings.position.annotators.find(
+      (a: { annotator: string }) => a.annotator === 'ann18',
+    );
+    expect(await page.getByTestId('rating-position-found').textContent()).toContain(
+      `ann18: γ = ${ann18.gamma.toFixed(2)}`,
+    );
     expect(await text(page, 'lint-identical')).toBe(String(report.bias.pair_lint.identical_count));
     await page.screenshot({ path: join(ARTIFACTS, 'judges.png'), fullPage: true });
     // the simulator answers each input: a full spot check reaches any target sooner, at another cost

@@ -269,5 +269,5 @@ describe('modelRatings (seeded synthetic, known ratings)', () => {
     // pair) the ends have SE ≈ 400/ln10 / sqrt(150 Σ π(1 − π)) ≈ 18 points, so a 95% interval ≈ 70 wide
     expect(widths[0]).toBeGreaterThan(40);
     expect(widths[0]).toBeLessThan(100);
-  });
+  }, 30_000); // two files × 1,000 resamples, each refitting the rating models of `models_compared` too
 });

@@ -22,6 +22,7 @@ import type {
   SessionLoadOptions,
   Settings,
 } from '../../session/analysisSession';
+import type { Flip } from '../../views/aggregationView';
 import type { Overview, PairPreview } from '../../views/overview';
 import { reportHtml, reportStem } from '../downloads/reportFile';
 import { saveFile } from '../downloads/saveFile';
@@ -710,6 +711,12 @@ export class Analysis {
   async comparedPairs(ids: string[]): Promise<{ a: PairPreview[]; b: PairPreview[] } | string> {
     const result = await this.worker.comparedPairs(ids);
     return result.ok ? { a: result.a, b: result.b } : result.message;
+  }
+
+  /** One pair as every final-label method labels it, or why it cannot be shown. */
+  async methodsOnPair(id: string): Promise<Flip | string> {
+    const result = await this.worker.methodsOnPair(id, this.settings);
+    return result.ok ? result.pair : result.message;
   }
 
   disagreements(a: string, b: string) {

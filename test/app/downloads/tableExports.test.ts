@@ -28,6 +28,8 @@ const row = (id: string, extra: Partial<AnnotatorRow> = {}): AnnotatorRow => ({
   flagged: false,
   reasons: [],
   removed: false,
+  spam_probability: null,
+  spammer_score: null,
   label_counts: [],
   replay: null,
   ...extra,
@@ -43,8 +45,8 @@ describe('tableExports', () => {
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.length === t.columns.length)).toBe(true);
     expect(tableCsv(t.columns, rows).split('\n').slice(1, 3)).toEqual([
-      "'=cmd,human,10,4,0.5,0.75,0.3,0.95,8,-0.125,3.5,,0,0.6,too_fast low_gold_accuracy,no",
-      'b,human,10,4,0.5,0.75,,,8,-0.125,3.5,,0,0.6,,yes',
+      "'=cmd,human,10,4,0.5,0.75,0.3,0.95,8,-0.125,3.5,,0,,,0.6,too_fast low_gold_accuracy,no",
+      'b,human,10,4,0.5,0.75,,,8,-0.125,3.5,,0,,,0.6,,yes',
     ]);
   });
 

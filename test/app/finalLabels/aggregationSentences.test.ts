@@ -5,7 +5,11 @@ import {
   methodInUseSentence,
   outsideGivenSentence,
 } from '../../../src/app/finalLabels/aggregationSentences';
-import type { AggregationSection } from '../../../src/sections/aggregationSection';
+import { METHODS, type AggregationSection, type Method } from '../../../src/sections/aggregationSection';
+
+/** The same value for every method, then the named ones changed. */
+const each = <T>(value: T, change: Partial<Record<Method, T>> = {}) =>
+  ({ ...Object.fromEntries(METHODS.map((m) => [m, value])), ...change }) as Record<Method, T>;
 
 const base: AggregationSection = {
   method: 'dawid_skene',
@@ -16,17 +20,11 @@ const base: AggregationSection = {
   converged: true,
   outside_given: 0,
   unused_categories: [],
-  gold_accuracy: { majority: 0.9, weighted: 0.9, dawid_skene: 0.95, one_coin_dawid_skene: 0.9, wawa: 0.9 },
+  gold_accuracy: each(0.9, { dawid_skene: 0.95 }),
   gold_items: 40,
   changed_vs_majority: 3,
-  label_counts: {
-    majority: [50, 50],
-    weighted: [50, 50],
-    dawid_skene: [49, 51],
-    one_coin_dawid_skene: [50, 50],
-    wawa: [50, 50],
-  },
-  differs_from_majority: { majority: 0, weighted: 0, dawid_skene: 3, one_coin_dawid_skene: 0, wawa: 0 },
+  label_counts: each([50, 50], { dawid_skene: [49, 51] }),
+  differs_from_majority: each(0, { dawid_skene: 3 }),
   methods: [],
 };
 const a = (change: Partial<AggregationSection>): AggregationSection => ({ ...base, ...change });
@@ -37,20 +35,14 @@ describe('aggregation sentences (from the numbers of the method table)', () => {
     expect(
       bestMethodSentence(
         a({
-          gold_accuracy: {
-            majority: 0.905,
-            weighted: 0.905,
-            dawid_skene: 0.905,
-            one_coin_dawid_skene: 0.905,
-            wawa: 0.905,
-          },
+          gold_accuracy: each(0.905),
         }),
       ),
-    ).toBe('On the 40 gold pairs, all 5 methods score the same (0.905).');
+    ).toBe(`On the 40 gold pairs, all ${METHODS.length} methods score the same (0.905).`);
     expect(
       bestMethodSentence(
         a({
-          gold_accuracy: { majority: 0.9, weighted: 0.95, dawid_skene: 0.95, one_coin_dawid_skene: 0.9, wawa: 0.9 },
+          gold_accuracy: each(0.9, { weighted: 0.95, dawid_skene: 0.95 }),
         }),
       ),
     ).toBe('On the 40 gold pairs, Reliability-weighted vote and Dawid-Skene are the most accurate, tied (0.950).');
@@ -58,10 +50,10 @@ describe('aggregation sentences (from the numbers of the method table)', () => {
     expect(
       bestMethodSentence(
         a({
-          gold_accuracy: { majority: 0.9, weighted: 0.9, dawid_skene: 0.9004, one_coin_dawid_skene: 0.9, wawa: 0.9 },
+          gold_accuracy: each(0.9, { dawid_skene: 0.9004 }),
         }),
       ),
-    ).toBe('On the 40 gold pairs, all 5 methods score the same (0.900).');
+    ).toBe(`On the 40 gold pairs, all ${METHODS.length} methods score the same (0.900).`);
     expect(bestMethodSentence(a({ gold_items: 12 }))).toBe(
       'On the 12 gold pairs, Dawid-Skene is the most accurate (0.950) — with only 12 gold pairs, too few to rank the methods with confidence.',
     );
@@ -69,7 +61,7 @@ describe('aggregation sentences (from the numbers of the method table)', () => {
       bestMethodSentence(
         a({
           gold_items: 0,
-          gold_accuracy: { majority: null, weighted: null, dawid_skene: null, one_coin_dawid_skene: null, wawa: null },
+          gold_accuracy: each(null),
         }),
       ),
     ).toBe('There are no gold pairs to tell the methods apart: compare their agreement instead.');

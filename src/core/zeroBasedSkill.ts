@@ -1,0 +1,109 @@
+import { majorityVote, type MajorityVote } from './majorityVote';
+import type { Ratings } from './types';
+import { voteWinner } from './voteWinner';
+
+export interface ZeroBasedSkill extends MajorityVote {
+  /** per annotator: the final skill, in [0, 1] (NaN without a selected label, or without one on a labelled item) */
+  skill: Float64Array;
+  /** passes run */
+  iterations: number;
+  /** true when a pass moved no skill by more than `tolerance` (later passes would change nothing) */
+  converged: boolean;
+}
+
+/**
+ * Zero-Based Skill (crowd-kit's `ZeroBasedSkill`): every annotator starts at skill 1 / K + ε (K the categories any
+ * selected label uses); each pass takes the skill-weighted vote of every item (`majorityVote` with weights, ties
+ * as there) and moves each skill toward the annotator's share of labels equal to those votes, s ← s + lr (acc −
+ * s); lr starts at `lrInit` and is multiplied by `lrReduceFactor` on every `lrStepsToReduce`-th pass. The label is
+ * the weighted vote with the final skills. crowd-kit always runs its `n_iter` passes; here the passes stop once
+ * one moves no skill by more than `tolerance`: with the default 0 that is an exact fixed point, so the result is
+ * crowd-kit's. An annotator whose labels all fall on items without a label has accuracy NaN and keeps skill NaN
+ * (weight 0), as crowd-kit's index alignment gives.
+ */
+export function zeroBasedSkill(
+  ratings: Ratings,
+  mask: Uint8Array | null = null,
+  {
+    maxIterations = 100,
+    lrInit = 1,
+    lrStepsToReduce = 20,
+    lrReduceFactor = 0.5,
+    eps = 1e-5,
+    tolerance = 0,
+  }: {
+    maxIterations?: number;
+    lrInit?: number;
+    lrStepsToReduce?: number;
+    lrReduceFactor?: number;
+    eps?: number;
+    tolerance?: number;
+  } = {},
+): ZeroBasedSkill {
+  const K = ratings.categories.length;
+  const nItems = ratings.items.length;
+  const nAnn = ratings.annotators.length;
+  // the selected judgements grouped by item (counting sort)
+  const start = new Int32Array(nItems + 1);
+  const used = new Uint8Array(K);
+  const has = new Uint8Array(nAnn);
+  for (let j = 0; j < ratings.n; j++)
+    if ((!mask || mask[j]) && ratings.label[j] >= 0) {
+      start[ratings.item[j] + 1]++;
+      used[ratings.label[j]] = 1;
+      has[ratings.annotator[j]] = 1;
+    }
+  for (let i = 0; i < nItems; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, nItems);
+  const who = new Int32Array(start[nItems]);
+  const what = new Int32Array(start[nItems]);
+  for (let j = 0; j < ratings.n; j++)
+    if ((!mask || mask[j]) && ratings.label[j] >= 0) {
+      const at = fill[ratings.item[j]]++;
+      who[at] = ratings.annotator[j];
+      what[at] = ratings.label[j];
+    }
+  const Ku = used.reduce((s, u) => s + u, 0);
+  const skill = Float64Array.from(has, (h) => (h ? 1 / Ku + eps : NaN));
+  const fivePoint = ratings.scale === 'nominal' ? null : ratings.fivePoint;
+  const row = new Float64Array(K);
+  const agree = new Float64Array(nAnn);
+  const total = new Float64Array(nAnn);
+  let lr = lrInit;
+  let iterations = 0;
+  let converged = false;
+  while (iterations < maxIterations && !converged) {
+    iterations++;
+    if (iterations % lrStepsToReduce === 0) lr *= lrReduceFactor;
+    agree.fill(0);
+    total.fill(0);
+    for (let i = 0; i < nItems; i++) {
+      if (start[i + 1] === start[i]) continue;
+      row.fill(0);
+      let sum = 0;
+      for (let at = start[i]; at < start[i + 1]; at++) {
+        const w = skill[who[at]];
+        if (w > 0) {
+          row[what[at]] += w;
+          sum += w;
+        }
+      }
+      if (!(sum > 0)) continue;
+      const winner = voteWinner(row, 0, K, fivePoint, 1e-12 * sum);
+      for (let at = start[i]; at < start[i + 1]; at++) {
+        total[who[at]]++;
+        if (what[at] === winner) agree[who[at]]++;
+      }
+    }
+    let change = 0;
+    for (let a = 0; a < nAnn; a++) {
+      if (Number.isNaN(skill[a])) continue;
+      const next = skill[a] + lr * ((total[a] > 0 ? agree[a] / total[a] : NaN) - skill[a]);
+      change = Math.max(change, Number.isNaN(next) ? Infinity : Math.abs(next - skill[a]));
+      skill[a] = next;
+    }
+    converged = change <= tolerance;
+  }
+  const weights = Float64Array.from(skill, (s) => (s > 0 ? s : 0));
+  return { ...majorityVote(ratings, mask, { weights }), skill, iterations, converged };
+}

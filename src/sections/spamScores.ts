@@ -1,0 +1,66 @@
+import { confusionSpamScore } from '../core/confusionSpamScore';
+import type { DawidSkene } from '../core/dawidSkene';
+import { judgementFilter } from '../core/judgementFilter';
+import { labelsPerAnnotator } from '../core/labelsPerAnnotator';
+import type { Mace } from '../core/mace';
+import type { Ratings } from '../core/types';
+import { FLAG_RULES } from '../defaults';
+import { methodContext } from './aggregationMethods';
+
+/** Per annotator: MACE's spamming probability and the spammer score of their Dawid-Skene confusion matrix. */
+export interface SpamScore {
+  /** MACE: the probability that a label of theirs ignores the item (1 − competence); null without labels */
+  spam_probability: number | null;
+  /** Raykar & Yu's spammer score of the Dawid-Skene confusion matrix, 0 (answers ignore the true class) … 1 */
+  spammer_score: number | null;
+  /** `spammer` is raised: enough labels, and both scores past their thresholds (`FLAG_RULES`) */
+  spammer: boolean;
+}
+
+/** The fits the scores come from, on every human judgement (overall dimension, nobody removed). */
+export interface SpamFits {
+  dawidSkene: DawidSkene;
+  mace: Mace;
+}
+
+/**
+ * Dawid-Skene and MACE on every human judgement of the overall dimension (no one removed: the data alone), as
+ * the final-label methods fit them (`methodContext`), so that those can reuse them when no one is removed.
+ */
+export function spamFits(r: Ratings): SpamFits {
+  const context = methodContext(r, judgementFilter(r), new Float64Array(r.annotators.length));
+  return { dawidSkene: context.dawidSkene(), mace: context.mace() };
+}
+
+/**
+ * Spam scores by annotator id, from `spamFits`: MACE's spamming probability (Hovy et al. 2013) and the
+ * confusion-matrix spammer score (Raykar & Yu 2012). `spammer` is flagged when an annotator has at least
+ * `FLAG_RULES.spamMinLabels` labels, MACE's spamming probability is at least `FLAG_RULES.spamProbability` and
+ * the spammer score at most `FLAG_RULES.spammerScore`: both models agree that the labels ignore the item.
+ */
+export function spamScores(r: Ratings, fits: SpamFits): Map<string, SpamScore> {
+  const K = r.categories.length;
+  const labels = labelsPerAnnotator(r, judgementFilter(r));
+  const { spammerScore } = confusionSpamScore(fits.dawidSkene.confusion, K, {
+    unused: fits.dawidSkene.unused,
+    nLabels: labels,
+  });
+  const out = new Map<string, SpamScore>();
+  const value = (x: number) => (Number.isFinite(x) ? x : null);
+  r.annotators.forEach((id, a) => {
+    if (labels[a] === 0) return;
+    const p = value(fits.mace.spamProbability[a]);
+    const s = value(spammerScore[a]);
+    out.set(id, {
+      spam_probability: p,
+      spammer_score: s,
+      spammer:
+        labels[a] >= FLAG_RULES.spamMinLabels &&
+        p !== null &&
+        s !== null &&
+        p >= FLAG_RULES.spamProbability &&
+        s <= FLAG_RULES.spammerScore,
+    });
+  });
+  return out;
+}
