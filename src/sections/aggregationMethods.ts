@@ -122,12 +122,18 @@ export const METHOD_SPECS: Record<Method, MethodSpec> = {
     name: 'M-MSR',
     fit: (c) => {
       const A = annotatorsWithLabels(c);
+      if (A === 0) return { unavailable: 'there are no selected labels' };
       if (A > MMSR_MAX_ANNOTATORS)
         return {
           unavailable: `M-MSR keeps an annotator × annotator matrix: not run on ${A.toLocaleString('en-US')} annotators (at most ${MMSR_MAX_ANNOTATORS.toLocaleString('en-US')})`,
         };
       const m = mmsr(c.ratings, c.mask);
-      if (!m.label.some((l) => l >= 0)) return { unavailable: "its matrix completion diverged: no annotator's skill" };
+      if (!m.label.some((l) => l >= 0))
+        return {
+          unavailable: m.skill.some((x) => Number.isFinite(x))
+            ? 'no annotator got a positive skill (a weight above 0), so it labels nothing'
+            : "its matrix completion diverged: no annotator's skill",
+        };
       // its normalised score leaves [0, 1] where an item's scores sum below 0: no probability there
       const confidence = m.confidence.map((x) => (x >= 0 && x <= 1 ? x : NaN));
       return keptToGiven(c, m.label, confidence, m.iterations, m.converged);

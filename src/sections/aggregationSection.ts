@@ -123,12 +123,15 @@ export function aggregationSection(
     composite,
     method: setting = DEFAULT_SETTINGS.method,
     fitted = {},
+    onProgress,
   }: {
     removed?: readonly number[];
     composite: ArrayLike<number>;
     method?: MethodSetting;
     /** fits already made on the same judgements (`spamFits` when no one is removed), reused */
     fitted?: Parameters<typeof methodContext>[3];
+    /** called before each method's fit: methods done, all methods, the name of the one starting */
+    onProgress?: (done: number, total: number, method: string) => void;
   },
 ): AggregationDetail {
   const mask = judgementFilter(r, { removed });
@@ -140,7 +143,8 @@ export function aggregationSection(
   const ms = {} as Record<Method, number>;
   const fits = {} as Record<Method, MethodFit | null>;
   const unavailable = {} as Record<Method, string | null>;
-  for (const m of METHODS) {
+  for (const [k, m] of METHODS.entries()) {
+    onProgress?.(k, METHODS.length, METHOD_NAMES[m]);
     const t0 = performance.now();
     const fit = METHOD_SPECS[m].fit(context);
     ms[m] = performance.now() - t0;

@@ -165,7 +165,11 @@ export function createSession() {
       });
     });
 
-  const aggregate = (loaded: LoadResult, s: Settings): AggregationDetail =>
+  const aggregate = (
+    loaded: LoadResult,
+    s: Settings,
+    onProgress?: (done: number, total: number, method: string) => void,
+  ): AggregationDetail =>
     cache.get('aggregation', [s.removed, s.weights, s.method], () => {
       const r = loaded.ratings;
       const composite = new Float64Array(r.annotators.length).fill(NaN);
@@ -173,7 +177,7 @@ export function createSession() {
       const removed = annotatorCodes(r.annotators, s.removed);
       // with no one removed, Dawid-Skene and MACE are the spam scores' fits: reused, not refitted
       const fitted = removed.length === 0 ? spamFitsOf(loaded) : {};
-      return aggregationSection(r, { removed, composite, method: s.method, fitted });
+      return aggregationSection(r, { removed, composite, method: s.method, fitted, onProgress });
     });
 
   const agreement = (s: Settings, onProgress?: (done: number, total: number) => void): Result<AgreementResult> => {
@@ -543,13 +547,17 @@ export function createSession() {
     },
 
     /** Final labels by every method (report `aggregation`) and what the page shows of them. */
-    aggregation(settings: SettingsInput = {}): Result<AggregationResult> {
+    aggregation(
+      settings: SettingsInput = {},
+      onProgress?: (done: number, total: number, method: string) => void,
+    ): Result<AggregationResult> {
       if (!data) return NO_DATA;
       const { loaded } = data;
       if (!loaded) return { ok: false, message: `Final labels: ${SUMMARY_ONLY}` };
       const s = resolveSettings(settings);
       const t0 = performance.now();
-      const view = aggregationView(loaded, aggregate(loaded, s), annotatorRows(loaded, s));
+      const rows = annotatorRows(loaded, s);
+      const view = aggregationView(loaded, aggregate(loaded, s, onProgress), rows);
       return { ok: true, ...view, elapsedMs: performance.now() - t0 };
     },
 

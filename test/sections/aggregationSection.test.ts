@@ -6,7 +6,7 @@ import { dawidSkene } from '../../src/core/dawidSkene';
 import { judgementFilter } from '../../src/core/judgementFilter';
 import { kos } from '../../src/core/kos';
 import { GOLD_FOLDS } from '../../src/sections/aggregationMethods';
-import { aggregationSection, resolveMethod } from '../../src/sections/aggregationSection';
+import { aggregationSection, METHOD_NAMES, METHODS, resolveMethod } from '../../src/sections/aggregationSection';
 import { DEMO } from '../helpers/demoReport';
 import { diskFile, textFile } from '../helpers/loadText';
 import { withZheng, zhengDir } from '../core/zhengRatings';
@@ -178,5 +178,16 @@ describe('aggregationSection', () => {
     expect(d.labels.kos!.confidence[t7]).toBeNaN();
     // elsewhere the kernel's labels stand
     for (let i = 0; i < ratings.items.length; i++) if (i !== t7) expect(d.labels.kos!.label[i]).toBe(direct.label[i]);
+  });
+
+  it('aggregationSection(…, {onProgress}) reports each method before its fit, in registry order', async () => {
+    const csv = 'example_id,annotator_id,label\np1,x,A>\np1,y,A>\np2,x,B>\np2,y,=\n';
+    const { ratings } = await loadFiles([textFile('p.csv', csv)]);
+    const calls: [number, number, string][] = [];
+    aggregationSection(ratings, {
+      composite: new Float64Array(2).fill(NaN),
+      onProgress: (done, total, method) => calls.push([done, total, method]),
+    });
+    expect(calls).toEqual(METHODS.map((m, k) => [k, METHODS.length, METHOD_NAMES[m]]));
   });
 });

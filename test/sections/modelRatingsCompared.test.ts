@@ -225,8 +225,14 @@ describe('modelRatings: position (first-position advantage per human annotator)'
     closeTo(p.pooled!.gamma!, pooled.gamma, 1e-12);
   });
 
-  it('without a shown-first column, or when the AI judge is the source, no annotator is fitted', async () => {
+  it('without a shown-first column side A is taken as first (order_assumed), as the position-bias check reads it', async () => {
     const m = modelRatings(await loadFiles([textFile('models.csv', CSV)]), { bootstrap: 0 })!;
-    expect(m.position).toEqual({ min_judgements: 30, annotators: [], below_minimum: 0, pooled: null });
+    // u1, u2, u3 have fewer than 30 verdicts each; pooled: the 11 comparisons with model A first
+    expect(m.position).toMatchObject({ min_judgements: 30, order_assumed: 11, annotators: [], below_minimum: 3 });
+    const direct = bradleyTerryPosition(A, B, S, 3);
+    expect(m.position.pooled).toMatchObject({ annotator: '(all human annotators)', judgements: 11 });
+    expect(m.position.pooled!.first_score_share).toBe(direct.firstScore / direct.comparisons);
+    if (direct.converged && Number.isFinite(direct.gamma)) closeTo(m.position.pooled!.gamma!, direct.gamma, 1e-12);
+    else expect(m.position.pooled!.gamma).toBeNull();
   });
 });

@@ -93,6 +93,8 @@ export class Analysis {
   /** the agreement section; `pending` while its bootstrap intervals are computed (with `agreementProgress`) */
   readonly agreement = new Slot<AgreementResult>();
   agreementProgress = $state.raw<{ done: number; total: number } | null>(null);
+  /** the final-label methods fitted so far and the one being fitted, while the aggregation runs */
+  aggregationProgress = $state.raw<{ done: number; total: number; method: string } | null>(null);
   /** the annotator table, and the AI judges scored by its rules (placed among the annotators) */
   readonly annotators = new Slot<{ annotators: AnnotatorRow[]; judges: AnnotatorRow[] }>();
   readonly aggregation = new Slot<AggregationResult>();
@@ -460,12 +462,16 @@ export class Analysis {
       return;
     if (
       !(await this.aggregation.run(
-        () => this.worker.aggregation(settings),
+        () =>
+          this.worker.aggregation(settings, (done: number, total: number, method: string) => {
+            if (ticket()) this.aggregationProgress = { done, total, method };
+          }),
         (r) => r,
         ticket,
       ))
     )
       return;
+    this.aggregationProgress = null;
     // the judges (under a second) before the agreement's bootstrap (seconds): their tab is ready sooner
     if (
       !(await this.judges.run(
