@@ -37,8 +37,7 @@ const FLOOR = 1e-12;
 /**
  * Dawid & Skene (1979) EM (`docs/report-schema.md` "Dawid-Skene"), with the semantics of crowd-kit's `DawidSkene`
  * (tested against crowd-kit's `test_dawid_skene_step_by_step`, github.com/Toloka/crowd-kit @35f0661):
- * posteriors start at the vote shares (soft majority; `init`, nItems × K, gives other starting posteriors, a row
- * normalised, the vote shares where a row is 0 — a warm start); the M-step sets the priors to
+ * posteriors start at the vote shares (soft majority); the M-step sets the priors to
  * the mean posterior and confusion[a][k][l] = Σ posterior_k over a's labels l / Σ posterior_k over a's
  * labels, floored at 1e-12 (no other smoothing; a row without mass is uniform); the E-step sets
  * posterior ∝ prior × Π confusion[a][·][l]. `maxIterations: 0` gives the start with one M-step.
@@ -67,16 +66,13 @@ export function dawidSkene(
   options: {
     maxIterations?: number;
     tolerance?: number;
-    init?: 'majority' | Float64Array;
+    init?: 'majority';
     accelerate?: boolean;
     anyLabel?: boolean;
     gold?: Int32Array | null;
   } = {},
 ): DawidSkene {
-  const start = options.init ?? 'majority';
-  if (start !== 'majority' && !(start instanceof Float64Array)) throw new Error(`invalid init: "${String(start)}"`);
-  if (start instanceof Float64Array && start.length !== ratings.items.length * ratings.categories.length)
-    throw new Error(`init: ${start.length} entries for ${ratings.items.length} items × ${ratings.categories.length}`);
+  if ((options.init ?? 'majority') !== 'majority') throw new Error(`invalid init: "${String(options.init)}"`);
   // categories no selected label uses are left out of the fit (no prior mass, no confusion column), then put back
   const K = ratings.categories.length,
     nItems = ratings.items.length;
@@ -114,13 +110,6 @@ export function dawidSkene(
     {
       ...options,
       gold: gold && gold.map((g) => (g < 0 ? -1 : toKept[g])),
-      init:
-        start instanceof Float64Array
-          ? Float64Array.from(
-              { length: nItems * kept.length },
-              (_, x) => start[Math.floor(x / kept.length) * K + kept[x % kept.length]],
-            )
-          : 'majority',
     },
   );
   return expand(inner, kept, K, ratings.items.length, ratings.annotators.length);
@@ -158,14 +147,12 @@ function fit(
     accelerate = true,
     anyLabel = false,
     gold = null,
-    init = 'majority',
   }: {
     maxIterations?: number;
     tolerance?: number;
     accelerate?: boolean;
     anyLabel?: boolean;
     gold?: Int32Array | null;
-    init?: 'majority' | Float64Array;
   },
 ): DawidSkene {
   const K = ratings.categories.length,
@@ -201,14 +188,10 @@ function fit(
     if (e === a) continue;
     nLabelled++;
     // the start: vote shares (crowd-kit's MajorityVote probabilities), one-hot on a gold item's category
-    const warm = init === 'majority' ? null : init;
-    let row = 0;
-    if (warm) for (let k = 0; k < K; k++) row += warm[i * K + k];
     if (gold && gold[i] >= 0) {
       T[i * W + gold[i]] = 1;
       nGold++;
-    } else if (warm && row > 0) for (let k = 0; k < K; k++) T[i * W + k] = warm[i * K + k] / row;
-    else for (let t = a; t < e; t++) T[i * W + ((cell[t] / W) % K)] += 1 / (e - a);
+    } else for (let t = a; t < e; t++) T[i * W + ((cell[t] / W) % K)] += 1 / (e - a);
     for (let k = 0; k < K; k++) mass[k] += T[i * W + k];
     for (let t = a; t < e; t++) for (let k = 0; k < K; k++) sums[cell[t] + k] += T[i * W + k];
   }

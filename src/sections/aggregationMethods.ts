@@ -209,8 +209,8 @@ export const GOLD_FOLDS = 5;
 /**
  * Dawid-Skene with the gold items fixed on their known class (`dawidSkene`'s `gold`). Its accuracy on gold would
  * be 1 by construction, so `heldOut` holds each gold item's label from a fit that was not given it: the gold
- * items in item order are dealt into `GOLD_FOLDS` folds, and each fold is refitted with the other folds' gold
- * only, from plain Dawid-Skene's posteriors (a warm start: the same fixed point, fewer passes).
+ * items in item order are dealt into `GOLD_FOLDS` folds, and each fold is refitted from the start with the other
+ * folds' gold only (a warm start from plain Dawid-Skene's posteriors saved no passes and moved a held-out label).
  */
 function dawidSkeneWithGold(c: MethodContext): MethodFit | Unavailable {
   const gold = c.ratings.itemGold;
@@ -219,11 +219,10 @@ function dawidSkeneWithGold(c: MethodContext): MethodFit | Unavailable {
   if (goldItems.length === 0) return { unavailable: 'no gold pairs to fix' };
   const fit = dawidSkene(c.ratings, c.mask, { gold });
   const heldOut = new Int32Array(gold.length).fill(-1);
-  const init = c.dawidSkene().posterior;
   for (let fold = 0; fold < Math.min(GOLD_FOLDS, goldItems.length); fold++) {
     const known = gold.slice();
     for (let g = fold; g < goldItems.length; g += GOLD_FOLDS) known[goldItems[g]] = -1;
-    const out = dawidSkene(c.ratings, c.mask, { gold: known, init });
+    const out = dawidSkene(c.ratings, c.mask, { gold: known });
     for (let g = fold; g < goldItems.length; g += GOLD_FOLDS) heldOut[goldItems[g]] = out.label[goldItems[g]];
   }
   return { ...em(fit), heldOut };

@@ -119,9 +119,10 @@ describe('aggregationSection', () => {
     // the page's labels fix every gold item on its class …
     for (const i of goldItems) expect(d.labels.dawid_skene_gold!.label[i]).toBe(ratings.itemGold[i]);
     // … the score comes from fits that did not see it: fold f = the gold items f, f + 5, … in item order,
-    // refitted here from the vote shares (no warm start) with the other folds' gold
+    // refitted here with the other folds' gold: the same labels, by label and by direction
     const mask = judgementFilter(ratings);
-    let correct = 0;
+    let correct = 0,
+      exact = 0;
     for (let fold = 0; fold < GOLD_FOLDS; fold++) {
       const known = ratings.itemGold.slice();
       for (let g = fold; g < goldItems.length; g += GOLD_FOLDS) known[goldItems[g]] = -1;
@@ -130,9 +131,11 @@ describe('aggregationSection', () => {
         const i = goldItems[g];
         const side = (c: number) => Math.sign(ratings.fivePoint[c] - 2);
         if (side(cold.label[i]) === side(ratings.itemGold[i])) correct++;
+        if (cold.label[i] === ratings.itemGold[i]) exact++;
       }
     }
     expect(row.gold_accuracy).toBe(correct / goldItems.length);
+    expect(row.gold_accuracy_exact).toBe(exact / goldItems.length);
     // and it is not the 1.0 that scoring the fixed labels would give
     expect(row.gold_accuracy).toBeLessThan(1);
   }, 60_000);
