@@ -2,13 +2,14 @@ import * as Plot from '@observablehq/plot';
 import { FLAG_RULES } from '../defaults';
 import type { AnnotatorRow } from '../sections/annotatorsSection';
 import { coefficient } from '../format';
-import { BASE, LABEL_HALO, STATUS } from './theme';
+import { BASE, STATUS } from './theme';
 
 const spammer = (a: AnnotatorRow) => a.reasons.includes('spammer');
 
 /**
  * The two spam scores of each annotator: the confusion-matrix spammer score (x, 0 = labels ignore the true class)
- * against MACE's spamming probability (y); the `spammer` flag's corner (both thresholds) is shaded.
+ * against MACE's spamming probability (y); the `spammer` flag's corner (both thresholds) is shaded. No direct
+ * labels: spammers crowd that corner, so their ids are in the tooltips and the sentence under the chart.
  */
 export function spamScatter(rows: AnnotatorRow[], { width = 560 }: { width?: number } = {}): Plot.PlotOptions {
   const data = rows.filter((a) => a.spam_probability !== null && a.spammer_score !== null);
@@ -48,14 +49,6 @@ export function spamScatter(rows: AnnotatorRow[], { width = 560 }: { width?: num
         tip: true,
         title: (a: AnnotatorRow) =>
           `${a.id}: spammer score ${coefficient(a.spammer_score)}, MACE spam probability ${coefficient(a.spam_probability)}, ${a.labels} labels${spammer(a) ? '\nflagged spammer' : ''}`,
-      }),
-      Plot.text(data.filter(spammer), {
-        x: 'spammer_score',
-        y: 'spam_probability',
-        text: 'id',
-        dy: -12,
-        fontSize: 10,
-        ...LABEL_HALO,
       }),
     ],
   };

@@ -37,6 +37,9 @@ describe('Share… in chromium', () => {
     await page.getByRole('tab', { name: 'Annotators', exact: true }).click();
     await page.getByRole('button', { name: 'Remove ann07' }).click();
     await page.getByTestId('exclusion-bar').waitFor();
+    // the panel is redrawn without ann07 (its charts with it) before their buttons are counted and clicked
+    await page.getByRole('button', { name: 'Restore ann07' }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('spam-rule').waitFor({ timeout: 30_000 });
     const csvButton = page.getByRole('button', { name: 'Download Annotators as CSV' });
     const svgButtons = page.getByRole('button', { name: /^Download .* as SVG$/ });
     // before: the ids are there (so the checks below can fail)
