@@ -1,4 +1,5 @@
 import { dawidSkene, type DawidSkene } from '../core/dawidSkene';
+import { labelsPerAnnotator } from '../core/labelsPerAnnotator';
 import { majorityVote, type MajorityVote } from '../core/majorityVote';
 import { glad } from '../core/glad';
 import { mace, type Mace } from '../core/mace';
@@ -121,7 +122,7 @@ export const METHOD_SPECS: Record<Method, MethodSpec> = {
   mmsr: {
     name: 'M-MSR',
     fit: (c) => {
-      const A = annotatorsWithLabels(c);
+      const A = labelsPerAnnotator(c.ratings, c.mask).filter((n) => n > 0).length;
       if (A === 0) return { unavailable: 'there are no selected labels' };
       if (A > MMSR_MAX_ANNOTATORS)
         return {
@@ -143,12 +144,6 @@ export const METHOD_SPECS: Record<Method, MethodSpec> = {
 
 /** M-MSR's annotator × annotator matrices grow as the square of the annotators: it is not run past this many. */
 export const MMSR_MAX_ANNOTATORS = 3000;
-
-function annotatorsWithLabels(c: MethodContext): number {
-  const seen = new Uint8Array(c.ratings.annotators.length);
-  for (let j = 0; j < c.ratings.n; j++) if (c.mask[j] && c.ratings.label[j] >= 0) seen[c.ratings.annotator[j]] = 1;
-  return seen.reduce((s, x) => s + x, 0);
-}
 
 /**
  * A method's labels kept to those an item's annotators gave: KOS's signed messages and M-MSR's weights can be
