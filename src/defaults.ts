@@ -19,6 +19,22 @@ export const DEFAULT_SETTINGS = {
   method: 'auto' as const,
   /** rubric weights by dimension name; null: DEFAULT_RUBRIC_WEIGHTS matched by name */
   rubricWeights: null as Record<string, number> | null,
+  /** model families for self-preference, family → a case-insensitive pattern; null: DEFAULT_FAMILIES */
+  families: null as Record<string, string> | null,
+};
+
+/**
+ * Model families for a judge's self-preference: a judge or model name belongs to the first family whose pattern
+ * (a case-insensitive regular expression) it contains. Base models count: vicuna and alpaca are llama fine-tunes.
+ */
+export const DEFAULT_FAMILIES: Readonly<Record<string, string>> = {
+  openai: 'gpt|davinci|openai|chatgpt',
+  anthropic: 'claude|anthropic',
+  google: 'gemini|gemma|palm|bard',
+  meta: 'llama|vicuna|alpaca|koala',
+  mistral: 'mistral|mixtral',
+  qwen: 'qwen',
+  deepseek: 'deepseek',
 };
 
 /**

@@ -11,6 +11,8 @@ import { bandScale } from './bandScale';
 import { finalLabelDistribution } from './finalLabelCharts';
 import { binRates, intervalDots, type BinRow, type IntervalRow } from './intervalDots';
 import { calibrationChart, fatigueChart, routingChart, timeChart, winRateMatrix } from './judgeCharts';
+import { errorCorrelationMatrix, lengthControlChart, ordersChart, selfPreferenceChart } from './judgeAuditCharts';
+import { lengthRows } from '../views/judgeAudits';
 import { labelDistribution } from './labelDistribution';
 import { labelsPerAnnotatorChart } from './labelsPerAnnotatorChart';
 import { pairHeatmap } from './pairHeatmap';
@@ -148,6 +150,13 @@ export function reportCharts(report: Report): ReportChart[] {
         calibrationChart(judge.calibration),
       );
   }
+  if (judges?.judges.some((j) => j.orders))
+    add('ai_judge', 'Consistency and accuracy in each order', ordersChart(judges.judges));
+  if (judges?.panel) add('ai_judge', 'Error correlation between judges', errorCorrelationMatrix(judges.panel));
+  if (judges?.judges.some((j) => j.self_preference))
+    add('ai_judge', "Verdicts for the judge's own family", selfPreferenceChart(judges.judges));
+  const lengths = judges ? lengthRows(judges) : [];
+  if (lengths.length) add('ai_judge', 'Win rate, raw and at equal length', lengthControlChart(lengths));
   for (const routing of judges?.routing.judges ?? []) {
     if (routing.points.length === 0) continue;
     const view = {

@@ -13,7 +13,8 @@ import { METHOD_SETTINGS, type MethodSetting } from '../sections/aggregationSect
 import type { Report } from '../report/report';
 import { idReplacer, pseudonyms, replaceStrings, withoutTexts } from '../report/pseudonymise';
 import type { ScoreWeights } from '../core/annotatorScores';
-import { DEFAULT_NEXT_LABEL, DEFAULT_SETTINGS } from '../defaults';
+import { DEFAULT_FAMILIES, DEFAULT_NEXT_LABEL, DEFAULT_SETTINGS } from '../defaults';
+import { formatFamilies, parseFamilies } from '../sections/selfPreference';
 import { createSession } from '../session/analysisSession';
 import type { RunSplit } from '../sections/splitRuns';
 
@@ -26,7 +27,7 @@ const USAGE = `usage: npm run --silent audit -- FILE... [--format READER|ADAPTER
        [--scale 5-point|3-way|binary|nominal] [--remove ID,ID,...] [--bootstrap N] [--seed N]
        [--band-metric ID] [--min-shared N]
        [--weights gold=0.4,majority=0.3,speed=0.3] [--method ${METHOD_SETTINGS.join('|')}]
-       [--rubric-weights DIM=W,DIM=W,...] [--label-from typical|ANNOTATOR] [--label-price P]
+       [--rubric-weights DIM=W,DIM=W,...] [--families 'FAMILY=PATTERN; ...'] [--label-from typical|ANNOTATOR] [--label-price P]
        [--fail-under METRIC=VALUE | delta.METRIC=VALUE]... [--out report.json] [--labels final.csv|final.jsonl]
        [--html report.html] [--compare FILE... | --compare-by COLUMN=A,B]
        [--drift COLUMN|timestamp:day|timestamp:week]
@@ -43,6 +44,9 @@ const USAGE = `usage: npm run --silent audit -- FILE... [--format READER|ADAPTER
             (helpfulness,correctness,…; read like the label; an empty cell is a dimension not judged)
   --rubric-weights: weights of the rubric verdict by dimension (default helpfulness 0.35, correctness 0.30,
             harmlessness 0.20, conciseness 0.15; dimensions left out weigh 0)
+  --families: model families for the judges' self-preference, FAMILY=PATTERN separated by ";" (a name
+            belongs to the first family whose case-insensitive pattern it contains; default
+            ${formatFamilies(DEFAULT_FAMILIES)})
   --label-from, --label-price: who gives the next label (default typical) and its price (default 0.3), for
             the value of the next label (report \`next_label\`)
   --compare: the files after it are run B, read with the same options: the report gets a \`comparison\`
@@ -87,6 +91,7 @@ export async function audit(argv: string[], io: CommandIo): Promise<number> {
       labels: { type: 'string' },
       html: { type: 'string' },
       'rubric-weights': { type: 'string' },
+      families: { type: 'string' },
       'label-from': { type: 'string' },
       'label-price': { type: 'string' },
       'labels-are': { type: 'string' },
@@ -151,6 +156,7 @@ export async function audit(argv: string[], io: CommandIo): Promise<number> {
     weights: v.weights ? parseWeights(v.weights) : { ...DEFAULT_SETTINGS.weights },
     method: (v.method ?? DEFAULT_SETTINGS.method) as MethodSetting,
     rubricWeights: v['rubric-weights'] ? parseRubricWeights(v['rubric-weights']) : null,
+    families: v.families === undefined ? null : parsedFamilies(v.families),
   };
   const labelPrice = v['label-price'] === undefined ? DEFAULT_NEXT_LABEL.pricePerLabel : Number(v['label-price']);
   if (!(Number.isFinite(labelPrice) && labelPrice > 0))
@@ -351,6 +357,12 @@ function parseWeights(text: string): ScoreWeights {
 }
 
 /** `helpfulness=0.5,correctness=0.5`: a weight of 0 or more per dimension (the name may hold `=`: the weight is after the last). */
+function parsedFamilies(text: string): Record<string, string> | null {
+  const parsed = parseFamilies(text);
+  if (!parsed.ok) fail(`--families: ${parsed.error}`);
+  return parsed.rules;
+}
+
 function parseRubricWeights(text: string): Record<string, number> {
   const weights: Record<string, number> = {};
   for (const part of text.split(',')) {

@@ -80,3 +80,7 @@ export { spearman } from './spearman';
 export { midranks } from './midranks';
 export { pearson } from './pearson';
 export { spearmanMatrix } from './spearmanMatrix';
+export { orderConsistency, type OrderConsistency, type Share } from './orderConsistency';
+export { judgePanel, type JudgePanel } from './judgePanel';
+export { lengthControlledWinRate, type LengthControlled } from './lengthControlledWinRate';
+export { adjustPValues } from './adjustPValues';

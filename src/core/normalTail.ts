@@ -23,5 +23,6 @@ export function normalTail(z: number): number {
                         t *
                           (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
-  return z >= 0 ? erfc / 2 : 1 - erfc / 2;
+  // the approximation gives erfc(0) = 1 + 3e-8: clamped, so a tail is never above 1/2 on its side (2 × tail ≤ 1)
+  return z >= 0 ? Math.min(0.5, erfc / 2) : Math.max(0.5, 1 - erfc / 2);
 }

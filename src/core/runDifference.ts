@@ -214,21 +214,3 @@ export function runDifference(
     paired: joint !== null,
   };
 }
-
-/**
- * Holm's step-down adjustment of p-values (Holm 1979): sorted ascending, p(i) × (m − i + 1), made
- * non-decreasing, at most 1; NaN p-values are left out of m and stay NaN. Controls the family-wise error
- * rate over the m comparisons.
- */
-export function holm(p: readonly number[]): number[] {
-  const order = p.map((_, i) => i).filter((i) => !Number.isNaN(p[i]));
-  order.sort((i, j) => p[i] - p[j]);
-  const m = order.length;
-  const out = p.map(() => NaN);
-  let running = 0;
-  order.forEach((i, k) => {
-    running = Math.max(running, Math.min(1, (m - k) * p[i]));
-    out[i] = running;
-  });
-  return out;
-}

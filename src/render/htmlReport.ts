@@ -14,6 +14,17 @@ import { REPORT_CSS } from './htmlReportStyle';
 import { nextLabelHtml, rubricHtml } from './htmlPlanningSections';
 import type { RoutingJudgeReport } from '../sections/judgesReport';
 import { METHOD_NOTES } from './methodNotes';
+import {
+  lengthRows,
+  lengthSentence,
+  lengthTable,
+  ordersSentence,
+  ordersTable,
+  panelSentence,
+  panelTable,
+  selfPreferenceTable,
+  type TableView,
+} from '../views/judgeAudits';
 import type { Report } from '../report/report';
 import { reportCategories } from '../report/reportLabels';
 
@@ -606,7 +617,7 @@ function aiJudgeSection(report: Report): Html {
       The files hold no AI judge (an ai_label column, a judge file, or an export's LLM judges).
     </p>`;
   const inputs = ai.routing.inputs;
-  return html`${ai.judges.map((j) => judgeBlock(j, report))}
+  return html`${ai.judges.map((j) => judgeBlock(j, report))} ${judgeAuditsBlock(ai)}
     <h3>Hybrid routing</h3>
     <p>
       Reference: ${ai.routing.reference}
@@ -616,6 +627,40 @@ function aiJudgeSection(report: Report): Html {
       accuracy ${percent(inputs.target)}.
     </p>
     ${ai.routing.judges.map((r) => routingBlock(r))}`;
+}
+
+/** Both orders, the panel, self-preference and length control, as on the page (`views/judgeAudits`). */
+function judgeAuditsBlock(ai: NonNullable<Report['ai_judge']>): Html {
+  const tableOf = (t: TableView) => table(t.caption, t.columns, t.rows);
+  const ordered = ai.judges.filter((j) => j.orders);
+  const lengths = lengthRows(ai);
+  return html`<h3>Both presentation orders</h3>
+    ${
+      ordered.length
+        ? html`<p>${ordered.map(ordersSentence).join(' ')}</p>
+            ${tableOf(ordersTable(ai.judges))}`
+        : html`<p class="muted">No judge was run on the same pairs in both orders.</p>`
+    }
+    <h3>The judges as a panel</h3>
+    ${
+      ai.panel
+        ? html`<p>${panelSentence(ai.panel)}</p>
+            ${tableOf(panelTable(ai.panel))}`
+        : html`<p class="muted">A panel needs two or more judges that judged the same pairs with a reference.</p>`
+    }
+    <h3>Self-preference</h3>
+    ${
+      ai.judges.some((j) => j.self_preference)
+        ? tableOf(selfPreferenceTable(ai.judges))
+        : html`<p class="muted">No judge whose model family is on one side of a pair.</p>`
+    }
+    <h3>Length-controlled win rate</h3>
+    ${
+      lengths.length
+        ? html`<p>${lengthSentence(lengths)}</p>
+            ${tableOf(lengthTable(lengths))}`
+        : html`<p class="muted">No baseline model with both response texts.</p>`
+    }`;
 }
 
 function judgeBlock(j: AiJudgeRow, report: Report): Html {

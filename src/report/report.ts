@@ -31,6 +31,8 @@ export interface ReportSettings {
   aggregation_method: MethodSetting;
   /** the rubric weights used (null without a rubric) */
   rubric_weights: Record<string, number> | null;
+  /** the model-family rules of the judges' self-preference (null: the defaults) */
+  families: Record<string, string> | null;
   /** who the next label is from ('typical' or an annotator id) and its price */
   next_label: { from: string; price_per_label: number };
   columns: { file: string; format: string; mapping: Record<string, unknown> }[];
@@ -65,6 +67,7 @@ export interface ReportSettingsInput {
   bootstrap: number;
   seed: number;
   minShared: number;
+  families?: Record<string, string> | null;
   nextLabel: { from: string; price_per_label: number };
 }
 
@@ -100,6 +103,7 @@ export function buildReport(
       weights: settings.weights,
       aggregation_method: settings.method,
       rubric_weights: sections.rubric?.weights ?? null,
+      families: settings.families ?? null,
       next_label: settings.nextLabel,
       columns: fileInfos.map((f) => ({ file: f.name, format: f.adapter, mapping: snakeCase(f.mapping) })),
     },

@@ -7,6 +7,10 @@ import { majorityVote } from '../core/majorityVote';
 import { AI, type Ratings } from '../core/types';
 import { wilsonInterval } from '../core/wilsonInterval';
 import type { LoadResult } from '../parse/loadFiles';
+import { judgeOrders, type JudgeOrders } from './judgeOrders';
+import { judgePanelSection, type PanelReport } from './judgePanelSection';
+import { lengthBaseline, lengthControlled, type LengthControlledReport } from './judgeLength';
+import { familyRules, selfPreference, type SelfPreference } from './selfPreference';
 
 /** One AI judge compared with the humans (human judgements, overall dimension). */
 export interface AiJudgeRow {
@@ -47,6 +51,12 @@ export interface AiJudgeRow {
     /** expected calibration error Σ n_b / N · |accuracy_b − mean_confidence_b| */
     ece: number;
   } | null;
+  /** its preference for answers of its own model family (`selfPreference`); null without one */
+  self_preference: SelfPreference | null;
+  /** its win rate for the other models against the baseline model, raw and length-controlled; null without one */
+  length_controlled: LengthControlledReport | null;
+  /** the judge run in both presentation orders (`judgeOrders`), on its first order's row; null otherwise */
+  orders: JudgeOrders | null;
   /** the judge placed among the annotators (definitions of the `annotators` section) */
   reliability: {
     gold_n: number;
@@ -58,6 +68,10 @@ export interface AiJudgeRow {
 
 export interface AiJudgeSection {
   judges: AiJudgeRow[];
+  /** the judges as a panel (`judgePanelSection`); null with fewer than two */
+  panel: PanelReport | null;
+  /** the human majority's length-controlled win rate, as the judges' (null without a baseline or human verdicts) */
+  human_length_controlled: LengthControlledReport | null;
 }
 
 /** One AI judge's verdicts on the overall dimension, per item. */
@@ -125,17 +139,25 @@ const interval = (k: number, n: number): [number, number] | null => (n > 0 ? wil
  */
 export function aiJudgeSection(
   loaded: LoadResult,
-  { removed = [] }: { removed?: readonly number[] } = {},
+  { removed = [], families = null }: { removed?: readonly number[]; families?: Record<string, string> | null } = {},
 ): AiJudgeSection {
   const r = loaded.ratings;
   const verdicts = judgeVerdicts(r);
-  if (!verdicts.length) return { judges: [] };
+  if (!verdicts.length) return { judges: [], panel: null, human_length_controlled: null };
   const K = r.categories.length,
     nItems = r.items.length;
   const human = judgementFilter(r, { removed });
   const majority = majorityVote(r, human).label;
   const { side, labels, tie } = comparisonSides(r);
   const S = labels.length;
+  const baseline = r.scale === 'nominal' ? null : lengthBaseline(loaded);
+  const ab = { a: labels.indexOf('A'), b: labels.indexOf('B') };
+  const toSides = (l: Int32Array) => Int32Array.from(l, (c) => (c < 0 ? -1 : side[c]));
+  const rules = familyRules(families);
+  const humanSides = toSides(majority);
+  const lengthOf = (l: Int32Array) => (baseline ? lengthControlled(loaded, toSides(l), ab, baseline) : null);
+  const orders =
+    r.scale === 'nominal' ? new Map<number, JudgeOrders>() : judgeOrders(r, verdicts, majority, { side, labels });
   const judges = verdicts.map((v): AiJudgeRow => {
     const { judge, label, confidence } = v;
     // against the human majority
@@ -236,6 +258,10 @@ export function aiJudgeSection(
                 0,
               ),
             },
+      self_preference:
+        ab.a < 0 ? null : selfPreference(loaded, r.annotators[judge], toSides(label), humanSides, ab, rules),
+      length_controlled: lengthOf(label),
+      orders: orders.get(judge) ?? null,
       reliability: {
         gold_n: goldN,
         gold_accuracy_directional: num(gold.directional[judge]),
@@ -244,5 +270,9 @@ export function aiJudgeSection(
       },
     };
   });
-  return { judges };
+  return {
+    judges,
+    panel: judgePanelSection(r, verdicts, majority, side),
+    human_length_controlled: lengthOf(majority),
+  };
 }

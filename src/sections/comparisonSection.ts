@@ -5,7 +5,8 @@ import { majorityVote } from '../core/majorityVote';
 import { orderedCategories } from '../core/orderedCategories';
 import { alignItems, countsFor, shareOf } from '../core/alignRuns';
 import { proportionDifference } from '../core/proportionDifference';
-import { holm, runDifference, type TwoRuns } from '../core/runDifference';
+import { adjustPValues } from '../core/adjustPValues';
+import { runDifference, type TwoRuns } from '../core/runDifference';
 import type { Ratings } from '../core/types';
 import { DEFAULT_SETTINGS } from '../defaults';
 import type { AnnotatorRow } from './annotatorsSection';
@@ -302,7 +303,10 @@ export function comparisonSection(a: ComparedRun, b: ComparedRun, options: Compa
   );
 
   // Holm over every row with a p-value
-  const adjusted = holm(pending.map((r) => r.p ?? NaN));
+  const adjusted = adjustPValues(
+    pending.map((r) => r.p ?? NaN),
+    'holm',
+  );
   const m = adjusted.filter((p) => !Number.isNaN(p)).length;
   const rows: DifferenceRow[] = pending.map((row, i) => {
     const p_holm = Number.isNaN(adjusted[i]) ? null : adjusted[i];

@@ -1,4 +1,6 @@
 import type { AiJudgeRow } from './aiJudgeSection';
+import type { PanelReport } from './judgePanelSection';
+import type { LengthControlledReport } from './judgeLength';
 import type { BiasSection } from './biasSection';
 import type { ModelRatings } from './modelRatings';
 import type { PairLint } from './pairLint';
@@ -27,6 +29,8 @@ export interface RoutingJudgeReport {
 /** The report's `ai_judge` section. */
 export interface AiJudgeReport {
   judges: AiJudgeRow[];
+  panel: PanelReport | null;
+  human_length_controlled: LengthControlledReport | null;
   routing: {
     reference: RoutingReference;
     inputs: { spot: number; price_ai: number; price_human: number; price_expert: number; target: number };

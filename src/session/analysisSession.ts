@@ -245,14 +245,14 @@ export function createSession() {
     if (!data) return NO_DATA;
     const { loaded } = data;
     if (!loaded) return { ok: false, message: `Judges & bias: ${SUMMARY_ONLY}` };
-    const view = cache.get('judges', [s.removed, s.bootstrap, s.seed, routingReference], () => {
+    const view = cache.get('judges', [s.removed, s.bootstrap, s.seed, s.families, routingReference], () => {
       const t0 = performance.now();
       const removed = annotatorCodes(loaded.ratings.annotators, s.removed);
       const kept = withoutAnnotators(loaded, removed);
       const finals = majorityVote(kept.ratings, judgementFilter(kept.ratings)).label;
       const hasGold = loaded.ratings.itemGold.some((g) => g >= 0);
       const v: JudgesView = {
-        ai_judge: aiJudgeSection(kept),
+        ai_judge: aiJudgeSection(kept, { families: s.families }),
         routing: routingSection(kept, { reference: hasGold && routingReference === 'gold' ? 'gold' : 'majority' }),
         bias: biasSection(loaded, { removed }),
         time: timeSection(kept),
@@ -293,6 +293,8 @@ export function createSession() {
     return {
       ai_judge: {
         judges: view.ai_judge.judges,
+        panel: view.ai_judge.panel,
+        human_length_controlled: view.ai_judge.human_length_controlled,
         routing: {
           reference: view.routing.reference,
           inputs: {

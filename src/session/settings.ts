@@ -14,6 +14,8 @@ export interface Settings {
   method: MethodSetting;
   /** rubric weights by dimension name (null: the defaults matched by name) */
   rubricWeights: Record<string, number> | null;
+  /** model families for self-preference, family → pattern (null: DEFAULT_FAMILIES) */
+  families: Record<string, string> | null;
 }
 
 /** Settings as the page and the command line send them: a field left out (or undefined) takes its default. */

@@ -166,6 +166,58 @@ withRealExports(
     const text = await page.locator('main').textContent();
     for (const judge of ['GPT-4-Vanilla', 'GPT-4-Vanilla (swapped)', 'ChatGPT-Vanilla', 'ChatGPT-Vanilla (swapped)'])
       expect(text).toContain(judge);
+    // both orders, as LLMBar's statistics.json publishes them (test/sections/judgeOrders.test.ts): equal 95 and 71,
+    // correct_both 93 and 67 of 100
+    await page.getByTestId('judge-orders').locator('summary').click();
+    const orders = await page.getByTestId('judge-orders').locator('tbody tr').allTextContents();
+    expect(orders).toEqual([
+      'GPT-4-Vanilla10095.0%88.8%–97.8%320gold95.0%96.0%93.0%86.3%–96.6%',
+      'ChatGPT-Vanilla10071.0%61.5%–79.0%2540gold80.0%83.0%67.0%57.3%–75.4%',
+    ]);
+    expect((await page.getByTestId('panel-sentence').textContent())!.replace(/\s+/g, ' ').trim()).toBe(
+      'On the 100 pairs both judges labelled, against gold, their errors correlate by 0.344 on average, so the panel ' +
+        'is worth 1.49 independent judges. Its majority is right on 79.0% (17 ties among the verdicts counted wrong); ' +
+        "no judge's removal lowers the majority's accuracy: with two judges every disagreement is a tie, so either " +
+        'judge alone does at least as well.',
+    );
+    await page.getByTestId('judge-orders').screenshot({ path: join(ARTIFACTS, 'judge-orders.png') });
+    await page.getByTestId('judge-panel').screenshot({ path: join(ARTIFACTS, 'judge-panel.png') });
+    expect(log.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
+withRealExports('alpaca-eval-alpaca-7b/annotations.json').describe('AlpacaEval in the page', () => {
+  it("length control against text_davinci_003 and the judge's self-preference, with an editable family rule", async () => {
+    const { page, log } = await open([join(REAL_EXPORTS, 'alpaca-eval-alpaca-7b/annotations.json')]);
+    await page.getByTestId('stat-rows').waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: 'Judges & bias' }).click();
+    const lc = page.getByTestId('judge-length-control');
+    await lc.waitFor({ timeout: 60_000 });
+    // test/sections/judgeLength.test.ts: raw 205 / 789, at equal length 0.2640 (scipy), the longer won 528 / 780
+    await lc.locator('summary').click();
+    expect(await lc.locator('tbody tr').allTextContents()).toEqual([
+      'alpaca_eval_gpt480516789' + '26.0%23.0%–29.2%' + '26.4%23.2%–29.9%' + '1.487' + '0.175' + '67.7%—',
+    ]);
+    const self = page.getByTestId('judge-self-preference');
+    await self.locator('summary').click();
+    expect(await self.locator('tbody tr').allTextContents()).toEqual([
+      'alpaca_eval_gpt4openai80516' + '74.0%70.8%–77.0%' + '——no human majority',
+    ]);
+    await self.screenshot({ path: join(ARTIFACTS, 'judge-self-preference.png') });
+    await lc.screenshot({ path: join(ARTIFACTS, 'judge-length-control.png') });
+    // an invalid rule is refused with its reason; a rule without the judge's family leaves no self-preference
+    const field = self.getByRole('textbox');
+    await field.fill('openai=gpt(');
+    await self.getByRole('button', { name: 'Apply' }).click();
+    expect(await self.getByRole('alert').textContent()).toBe('family "openai": "gpt(" is not a valid pattern');
+    await field.fill('anthropic=claude');
+    await self.getByRole('button', { name: 'Apply' }).click();
+    await page
+      .getByTestId('judge-self-preference')
+      .getByText(/^No judge whose family is on one side/)
+      .waitFor({ timeout: 60_000 });
+    expect(page.url()).toContain('families=anthropic%3Dclaude');
     expect(log.errors).toEqual([]);
     await page.close();
   }, 120_000);

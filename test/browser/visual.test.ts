@@ -30,7 +30,8 @@ describe('visual regression in chromium', () => {
             await page.getByRole('tab', { name: panel.name, exact: true }).click();
             await page.mouse.move(0, 0); // no hover state on the tab
             await settled(page);
-            const shot = await page.screenshot({ fullPage: true, animations: 'disabled' });
+            // a full-page capture waits for a frame; on two loaded cores (CI) that once took over the 30 s default
+            const shot = await page.screenshot({ fullPage: true, animations: 'disabled', timeout: 120_000 });
             const difference = checkScreenshot(`${demo}-${scheme}-${width}-${panel.id}`, shot, OUT, ACCEPT);
             if (difference) differences.push(difference);
           }

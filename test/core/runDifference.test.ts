@@ -4,7 +4,7 @@ import type { ItemCounts } from '../../src/core/itemCounts';
 import { krippendorffAlpha } from '../../src/core/krippendorffAlpha';
 import { quantile7 } from '../../src/core/quantile7';
 import { rng, type Rng } from '../../src/core/rng';
-import { holm, runDifference, type TwoRuns } from '../../src/core/runDifference';
+import { runDifference, type TwoRuns } from '../../src/core/runDifference';
 
 const K = 3;
 const fleiss = (t: ItemCounts) => fleissKappa(t).value;
@@ -134,17 +134,4 @@ describe('runDifference', () => {
     expect(paired.delta).toBe(unpaired.delta);
     expect(paired.upper - paired.lower).toBeLessThan(0.5 * (unpaired.upper - unpaired.lower));
   }, 60_000);
-});
-
-describe('holm', () => {
-  it('adjusts p-values step-down as the textbook does, NaN left out of the count', () => {
-    // sorted 0.005, 0.01, 0.03, 0.04 × 4, 3, 2, 1 = 0.02, 0.03, 0.06, 0.04 → running maximum 0.02, 0.03, 0.06, 0.06
-    const adjusted = holm([0.01, 0.04, 0.03, 0.005]);
-    [0.03, 0.06, 0.06, 0.02].forEach((want, i) => expect(adjusted[i]).toBeCloseTo(want, 12));
-    const withNaN = holm([0.02, NaN, 0.5]);
-    expect(withNaN[0]).toBeCloseTo(0.04, 12);
-    expect(withNaN[1]).toBeNaN();
-    expect(withNaN[2]).toBeCloseTo(0.5, 12);
-    expect(holm([0.6, 0.7])).toEqual([1, 1]);
-  });
 });

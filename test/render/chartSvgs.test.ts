@@ -29,6 +29,7 @@ describe('reportCharts(report)', () => {
       'annotators: Gold accuracy against agreement with the majority',
       'aggregation: Final labels by method',
       `ai_judge: ai_judge: calibration (ECE ${report.ai_judge!.judges[0].calibration!.ece.toFixed(3)})`,
+      'ai_judge: Win rate, raw and at equal length',
       'ai_judge: ai_judge: accuracy against the threshold',
       'ai_judge: ai_judge: cost per 1,000 pairs against the threshold',
       'bias: Share choosing the side shown first, per annotator and judge',

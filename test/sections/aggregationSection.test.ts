@@ -5,7 +5,7 @@ import { loadFiles } from '../../src/parse/loadFiles';
 import { dawidSkene } from '../../src/core/dawidSkene';
 import { judgementFilter } from '../../src/core/judgementFilter';
 import { kos } from '../../src/core/kos';
-import { GOLD_FOLDS } from '../../src/sections/aggregationMethods';
+import { GOLD_FOLDS, GOLD_HELD_OUT_ENOUGH } from '../../src/sections/aggregationMethods';
 import { aggregationSection, METHOD_NAMES, METHODS, resolveMethod } from '../../src/sections/aggregationSection';
 import { DEMO } from '../helpers/demoReport';
 import { diskFile, textFile } from '../helpers/loadText';
@@ -138,6 +138,37 @@ describe('aggregationSection', () => {
     expect(row.gold_accuracy_exact).toBe(exact / goldItems.length);
     // and it is not the 1.0 that scoring the fixed labels would give
     expect(row.gold_accuracy).toBeLessThan(1);
+  }, 60_000);
+
+  it('with more gold than enough, folds are refitted only until GOLD_HELD_OUT_ENOUGH gold pairs are held out', async () => {
+    // 25,000 gold pairs, two labels each from 6 annotators of different accuracy (seeded): folds of 5,000, so
+    // two folds are refitted and 10,000 pairs scored; the others stay unscored (not scored by the fixed labels)
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const rows = ['example_id,annotator_id,label,gold_label'];
+    for (let p = 0; p < 25_000; p++) {
+      const truth = random() < 0.6 ? 'A>' : 'B>';
+      for (const a of [p % 6, (p + 1) % 6]) {
+        const right = random() < 0.55 + a * 0.07;
+        rows.push(`p${p},ann${a},${right ? truth : truth === 'A>' ? 'B>' : 'A>'},${truth}`);
+      }
+    }
+    const { ratings } = await loadFiles([textFile('many-gold.csv', rows.join('\n') + '\n')]);
+    const composite = new Float64Array(ratings.annotators.length).fill(NaN);
+    const row = aggregationSection(ratings, { composite }).section.methods.find((m) => m.id === 'dawid_skene_gold')!;
+    expect(GOLD_HELD_OUT_ENOUGH).toBe(10_000);
+    expect(row).toMatchObject({ gold_cross_validated: true, gold_n: 10_000 });
+    const goldItems = [...ratings.itemGold.keys()].filter((i) => ratings.itemGold[i] >= 0);
+    const mask = judgementFilter(ratings);
+    let correct = 0;
+    for (const fold of [0, 1]) {
+      const known = ratings.itemGold.slice();
+      for (let g = fold; g < goldItems.length; g += GOLD_FOLDS) known[goldItems[g]] = -1;
+      const cold = dawidSkene(ratings, mask, { gold: known });
+      for (let g = fold; g < goldItems.length; g += GOLD_FOLDS)
+        if (cold.label[goldItems[g]] === ratings.itemGold[goldItems[g]]) correct++;
+    }
+    expect(row.gold_accuracy).toBe(correct / 10_000);
   }, 60_000);
 
   it('a method that cannot run says why, has no labels and falls back to majority vote when chosen', async () => {

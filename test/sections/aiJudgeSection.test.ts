@@ -203,7 +203,11 @@ n3,h1,bird,bird
   });
 
   it('aiJudgeSection(loaded) is empty without an AI judge', async () => {
-    expect(aiJudgeSection(await load('example_id,annotator_id,label\ni1,h1,A>\ni1,h2,B>\n'))).toEqual({ judges: [] });
+    expect(aiJudgeSection(await load('example_id,annotator_id,label\ni1,h1,A>\ni1,h2,B>\n'))).toEqual({
+      judges: [],
+      panel: null,
+      human_length_controlled: null,
+    });
   });
 
   it('aiJudgeSection(demo) recovers the planted judge: 80% directional accuracy against the truth (gold)', async () => {

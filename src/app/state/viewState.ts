@@ -1,5 +1,6 @@
 import { CONVENTION_IDS } from '../../parse/labelConventions';
 import { METHOD_SETTINGS, type MethodSetting } from '../../sections/aggregationSection';
+import { formatFamilies, parseFamilies } from '../../sections/selfPreference';
 import type { Settings } from '../../session/analysisSession';
 import { isPanelId, type PanelId } from '../panels';
 import { decodePlan, planDiff, type PlanInputs } from './planInputs';
@@ -58,6 +59,7 @@ export function encodeViewState(view: ViewState, defaults: Settings): string {
         .map(([d, w]) => `${encodeURIComponent(d)}:${w}`)
         .join(','),
     );
+  if (s.families) p.set('families', formatFamilies(s.families));
   const picks = view.picks;
   if (picks.slice) p.set('slice', picks.slice);
   if (picks.filter) p.set('filter', picks.filter);
@@ -100,6 +102,7 @@ export function decodeViewState(hash: string, defaults: Settings): ViewState {
       minShared: whole('min_shared', defaults.minShared, 1),
       method: METHOD_SETTINGS.includes(method as MethodSetting) ? (method as MethodSetting) : defaults.method,
       rubricWeights: rubricWeights(p.get('rubric')),
+      families: families(p.get('families')),
       weights:
         weights.length === 3 && weights.every((x) => Number.isFinite(x) && x >= 0)
           ? { gold: weights[0], majority: weights[1], speed: weights[2] }
@@ -117,6 +120,12 @@ function labelsAre(values: string[]): Record<string, string> | null {
     if (CONVENTION_IDS.includes(convention)) out[file] = convention;
   }
   return Object.keys(out).length ? { ...out } : null;
+}
+
+/** `openai=gpt|davinci; meta=llama` (`parseFamilies`); malformed → null (the defaults). */
+function families(raw: string | null): Record<string, string> | null {
+  const parsed = raw ? parseFamilies(raw) : null;
+  return parsed?.ok ? parsed.rules : null;
 }
 
 /** `helpfulness:0.35,correctness:0.3` (names URI-encoded, so they may hold commas and colons); malformed → null. */

@@ -26,6 +26,7 @@ describe('viewState', () => {
         method: 'majority' as const,
         weights: { gold: 1, majority: 0, speed: 0.5 },
         rubricWeights: { helpfulness: 0.5, 'odd, name:1': 0.25, correctness: 0 },
+        families: { openai: 'gpt|o1&o3', 'my family': 'llama-(2|3)' },
       },
       plan: DEFAULT_PLAN,
       picks: { slice: 'domain', filter: 'ann0', flaggedOnly: true, judge: 'gpt-4 (pair-v2)' },
@@ -42,7 +43,7 @@ describe('viewState', () => {
 
   it('decodeViewState keeps the defaults for malformed values', () => {
     const v = decodeViewState(
-      '#panel=nope&bootstrap=-3&seed=x&min_shared=0&method=vote&weights=1,2&rubric=helpfulness:-1&labels=no-such-reading&scope=x',
+      '#panel=nope&bootstrap=-3&seed=x&min_shared=0&method=vote&weights=1,2&rubric=helpfulness:-1&labels=no-such-reading&scope=x&families=x%3D(',
       DEFAULT_SETTINGS,
     );
     expect(v).toEqual({

@@ -1,0 +1,83 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { loadFiles } from '../../src/parse/loadFiles';
+import { aiJudgeSection } from '../../src/sections/aiJudgeSection';
+import { loadReal, withRealExports } from '../helpers/realExports';
+import { textFile } from '../helpers/loadText';
+
+const LLMBAR = ['llmbar-natural/GPT-4-Vanilla/result.json', 'llmbar-natural/ChatGPT-Vanilla/result.json'];
+const FASTCHAT = 'fastchat-gpt4-pair/gpt-4_pair.jsonl';
+
+describe('ai_judge.judges[].orders', () => {
+  it('pairs a judge with its "(swapped)" twin; accuracy on gold, else on the human majority (hand-computed)', async () => {
+    // p1..p4: judge J first order, "J (swapped)" the second (mapped back); two humans each; gold on p1, p2 only
+    const csv = [
+      'example_id,annotator_id,annotator_type,label,gold_label',
+      'p1,J,ai,A>,A>',
+      'p1,J (swapped),ai,A>,A>',
+      'p2,J,ai,A>,B>',
+      'p2,J (swapped),ai,B>,B>',
+      'p3,J,ai,B>,',
+      'p3,J (swapped),ai,A>,',
+      'p4,J,ai,A>,',
+      'p1,h1,human,A>,A>',
+      'p2,h1,human,B>,B>',
+      'p3,h1,human,A>,',
+      'p3,h2,human,A>,',
+      'p4,h1,human,B>,',
+    ].join('\n');
+    const loaded = await loadFiles([textFile('orders.csv', csv)]);
+    const judges = aiJudgeSection(loaded).judges;
+    const j = judges.find((x) => x.id === 'J')!;
+    expect(judges.find((x) => x.id === 'J (swapped)')!.orders).toBeNull();
+    // both orders on p1, p2, p3; consistent p1 only; p2: A then B = each the side shown first (A, then B);
+    // p3: B then A = each the side shown second
+    expect(j.orders).toMatchObject({
+      second_order: 'J (swapped)',
+      n: 3,
+      consistency: { k: 1, n: 3 },
+      inconsistent: { n: 2, first: 1, second: 1, other: 0 },
+      // gold exists on pairs judged in both orders (p1, p2): accuracy on those two only
+      reference: 'gold',
+      accuracy: { n: 2, first: { k: 1 }, second: { k: 2 }, both: { k: 1 } },
+    });
+  });
+
+  withRealExports(...LLMBAR).it(
+    "LLMBar Natural: consistency and accuracy in both orders equal the benchmark's published statistics.json",
+    async () => {
+      // princeton-nlp/LLMBar @900616b, Dataset/LLMBar/Natural/evaluators/{GPT-4,ChatGPT}/Vanilla/statistics.json:
+      // GPT-4: equal 95 / 100, correct_False 95 / 100, correct_True 96 / 100, correct_both 93 / 100;
+      // ChatGPT: equal 71 / 100, correct_False 80 / 100, correct_True 83 / 100, correct_both 67 / 100
+      const judges = aiJudgeSection(await loadReal(LLMBAR)).judges;
+      const published = { 'GPT-4-Vanilla': [95, 95, 96, 93], 'ChatGPT-Vanilla': [71, 80, 83, 67] };
+      for (const [id, [equal, first, second, both]] of Object.entries(published)) {
+        const o = judges.find((x) => x.id === id)!.orders!;
+        expect(o.reference, id).toBe('gold');
+        expect(o.n, id).toBe(100);
+        expect(o.consistency.k, id).toBe(equal);
+        expect([o.accuracy!.first.k, o.accuracy!.second.k, o.accuracy!.both.k], id).toEqual([first, second, both]);
+        expect(o.accuracy!.n, id).toBe(100);
+      }
+    },
+  );
+
+  withRealExports(FASTCHAT).it(
+    'FastChat gpt-4 pair: consistency and the position favoured, counted from the two games',
+    async () => {
+      // counted with python 3.11 from g1_winner / g2_winner (game 2 already mapped back; game 1 shows model_1 first):
+      // 75 lines; 2 with an "error" → 73 in both orders; equal 46 (model_1 18, model_2 20, tie 8);
+      // (model_1, model_2) 16 = each game's first shown; (model_2, model_1) 2 = second shown; with a tie 9
+      const judges = aiJudgeSection(await loadReal([FASTCHAT])).judges;
+      const o = judges.find((x) => x.id === 'gpt-4')!.orders!;
+      expect(o).toMatchObject({
+        n: 73,
+        consistency: { k: 46 },
+        inconsistent: { n: 27, first: 16, second: 2, other: 9 },
+      });
+      // no gold and no humans: no accuracy
+      expect(o.accuracy).toBeNull();
+      expect(o.reference).toBeNull();
+    },
+  );
+});
