@@ -56,6 +56,14 @@ export const FLAG_RULES = {
   spammerScore: 0.25,
 };
 
+/**
+ * When a table earns a warning (README "Warnings"): the prevalence note where percent agreement (strict) is at
+ * least `prevalenceAgreement` and Fleiss' kappa or nominal alpha is `prevalenceGap` or more below it (then chance
+ * agreement is at least 1/2, so one label holds half the labels or more); slice and dimension differences are
+ * marked where their Benjamini-Hochberg adjusted p-value is below `falseDiscovery`.
+ */
+export const WARNING_RULES = { prevalenceAgreement: 0.7, prevalenceGap: 0.3, falseDiscovery: 0.05 };
+
 /** Settings that only change how computed numbers are read, never a number: the page applies them without recomputing. */
 export const DISPLAY_SETTINGS: readonly string[] = ['bandMetric'];
 

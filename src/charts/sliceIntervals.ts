@@ -10,11 +10,12 @@ export function sliceIntervals(
   rows: SliceRow[],
   metric: string,
   metricName: string,
-  { width = 640 }: { width?: number } = {},
+  { width = 640, marked = [] }: { width?: number; marked?: readonly string[] } = {},
 ): Plot.PlotOptions {
   const data = rows
     .map((r) => ({
-      label: `${r.value} (${r.items_pairable.toLocaleString('en-US')})`,
+      // ✱: a value that differs from the whole after the correction (`marked`, from `differenceTests`)
+      label: `${r.value} (${r.items_pairable.toLocaleString('en-US')})${marked.includes(r.value) ? ' ✱' : ''}`,
       value: metricValue(r, metric),
       ci: r.ci95[metric] ?? null,
     }))

@@ -1,8 +1,8 @@
 import { bytes, coefficient, count, percent } from '../format';
 import { bandReading, bandStatus, withInterval } from './readings';
-import { COUNT_METRICS, METRICS, metricName, metricValue } from '../sections/metrics';
+import { COUNT_METRICS, labelMetric, METRICS, metricName, metricValue } from '../sections/metrics';
 import { coefficientRows, metricCells, type CoefficientCell } from './coefficientRows';
-import type { AgreementSection, CoefficientBlock } from '../sections/agreementSection';
+import type { AgreementSection, CoefficientBlock, DimensionRow, SliceRow } from '../sections/agreementSection';
 import { METHOD_NAMES } from '../sections/aggregationSection';
 import type { AiJudgeRow } from '../sections/aiJudgeSection';
 import type { ChartSvg } from './chartSvgs';
@@ -14,6 +14,10 @@ import { REPORT_CSS } from './htmlReportStyle';
 import { nextLabelHtml, rubricHtml } from './htmlPlanningSections';
 import type { RoutingJudgeReport } from '../sections/judgesReport';
 import { METHOD_NOTES } from './methodNotes';
+import { prevalenceSentence } from '../views/prevalenceNote';
+import { differenceTests } from '../sections/differenceTests';
+import { differenceSentence } from './sentences';
+import { WARNING_RULES } from '../defaults';
 import {
   lengthRows,
   lengthSentence,
@@ -393,6 +397,7 @@ function agreementSection(report: Report): Html {
       },
     ])}
     ${table('Agreement coefficients with 95% bootstrap intervals', ['coefficient', 'labels', 'direction (A / tie / B)', 'reading'], rows, { scroll: false })}
+    ${a.prevalence ? html`<p class="note"><strong>Read kappa with care.</strong> ${prevalenceSentence(a.prevalence)}</p>` : ''}
     ${
       reasons.length
         ? html`<h3>Undefined values</h3>
@@ -400,36 +405,77 @@ function agreementSection(report: Report): Html {
         : ''
     }
     <h3>Slices</h3>
-    ${slices.length ? slices.map(([column, values]) => sliceTable(column, values)) : html`<p class="muted">No slice column (a column with at most 50 values, such as a domain, batch or pairing strategy).</p>`}
+    ${slices.length ? slicesBlock(a, labelMetric(report.settings.band_metric)) : html`<p class="muted">No slice column (a column with at most 50 values, such as a domain, batch or pairing strategy).</p>`}
     ${
       a.dimensions.length
         ? html`<h3>Rubric dimensions</h3>
-            ${dimensionTable(a)}`
+            ${dimensionTable(a, labelMetric(report.settings.band_metric))}`
         : ''
     }
     <h3>Annotator pairs</h3>
     ${cohenTable(a, d)}`;
 }
 
-function sliceTable(column: string, rows: AgreementSection['slices'][string]): Html {
-  return table(
-    `Agreement by ${column}`,
-    [column, 'items', 'pairable', ...COUNT_METRICS.map((m) => m.name)],
-    rows.map((r) => [
-      r.value,
-      num(count(r.items)),
-      num(count(r.items_pairable)),
-      ...metricCells(r, COUNT_METRICS).map(coefficientCellHtml),
-    ]),
-  );
+/** Every slice column's table, with the values that differ from the whole after the correction marked. */
+function slicesBlock(a: AgreementSection, metric: string): Html {
+  const all = Object.values(a.slices).flat();
+  const tests = new Map(differenceTests(all, a, [metric]).map((t, i) => [all[i], t]));
+  const q = (r: SliceRow) => tests.get(r)?.difference_p_bh[metric] ?? null;
+  const level = WARNING_RULES.falseDiscovery;
+  const tested = all.filter((r) => q(r) !== null).length;
+  const sentences = Object.entries(a.slices).flatMap(([column, rows]) => {
+    const s = differenceSentence(
+      rows.map((r) => ({ label: r.value, p: tests.get(r)?.difference_p[metric] ?? null, q: q(r) })),
+      {
+        what: `values of ${column}`,
+        against: 'the whole data',
+        family: `${tested} values of every slice column`,
+        level,
+      },
+    );
+    return s ? [s] : [];
+  });
+  return html`${sentences.length ? html`<p>${metricName(metric)}: ${sentences.join(' ')}</p>` : ''}
+  ${Object.entries(a.slices).map(([column, rows]) =>
+    table(
+      `Agreement by ${column}`,
+      [column, 'items', 'pairable', ...COUNT_METRICS.map((m) => m.name), `${metricName(metric)}: p against all (BH)`],
+      rows.map((r) => [
+        `${r.value}${r.prevalence ? ' (high agreement, low kappa: one label dominates)' : ''}`,
+        num(count(r.items)),
+        num(count(r.items_pairable)),
+        ...metricCells(r, COUNT_METRICS).map(coefficientCellHtml),
+        num(q(r) === null ? '—' : `${coefficient(q(r))}${q(r)! < level ? ' ✱' : ''}`),
+      ]),
+    ),
+  )}`;
 }
 
-function dimensionTable(a: AgreementSection): Html {
-  return table(
-    'Agreement per rubric dimension',
-    ['dimension', 'pairable', ...METRICS.map((m) => m.name)],
-    a.dimensions.map((r) => [r.dimension, num(count(r.items_pairable)), ...metricCells(r).map(coefficientCellHtml)]),
+function dimensionTable(a: AgreementSection, metric: string): Html {
+  const [first, ...others] = a.dimensions;
+  const tests = new Map(differenceTests(others, first, [metric]).map((t, i) => [others[i], t]));
+  const q = (r: DimensionRow) => tests.get(r)?.difference_p_bh[metric] ?? null;
+  const level = WARNING_RULES.falseDiscovery;
+  const sentence = differenceSentence(
+    others.map((r) => ({ label: r.dimension, p: tests.get(r)?.difference_p[metric] ?? null, q: q(r) })),
+    { what: 'other dimensions', against: first.dimension, family: `the ${others.length} other dimensions`, level },
   );
+  return html`${sentence ? html`<p>${metricName(metric)}: ${sentence}</p>` : ''}
+  ${table(
+    'Agreement per rubric dimension',
+    [
+      'dimension',
+      'pairable',
+      ...METRICS.map((m) => m.name),
+      `${metricName(metric)}: p against ${first.dimension} (BH)`,
+    ],
+    a.dimensions.map((r) => [
+      `${r.dimension}${r.prevalence ? ' (high agreement, low kappa: one label dominates)' : ''}`,
+      num(count(r.items_pairable)),
+      ...metricCells(r).map(coefficientCellHtml),
+      num(q(r) === null ? '—' : `${coefficient(q(r))}${q(r)! < level ? ' ✱' : ''}`),
+    ]),
+  )}`;
 }
 
 function cohenTable(a: CoefficientBlock, d: CoefficientBlock | null): Html {

@@ -25,6 +25,7 @@ h3 { font-size: 1.05rem; margin: 1.3rem 0 0.4rem; }
 h4 { font-size: 0.95rem; margin: 1rem 0 0.3rem; }
 p { margin: 0.4rem 0; }
 .muted, .meta { color: var(--muted); }
+.note { border-left: 4px solid #E69F00; padding: 0.3rem 0.8rem; }
 .meta { font-size: 0.85rem; }
 code, .mono { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: 0.85em; overflow-wrap: anywhere; }
 nav.contents { margin: 0.8rem 0; font-size: 0.9rem; }

@@ -75,3 +75,23 @@ export function sliceSentence(rows: readonly RankedRow[], metric: string, name: 
         : ': their intervals do not overlap.';
   return `${highest}, ${lowest}${verdict}${smallNote}`;
 }
+
+/**
+ * Which rows differ from the reference on `metric` after the Benjamini-Hochberg correction (`differenceTests`,
+ * `WARNING_RULES.falseDiscovery` = `level`), in one sentence: `rows` are those on show (one slice column), `what`
+ * names them ("values of domain"), `against` the reference ("the whole data"), `family` says over what the
+ * correction ran ("29 values of every slice column"). Null when no row on show has a test.
+ */
+export function differenceSentence(
+  rows: readonly { label: string; p: number | null; q: number | null }[],
+  { what, against, family, level }: { what: string; against: string; family: string; level: number },
+): string | null {
+  const tested = rows.filter((r) => r.q !== null);
+  if (!tested.length) return null;
+  const raw = tested.filter((r) => r.p! < level).length;
+  const kept = tested.filter((r) => r.q! < level).map((r) => r.label);
+  const correction = `Benjamini-Hochberg over ${family}, false discovery rate ${level * 100}%`;
+  if (!kept.length)
+    return `None of the ${what} differs from ${against} once the comparisons are corrected (${correction})${raw ? `; ${count(raw)} would at p < ${level} uncorrected` : ''}.`;
+  return `${listed(kept)} ${kept.length === 1 ? 'differs' : 'differ'} from ${against} after the correction (${correction}; marked ✱)${raw > kept.length ? `; ${count(raw - kept.length)} more would at p < ${level} uncorrected` : ''}.`;
+}

@@ -19,6 +19,7 @@ import {
 import { orderedCategories } from '../core/orderedCategories';
 import { DEFAULT_SETTINGS } from '../defaults';
 import { withBand } from './band';
+import { prevalenceCheck, type Prevalence } from './prevalence';
 
 export interface CohenPairRow {
   a: string;
@@ -42,11 +43,15 @@ export type CoefficientBlock = { items_pairable: number } & MetricValues & {
 /** The count-based coefficients of one value of a slice column, with their intervals. */
 export type SliceRow = { value: string; items: number; items_pairable: number } & MetricValues & {
     ci95: Record<string, [number, number] | null>;
+    /** high percent agreement with a low kappa or alpha in this slice (`prevalenceCheck`) */
+    prevalence: boolean;
   };
 
 /** The coefficients of one rubric dimension (HelpSteer attributes, several Label Studio / Argilla questions). */
 export type DimensionRow = { dimension: string; items_pairable: number } & MetricValues & {
     ci95: Record<string, [number, number] | null>;
+    /** high percent agreement with a low kappa or alpha on this dimension (`prevalenceCheck`) */
+    prevalence: boolean;
   };
 
 export interface AgreementSection extends CoefficientBlock {
@@ -54,6 +59,8 @@ export interface AgreementSection extends CoefficientBlock {
   ci95: Record<string, [number, number] | null>;
   band: { metric: string; value: number; range: [number, number]; label: string; action: string } | null;
   slices: Record<string, SliceRow[]>;
+  /** high percent agreement with a low kappa or alpha: the prevalence paradox (`prevalenceCheck`), else null */
+  prevalence: Prevalence | null;
   /** every dimension's coefficients when the files label more than one (else empty) */
   dimensions: DimensionRow[];
   reasons: Record<string, string>;
@@ -91,6 +98,8 @@ export interface AgreementTables {
   K: number;
   /** category → side (A / tie / B) and the number of sides, from `directionalSides`; null on a nominal scale */
   sides: { side: ArrayLike<number>; K: number } | null;
+  /** the categories' names, for the prevalence note's label shares */
+  categories: readonly string[];
   /** whether the categories have an order (`orderedCategories`): without one, ordinal and interval alpha are null */
   ordered: boolean;
   /** label counts of the selected judgements (per item or per count pattern; `countPatterns` is applied) */
@@ -247,7 +256,16 @@ export function agreementFromTables(tables: AgreementTables, options: AgreementT
         }
       : {};
   const section = withBand(
-    { ...main, directional: dir?.out ?? null, ci95, band: null, slices: {}, dimensions: [], reasons },
+    {
+      ...main,
+      directional: dir?.out ?? null,
+      ci95,
+      band: null,
+      slices: {},
+      prevalence: prevalenceCheck(main, patterns, tables.categories),
+      dimensions: [],
+      reasons,
+    },
     bandMetric,
   );
   for (const s of sliceColumns) {
@@ -258,7 +276,15 @@ export function agreementFromTables(tables: AgreementTables, options: AgreementT
       let items = 0;
       for (let i = 0; i < t.rows; i++) if (t.m[i] > 0) items += t.weight ? t.weight[i] : 1;
       const ci95 = bootstrap > 0 ? metricIntervals(t, ctx, '', bootstrap, seed, SLICE_INTERVAL_METRICS, tick) : {};
-      return { value, items, items_pairable: b.items_pairable, ...metricFields(b, COUNT_METRICS), ci95 } as SliceRow;
+      const fields = metricFields(b, COUNT_METRICS);
+      return {
+        value,
+        items,
+        items_pairable: b.items_pairable,
+        ...fields,
+        ci95,
+        prevalence: prevalenceCheck(b, t, []) !== null,
+      } as SliceRow;
     });
     // an own property even for a column named `__proto__` (an assignment would set the prototype)
     Object.defineProperty(section.slices, s.name, {
@@ -286,6 +312,7 @@ export function agreementSection(r: Ratings, options: AgreementOptions = {}): Ag
       K: r.categories.length,
       sides: r.scale !== 'nominal' ? directionalSides(r.fivePoint) : null,
       ordered: orderedCategories(r.scale, r.categories),
+      categories: r.categories,
       counts: itemCounts(r, mask),
       pairs: {
         a: Array.from(pairs.a, (a) => r.annotators[a]),
@@ -308,14 +335,16 @@ export function agreementSection(r: Ratings, options: AgreementOptions = {}): Ag
  */
 export function dimensionRows(r: Ratings, options: AgreementOptions = {}): DimensionRow[] {
   if (r.dimensions.length < 2) return [];
-  return r.dimensions.map((dimension, d) =>
+  const rows = r.dimensions.map((dimension, d) =>
     dimensionRow(dimension, agreementSection(r, { ...options, dimension: d, slices: [], onProgress: undefined })),
   );
+  return rows;
 }
 
 /** The row of a dimension (or of the rubric verdict): its coefficients of an agreement section. */
 export function dimensionRow(dimension: string, s: AgreementSection): DimensionRow {
-  return { dimension, items_pairable: s.items_pairable, ...metricFields(s), ci95: s.ci95 } as DimensionRow;
+  const row = { dimension, items_pairable: s.items_pairable, ...metricFields(s), ci95: s.ci95 };
+  return { ...row, prevalence: s.prevalence !== null } as DimensionRow;
 }
 
 /** The selected judgements of each value of a slice column, as index lists (one counting pass). */

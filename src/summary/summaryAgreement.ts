@@ -25,6 +25,7 @@ export function summaryAgreement(summary: Summary, options: SummaryAgreementOpti
       K,
       sides: summary.scale !== 'nominal' ? directionalSides(SCALE_CODES[summary.scale]) : null,
       ordered: orderedCategories(summary.scale, summary.categories),
+      categories: summary.categories,
       counts: patternTable(summary.item_patterns, K),
       pairs: { a: pairs.map((t) => t.a), b: pairs.map((t) => t.b), tables: pairs.map((t) => t.table) },
       slices: Object.entries(summary.slices).map(([name, values]) => ({

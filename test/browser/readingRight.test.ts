@@ -122,6 +122,22 @@ withRealExports(
     );
     expect(report.aggregation).toMatchObject({ method: 'majority', requested_method: 'auto', converged: false });
     await page.screenshot({ path: join(ARTIFACTS, 'real-gal-final-labels.png'), fullPage: true });
+    // G holds most labels: percent agreement 0.70 against Fleiss' kappa 0.29, said beside the coefficients
+    await page.getByRole('tab', { name: 'Agreement' }).click();
+    const note = page.getByTestId('prevalence-note');
+    await note.waitFor({ timeout: 60_000 });
+    const p = report.agreement.prevalence;
+    expect(p).toMatchObject({ coefficient_id: 'fleiss_kappa' });
+    expect((await note.textContent())!.replace(/\s+/g, ' ').trim()).toBe(
+      `Read kappa with care. Percent agreement is ${p.percent_agreement.toFixed(3)} but Fleiss' kappa only ` +
+        `${p.coefficient.toFixed(3)}: G holds ${(p.label_shares.G * 100).toFixed(1)}% of the labels, so agreement by ` +
+        'chance is high and the chance-corrected coefficients fall although the annotators mostly agree (the ' +
+        `prevalence paradox). Gwet's AC1, which a dominant label does not drive down so, is ${p.gwet_ac1.toFixed(3)}. ` +
+        `Label shares: ${Object.entries(p.label_shares as Record<string, number>)
+          .map(([l, x]) => `${l} ${(x * 100).toFixed(1)}%`)
+          .join(', ')}.`,
+    );
+    await note.screenshot({ path: join(ARTIFACTS, 'prevalence-note.png') });
     expect(log.errors).toEqual([]);
     await page.close();
   }, 120_000);

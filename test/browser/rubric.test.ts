@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { differenceTests } from '../../src/sections/differenceTests';
+import { differenceSentence } from '../../src/render/sentences';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, record, useBuiltApp } from './harness';
 import { csvRecords } from '../helpers/csvRecords';
@@ -43,6 +45,28 @@ describe('rubric dimensions and the value of the next label in chromium', async 
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-dimension')));
     expect(dims).toEqual(report.input.dimensions);
     expect(dims.length).toBeGreaterThanOrEqual(5);
+    // the dimensions that differ from the overall one after Benjamini-Hochberg, from the report's rows
+    // (the page's default bootstrap: 1,000 resamples, seed 1, as the command's default)
+    const withIntervals = await auditReport(RUBRIC_DEMO);
+    const [first, ...others] = withIntervals.agreement.dimensions;
+    const tests = differenceTests(others, first, ['fleiss_kappa']);
+    const expected = differenceSentence(
+      others.map((d: { dimension: string }, i: number) => ({
+        label: d.dimension,
+        p: tests[i].difference_p.fleiss_kappa,
+        q: tests[i].difference_p_bh.fleiss_kappa,
+      })),
+      { what: 'other dimensions', against: 'overall', family: `the ${others.length} other dimensions`, level: 0.05 },
+    );
+    expect(expected).toMatch(/differ from overall after the correction/);
+    expect(await page.getByTestId('dimension-differences').textContent()).toBe(expected);
+    // the planted harmlessness dimension: high percent agreement, low kappa
+    expect(
+      report.agreement.dimensions.find((d: { dimension: string }) => d.dimension === 'harmlessness').prevalence,
+    ).toBe(true);
+    expect(await page.locator('tr[data-dimension="harmlessness"] td.reading').textContent()).toContain(
+      'high percent agreement, low kappa',
+    );
     // the verdict's agreement and the dimension that explains the disagreement: as in report.json
     const verdict = report.rubric.verdict;
     expect(await page.getByTestId('rubric-verdict-agreement').locator('.value').textContent()).toBe(

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bandWords, metricText, sliceSentence, MIN_RANKED_PAIRS, type RankedRow } from '../../src/render/sentences';
+import {
+  bandWords,
+  differenceSentence,
+  metricText,
+  sliceSentence,
+  MIN_RANKED_PAIRS,
+  type RankedRow,
+} from '../../src/render/sentences';
 import { isBanded } from '../../src/sections/metrics';
 
 /** A slice row with Fleiss' kappa `k` (and its interval) on `n` pairable items. */
@@ -102,5 +109,34 @@ describe('band words and formats by the metric registry', () => {
     expect(metricText('percent_agreement.strict', 0.52)).toBe('52.0%');
     expect(metricText('fleiss_kappa', 0.52)).toBe('0.520');
     expect(metricText('fleiss_kappa', null)).toBe('—');
+  });
+});
+
+describe('differenceSentence', () => {
+  const opts = {
+    what: 'values of domain',
+    against: 'the whole data',
+    family: '6 values of every slice column',
+    level: 0.05,
+  };
+  it('names the rows whose adjusted p is below the level and counts those only significant uncorrected', () => {
+    const rows = [
+      { label: 'code', p: 0.001, q: 0.006 },
+      { label: 'math', p: 0.004, q: 0.012 },
+      { label: 'chat', p: 0.03, q: 0.06 }, // significant only uncorrected
+      { label: 'safety', p: 0.5, q: 0.6 },
+      { label: 'tiny', p: null, q: null }, // no interval: not tested
+    ];
+    expect(differenceSentence(rows, opts)).toBe(
+      'code and math differ from the whole data after the correction (Benjamini-Hochberg over 6 values of every ' +
+        'slice column, false discovery rate 5%; marked ✱); 1 more would at p < 0.05 uncorrected.',
+    );
+  });
+  it('says when none survives, and is null without a tested row', () => {
+    expect(differenceSentence([{ label: 'chat', p: 0.03, q: 0.09 }], opts)).toBe(
+      'None of the values of domain differs from the whole data once the comparisons are corrected ' +
+        '(Benjamini-Hochberg over 6 values of every slice column, false discovery rate 5%); 1 would at p < 0.05 uncorrected.',
+    );
+    expect(differenceSentence([{ label: 'x', p: null, q: null }], opts)).toBeNull();
   });
 });

@@ -255,6 +255,7 @@ describe('agreementSection', () => {
       K: 5,
       sides: null,
       ordered: true,
+      categories: ['1', '2', '3', '4', '5'],
       counts,
       pairs: { a: [], b: [], tables: [] },
       slices: [],
@@ -285,6 +286,7 @@ describe('agreementSection', () => {
         K: 3,
         sides: { side: [0, 1, 2], K: 3 },
         ordered: true,
+        categories: ['A>', '=', 'B>'],
         counts: countTable([
           [2, 0, 0],
           [0, 2, 0],
