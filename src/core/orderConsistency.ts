@@ -37,7 +37,8 @@ export interface OrderConsistency {
   } | null;
 }
 
-const share = (k: number, n: number): Share => ({
+/** k of n as a `Share` with its Wilson interval (null share and interval when n is 0). */
+export const shareOf = (k: number, n: number): Share => ({
   k,
   n,
   share: n > 0 ? k / n : null,
@@ -101,22 +102,22 @@ export function orderConsistency(
   const inconsistent = both - same;
   return {
     n: both,
-    consistency: share(same, both),
+    consistency: shareOf(same, both),
     inconsistent: {
       n: inconsistent,
       first: towardFirst,
       second: towardSecond,
       other: inconsistent - towardFirst - towardSecond,
-      first_preference: share(towardFirst, inconsistent),
+      first_preference: shareOf(towardFirst, inconsistent),
     },
     accuracy:
       withReference === 0
         ? null
         : {
             n: withReference,
-            first: share(rightFirst, withReference),
-            second: share(rightSecond, withReference),
-            both: share(rightBoth, withReference),
+            first: shareOf(rightFirst, withReference),
+            second: shareOf(rightSecond, withReference),
+            both: shareOf(rightBoth, withReference),
           },
   };
 }

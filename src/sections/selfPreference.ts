@@ -1,5 +1,4 @@
-import type { Share } from '../core/orderConsistency';
-import { wilsonInterval } from '../core/wilsonInterval';
+import { shareOf, type Share } from '../core/orderConsistency';
 import { DEFAULT_FAMILIES } from '../defaults';
 import type { LoadResult } from '../parse/loadFiles';
 
@@ -64,13 +63,6 @@ export function familyOf(name: string, rules: [string, RegExp][]): string | null
   return rules.find(([, pattern]) => pattern.test(name))?.[0] ?? null;
 }
 
-const share = (k: number, n: number): Share => ({
-  k,
-  n,
-  share: n > 0 ? k / n : null,
-  ci95: n > 0 ? wilsonInterval(k, n) : null,
-});
-
 /**
  * Self-preference (Panickssery et al. 2024, "LLM Evaluators Recognize and Favor Their Own Generations"; Zheng et
  * al. 2023's self-enhancement bias): on the pairs with a model of the judge's family on exactly one side (the
@@ -122,10 +114,14 @@ export function selfPreference(
     family,
     pairs,
     ties,
-    judge: share(own, pairs - ties),
+    judge: shareOf(own, pairs - ties),
     on_human_pairs:
       both === 0
         ? null
-        : { judge: share(ownThere, both), humans: share(humansOwn, both), difference: (ownThere - humansOwn) / both },
+        : {
+            judge: shareOf(ownThere, both),
+            humans: shareOf(humansOwn, both),
+            difference: (ownThere - humansOwn) / both,
+          },
   };
 }
