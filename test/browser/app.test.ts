@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { rng } from '../../src/core/rng';
 import { auditReport, summary as summaryCommand } from '../helpers/commands';
-import { ARTIFACTS, record, useBuiltApp } from './harness';
+import { ARTIFACTS, openTable, record, useBuiltApp } from './harness';
 
 const ROOT = join(import.meta.dirname, '../..');
 const app = useBuiltApp();
@@ -216,8 +216,7 @@ describe('the built app in chromium', () => {
       );
     }
     // the item view: a pair from the list of disagreements, every method's label and confidence
-    await page.getByTestId('flips').locator('summary').click();
-    const firstFlip = page.getByTestId('flips').locator('tbody tr').first();
+    const firstFlip = (await openTable(page.getByTestId('flips'))).first();
     const flipLabels = (await firstFlip.locator('td').allTextContents()).map((t) => t.trim());
     const pairId = (await firstFlip.locator('th button').textContent())!.trim();
     await firstFlip.locator('th button').click();

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 
 export const BASE_PATH = '/prefscope/';
@@ -104,4 +104,15 @@ export async function settled(page: Page): Promise<void> {
         setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve())), 0);
       }),
   );
+}
+
+/**
+ * Opens a section's "data behind it" table and waits for its rows: the table renders its rows only once the
+ * details element's toggle has reached the component, a moment after the click.
+ */
+export async function openTable(section: Locator): Promise<Locator> {
+  await section.locator('summary').first().click();
+  const rows = section.locator('tbody tr');
+  await rows.first().waitFor({ timeout: 30_000 });
+  return rows;
 }

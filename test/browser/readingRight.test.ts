@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withRealExports, REAL_EXPORTS } from '../helpers/realExports';
 import { auditReport } from '../helpers/commands';
-import { ARTIFACTS, record, useBuiltApp } from './harness';
+import { ARTIFACTS, openTable, record, useBuiltApp } from './harness';
 
 // Real exports and files that used to be misread, dropped or dead ends, opened in the built app as a user would.
 const app = useBuiltApp();
@@ -184,8 +184,7 @@ withRealExports(
       expect(text).toContain(judge);
     // both orders, as LLMBar's statistics.json publishes them (test/sections/judgeOrders.test.ts): equal 95 and 71,
     // correct_both 93 and 67 of 100
-    await page.getByTestId('judge-orders').locator('summary').click();
-    const orders = await page.getByTestId('judge-orders').locator('tbody tr').allTextContents();
+    const orders = await (await openTable(page.getByTestId('judge-orders'))).allTextContents();
     expect(orders).toEqual([
       'GPT-4-Vanilla10095.0%88.8%–97.8%320gold95.0%96.0%93.0%86.3%–96.6%',
       'ChatGPT-Vanilla10071.0%61.5%–79.0%2540gold80.0%83.0%67.0%57.3%–75.4%',
@@ -211,13 +210,11 @@ withRealExports('alpaca-eval-alpaca-7b/annotations.json').describe('AlpacaEval i
     const lc = page.getByTestId('judge-length-control');
     await lc.waitFor({ timeout: 60_000 });
     // test/sections/judgeLength.test.ts: raw 205 / 789, at equal length 0.2640 (scipy), the longer won 528 / 780
-    await lc.locator('summary').click();
-    expect(await lc.locator('tbody tr').allTextContents()).toEqual([
+    expect(await (await openTable(lc)).allTextContents()).toEqual([
       'alpaca_eval_gpt480516789' + '26.0%23.0%–29.2%' + '26.4%23.2%–29.9%' + '1.487' + '0.175' + '67.7%—',
     ]);
     const self = page.getByTestId('judge-self-preference');
-    await self.locator('summary').click();
-    expect(await self.locator('tbody tr').allTextContents()).toEqual([
+    expect(await (await openTable(self)).allTextContents()).toEqual([
       'alpaca_eval_gpt4openai80516' + '74.0%70.8%–77.0%' + '——no human majority',
     ]);
     await self.screenshot({ path: join(ARTIFACTS, 'judge-self-preference.png') });
