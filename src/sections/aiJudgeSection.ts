@@ -10,6 +10,7 @@ import type { LoadResult } from '../parse/loadFiles';
 import { judgeOrders, type JudgeOrders } from './judgeOrders';
 import { judgePanelSection, type PanelReport } from './judgePanelSection';
 import { lengthBaseline, lengthControlled, type LengthControlledReport } from './judgeLength';
+import { swappedItemPairs } from './swappedItemPairs';
 import { familyRules, selfPreference, type SelfPreference } from './selfPreference';
 
 /** One AI judge compared with the humans (human judgements, overall dimension). */
@@ -157,7 +158,9 @@ export function aiJudgeSection(
   const humanSides = toSides(majority);
   const lengthOf = (l: Int32Array) => (baseline ? lengthControlled(loaded, toSides(l), ab, baseline) : null);
   const orders =
-    r.scale === 'nominal' ? new Map<number, JudgeOrders>() : judgeOrders(r, verdicts, majority, { side, labels });
+    r.scale === 'nominal'
+      ? new Map<number, JudgeOrders>()
+      : judgeOrders(r, verdicts, majority, { side, labels }, () => swappedItemPairs(loaded));
   const judges = verdicts.map((v): AiJudgeRow => {
     const { judge, label, confidence } = v;
     // against the human majority

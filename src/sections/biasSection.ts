@@ -6,6 +6,7 @@ import { AI, HUMAN, type Ratings } from '../core/types';
 import { wilsonInterval } from '../core/wilsonInterval';
 import { SINGLE_ANNOTATOR } from '../parse/encoder';
 import type { LoadResult } from '../parse/loadFiles';
+import { swappedItemPairs } from './swappedItemPairs';
 
 type Kind = 'human' | 'ai';
 type Interval = [number, number] | null;
@@ -317,42 +318,13 @@ function length(
 }
 
 /**
- * Swap consistency: unordered item pairs whose texts are the same in swapped order (i's prompt, A, B equal j's
- * prompt, B, A exactly; a missing prompt matches only a missing prompt; items with identical responses are left
- * out), and over the annotators and judges who labelled both, the share of mirrored verdicts.
+ * Swap consistency: over the item pairs whose texts are the same in swapped order (`swappedItemPairs`) and the
+ * annotators and judges who labelled both, the share of mirrored verdicts.
  */
 function swap(loaded: LoadResult, all: Uint8Array): BiasSection['swap'] {
   const r = loaded.ratings;
-  const { prompt, responseA, responseB } = loaded.texts;
   const nItems = r.items.length;
-  // texts interned to ids (the map holds the strings already in memory, no copies), items grouped by id triple
-  const ids = new Map<string | undefined, number>();
-  const id = (t: string | undefined) => {
-    let k = ids.get(t);
-    if (k === undefined) ids.set(t, (k = ids.size));
-    return k;
-  };
-  const byKey = new Map<string, number[]>();
-  const mirrorOf = new Array<string | null>(nItems).fill(null);
-  for (let i = 0; i < nItems; i++) {
-    const a = responseA[i],
-      b = responseB[i];
-    if (a === undefined || b === undefined || a === b) continue;
-    const p = id(prompt[i]),
-      x = id(a),
-      y = id(b);
-    const key = `${p},${x},${y}`;
-    mirrorOf[i] = `${p},${y},${x}`;
-    const list = byKey.get(key);
-    if (list) list.push(i);
-    else byKey.set(key, [i]);
-  }
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < nItems; i++) {
-    const m = mirrorOf[i];
-    if (m === null) continue;
-    for (const j of byKey.get(m) ?? []) if (j > i) pairs.push([i, j]);
-  }
+  const pairs = swappedItemPairs(loaded);
   if (pairs.length === 0) return null;
   // selected judgements grouped by item (counting sort)
   const start = new Int32Array(nItems + 1);

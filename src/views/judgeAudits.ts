@@ -24,7 +24,11 @@ export function ordersSentence(j: AiJudgeRow): string {
   const right = o.accuracy
     ? `; against ${o.reference === 'gold' ? 'gold' : 'the human majority'} it is right in both orders on ${pc(o.accuracy.both.share)}`
     : '';
-  return `${j.id} gave the same verdict in both orders on ${pc(o.consistency.share)} of ${count(o.n)} pairs${changed}${right}.`;
+  const pairs =
+    o.source === 'twin'
+      ? `${count(o.n)} pairs`
+      : `${count(o.n)} pairs it judged twice, under two item ids holding the same texts with A and B exchanged`;
+  return `${j.id} gave the same verdict in both orders on ${pc(o.consistency.share)} of ${pairs}${changed}${right}.`;
 }
 
 export function ordersTable(judges: AiJudgeRow[]): TableView {
@@ -32,6 +36,7 @@ export function ordersTable(judges: AiJudgeRow[]): TableView {
     caption: 'Judges in both orders',
     columns: [
       'judge',
+      'second order',
       'pairs',
       'consistent',
       '95% CI',
@@ -51,6 +56,7 @@ export function ordersTable(judges: AiJudgeRow[]): TableView {
         const a = o.accuracy;
         return [
           j.id,
+          o.source === 'twin' ? o.second_order : 'same texts, A and B exchanged',
           o.n,
           pc(o.consistency.share),
           ci(o.consistency.ci95),

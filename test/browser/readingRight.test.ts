@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { withRealExports, REAL_EXPORTS } from '../helpers/realExports';
+import { loadReal, withRealExports, REAL_EXPORTS } from '../helpers/realExports';
 import { auditReport } from '../helpers/commands';
+import { asSwappedItems } from '../helpers/swappedTexts';
 import { ARTIFACTS, openTable, record, useBuiltApp } from './harness';
 
 // Real exports and files that used to be misread, dropped or dead ends, opened in the built app as a user would.
@@ -186,8 +187,8 @@ withRealExports(
     // correct_both 93 and 67 of 100
     const orders = await (await openTable(page.getByTestId('judge-orders'))).allTextContents();
     expect(orders).toEqual([
-      'GPT-4-Vanilla10095.0%88.8%–97.8%320gold95.0%96.0%93.0%86.3%–96.6%',
-      'ChatGPT-Vanilla10071.0%61.5%–79.0%2540gold80.0%83.0%67.0%57.3%–75.4%',
+      'GPT-4-VanillaGPT-4-Vanilla (swapped)10095.0%88.8%–97.8%320gold95.0%96.0%93.0%86.3%–96.6%',
+      'ChatGPT-VanillaChatGPT-Vanilla (swapped)10071.0%61.5%–79.0%2540gold80.0%83.0%67.0%57.3%–75.4%',
     ]);
     expect((await page.getByTestId('panel-sentence').textContent())!.replace(/\s+/g, ' ').trim()).toBe(
       'On the 100 pairs both judges labelled, against gold, their errors correlate by 0.344 on average, so the panel ' +
@@ -197,6 +198,29 @@ withRealExports(
     );
     await page.getByTestId('judge-orders').screenshot({ path: join(ARTIFACTS, 'judge-orders.png') });
     await page.getByTestId('judge-panel').screenshot({ path: join(ARTIFACTS, 'judge-panel.png') });
+    expect(log.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('the same verdicts with the second order as items holding the texts swapped: the same figures', async () => {
+    const flat = join(dir, 'llmbar-swapped.jsonl');
+    const paths = ['GPT-4-Vanilla', 'ChatGPT-Vanilla'].map((e) => `llmbar-natural/${e}/result.json`);
+    writeFileSync(flat, asSwappedItems(await loadReal(paths)));
+    const { page, log } = await open([flat]);
+    await page.getByTestId('stat-rows').waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: 'Judges & bias' }).click();
+    const orders = page.getByTestId('judge-orders');
+    await orders.waitFor({ timeout: 60_000 });
+    // test/sections/judgeOrders.test.ts: equal 95 and 71, correct_both 93 and 67 of 100, as LLMBar publishes
+    expect(await (await openTable(orders)).allTextContents()).toEqual([
+      'GPT-4-Vanillasame texts, A and B exchanged10095.0%88.8%–97.8%320gold95.0%96.0%93.0%86.3%–96.6%',
+      'ChatGPT-Vanillasame texts, A and B exchanged10071.0%61.5%–79.0%2540gold80.0%83.0%67.0%57.3%–75.4%',
+    ]);
+    expect((await orders.getByTestId('orders-sentence').textContent())!.replace(/\s+/g, ' ')).toContain(
+      'GPT-4-Vanilla gave the same verdict in both orders on 95.0% of 100 pairs it judged twice, under two item ids ' +
+        'holding the same texts with A and B exchanged',
+    );
+    await orders.screenshot({ path: join(ARTIFACTS, 'judge-orders-swapped-texts.png') });
     expect(log.errors).toEqual([]);
     await page.close();
   }, 120_000);

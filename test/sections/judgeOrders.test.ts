@@ -4,6 +4,7 @@ import { loadFiles } from '../../src/parse/loadFiles';
 import { aiJudgeSection } from '../../src/sections/aiJudgeSection';
 import { loadReal, withRealExports } from '../helpers/realExports';
 import { textFile } from '../helpers/loadText';
+import { asSwappedItems } from '../helpers/swappedTexts';
 
 const LLMBAR = ['llmbar-natural/GPT-4-Vanilla/result.json', 'llmbar-natural/ChatGPT-Vanilla/result.json'];
 const FASTCHAT = 'fastchat-gpt4-pair/gpt-4_pair.jsonl';
@@ -33,6 +34,7 @@ describe('ai_judge.judges[].orders', () => {
     // both orders on p1, p2, p3; consistent p1 only; p2: A then B = each the side shown first (A, then B);
     // p3: B then A = each the side shown second
     expect(j.orders).toMatchObject({
+      source: 'twin',
       second_order: 'J (swapped)',
       n: 3,
       consistency: { k: 1, n: 3 },
@@ -40,6 +42,41 @@ describe('ai_judge.judges[].orders', () => {
       // gold exists on pairs judged in both orders (p1, p2): accuracy on those two only
       reference: 'gold',
       accuracy: { n: 2, first: { k: 1 }, second: { k: 2 }, both: { k: 1 } },
+    });
+  });
+
+  it('without a twin, pairs a judge with its own verdicts on items holding the same texts swapped (hand-computed)', async () => {
+    // p2 holds p1's texts with A and B exchanged, p4 p3's; p5 has no swapped copy J judged; K has a twin
+    const csv = [
+      'example_id,annotator_id,annotator_type,label,gold_label,prompt,response_a,response_b',
+      'p1,J,ai,A>,A>,q1,x,y',
+      'p2,J,ai,B>,,q1,y,x',
+      'p3,J,ai,A>,,q2,u,v',
+      'p4,J,ai,A>,A>,q2,v,u',
+      'p5,J,ai,A>,,q3,s,t',
+      'p6,h1,human,B>,,q3,t,s',
+      'p1,K,ai,A>,A>,q1,x,y',
+      'p2,K,ai,A>,,q1,y,x',
+      'p1,K (swapped),ai,A>,A>,q1,x,y',
+    ].join('\n');
+    const judges = aiJudgeSection(await loadFiles([textFile('swapped.csv', csv)])).judges;
+    // (p1, p2): A, then B mirrored = A: consistent; (p3, p4): A, then A mirrored = B: each the side shown first
+    // gold: p1's A; p3 has none, so p4's A mirrored = B. (p1, p2) right in both; (p3, p4) right only second
+    expect(judges.find((x) => x.id === 'J')!.orders).toMatchObject({
+      source: 'swapped_texts',
+      second_order: 'J',
+      n: 2,
+      consistency: { k: 1, n: 2 },
+      inconsistent: { n: 1, first: 1, second: 0, other: 0 },
+      reference: 'gold',
+      accuracy: { n: 2, first: { k: 1 }, second: { k: 2 }, both: { k: 1 } },
+    });
+    // a twin comes first: K's second order is "K (swapped)" on p1, not its verdict on p2
+    expect(judges.find((x) => x.id === 'K')!.orders).toMatchObject({
+      source: 'twin',
+      second_order: 'K (swapped)',
+      n: 1,
+      consistency: { k: 1 },
     });
   });
 
@@ -58,6 +95,23 @@ describe('ai_judge.judges[].orders', () => {
         expect(o.consistency.k, id).toBe(equal);
         expect([o.accuracy!.first.k, o.accuracy!.second.k, o.accuracy!.both.k], id).toEqual([first, second, both]);
         expect(o.accuracy!.n, id).toBe(100);
+      }
+    },
+  );
+
+  withRealExports(...LLMBAR).it(
+    'LLMBar Natural with the second order as items holding the texts swapped: again the published figures',
+    async () => {
+      // the same verdicts, each second-order one as an item "<id>-swapped" with A and B exchanged (no twin judge)
+      const flat = asSwappedItems(await loadReal(LLMBAR));
+      const judges = aiJudgeSection(await loadFiles([textFile('llmbar-swapped.jsonl', flat)])).judges;
+      expect(judges.map((j) => j.id).sort()).toEqual(['ChatGPT-Vanilla', 'GPT-4-Vanilla']);
+      const published = { 'GPT-4-Vanilla': [95, 95, 96, 93], 'ChatGPT-Vanilla': [71, 80, 83, 67] };
+      for (const [id, [equal, first, second, both]] of Object.entries(published)) {
+        const o = judges.find((x) => x.id === id)!.orders!;
+        expect([o.source, o.reference, o.n], id).toEqual(['swapped_texts', 'gold', 100]);
+        expect(o.consistency.k, id).toBe(equal);
+        expect([o.accuracy!.first.k, o.accuracy!.second.k, o.accuracy!.both.k], id).toEqual([first, second, both]);
       }
     },
   );
