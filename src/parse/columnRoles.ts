@@ -14,6 +14,8 @@ export const ROLES = [
   'modelB',
   'shownFirst',
   'aiLabel',
+  'aiLabelSwapped',
+  'aiLabelSwappedShown',
   'aiConfidence',
   'scoreA',
   'scoreB',
@@ -52,6 +54,8 @@ export const ROLE_NAMES: Record<Role, string> = {
   modelB: 'model B',
   shownFirst: 'shown first',
   aiLabel: 'AI judge label',
+  aiLabelSwapped: "AI judge label, other order (A = the file's A)",
+  aiLabelSwappedShown: "AI judge label, other order as shown (A = the file's B)",
   aiConfidence: 'AI judge confidence',
   scoreA: 'reward score A',
   scoreB: 'reward score B',
@@ -167,6 +171,19 @@ const SPELLINGS: Record<Role, string[]> = {
     'prediction',
     'suggestion',
   ],
+  // the same judge shown the pair with A and B exchanged, its verdict already in the file's sides (as FastChat's
+  // g2_winner and LLMBar's `swap = True` winner); a verdict as shown (its A is the file's B) is chosen by hand
+  aiLabelSwapped: [
+    'ai_label_swapped',
+    'judge_label_swapped',
+    'llm_label_swapped',
+    'ai_preference_swapped',
+    'ai_label_reversed',
+    'judge_label_reversed',
+    'ai_label_swap',
+    'judge_label_swap',
+  ],
+  aiLabelSwappedShown: [],
   aiConfidence: [
     'ai_confidence',
     'judge_confidence',

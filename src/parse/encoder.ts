@@ -1,4 +1,5 @@
 import { contentId } from './adapters/adapter';
+import { swappedJudge } from './adapters/judgeOrders';
 import type { ColumnMapping, Role } from './columnRoles';
 import { ROLES, otherColumns, rubricColumns } from './columnRoles';
 import { CellCodes, RowCells, cellText, type BatchCells } from './cells';
@@ -34,7 +35,7 @@ interface RowContext {
   cells: BatchCells;
   r: number;
   at: Record<Role, number>;
-  codes: Record<'dimension' | 'shownFirst' | 'isGold' | 'goldLabel' | 'aiLabel', CellCodes>;
+  codes: Record<'dimension' | 'shownFirst' | 'isGold' | 'goldLabel' | AiRole, CellCodes>;
   line: number;
   file: number;
   /** the text columns the file has (texts and model names per item) */
@@ -107,14 +108,25 @@ export class ItemAttributes {
   readonly embeddings = new Embeddings();
 }
 
+/** The roles of a judge's per-item verdict columns. */
+type AiRole = 'aiLabel' | 'aiLabelSwapped' | 'aiLabelSwappedShown';
+/** A per-item verdict column of a file and the judge it feeds. */
+interface AiColumn {
+  role: AiRole;
+  source: AiSource;
+}
+
 /**
  * One AI judge given per item: the `ai_label` column of the annotations (the judge `ai_judge`) or a judge file
- * joined on the item id (the judge named after the file). The first verdict per item wins.
+ * joined on the item id (the judge named after the file); a column of the other presentation order feeds the
+ * judge of that name `(swapped)`. The first verdict per item wins.
  */
 export interface AiSource {
   name: string;
   /** the column its verdicts come from (for issues) */
   column: string | null;
+  /** verdicts given as shown with A and B exchanged (an `aiLabelSwappedShown` column): mirrored when read */
+  mirrored: boolean;
   raw: Growable<Int32Array>;
   confidence: Growable<Float64Array>;
   row: Growable<Int32Array>;
@@ -244,13 +256,14 @@ export class Encoder {
   }
 
   /** The AI judge read per item under this name (created on first use). */
-  aiSource(name: string, column: string | null): AiSource {
+  aiSource(name: string, column: string | null, mirrored = false): AiSource {
     const sources = this.attributes.aiSources;
     let source = sources.find((s) => s.name === name);
     if (!source) {
       source = {
         name,
         column,
+        mirrored,
         raw: new Growable(Int32Array, -1),
         confidence: new Growable(Float64Array, NaN),
         row: new Growable(Int32Array, -1),
@@ -317,7 +330,15 @@ export class Encoder {
     const size = cells.size;
     const rowsBefore = this.rowsAdded.get(fileName) ?? 0;
     this.rowsAdded.set(fileName, rowsBefore + size);
-    const ai = mapping.aiLabel ? this.aiSource(side ? judgeName : AI_JUDGE, mapping.aiLabel) : null;
+    // the judge's verdicts per item: its label column, and the other order's (a column of either frame)
+    const judge = side ? judgeName : AI_JUDGE;
+    const swappedRole = mapping.aiLabelSwapped ? 'aiLabelSwapped' : 'aiLabelSwappedShown';
+    const ai: AiColumn[] = [];
+    if (mapping.aiLabel) ai.push({ role: 'aiLabel', source: this.aiSource(judge, mapping.aiLabel) });
+    if (mapping[swappedRole]) {
+      const mirrored = swappedRole === 'aiLabelSwappedShown';
+      ai.push({ role: swappedRole, source: this.aiSource(swappedJudge(judge), mapping[swappedRole], mirrored) });
+    }
     const col = (role: Role) =>
       mapping[role] === null || mapping[role] === ROW_NUMBER || mapping[role] === CONTENT_ID
         ? -1
@@ -327,7 +348,13 @@ export class Encoder {
     const at = Object.fromEntries(ROLES.map((r) => [r, col(r)])) as Record<Role, number>;
     for (const r of ROLES) if (at[r] >= 0) this.present.add(r);
     const rubricNames = rubricColumns(mapping);
-    for (const c of [mapping.label, mapping.goldLabel, mapping.aiLabel, ...mapping.wide, ...rubricNames])
+    for (const c of [
+      mapping.label,
+      mapping.goldLabel,
+      ...ai.map((x) => x.source.column),
+      ...mapping.wide,
+      ...rubricNames,
+    ])
       if (c) this.labelColumns.add(c);
     const codes = (purpose: string, role: Role, of: (text: string, fresh: boolean) => number) =>
       this.codesOf(fileCode, purpose, mapping[role], of);
@@ -356,6 +383,8 @@ export class Encoder {
       isGold: codes('gold flag', 'isGold', (v) => (TRUE_WORDS.has(v.toLowerCase()) ? 1 : 0)),
       goldLabel: codes('label', 'goldLabel', this.labelOf),
       aiLabel: codes('label', 'aiLabel', this.labelOf),
+      aiLabelSwapped: codes('label', 'aiLabelSwapped', this.labelOf),
+      aiLabelSwappedShown: codes('label', 'aiLabelSwappedShown', this.labelOf),
     };
     const wide = mapping.wide.map((name) => {
       const missing = new Set(mapping.missing ?? []);
@@ -574,7 +603,7 @@ export class Encoder {
     row: RowContext,
     fileName: string,
     mapping: ColumnMapping,
-    source: AiSource | null,
+    ai: readonly AiColumn[],
   ): void {
     const a = this.attributes;
     const { cells, r, at, codes, line } = row;
@@ -605,12 +634,13 @@ export class Encoder {
         a.goldFile.set(item, row.file);
       }
     }
-    const ai = at.aiLabel < 0 || !source ? -1 : cells.code(r, at.aiLabel, codes.aiLabel);
-    if (ai >= 0 && source!.raw.get(item) < 0) {
-      source!.raw.set(item, ai);
-      source!.row.set(item, line);
-      source!.file.set(item, row.file);
-      if (at.aiConfidence >= 0) source!.confidence.set(item, cells.number(r, at.aiConfidence));
+    for (const { role, source } of ai) {
+      const verdict = at[role] < 0 ? -1 : cells.code(r, at[role], codes[role]);
+      if (verdict < 0 || source.raw.get(item) >= 0) continue;
+      source.raw.set(item, verdict);
+      source.row.set(item, line);
+      source.file.set(item, row.file);
+      if (role === 'aiLabel' && at.aiConfidence >= 0) source.confidence.set(item, cells.number(r, at.aiConfidence));
     }
   }
 

@@ -116,19 +116,25 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     labels[kept] = c;
     from[kept++] = j;
   }
+  const mirror = mirroredCategories(scale, fivePoint);
   sources.forEach((source, s) => {
     const raw = source.raw.view();
     for (let i = 0; i < nItems; i++) {
       if (raw[i] < 0) continue;
       const file = source.file.get(i);
-      const c = toCategoryOf(file, raw[i], modelNamedOf(enc, i, raw[i]));
+      const read = toCategoryOf(file, raw[i], modelNamedOf(enc, i, raw[i]));
+      const c = source.mirrored && read >= 0 ? mirror[read] : read;
       if (c < 0) {
+        const label = enc.rawLabels.values[raw[i]];
         enc.issue(
           {
             file: enc.files[file],
             row: source.row.get(i),
             column: source.column,
-            message: unknownLabel(enc.rawLabels.values[raw[i]], scale, reading),
+            message:
+              read < 0
+                ? unknownLabel(label, scale, reading)
+                : `"${clip(label)}" is a verdict as shown with A and B exchanged, but a ${scale} scale has no mirror of it`,
           },
           true,
         );
@@ -343,6 +349,17 @@ function modelMatchesByFile(enc: Encoder): ModelNameMatches[] {
     if (attrs.goldRaw.get(i) >= 0)
       add(attrs.goldFile.get(i), attrs.goldRaw.get(i), modelNamedOf(enc, i, attrs.goldRaw.get(i)));
   }
+  return out;
+}
+
+/**
+ * Per category, the category seen from the other side (`A>` ↔ `B>`, `A>>` ↔ `B>>`, a tie stays: 5-point code
+ * 4 − code); -1 where the scale has none (every category of a nominal scale).
+ */
+function mirroredCategories(scale: Scale, fivePoint: ArrayLike<number>): Int32Array {
+  const out = new Int32Array(fivePoint.length).fill(-1);
+  if (scale === 'nominal') return out;
+  for (let c = 0; c < fivePoint.length; c++) out[c] = Array.prototype.indexOf.call(fivePoint, 4 - fivePoint[c]);
   return out;
 }
 

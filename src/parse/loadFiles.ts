@@ -3,6 +3,7 @@ import { adaptBatch, adaptRows, adaptedFile, recordsOf } from './adapters/adaptR
 import { TABLE, adapterById, chooseAdapter, nearMissMessage, statedAdapter } from './adapters/index';
 import {
   ROLES,
+  ROLE_NAMES,
   canonicalMapping,
   emptyMapping,
   otherColumns,
@@ -376,6 +377,19 @@ function byteSize(bytes: number): string {
  * What keeps a file from being read; an empty file (no header at all) says so rather than listing missing
  * columns, and a file that looks like an export format but lacks its fields says that.
  */
+/**
+ * How a column of the judge's other presentation order was read, said on the page whichever frame it is: its
+ * A may be the file's A (mapped back, as FastChat and LLMBar write it) or the response shown first (the file's B).
+ */
+function otherOrderNote(mapping: ColumnMapping): { column: string; message: string } | null {
+  const column = mapping.aiLabelSwapped ?? mapping.aiLabelSwappedShown;
+  if (!column) return null;
+  const message = mapping.aiLabelSwapped
+    ? `${column} read as the judge's verdicts in the other order (A and B exchanged when shown), given in the file's sides: its A is the file's A. If its A is the response then shown first (the file's B), choose "${ROLE_NAMES.aiLabelSwappedShown}" for it in Columns & labels`
+    : `${column} read as the judge's verdicts in the other order as shown: its A is the response then shown first, the file's B, so each verdict is mirrored (A ↔ B)`;
+  return { column, message };
+}
+
 function problemsOf(info: FileInfo, joinable: boolean): string[] {
   if (info.header.length === 0) return ['the file is empty'];
   const problems = mappingProblems(info.mapping, joinable);
@@ -549,6 +563,8 @@ async function readFiles(files: InputFile[], options: LoadOptions): Promise<Load
       });
     }
     const adapter = info.adapted ? adapterById(info.adapter)! : null;
+    const note = adapter ? null : otherOrderNote(info.mapping);
+    if (note) warn({ file: info.name, column: note.column, message: note.message });
     const stated = optionsOf(f).mapping ?? null;
     // a file's own judge (a joined judge file, or an export whose verdicts name no judge) is named after it
     const judgeName = judgeNameOf(info.name, judgeNames);

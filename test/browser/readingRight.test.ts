@@ -226,6 +226,54 @@ withRealExports(
   }, 120_000);
 });
 
+describe("a judge's other order in a second column", () => {
+  it('is read in the file\'s sides and said so; chosen "as shown" by hand, it is mirrored', async () => {
+    // test/sections/judgeOrders.test.ts, the same four pairs: 2 of 4 consistent, then 1 of 4 as shown
+    const csv = join(dir, 'two-columns.csv');
+    writeFileSync(
+      csv,
+      [
+        'example_id,annotator_id,label,gold_label,ai_label,ai_label_swapped',
+        'p1,h1,A>,A>,A>,A>',
+        'p2,h1,B>,B>,A>,B>',
+        'p3,h1,B>,B>,B>,B>',
+        'p4,h1,A>,A>,=,A>',
+      ].join('\n'),
+    );
+    const { page, log } = await open([csv]);
+    await page.getByTestId('stat-rows').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('reading-warnings').textContent()).toContain(
+      "ai_label_swapped read as the judge's verdicts in the other order (A and B exchanged when shown), given in " +
+        "the file's sides: its A is the file's A.",
+    );
+    const ordersRow = async () => {
+      await page.getByRole('tab', { name: 'Judges & bias' }).click();
+      const orders = page.getByTestId('judge-orders');
+      await orders.getByTestId('orders-sentence').waitFor({ timeout: 60_000 });
+      const rows = await (await openTable(orders)).allTextContents();
+      return rows;
+    };
+    expect(await ordersRow()).toEqual([
+      'ai_judgeai_judge (swapped)4' + '50.0%15.0%–85.0%' + '101' + 'gold50.0%100.0%50.0%15.0%–85.0%',
+    ]);
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await page.getByRole('button', { name: 'Change the format or columns' }).click();
+    await page.locator('select[data-role="aiLabelSwapped"]').selectOption({ label: '(none)' });
+    await page.locator('select[data-role="aiLabelSwappedShown"]').selectOption('ai_label_swapped');
+    await page.getByRole('button', { name: 'Re-read two-columns.csv' }).click();
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    await page
+      .getByTestId('reading-warnings')
+      .getByText(/ai_label_swapped read as the judge's verdicts in the other order as shown/)
+      .waitFor({ timeout: 60_000 });
+    expect(await ordersRow()).toEqual([
+      'ai_judgeai_judge (swapped)4' + '25.0%4.6%–69.9%' + '111' + 'gold50.0%0.0%0.0%0.0%–49.0%',
+    ]);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
 withRealExports('alpaca-eval-alpaca-7b/annotations.json').describe('AlpacaEval in the page', () => {
   it("length control against text_davinci_003 and the judge's self-preference, with an editable family rule", async () => {
     const { page, log } = await open([join(REAL_EXPORTS, 'alpaca-eval-alpaca-7b/annotations.json')]);

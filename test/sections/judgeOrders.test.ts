@@ -80,6 +80,46 @@ describe('ai_judge.judges[].orders', () => {
     });
   });
 
+  it("reads a judge's other order from a second column, in the file's sides or as shown, and says which", async () => {
+    // p1: A then A; p2: A then B (the first shown each time: A, then B); p3: B then B; p4: = then A; gold on all
+    const header = 'example_id,annotator_id,label,gold_label,ai_label,ai_label_swapped';
+    const rows = ['p1,h1,A>,A>,A>,A>', 'p2,h1,B>,B>,A>,B>', 'p3,h1,B>,B>,B>,B>', 'p4,h1,A>,A>,=,A>'];
+    const csv = [header, ...rows].join('\n');
+    const mapped = await loadFiles([textFile('two-columns.csv', csv)]);
+    expect(mapped.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(
+        /^ai_label_swapped read as the judge's verdicts in the other order .*: its A is the file's A/,
+      ),
+    );
+    const o = aiJudgeSection(mapped).judges.find((j) => j.id === 'ai_judge')!.orders!;
+    expect(o).toMatchObject({
+      source: 'twin',
+      second_order: 'ai_judge (swapped)',
+      n: 4,
+      consistency: { k: 2 },
+      inconsistent: { n: 2, first: 1, second: 0, other: 1 },
+      reference: 'gold',
+      accuracy: { n: 4, first: { k: 2 }, second: { k: 4 }, both: { k: 2 } },
+    });
+    // the same column as shown (its A is the file's B), chosen by hand: every second verdict mirrored
+    const shown = mapped.fileInfos[0].mapping;
+    const asShown = await loadFiles([textFile('two-columns.csv', csv)], {
+      files: [{ mapping: { ...shown, aiLabelSwapped: null, aiLabelSwappedShown: 'ai_label_swapped' } }],
+    });
+    expect(asShown.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/^ai_label_swapped read as the judge's verdicts in the other order as shown: .* mirrored/),
+    );
+    // second order now B, A, A, B: consistent p2 only; p1 A then B = the first shown each time, p3 B then A = the
+    // second shown, p4 a tie; right first p1, p3, second none
+    const m = aiJudgeSection(asShown).judges.find((j) => j.id === 'ai_judge')!.orders!;
+    expect(m).toMatchObject({
+      n: 4,
+      consistency: { k: 1 },
+      inconsistent: { n: 3, first: 1, second: 1, other: 1 },
+      accuracy: { n: 4, first: { k: 2 }, second: { k: 0 }, both: { k: 0 } },
+    });
+  });
+
   withRealExports(...LLMBAR).it(
     "LLMBar Natural: consistency and accuracy in both orders equal the benchmark's published statistics.json",
     async () => {
