@@ -1,5 +1,5 @@
 import { contentId } from './adapters/adapter';
-import { swappedJudge } from './adapters/judgeOrders';
+import { swappedJudge, unswappedJudge } from './adapters/judgeOrders';
 import type { ColumnMapping, Role } from './columnRoles';
 import { ROLES, otherColumns, rubricColumns } from './columnRoles';
 import { CellCodes, RowCells, cellText, type BatchCells } from './cells';
@@ -337,7 +337,8 @@ export class Encoder {
     if (mapping.aiLabel) ai.push({ role: 'aiLabel', source: this.aiSource(judge, mapping.aiLabel) });
     if (mapping[swappedRole]) {
       const mirrored = swappedRole === 'aiLabelSwappedShown';
-      ai.push({ role: swappedRole, source: this.aiSource(swappedJudge(judge), mapping[swappedRole], mirrored) });
+      const other = swappedJudge(unswappedJudge(judge) ?? judge);
+      ai.push({ role: swappedRole, source: this.aiSource(other, mapping[swappedRole], mirrored) });
     }
     const col = (role: Role) =>
       mapping[role] === null || mapping[role] === ROW_NUMBER || mapping[role] === CONTENT_ID

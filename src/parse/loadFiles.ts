@@ -12,6 +12,7 @@ import {
   rubricColumns,
   type ColumnMapping,
 } from './columnRoles';
+import { swappedJudge, unswappedJudge } from './adapters/judgeOrders';
 import { CONTENT_ID, Encoder, cellText, clip } from './encoder';
 import { finishRatings, type LabelOptions, type Loaded } from './finishRatings';
 import { expandBatch, expandColumns, jsonColumns } from './expandColumns';
@@ -410,17 +411,25 @@ function headerHint(info: FileInfo): string {
     )}${info.header.length > 4 ? ', …' : ''}) names no column prefscope knows: if it is data, read the file as one without a header; else choose the item, annotator and label columns`;
 }
 
+/** A file-name ending that marks a judge's run in the other presentation order (`gpt4_swapped.csv`). */
+const OTHER_ORDER = /^(.+?)[ _.-]+(swapped|swap|reversed|flipped)$/i;
+
 /**
  * The name of the AI judge whose verdicts a file holds: the file's name without its extensions, or the folder
- * it is in when that name says nothing (`GPT-4/result.json` → `GPT-4`); made unique among `taken`.
+ * it is in when that name says nothing (`GPT-4/result.json` → `GPT-4`); made unique among `taken`. With
+ * `otherOrder`, a name ending in `_swapped` (`-swap`, ` reversed`, `.flipped`, …) is that judge's run with A and B
+ * exchanged: `gpt4_swapped.csv` → `gpt4 (swapped)`, paired with `gpt4.csv` for both orders.
  */
-export function judgeNameOf(fileName: string, taken: Set<string>): string {
+export function judgeNameOf(fileName: string, taken: Set<string>, otherOrder = false): string {
   const parts = fileName.split('/');
-  const stem = parts[parts.length - 1].replace(/(\.(gz|gzip|zip|csv|tsv|txt|jsonl?|ndjson|parquet))+$/i, '');
+  let stem = parts[parts.length - 1].replace(/(\.(gz|gzip|zip|csv|tsv|txt|jsonl?|ndjson|parquet))+$/i, '');
+  const other = otherOrder ? OTHER_ORDER.exec(stem) : null;
+  if (other) stem = other[1];
   const generic =
     /^(results?|outputs?|judg(e)?ments?|predictions?|annotations?|data|judge|verdicts?|labels?|dataset)$/i.test(stem);
   let name = generic && parts.length > 1 ? parts[parts.length - 2] : stem;
   if (name === '') name = 'judge';
+  if (other) name = swappedJudge(name);
   let unique = name;
   for (let k = 2; taken.has(unique); k++) unique = `${name} (${k})`;
   taken.add(unique);
@@ -567,7 +576,8 @@ async function readFiles(files: InputFile[], options: LoadOptions): Promise<Load
     if (note) warn({ file: info.name, column: note.column, message: note.message });
     const stated = optionsOf(f).mapping ?? null;
     // a file's own judge (a joined judge file, or an export whose verdicts name no judge) is named after it
-    const judgeName = judgeNameOf(info.name, judgeNames);
+    // (a plain table named `…_swapped` holds its other presentation order; an adapter names its own orders)
+    const judgeName = judgeNameOf(info.name, judgeNames, !adapter);
     judgeNames.delete(judgeName); // taken only if the file turns out to hold a judge (below)
 
     const adapted = adaptedFile(info.name, judgeName);
@@ -597,6 +607,13 @@ async function readFiles(files: InputFile[], options: LoadOptions): Promise<Load
     if (encoder.annotators.lookup(judgeName) >= 0 || encoder.attributes.aiSources.some((s) => s.name === judgeName)) {
       judgeOf[f] = judgeName;
       judgeNames.add(judgeName);
+      const first = adapter ? null : unswappedJudge(judgeName);
+      if (first !== null && info.mapping.aiLabel)
+        warn({
+          file: info.name,
+          column: info.mapping.aiLabel,
+          message: `read as ${first}'s verdicts in the other order (A and B exchanged when shown), as the file's name says, given in the file's sides: its A is the file's A. If its A is the response then shown first (the file's B), choose "${ROLE_NAMES.aiLabelSwappedShown}" for ${info.mapping.aiLabel} in Columns & labels`,
+        });
     }
     for (const [id, name] of adapted.aliases) if (!encoder.aliases.has(id)) encoder.aliases.set(id, name);
     for (const [message, n] of adapted.notes)

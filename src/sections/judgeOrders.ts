@@ -20,7 +20,7 @@ export interface JudgeOrders extends OrderConsistency {
 /**
  * Each judge whose verdicts also exist in the other presentation order, with `orderConsistency` on the
  * directional sides. The second order is, first, a twin judge: parsers name the second order's judge
- * `<id> (swapped)` (two games of a FastChat or judge-output file, LLMBar's `swap = True`, a second file); else,
+ * `<id> (swapped)` (two games of a FastChat or judge-output file, LLMBar's `swap = True`, an `ai_label_swapped` column, a judge file named `<judge>_swapped`); else,
  * for a judge without one, its own verdicts on item pairs whose texts are the same in swapped order
  * (`swappedPairs`, called only then: i's prompt, A, B are j's prompt, B, A), j's verdict mirrored onto i's sides.
  * The position each order showed first is the judgement's `shown_first`, else A for the first order and B for

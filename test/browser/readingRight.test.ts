@@ -274,6 +274,38 @@ describe("a judge's other order in a second column", () => {
   }, 120_000);
 });
 
+describe("a judge's other order in a second judge file", () => {
+  it('named "…_swapped": paired with the first for both orders, and the reading says so', async () => {
+    // test/sections/judgeOrders.test.ts, the same three files: 1 of 3 consistent, both right on 1
+    const write = (name: string, lines: string[]) => {
+      writeFileSync(join(dir, name), lines.join('\n'));
+      return join(dir, name);
+    };
+    const { page, log } = await open([
+      write('annotations.csv', [
+        'example_id,annotator_id,label,gold_label',
+        'p1,h1,A>,A>',
+        'p2,h1,B>,B>',
+        'p3,h1,B>,B>',
+      ]),
+      write('gpt4.csv', ['example_id,judge_label', 'p1,A>', 'p2,A>', 'p3,B>']),
+      write('gpt4_swapped.csv', ['example_id,judge_label', 'p1,A>', 'p2,B>', 'p3,A>']),
+    ]);
+    await page.getByTestId('stat-rows').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('reading-warnings').textContent()).toContain(
+      "gpt4_swapped.csv (judge_label): read as gpt4's verdicts in the other order (A and B exchanged when shown)",
+    );
+    await page.getByRole('tab', { name: 'Judges & bias' }).click();
+    const orders = page.getByTestId('judge-orders');
+    await orders.getByTestId('orders-sentence').waitFor({ timeout: 60_000 });
+    expect(await (await openTable(orders)).allTextContents()).toEqual([
+      'gpt4gpt4 (swapped)3' + '33.3%6.1%–79.2%' + '110' + 'gold66.7%66.7%33.3%6.1%–79.2%',
+    ]);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
 withRealExports('alpaca-eval-alpaca-7b/annotations.json').describe('AlpacaEval in the page', () => {
   it("length control against text_davinci_003 and the judge's self-preference, with an editable family rule", async () => {
     const { page, log } = await open([join(REAL_EXPORTS, 'alpaca-eval-alpaca-7b/annotations.json')]);

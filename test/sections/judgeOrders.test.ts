@@ -120,6 +120,33 @@ describe('ai_judge.judges[].orders', () => {
     });
   });
 
+  it('pairs a judge file with one named "…_swapped" as its other order, and says so', async () => {
+    const annotations = ['example_id,annotator_id,label,gold_label', 'p1,h1,A>,A>', 'p2,h1,B>,B>', 'p3,h1,B>,B>'];
+    const judge = ['example_id,judge_label', 'p1,A>', 'p2,A>', 'p3,B>'];
+    const other = ['example_id,judge_label', 'p1,A>', 'p2,B>', 'p3,A>'];
+    const loaded = await loadFiles([
+      textFile('annotations.csv', annotations.join('\n')),
+      textFile('gpt4.csv', judge.join('\n')),
+      textFile('gpt4_swapped.csv', other.join('\n')),
+    ]);
+    expect(loaded.warnings).toContainEqual({
+      file: 'gpt4_swapped.csv',
+      column: 'judge_label',
+      message: expect.stringMatching(/^read as gpt4's verdicts in the other order .* its A is the file's A\./),
+    });
+    // p1 consistent and right; p2 A then B (the first shown each time), p3 B then A (the second shown each time)
+    const o = aiJudgeSection(loaded).judges.find((j) => j.id === 'gpt4')!.orders!;
+    expect(o).toMatchObject({
+      source: 'twin',
+      second_order: 'gpt4 (swapped)',
+      n: 3,
+      consistency: { k: 1 },
+      inconsistent: { n: 2, first: 1, second: 1, other: 0 },
+      reference: 'gold',
+      accuracy: { n: 3, first: { k: 2 }, second: { k: 2 }, both: { k: 1 } },
+    });
+  });
+
   withRealExports(...LLMBAR).it(
     "LLMBar Natural: consistency and accuracy in both orders equal the benchmark's published statistics.json",
     async () => {
