@@ -419,7 +419,7 @@ function agreementSection(report: Report): Html {
 /** Every slice column's table, with the values that differ from the whole after the correction marked. */
 function slicesBlock(a: AgreementSection, metric: string): Html {
   const all = Object.values(a.slices).flat();
-  const tests = new Map(differenceTests(all, a, [metric]).map((t, i) => [all[i], t]));
+  const tests = new Map(differenceTests(all, a, [metric], { against: 'whole' }).map((t, i) => [all[i], t]));
   const q = (r: SliceRow) => tests.get(r)?.difference_p_bh[metric] ?? null;
   const level = WARNING_RULES.falseDiscovery;
   const tested = all.filter((r) => q(r) !== null).length;
@@ -453,7 +453,7 @@ function slicesBlock(a: AgreementSection, metric: string): Html {
 
 function dimensionTable(a: AgreementSection, metric: string): Html {
   const [first, ...others] = a.dimensions;
-  const tests = new Map(differenceTests(others, first, [metric]).map((t, i) => [others[i], t]));
+  const tests = new Map(differenceTests(others, first, [metric], { against: 'peer' }).map((t, i) => [others[i], t]));
   const q = (r: DimensionRow) => tests.get(r)?.difference_p_bh[metric] ?? null;
   const level = WARNING_RULES.falseDiscovery;
   const sentence = differenceSentence(
