@@ -1,34 +1,18 @@
 import { bytes, coefficient, count, percent } from '../format';
-import { bandReading, bandStatus, withInterval } from './readings';
-import { COUNT_METRICS, labelMetric, METRICS, metricName, metricValue } from '../sections/metrics';
-import { coefficientRows, metricCells, type CoefficientCell } from './coefficientRows';
-import type { AgreementSection, CoefficientBlock, DimensionRow, SliceRow } from '../sections/agreementSection';
+import { bandStatus, withInterval } from './readings';
+import { metricName, metricValue } from '../sections/metrics';
+import type { AgreementSection } from '../sections/agreementSection';
 import { METHOD_NAMES } from '../sections/aggregationSection';
-import type { AiJudgeRow } from '../sections/aiJudgeSection';
 import type { ChartSvg } from './chartSvgs';
 import { escapeHtml } from './escapeHtml';
+import { agreementHtml } from './htmlAgreementSection';
 import { biasHtml } from './htmlBiasSection';
+import { aiJudgeHtml } from './htmlJudgesSection';
 import { comparisonHtml, driftHtml } from './htmlComparisonSection';
-import { ciOnly, cost, facts, html, Html, list, num, seconds, section, share, table, type Cell } from './htmlParts';
+import { cost, facts, html, Html, list, num, seconds, section, share, table } from './htmlParts';
 import { REPORT_CSS } from './htmlReportStyle';
 import { nextLabelHtml, rubricHtml } from './htmlPlanningSections';
-import type { RoutingJudgeReport } from '../sections/judgesReport';
 import { METHOD_NOTES } from './methodNotes';
-import { prevalenceSentence } from '../views/prevalenceNote';
-import { differenceTests } from '../sections/differenceTests';
-import { differenceSentence } from './sentences';
-import { WARNING_RULES } from '../defaults';
-import {
-  lengthRows,
-  lengthSentence,
-  lengthTable,
-  ordersSentence,
-  ordersTable,
-  panelSentence,
-  panelTable,
-  selfPreferenceTable,
-  type TableView,
-} from '../views/judgeAudits';
 import type { Report } from '../report/report';
 import { reportCategories } from '../report/reportLabels';
 
@@ -54,7 +38,6 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 const coefCi = (x: number | null | undefined, ci: [number, number] | null | undefined) =>
   withInterval(x ?? null, ci ?? null);
 const n = (x: number | null | undefined) => (x === null || x === undefined ? '—' : count(x));
-const dollars = (x: number) => `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 })}`;
 const plural = (k: number, word: string) => `${count(k)} ${word}${k === 1 ? '' : 's'}`;
 
 /**
@@ -80,10 +63,10 @@ export function htmlReport(
   };
   const body: Html[] = [
     section('summary', 'Summary', [summarySection(report), chartsOf('summary')]),
-    section('agreement', 'Agreement', [agreementSection(report), chartsOf('agreement')]),
+    section('agreement', 'Agreement', [agreementHtml(report), chartsOf('agreement')]),
     section('annotators', 'Annotators', [annotatorsSection(report), chartsOf('annotators')]),
     section('aggregation', 'Final labels', [aggregationSection(report), chartsOf('aggregation')]),
-    section('ai_judge', 'AI judges', [aiJudgeSection(report), chartsOf('ai_judge')]),
+    section('ai_judge', 'AI judges', [aiJudgeHtml(report), chartsOf('ai_judge')]),
     section('bias', 'Bias, time, pair lint and model ratings', [biasHtml(report.bias), chartsOf('bias')]),
     section('rubric', 'Rubric', [rubricHtml(report.rubric), chartsOf('rubric')]),
     section('next_label', 'Value of the next label', [nextLabelHtml(report.next_label), chartsOf('next_label')]),
@@ -357,156 +340,6 @@ function summarySection(report: Report): Html {
 }
 
 /** A coefficient cell with its interval and band colour, and the reason when it is undefined. */
-function coefficientCellHtml(cell: CoefficientCell): Cell {
-  return {
-    content: cell.reason ? html`— <small>${cell.reason}</small>` : cell.text,
-    className: `num ${cell.status}`.trim(),
-  };
-}
-
-function agreementSection(report: Report): Html {
-  const a = report.agreement;
-  if (!a) return html`<p class="muted">No agreement section: the files hold no pair with two or more human labels.</p>`;
-  const d = a.directional;
-  const rows = coefficientRows(a).map((r) => [
-    r.metric.name,
-    coefficientCellHtml(r.labels),
-    r.direction ? coefficientCellHtml(r.direction) : num('—'),
-    r.reading,
-  ]);
-  const reasons = Object.entries(a.reasons);
-  const slices = Object.entries(a.slices);
-  return html`${facts([
-      {
-        label: 'Pairs with 2 or more labels',
-        value: count(a.items_pairable),
-        reading: d ? `${count(d.items_pairable)} on the direction` : undefined,
-      },
-      {
-        label: 'Annotator pairs (Cohen)',
-        value: count(a.cohen_pairs.length),
-        reading: `${count(a.cohen_pairs_below_min)} pairs share fewer than ${report.settings.min_shared_items} items and are left out${d ? ` (direction: ${count(d.cohen_pairs.length)} listed, ${count(d.cohen_pairs_below_min)} left out)` : ''}`,
-      },
-      {
-        label: 'Verdict',
-        value: a.band ? a.band.label : 'none',
-        reading: a.band
-          ? `${metricName(a.band.metric)} (${a.band.metric}) ${coefficient(a.band.value)} in [${a.band.range[0].toFixed(2)}, ${a.band.range[1].toFixed(2)}): ${a.band.action}`
-          : 'the band metric is undefined',
-        status: bandStatus(a.band?.value ?? null),
-      },
-    ])}
-    ${table('Agreement coefficients with 95% bootstrap intervals', ['coefficient', 'labels', 'direction (A / tie / B)', 'reading'], rows, { scroll: false })}
-    ${a.prevalence ? html`<p class="note"><strong>Read kappa with care.</strong> ${prevalenceSentence(a.prevalence)}</p>` : ''}
-    ${
-      reasons.length
-        ? html`<h3>Undefined values</h3>
-            ${list(reasons.map(([id, why]) => html`<code>${id}</code>: ${why}`))}`
-        : ''
-    }
-    <h3>Slices</h3>
-    ${slices.length ? slicesBlock(a, labelMetric(report.settings.band_metric)) : html`<p class="muted">No slice column (a column with at most 50 values, such as a domain, batch or pairing strategy).</p>`}
-    ${
-      a.dimensions.length
-        ? html`<h3>Rubric dimensions</h3>
-            ${dimensionTable(a, labelMetric(report.settings.band_metric))}`
-        : ''
-    }
-    <h3>Annotator pairs</h3>
-    ${cohenTable(a, d)}`;
-}
-
-/** Every slice column's table, with the values that differ from the whole after the correction marked. */
-function slicesBlock(a: AgreementSection, metric: string): Html {
-  const all = Object.values(a.slices).flat();
-  const tests = new Map(differenceTests(all, a, [metric], { against: 'whole' }).map((t, i) => [all[i], t]));
-  const q = (r: SliceRow) => tests.get(r)?.difference_p_bh[metric] ?? null;
-  const level = WARNING_RULES.falseDiscovery;
-  const tested = all.filter((r) => q(r) !== null).length;
-  const sentences = Object.entries(a.slices).flatMap(([column, rows]) => {
-    const s = differenceSentence(
-      rows.map((r) => ({ label: r.value, p: tests.get(r)?.difference_p[metric] ?? null, q: q(r) })),
-      {
-        what: `values of ${column}`,
-        against: 'the whole data',
-        family: `${tested} values of every slice column`,
-        level,
-      },
-    );
-    return s ? [s] : [];
-  });
-  return html`${sentences.length ? html`<p>${metricName(metric)}: ${sentences.join(' ')}</p>` : ''}
-  ${Object.entries(a.slices).map(([column, rows]) =>
-    table(
-      `Agreement by ${column}`,
-      [column, 'items', 'pairable', ...COUNT_METRICS.map((m) => m.name), `${metricName(metric)}: p against all (BH)`],
-      rows.map((r) => [
-        `${r.value}${r.prevalence ? ' (high agreement, low kappa: one label dominates)' : ''}`,
-        num(count(r.items)),
-        num(count(r.items_pairable)),
-        ...metricCells(r, COUNT_METRICS).map(coefficientCellHtml),
-        num(q(r) === null ? '—' : `${coefficient(q(r))}${q(r)! < level ? ' ✱' : ''}`),
-      ]),
-    ),
-  )}`;
-}
-
-function dimensionTable(a: AgreementSection, metric: string): Html {
-  const [first, ...others] = a.dimensions;
-  const tests = new Map(differenceTests(others, first, [metric], { against: 'peer' }).map((t, i) => [others[i], t]));
-  const q = (r: DimensionRow) => tests.get(r)?.difference_p_bh[metric] ?? null;
-  const level = WARNING_RULES.falseDiscovery;
-  const sentence = differenceSentence(
-    others.map((r) => ({ label: r.dimension, p: tests.get(r)?.difference_p[metric] ?? null, q: q(r) })),
-    { what: 'other dimensions', against: first.dimension, family: `the ${others.length} other dimensions`, level },
-  );
-  return html`${sentence ? html`<p>${metricName(metric)}: ${sentence}</p>` : ''}
-  ${table(
-    'Agreement per rubric dimension',
-    [
-      'dimension',
-      'pairable',
-      ...METRICS.map((m) => m.name),
-      `${metricName(metric)}: p against ${first.dimension} (BH)`,
-    ],
-    a.dimensions.map((r) => [
-      `${r.dimension}${r.prevalence ? ' (high agreement, low kappa: one label dominates)' : ''}`,
-      num(count(r.items_pairable)),
-      ...metricCells(r).map(coefficientCellHtml),
-      num(q(r) === null ? '—' : `${coefficient(q(r))}${q(r)! < level ? ' ✱' : ''}`),
-    ]),
-  )}`;
-}
-
-function cohenTable(a: CoefficientBlock, d: CoefficientBlock | null): Html {
-  const direction = new Map((d?.cohen_pairs ?? []).map((p) => [`${p.a}\u0000${p.b}`, p]));
-  const k = (x: number | null) => num(coefficient(x), bandStatus(x));
-  return table(
-    `Cohen's kappa of every annotator pair (${count(a.cohen_pairs.length)} pairs)`,
-    [
-      'annotator a',
-      'annotator b',
-      'shared items',
-      'kappa',
-      'linear',
-      'quadratic',
-      ...(d ? ['direction kappa', 'direction linear', 'direction quadratic'] : []),
-    ],
-    a.cohen_pairs.map((p) => {
-      const q = direction.get(`${p.a}\u0000${p.b}`);
-      return [
-        p.a,
-        p.b,
-        num(count(p.n)),
-        k(p.kappa),
-        k(p.kappa_linear),
-        k(p.kappa_quadratic),
-        ...(d ? [k(q?.kappa ?? null), k(q?.kappa_linear ?? null), k(q?.kappa_quadratic ?? null)] : []),
-      ];
-    }),
-  );
-}
-
 function annotatorsSection(report: Report): Html {
   const rows = report.annotators;
   const flagged = rows.filter((a) => a.flagged);
@@ -653,167 +486,6 @@ function aggregationSection(report: Report): Html {
     ]),
     { scroll: false },
   )}`;
-}
-
-function aiJudgeSection(report: Report): Html {
-  const ai = report.ai_judge;
-  if (!ai) return html`<p class="muted">No AI judge section: a summary file holds only counts.</p>`;
-  if (ai.judges.length === 0 && ai.routing.judges.length === 0)
-    return html`<p class="muted">
-      The files hold no AI judge (an ai_label column, a judge file, or an export's LLM judges).
-    </p>`;
-  const inputs = ai.routing.inputs;
-  return html`${ai.judges.map((j) => judgeBlock(j, report))} ${judgeAuditsBlock(ai)}
-    <h3>Hybrid routing</h3>
-    <p>
-      Reference: ${ai.routing.reference}
-      (${ai.routing.reference === 'gold' ? 'the gold labels' : 'the human majority vote'}). Inputs:
-      ${percent(inputs.spot)} of the accepted AI labels spot-checked, ${dollars(inputs.price_ai)} per AI label,
-      ${dollars(inputs.price_human)} per human label, ${dollars(inputs.price_expert)} per expert decision, target
-      accuracy ${percent(inputs.target)}.
-    </p>
-    ${ai.routing.judges.map((r) => routingBlock(r))}`;
-}
-
-/** Both orders, the panel, self-preference and length control, as on the page (`views/judgeAudits`). */
-function judgeAuditsBlock(ai: NonNullable<Report['ai_judge']>): Html {
-  const tableOf = (t: TableView) => table(t.caption, t.columns, t.rows);
-  const ordered = ai.judges.filter((j) => j.orders);
-  const lengths = lengthRows(ai);
-  return html`<h3>Both presentation orders</h3>
-    ${
-      ordered.length
-        ? html`<p>${ordered.map(ordersSentence).join(' ')}</p>
-            ${tableOf(ordersTable(ai.judges))}`
-        : html`<p class="muted">No judge was run on the same pairs in both orders.</p>`
-    }
-    <h3>The judges as a panel</h3>
-    ${
-      ai.panel
-        ? html`<p>${panelSentence(ai.panel)}</p>
-            ${tableOf(panelTable(ai.panel))}`
-        : html`<p class="muted">A panel needs two or more judges that judged the same pairs with a reference.</p>`
-    }
-    <h3>Self-preference</h3>
-    ${
-      ai.judges.some((j) => j.self_preference)
-        ? tableOf(selfPreferenceTable(ai.judges))
-        : html`<p class="muted">No judge whose model family is on one side of a pair.</p>`
-    }
-    <h3>Length-controlled win rate</h3>
-    ${
-      lengths.length
-        ? html`<p>${lengthSentence(lengths)}</p>
-            ${tableOf(lengthTable(lengths))}`
-        : html`<p class="muted">No baseline model with both response texts.</p>`
-    }`;
-}
-
-function judgeBlock(j: AiJudgeRow, report: Report): Html {
-  const m = j.vs_majority;
-  const humansBelow =
-    j.reliability.majority_agreement === null
-      ? null
-      : report.annotators.filter(
-          (a) => a.majority_agreement !== null && a.majority_agreement < j.reliability.majority_agreement!,
-        ).length;
-  const scored = report.annotators.filter((a) => a.majority_agreement !== null).length;
-  return html`<div class="judge">
-    <h3>${j.id}</h3>
-    ${facts([
-      { label: 'Pairs judged', value: count(j.items) },
-      {
-        label: 'Same side as the human majority',
-        value: share(m.directional_accuracy),
-        reading: `95% CI ${ciOnly(m.directional_accuracy_ci95)} over ${count(m.n)} pairs; ${m.decisive_accuracy === null ? 'no decisive pair' : `${percent(m.decisive_accuracy)} when neither calls a tie (${count(m.decisive_n)} pairs)`}`,
-      },
-      {
-        label: "Cohen's kappa with the majority",
-        value: coefficient(m.kappa),
-        reading: bandReading(m.kappa),
-        status: bandStatus(m.kappa),
-      },
-      {
-        label: 'Gold accuracy',
-        value: j.vs_gold ? percent(j.vs_gold.directional_accuracy) : '—',
-        reading: j.vs_gold
-          ? `same side as gold on ${count(j.vs_gold.n)} gold pairs, 95% CI ${ciOnly(j.vs_gold.ci95)}`
-          : 'the judge labelled no gold pair',
-      },
-      {
-        label: 'Scored as an annotator',
-        value: `gold ${coefficient(j.reliability.gold_accuracy_directional)}, majority ${coefficient(j.reliability.majority_agreement)}`,
-        reading: `${count(j.reliability.gold_n)} gold answers, ${count(j.reliability.majority_n)} labels scored against the majority${humansBelow === null ? '' : `; better than ${humansBelow} of the ${scored} human annotators on majority agreement`}`,
-      },
-      ...(j.calibration
-        ? [
-            {
-              label: 'Expected calibration error',
-              value: coefficient(j.calibration.ece),
-              reading: `over ${count(j.calibration.n)} pairs with a confidence`,
-            },
-          ]
-        : []),
-    ])}
-    ${table(
-      'Confusion: the judge (rows) against the human majority (columns)',
-      ['judge \\ majority', ...m.confusion.labels],
-      m.confusion.counts.map((row, i) => [m.confusion.labels[i], ...row.map((c) => num(count(c)))]),
-      { scroll: false },
-    )}
-    ${
-      j.calibration
-        ? table(
-            'Calibration bins',
-            ['confidence', 'pairs', 'mean confidence', 'agrees with majority', '95% CI'],
-            j.calibration.bins.map((b) => [
-              `${b.from.toFixed(1)}–${b.to.toFixed(1)}`,
-              num(count(b.n)),
-              num(coefficient(b.mean_confidence)),
-              num(share(b.accuracy)),
-              num(ciOnly(b.ci95)),
-            ]),
-            { scroll: false },
-          )
-        : html`<p class="muted">No calibration: the judge gives no confidence.</p>`
-    }
-    ${table(
-      'The judge against each annotator',
-      ['annotator', 'shared pairs', "Cohen's kappa", 'same side'],
-      j.vs_annotators.map((a) => [
-        a.id,
-        num(count(a.n)),
-        num(coefficient(a.kappa), bandStatus(a.kappa)),
-        num(share(a.directional_agreement)),
-      ]),
-    )}
-  </div>`;
-}
-
-function routingBlock(r: RoutingJudgeReport): Html {
-  const b = r.best;
-  return html`<h4>${r.id}</h4>
-    <p>
-      ${count(r.n)} pairs with a label, a confidence and a
-      reference${r.no_confidence ? `; ${count(r.no_confidence)} without a confidence` : ''}${r.reason ? ` (${r.reason})` : ''}.
-      AI alone: ${share(r.ai_only_accuracy)} accurate.
-      ${b ? html`The cheapest threshold reaching the target is <strong>${b.threshold.toFixed(2)}</strong>: accuracy ${percent(b.accuracy!)}, ${cost(b.cost)} per 1,000 pairs, ${share(b.human_share)} of pairs seen by a human, ${share(b.expert_share)} by an expert.` : 'No threshold reaches the target.'}
-    </p>
-    ${
-      r.points.length
-        ? table(
-            `Routing curve of ${r.id}`,
-            ['threshold', 'accuracy', 'cost per 1,000 pairs', 'human share', 'expert share'],
-            r.points.map((p) => [
-              p.threshold.toFixed(2),
-              num(share(p.accuracy)),
-              num(cost(p.cost)),
-              num(share(p.human_share)),
-              num(share(p.expert_share)),
-            ]),
-          )
-        : ''
-    }`;
 }
 
 function settingsSection(report: Report): Html {
