@@ -5,7 +5,7 @@ import { columnList, parseCommandLine, SCALES } from './commandLine';
 import { fail, runAsScript, type CommandIo } from './command';
 import type { Scale } from '../core/types';
 import { parseLabelMap } from '../parse/labelMapText';
-import type { FileOptions } from '../parse/loadFiles';
+import { columnForFile, type FileOptions } from '../parse/loadFiles';
 import { ADAPTERS, TABLE } from '../parse/adapters/index';
 import type { Format } from '../parse/types';
 import { isBanded, metricIds, metricValue } from '../sections/metrics';
@@ -23,6 +23,7 @@ const ADAPTER_NAMES = [TABLE, ...ADAPTERS.map((a) => a.id)];
 
 const USAGE = `usage: npm run --silent audit -- FILE... [--format READER|ADAPTER] [--item COL] [--annotator COL]
        [--label COL] [--wide COL,COL,...] [--rubric COL,COL,...] [--no-header | --header] [--expand COL,...]
+       [--ai-label-swapped [FILE=]COL | --ai-label-swapped-shown [FILE=]COL]
        [--labels-are CONVENTION | FILE=CONVENTION,...] [--label-map '0:=,1:A>,2:B>'] [--item-scope shared|file]
        [--scale 5-point|3-way|binary|nominal] [--remove ID,ID,...] [--bootstrap N] [--seed N]
        [--band-metric ID] [--min-shared N]
@@ -38,6 +39,10 @@ const USAGE = `usage: npm run --silent audit -- FILE... [--format READER|ADAPTER
             (the page's question; detected when left out, with a warning when more than one reading fits)
   --no-header, --header: the first row of a CSV/TSV is data, or is the header (detected when left out)
   --item-scope file: an item id that occurs in two judgement files is two pairs (default: one pair)
+  --ai-label-swapped [FILE=]COL: the AI judge's verdicts with A and B exchanged when shown, given in the file's A/B
+            (guessed for ai_label_swapped, judge_label_swapped, ...); --ai-label-swapped-shown [FILE=]COL: the same
+            given as shown (its A is the file's B), mirrored when read. Either is the judge "<judge> (swapped)";
+            FILE= limits it to that file (a judge file named <judge>_swapped.csv holds the other order)
   --expand: columns holding a JSON object per cell, spread into COL.KEY columns (then --annotator COL.email …)
   --wide:   the annotator columns of a wide file (one row per pair, a column per annotator)
   --rubric: rubric label columns of a long file, one dimension each, named by the column
@@ -77,6 +82,8 @@ export async function audit(argv: string[], io: CommandIo): Promise<number> {
       label: { type: 'string' },
       wide: { type: 'string' },
       rubric: { type: 'string' },
+      'ai-label-swapped': { type: 'string' },
+      'ai-label-swapped-shown': { type: 'string' },
       'label-map': { type: 'string' },
       scale: { type: 'string' },
       out: { type: 'string' },
@@ -125,6 +132,13 @@ export async function audit(argv: string[], io: CommandIo): Promise<number> {
     fail((error as Error).message);
   }
   if (v.header && v['no-header']) fail('--header and --no-header contradict each other');
+  if (v['ai-label-swapped'] && v['ai-label-swapped-shown'])
+    fail('--ai-label-swapped and --ai-label-swapped-shown name the same verdicts in two ways: give one');
+  for (const flag of ['ai-label-swapped', 'ai-label-swapped-shown'] as const) {
+    const stated = v[flag];
+    if (stated?.includes('=') && !paths.some((p) => columnForFile(stated, p) !== null))
+      fail(`--${flag} ${stated}: no file given is named ${stated.slice(0, stated.indexOf('='))}`);
+  }
   if (v['item-scope'] && !['shared', 'file'].includes(v['item-scope']))
     fail(`--item-scope takes shared or file, not "${v['item-scope']}"`);
   const labelsAre = v['labels-are'] ? parseLabelsAre(v['labels-are']) : null;
@@ -139,6 +153,8 @@ export async function audit(argv: string[], io: CommandIo): Promise<number> {
       label: v.label ?? null,
       wide: columnList(v.wide),
       rubric: columnList(v.rubric),
+      aiLabelSwapped: v['ai-label-swapped'] ?? null,
+      aiLabelSwappedShown: v['ai-label-swapped-shown'] ?? null,
     },
   };
   const settings = {

@@ -41,7 +41,9 @@ export interface FileOptions {
   delimiter?: string | null;
   mapping?: ColumnMapping | null;
   /** roles stated by name on top of the guessed mapping (the command's --item, --annotator, --label, --wide, --rubric) */
-  overrides?: Partial<Pick<ColumnMapping, 'item' | 'annotator' | 'label' | 'wide' | 'rubric'>> | null;
+  overrides?: Partial<
+    Pick<ColumnMapping, 'item' | 'annotator' | 'label' | 'aiLabelSwapped' | 'aiLabelSwappedShown' | 'wide' | 'rubric'>
+  > | null;
   /** delimited text only: false = the first row is data (`--no-header`); null or left out = detected */
   header?: boolean | null;
   /** columns holding a JSON object per cell, spread into `column.key` columns that roles can use (`--expand`) */
@@ -330,6 +332,18 @@ export async function inspectFile(
   return { info, sample: batch?.rows.slice(0, 20) ?? [] };
 }
 
+/**
+ * A column stated for one role, `COLUMN` for every file or `FILE=COLUMN` for the file of that name (or whose
+ * path ends in it): the column for file `name`, or null.
+ */
+export function columnForFile(stated: string | null | undefined, name: string): string | null {
+  if (!stated) return null;
+  const at = stated.indexOf('=');
+  if (at < 0) return stated;
+  const file = stated.slice(0, at);
+  return name === file || name.endsWith(`/${file}`) ? stated.slice(at + 1) : null;
+}
+
 function withOverrides(
   mapping: ColumnMapping,
   overrides: FileOptions['overrides'],
@@ -337,10 +351,18 @@ function withOverrides(
   name: string,
 ): ColumnMapping {
   if (!overrides) return mapping;
+  // the other order's column may name its file (`gpt4_swapped.csv=judge_label`): then only that file takes it
+  overrides = {
+    ...overrides,
+    aiLabelSwapped: columnForFile(overrides.aiLabelSwapped, name),
+    aiLabelSwappedShown: columnForFile(overrides.aiLabelSwappedShown, name),
+  };
   const named = [
     overrides.item,
     overrides.annotator,
     overrides.label,
+    overrides.aiLabelSwapped,
+    overrides.aiLabelSwappedShown,
     ...(overrides.wide ?? []),
     ...(overrides.rubric ?? []),
   ].filter((c): c is string => !!c);
@@ -356,7 +378,9 @@ function withOverrides(
     for (const r of ROLES) if (out[r] !== null && overrides.rubric.includes(out[r]!)) out[r] = null;
     out.rubric = overrides.rubric;
   }
-  for (const role of ['item', 'annotator', 'label'] as const) {
+  // one column of the other order, in one frame: stating either leaves the other role empty
+  if (overrides.aiLabelSwapped || overrides.aiLabelSwappedShown) out.aiLabelSwapped = out.aiLabelSwappedShown = null;
+  for (const role of ['item', 'annotator', 'label', 'aiLabelSwapped', 'aiLabelSwappedShown'] as const) {
     const column = overrides[role];
     if (!column) continue;
     for (const r of Object.keys(out) as (keyof ColumnMapping)[])
@@ -386,7 +410,7 @@ function otherOrderNote(mapping: ColumnMapping): { column: string; message: stri
   const column = mapping.aiLabelSwapped ?? mapping.aiLabelSwappedShown;
   if (!column) return null;
   const message = mapping.aiLabelSwapped
-    ? `${column} read as the judge's verdicts in the other order (A and B exchanged when shown), given in the file's sides: its A is the file's A. If its A is the response then shown first (the file's B), choose "${ROLE_NAMES.aiLabelSwappedShown}" for it in Columns & labels`
+    ? `${column} read as the judge's verdicts in the other order (A and B exchanged when shown), given in the file's sides: its A is the file's A. If its A is the response then shown first (the file's B), choose "${ROLE_NAMES.aiLabelSwappedShown}" for it in Columns & labels (--ai-label-swapped-shown ${column})`
     : `${column} read as the judge's verdicts in the other order as shown: its A is the response then shown first, the file's B, so each verdict is mirrored (A ↔ B)`;
   return { column, message };
 }
@@ -612,7 +636,7 @@ async function readFiles(files: InputFile[], options: LoadOptions): Promise<Load
         warn({
           file: info.name,
           column: info.mapping.aiLabel,
-          message: `read as ${first}'s verdicts in the other order (A and B exchanged when shown), as the file's name says, given in the file's sides: its A is the file's A. If its A is the response then shown first (the file's B), choose "${ROLE_NAMES.aiLabelSwappedShown}" for ${info.mapping.aiLabel} in Columns & labels`,
+          message: `read as ${first}'s verdicts in the other order (A and B exchanged when shown), as the file's name says, given in the file's sides: its A is the file's A. If its A is the response then shown first (the file's B), choose "${ROLE_NAMES.aiLabelSwappedShown}" for ${info.mapping.aiLabel} in Columns & labels (--ai-label-swapped-shown ${info.name.split('/').pop()}=${info.mapping.aiLabel})`,
         });
     }
     for (const [id, name] of adapted.aliases) if (!encoder.aliases.has(id)) encoder.aliases.set(id, name);

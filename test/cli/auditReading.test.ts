@@ -127,4 +127,49 @@ describe('npm run audit: headers, JSON columns, item scope, file names', async (
     const scoped = await auditReport(a, b, '--bootstrap', '0', '--item-scope', 'file');
     expect([scoped.input.items, scoped.input.rows_dropped, scoped.settings.item_scope]).toEqual([2, 0, 'file']);
   }, 60_000);
+
+  it("--ai-label-swapped-shown reads a judge's other order as shown, for every file or FILE= one", async () => {
+    // test/sections/judgeOrders.test.ts's two-column file: 2 of 4 consistent in the file's A/B, 1 of 4 as shown
+    const two = write(
+      'two-columns.csv',
+      [
+        'example_id,annotator_id,label,gold_label,ai_label,ai_label_swapped',
+        'p1,h1,A>,A>,A>,A>',
+        'p2,h1,B>,B>,A>,B>',
+        'p3,h1,B>,B>,B>,B>',
+        'p4,h1,A>,A>,=,A>',
+      ].join('\n'),
+    );
+    const orders = (report: any) => report.ai_judge.judges.find((j: any) => j.id === 'ai_judge').orders;
+    expect(orders(await auditReport(two, '--bootstrap', '0')).consistency.k).toBe(2);
+    const shown = await audit(two, '--bootstrap', '0', '--ai-label-swapped-shown', 'ai_label_swapped');
+    expect(shown.status, shown.stderr).toBe(0);
+    expect(shown.stderr).toMatch(/ai_label_swapped read as the judge's verdicts in the other order as shown/);
+    expect(orders(JSON.parse(shown.stdout))).toMatchObject({ n: 4, consistency: { k: 1 } });
+    // three files: only gpt4_swapped.csv's judge_label is read as shown (A, B, A → B, A, B), gpt4.csv's stays
+    const annotations = write(
+      'three/annotations.csv',
+      'example_id,annotator_id,label,gold_label\np1,h1,A>,A>\np2,h1,B>,B>\np3,h1,B>,B>',
+    );
+    const gpt4 = write('three/gpt4.csv', 'example_id,judge_label\np1,A>\np2,A>\np3,B>');
+    const other = write('three/gpt4_swapped.csv', 'example_id,judge_label\np1,A>\np2,B>\np3,A>');
+    const files = [annotations, gpt4, other];
+    const mapped = await audit(...files, '--bootstrap', '0');
+    expect(mapped.stderr).toContain('(--ai-label-swapped-shown gpt4_swapped.csv=judge_label)');
+    const asShown = await auditReport(
+      ...files,
+      '--bootstrap',
+      '0',
+      '--ai-label-swapped-shown',
+      'gpt4_swapped.csv=judge_label',
+    );
+    const o = asShown.ai_judge.judges.find((j: any) => j.id === 'gpt4').orders;
+    // first A, A, B; second B, A, B: p2 and p3 consistent; p1 went to the side shown first both times
+    expect(o).toMatchObject({ n: 3, consistency: { k: 2 }, inconsistent: { n: 1, first: 1 } });
+    const wrong = await audit(...files, '--ai-label-swapped-shown', 'nothing.csv=judge_label');
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr.trim()).toBe(
+      'prefscope audit: --ai-label-swapped-shown nothing.csv=judge_label: no file given is named nothing.csv',
+    );
+  }, 60_000);
 });
