@@ -122,8 +122,10 @@ export function finishRatings(enc: Encoder, options: LabelOptions = {}): Loaded 
     for (let i = 0; i < nItems; i++) {
       if (raw[i] < 0) continue;
       const file = source.file.get(i);
-      const read = toCategoryOf(file, raw[i], modelNamedOf(enc, i, raw[i]));
-      const c = source.mirrored && read >= 0 ? mirror[read] : read;
+      const named = modelNamedOf(enc, i, raw[i]);
+      const read = toCategoryOf(file, raw[i], named);
+      // a verdict as shown is mirrored, unless it names a model: a model's name is its side whatever the order
+      const c = source.mirrored && read >= 0 && named === 0 ? mirror[read] : read;
       if (c < 0) {
         const label = enc.rawLabels.values[raw[i]];
         enc.issue(

@@ -120,6 +120,26 @@ describe('ai_judge.judges[].orders', () => {
     });
   });
 
+  it("a verdict as shown that names a model is that model's side: not mirrored", async () => {
+    // labels are model names: p1 m1 then m1 (consistent), p2 m2 then m1, p3 m1 then m2 — read as shown or not
+    const csv = [
+      'example_id,annotator_id,label,model_a,model_b,ai_label,ai_label_swapped',
+      'p1,h1,m1,m1,m2,m1,m1',
+      'p2,h1,m2,m1,m2,m2,m1',
+      'p3,h1,m1,m1,m2,m1,m2',
+    ].join('\n');
+    const mapped = await loadFiles([textFile('named.csv', csv)]);
+    const asShown = await loadFiles([textFile('named.csv', csv)], {
+      files: [
+        { mapping: { ...mapped.fileInfos[0].mapping, aiLabelSwapped: null, aiLabelSwappedShown: 'ai_label_swapped' } },
+      ],
+    });
+    for (const loaded of [mapped, asShown]) {
+      const o = aiJudgeSection(loaded).judges.find((j) => j.id === 'ai_judge')!.orders!;
+      expect(o).toMatchObject({ n: 3, consistency: { k: 1 } });
+    }
+  });
+
   it('pairs a judge file with one named "…_swapped" as its other order, and says so', async () => {
     const annotations = ['example_id,annotator_id,label,gold_label', 'p1,h1,A>,A>', 'p2,h1,B>,B>', 'p3,h1,B>,B>'];
     const judge = ['example_id,judge_label', 'p1,A>', 'p2,A>', 'p3,B>'];
