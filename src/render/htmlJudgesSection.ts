@@ -120,12 +120,16 @@ function judgeBlock(j: AiJudgeRow, report: Report): Html {
           ]
         : []),
     ])}
-    ${table(
-      'Confusion: the judge (rows) against the human majority (columns)',
-      ['judge \\ majority', ...m.confusion.labels],
-      m.confusion.counts.map((row, i) => [m.confusion.labels[i], ...row.map((c) => num(count(c)))]),
-      { scroll: false },
-    )}
+    ${
+      m.n > 0
+        ? table(
+            'Confusion: the judge (rows) against the human majority (columns)',
+            ['judge \\ majority', ...m.confusion.labels],
+            m.confusion.counts.map((row, i) => [m.confusion.labels[i], ...row.map((c) => num(count(c)))]),
+            { scroll: false },
+          )
+        : html`<p class="muted">No pair has a human majority to compare the judge with.</p>`
+    }
     ${
       j.calibration
         ? table(
@@ -142,16 +146,20 @@ function judgeBlock(j: AiJudgeRow, report: Report): Html {
           )
         : html`<p class="muted">No calibration: the judge gives no confidence.</p>`
     }
-    ${table(
-      'The judge against each annotator',
-      ['annotator', 'shared pairs', "Cohen's kappa", 'same side'],
-      j.vs_annotators.map((a) => [
-        a.id,
-        num(count(a.n)),
-        num(coefficient(a.kappa), bandStatus(a.kappa)),
-        num(share(a.directional_agreement)),
-      ]),
-    )}
+    ${
+      j.vs_annotators.length === 0
+        ? ''
+        : table(
+            'The judge against each annotator',
+            ['annotator', 'shared pairs', "Cohen's kappa", 'same side'],
+            j.vs_annotators.map((a) => [
+              a.id,
+              num(count(a.n)),
+              num(coefficient(a.kappa), bandStatus(a.kappa)),
+              num(share(a.directional_agreement)),
+            ]),
+          )
+    }
   </div>`;
 }
 

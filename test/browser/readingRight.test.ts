@@ -155,6 +155,12 @@ withRealExports(
       "Not tested — gpt-4: always saw phi-3 first: the share of first-side wins is phi-3's win rate, not a position bias.",
       "Not tested — gpt-4 (swapped): always saw phi-3-dpo first: the share of first-side wins is phi-3-dpo's win rate, not a position bias.",
     ]);
+    // no humans: each judge says so instead of a confusion table of zeros, and lists no annotator
+    expect(await page.getByTestId('judge-no-confusion').allTextContents()).toEqual([
+      'No pair has a human majority to compare the judge with.',
+      'No pair has a human majority to compare the judge with.',
+    ]);
+    expect(await page.getByTestId('judge-confusion').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'real-fastchat-judges.png'), fullPage: true });
     expect(log.errors).toEqual([]);
     await page.close();
