@@ -51,7 +51,7 @@ export interface Unavailable {
   unavailable: string;
 }
 
-/** What fits share: the weighted vote's weights, and majority vote and Dawid-Skene, fitted once on first use. */
+/** What fits share: the weighted vote's weights, and majority vote, Dawid-Skene and MACE, fitted once on first use. */
 export interface MethodContext {
   ratings: Ratings;
   mask: Uint8Array;
@@ -60,6 +60,20 @@ export interface MethodContext {
   majority: () => MajorityVote;
   dawidSkene: () => DawidSkene;
   mace: () => Mace;
+  /** milliseconds each shared fit took, whether fitted here or handed over with its time (0 until fitted) */
+  fitMs: Record<SharedFit, number>;
+  /** milliseconds of handed-over fits given out so far: the method that first asks for one is charged its time */
+  handedOverMs: () => number;
+}
+
+/** The fits a context shares between methods. */
+export type SharedFit = 'majority' | 'dawidSkene' | 'mace';
+
+/** Fits already made on the same judgements, handed to a context with the milliseconds each took. */
+export interface HandedOverFits {
+  dawidSkene?: DawidSkene;
+  mace?: Mace;
+  ms?: Partial<Record<SharedFit, number>>;
 }
 
 /** MACE passes at most: crowd-kit's 50 leave MACE short of convergence on small files; 200 reach it there. */
@@ -177,24 +191,41 @@ export const METHOD_NAMES = Object.fromEntries(METHODS.map((m) => [m, METHOD_SPE
 
 /**
  * A context whose majority vote, Dawid-Skene and MACE are fitted once, when a method first asks for them;
- * `fitted` hands over fits already made on the same judgements (the spam scores' when no one is removed).
+ * `fitted` hands over fits already made on the same judgements (the spam scores' when no one is removed), with
+ * the time they took, so that the method asking first is timed as if it had fitted them.
  */
 export function methodContext(
   ratings: Ratings,
   mask: Uint8Array,
   weights: Float64Array,
-  fitted: { dawidSkene?: DawidSkene; mace?: Mace } = {},
+  fitted: HandedOverFits = {},
 ): MethodContext {
-  let mv: MajorityVote | null = null;
-  let ds = fitted.dawidSkene ?? null;
-  let mc = fitted.mace ?? null;
+  const fitMs: Record<SharedFit, number> = { majority: 0, dawidSkene: 0, mace: 0 };
+  let handedOver = 0;
+  const once = <T>(name: SharedFit, given: T | undefined, fit: () => T): (() => T) => {
+    let value: T | null = null;
+    return () => {
+      if (value !== null) return value;
+      if (given !== undefined) {
+        fitMs[name] = fitted.ms?.[name] ?? 0;
+        handedOver += fitMs[name];
+        return (value = given);
+      }
+      const t0 = performance.now();
+      value = fit();
+      fitMs[name] = performance.now() - t0;
+      return value;
+    };
+  };
   return {
     ratings,
     mask,
     weights,
-    majority: () => (mv ??= majorityVote(ratings, mask)),
-    dawidSkene: () => (ds ??= dawidSkene(ratings, mask)),
-    mace: () => (mc ??= mace(ratings, mask, { maxIterations: MACE_PASSES })),
+    majority: once('majority', undefined, () => majorityVote(ratings, mask)),
+    dawidSkene: once('dawidSkene', fitted.dawidSkene, () => dawidSkene(ratings, mask)),
+    mace: once('mace', fitted.mace, () => mace(ratings, mask, { maxIterations: MACE_PASSES })),
+    fitMs,
+    handedOverMs: () => handedOver,
   };
 }
 

@@ -2,7 +2,15 @@ import { judgementFilter } from '../core/judgementFilter';
 import { wilsonInterval } from '../core/wilsonInterval';
 import type { Ratings } from '../core/types';
 import { DEFAULT_SETTINGS } from '../defaults';
-import { METHOD_NAMES, METHOD_SPECS, METHODS, methodContext, type Method, type MethodFit } from './aggregationMethods';
+import {
+  METHOD_NAMES,
+  METHOD_SPECS,
+  METHODS,
+  methodContext,
+  type HandedOverFits,
+  type Method,
+  type MethodFit,
+} from './aggregationMethods';
 
 export { METHOD_NAMES, METHODS, type Method } from './aggregationMethods';
 
@@ -118,36 +126,65 @@ export interface AggregationDetail {
  */
 export function aggregationSection(
   r: Ratings,
-  {
-    removed = [],
-    composite,
-    method: setting = DEFAULT_SETTINGS.method,
-    fitted = {},
-    onProgress,
-  }: {
-    removed?: readonly number[];
-    composite: ArrayLike<number>;
-    method?: MethodSetting;
-    /** fits already made on the same judgements (`spamFits` when no one is removed), reused */
-    fitted?: Parameters<typeof methodContext>[3];
-    /** called before each method's fit: methods done, all methods, the name of the one starting */
-    onProgress?: (done: number, total: number, method: string) => void;
-  },
+  { method = DEFAULT_SETTINGS.method, ...fitOptions }: AggregationFitOptions & { method?: MethodSetting },
+): AggregationDetail {
+  return withMethod(aggregationFits(r, fitOptions), method);
+}
+
+export interface AggregationFitOptions {
+  removed?: readonly number[];
+  composite: ArrayLike<number>;
+  /** fits already made on the same judgements (`spamFits` when no one is removed), reused */
+  fitted?: HandedOverFits;
+  /** called before each method's fit: methods done, all methods, the name of the one starting */
+  onProgress?: (done: number, total: number, method: string) => void;
+}
+
+/**
+ * The section with `method` (a method or `auto`) as the labels the exports use: which method that is, why when
+ * it is not the one asked for, and how many labels it changes from majority vote. Nothing is refitted, so the
+ * page keeps the fits (`aggregationFits`) while the user chooses among them.
+ */
+export function withMethod(detail: AggregationDetail, setting: MethodSetting): AggregationDetail {
+  const a = detail.section;
+  const unavailable = Object.fromEntries(a.methods.map((m) => [m.id, m.unavailable]));
+  const { method, reason } = resolveMethod(setting, a.converged, a.iterations, unavailable);
+  return {
+    ...detail,
+    section: {
+      ...a,
+      method,
+      requested_method: setting,
+      method_reason: reason,
+      changed_vs_majority: a.differs_from_majority[method],
+    },
+  };
+}
+
+/**
+ * Every method of the registry fitted and measured, with the default setting's method in use (`withMethod`
+ * chooses another without refitting).
+ */
+export function aggregationFits(
+  r: Ratings,
+  { removed = [], composite, fitted = {}, onProgress }: AggregationFitOptions,
 ): AggregationDetail {
   const mask = judgementFilter(r, { removed });
   const weights = Float64Array.from({ length: r.annotators.length }, (_, a) =>
     Number.isFinite(composite[a]) ? composite[a] : 0.5,
   );
   const context = methodContext(r, mask, weights, fitted);
-  // each method timed on its own; majority vote and Dawid-Skene are fitted once, by the first that asks
+  // each method timed on its own; a shared fit (majority vote, Dawid-Skene, MACE) counts for the method that asks
+  // first, whether fitted then or handed over with the time it took
   const ms = {} as Record<Method, number>;
   const fits = {} as Record<Method, MethodFit | null>;
   const unavailable = {} as Record<Method, string | null>;
   for (const [k, m] of METHODS.entries()) {
     onProgress?.(k, METHODS.length, METHOD_NAMES[m]);
     const t0 = performance.now();
+    const handedOver = context.handedOverMs();
     const fit = METHOD_SPECS[m].fit(context);
-    ms[m] = performance.now() - t0;
+    ms[m] = performance.now() - t0 + (context.handedOverMs() - handedOver);
     fits[m] = 'unavailable' in fit ? null : fit;
     unavailable[m] = 'unavailable' in fit ? fit.unavailable : null;
   }
@@ -190,7 +227,7 @@ export function aggregationSection(
     }
   }
   const accuracy = (m: Method) => (goldItems && fits[m] ? correct[m] / goldItems : null);
-  const { method, reason } = resolveMethod(setting, ds.converged, ds.iterations, unavailable);
+  const { method, reason } = resolveMethod(DEFAULT_SETTINGS.method, ds.converged, ds.iterations, unavailable);
   const methods = METHODS.map((m): MethodRow => {
     const f = fits[m];
     return {
@@ -212,7 +249,7 @@ export function aggregationSection(
   return {
     section: {
       method,
-      requested_method: setting,
+      requested_method: DEFAULT_SETTINGS.method,
       method_reason: reason,
       items,
       iterations: ds.iterations,

@@ -21,6 +21,8 @@ export interface SpamScore {
 export interface SpamFits {
   dawidSkene: DawidSkene;
   mace: Mace;
+  /** milliseconds each fit took (the final-label methods that reuse them report this time as theirs) */
+  ms: { dawidSkene: number; mace: number };
 }
 
 /**
@@ -29,7 +31,8 @@ export interface SpamFits {
  */
 export function spamFits(r: Ratings): SpamFits {
   const context = methodContext(r, judgementFilter(r), new Float64Array(r.annotators.length));
-  return { dawidSkene: context.dawidSkene(), mace: context.mace() };
+  const fits = { dawidSkene: context.dawidSkene(), mace: context.mace() };
+  return { ...fits, ms: { dawidSkene: context.fitMs.dawidSkene, mace: context.fitMs.mace } };
 }
 
 /**

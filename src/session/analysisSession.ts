@@ -17,7 +17,8 @@ import { UnreadableFile, type InputFile } from '../parse/types';
 import { annotationsCsv, finalLabelsCsv, finalLabelsJsonl, trlJsonl } from '../render/exports';
 import { buildReport, type Report } from '../report/report';
 import {
-  aggregationSection,
+  aggregationFits,
+  withMethod,
   METHOD_NAMES,
   type AggregationDetail,
   type Method,
@@ -76,7 +77,8 @@ export type { CostPlan } from './planningMethods';
 export type { NextLabelInputs, Settings, SettingsInput } from './settings';
 export type { RoutingView } from '../views/routingView';
 
-export type AggregationResult = AggregationView & { elapsedMs: number };
+/** What the Final labels panel shows; `ms` holds each method's own fit time. */
+export type AggregationResult = AggregationView;
 
 export type ExportKind = 'labels-csv' | 'labels-jsonl' | 'trl' | 'annotations';
 
@@ -170,15 +172,19 @@ export function createSession() {
     s: Settings,
     onProgress?: (done: number, total: number, method: string) => void,
   ): AggregationDetail =>
-    cache.get('aggregation', [s.removed, s.weights, s.method], () => {
-      const r = loaded.ratings;
-      const composite = new Float64Array(r.annotators.length).fill(NaN);
-      for (const row of annotatorRows(loaded, s)) composite[r.annotators.indexOf(row.id)] = row.composite ?? NaN;
-      const removed = annotatorCodes(r.annotators, s.removed);
-      // with no one removed, Dawid-Skene and MACE are the spam scores' fits: reused, not refitted
-      const fitted = removed.length === 0 ? spamFitsOf(loaded) : {};
-      return aggregationSection(r, { removed, composite, method: s.method, fitted, onProgress });
-    });
+    // every method is fitted once per annotator set and weights; choosing the export's method refits nothing
+    withMethod(
+      cache.get('aggregation', [s.removed, s.weights], () => {
+        const r = loaded.ratings;
+        const composite = new Float64Array(r.annotators.length).fill(NaN);
+        for (const row of annotatorRows(loaded, s)) composite[r.annotators.indexOf(row.id)] = row.composite ?? NaN;
+        const removed = annotatorCodes(r.annotators, s.removed);
+        // with no one removed, Dawid-Skene and MACE are the spam scores' fits: reused, not refitted
+        const fitted = removed.length === 0 ? spamFitsOf(loaded) : {};
+        return aggregationFits(r, { removed, composite, fitted, onProgress });
+      }),
+      s.method,
+    );
 
   const agreement = (s: Settings, onProgress?: (done: number, total: number) => void): Result<AgreementResult> => {
     if (!data) return NO_DATA;
@@ -557,10 +563,8 @@ export function createSession() {
       const { loaded } = data;
       if (!loaded) return { ok: false, message: `Final labels: ${SUMMARY_ONLY}` };
       const s = resolveSettings(settings);
-      const t0 = performance.now();
       const rows = annotatorRows(loaded, s);
-      const view = aggregationView(loaded, aggregate(loaded, s, onProgress), rows);
-      return { ok: true, ...view, elapsedMs: performance.now() - t0 };
+      return { ok: true, ...aggregationView(loaded, aggregate(loaded, s, onProgress), rows) };
     },
 
     /** One pair as every method labels it (label and confidence), with its gold label and texts. */

@@ -130,13 +130,20 @@ async function session(page: Page, agreements: number, out: BrowserBench): Promi
     );
     out.agreement.push(Number(await elapsedMs.getAttribute('data-ms')));
   }
-  // Dawid-Skene (with majority and weighted votes): switching the export method recomputes it
+  // every final-label method: choosing the export's method refits nothing, a new score weight refits them all
+  // (the reliability-weighted vote's weights are the composite scores)
   await page.getByRole('tab', { name: 'Final labels' }).click();
   const elapsed = page.getByTestId('aggregation-elapsed');
   await elapsed.waitFor({ timeout: TIMEOUT }); // this first result may come from the worker's cache: not timed
   for (let k = 1; k <= agreements; k++) {
     const previous = await elapsed.getAttribute('data-ms');
-    await page.getByLabel(`Use ${['Dawid-Skene', 'Majority vote'][k % 2]}`).check();
+    await page.getByRole('tab', { name: 'Annotators' }).click();
+    const speed = page.getByLabel('speed', { exact: true });
+    if (!(await speed.isVisible())) await page.getByText('Score weights:').click();
+    await speed.fill(String(0.3 + 0.05 * k));
+    await speed.press('Enter');
+    await speed.blur();
+    await page.getByRole('tab', { name: 'Final labels' }).click();
     await page.waitForFunction(
       (p) => document.querySelector('[data-testid=aggregation-elapsed]')?.getAttribute('data-ms') !== p,
       previous,

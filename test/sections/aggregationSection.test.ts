@@ -6,7 +6,16 @@ import { dawidSkene } from '../../src/core/dawidSkene';
 import { judgementFilter } from '../../src/core/judgementFilter';
 import { kos } from '../../src/core/kos';
 import { GOLD_FOLDS, GOLD_HELD_OUT_ENOUGH } from '../../src/sections/aggregationMethods';
-import { aggregationSection, METHOD_NAMES, METHODS, resolveMethod } from '../../src/sections/aggregationSection';
+import { spamFits } from '../../src/sections/spamScores';
+import {
+  aggregationFits,
+  aggregationSection,
+  METHOD_NAMES,
+  METHOD_SETTINGS,
+  METHODS,
+  resolveMethod,
+  withMethod,
+} from '../../src/sections/aggregationSection';
 import { DEMO } from '../helpers/demoReport';
 import { diskFile, textFile } from '../helpers/loadText';
 import { withZheng, zhengDir } from '../core/zhengRatings';
@@ -107,6 +116,47 @@ describe('aggregationSection', () => {
     // by label and by direction: g1's A> is both; on g2 nothing right
     const weighted = a.methods.find((m) => m.id === 'weighted')!;
     expect(weighted).toMatchObject({ gold_n: 2, gold_accuracy_exact: 1, gold_accuracy: 1 });
+  });
+
+  it('withMethod(aggregationFits(r), m) sets the method asked for and its changes, and nothing else', async () => {
+    const { ratings } = await loadFiles([await diskFile(DEMO)]);
+    const composite = new Float64Array(ratings.annotators.length).fill(NaN);
+    const fits = aggregationFits(ratings, { composite });
+    const a = fits.section;
+    expect(a.converged).toBe(true); // the demo's Dawid-Skene converges: auto is Dawid-Skene
+    // every setting that can run here (KOS cannot on five labels: its fallback is tested below)
+    const runs = METHOD_SETTINGS.filter((m) => m === 'auto' || a.methods.find((row) => row.id === m)!.available);
+    expect(runs).toHaveLength(METHOD_SETTINGS.length - 1);
+    for (const setting of runs) {
+      const chosen = withMethod(fits, setting);
+      const method = setting === 'auto' ? 'dawid_skene' : setting;
+      expect(chosen.section).toEqual({
+        ...a,
+        method,
+        requested_method: setting,
+        method_reason: null,
+        changed_vs_majority: a.differs_from_majority[method],
+      });
+      expect(chosen.labels).toBe(fits.labels);
+    }
+  }, 60_000);
+
+  it("a fit handed over (the spam scores' Dawid-Skene and MACE) is timed for the method that reuses it", async () => {
+    const csv = 'example_id,annotator_id,label\np1,x,A>\np1,y,A>\np1,z,B>\np2,x,B>\np2,y,B>\np2,z,B>\n';
+    const { ratings } = await loadFiles([textFile('t.csv', csv)]);
+    const composite = new Float64Array(ratings.annotators.length).fill(NaN);
+    const fits = spamFits(ratings);
+    // a stated time stands in for the fit's own, so the sum can be checked exactly from below
+    const handed = { ...fits, ms: { dawidSkene: 5_000, mace: 7_000 } };
+    const { ms } = aggregationSection(ratings, { composite, fitted: handed });
+    expect(ms.dawid_skene).toBeGreaterThanOrEqual(5_000);
+    expect(ms.dawid_skene).toBeLessThan(6_000);
+    expect(ms.mace).toBeGreaterThanOrEqual(7_000);
+    expect(ms.mace).toBeLessThan(8_000);
+    // charged once: the methods that follow are timed on their own
+    expect(ms.wawa).toBeLessThan(1_000);
+    expect(fits.ms.dawidSkene).toBeGreaterThan(0);
+    expect(fits.ms.mace).toBeGreaterThan(0);
   });
 
   it('Dawid-Skene with gold is scored on held-out folds: each equal to a cold fit given only the other folds', async () => {
