@@ -421,6 +421,15 @@ function aggregationSection(report: Report): Html {
     },
     { label: 'Pairs with a final label', value: count(g.items) },
     {
+      label: 'Pairs with two labels or more',
+      value: count(g.items_with_several_labels),
+      reading:
+        g.items_with_several_labels === 0
+          ? 'none: every method gives each pair its one label back, so there is nothing to aggregate'
+          : 'the only pairs on which the methods can differ',
+      status: g.items > 0 && g.items_with_several_labels === 0 ? 'warning' : undefined,
+    },
+    {
       label: 'Dawid-Skene',
       value: g.converged
         ? `converged in ${g.iterations} iterations`

@@ -1,4 +1,5 @@
 import { dawidSkene, type DawidSkene } from '../core/dawidSkene';
+import { labelCounts } from '../core/labelCounts';
 import { labelsPerAnnotator } from '../core/labelsPerAnnotator';
 import { majorityVote, type MajorityVote } from '../core/majorityVote';
 import { glad } from '../core/glad';
@@ -138,6 +139,11 @@ export const METHOD_SPECS: Record<Method, MethodSpec> = {
     fit: (c) => {
       const A = labelsPerAnnotator(c.ratings, c.mask).filter((n) => n > 0).length;
       if (A === 0) return { unavailable: 'there are no selected labels' };
+      // its agreement is rescaled by the labels used, M / (M - 1), and read on pairs two annotators share
+      if (labelCounts(c.ratings, c.mask).filter((n) => n > 0).length < 2)
+        return { unavailable: 'M-MSR rescales agreement by the labels used, and the selected ones use only one' };
+      if (!c.majority().n.some((n) => n >= 2))
+        return { unavailable: 'no pair has two labels, so no two annotators can be compared' };
       if (A > MMSR_MAX_ANNOTATORS)
         return {
           unavailable: `M-MSR keeps an annotator × annotator matrix: not run on ${A.toLocaleString('en-US')} annotators (at most ${MMSR_MAX_ANNOTATORS.toLocaleString('en-US')})`,

@@ -62,6 +62,8 @@ export interface AggregationSection {
   /** why `method` is not the one asked for, or a caveat about it; null when there is none */
   method_reason: string | null;
   items: number;
+  /** pairs with two kept human labels or more: the only ones on which the methods can differ */
+  items_with_several_labels: number;
   iterations: number;
   converged: boolean;
   /** Dawid-Skene: items whose posterior argmax was a label none of their annotators gave (each kept one of its own) */
@@ -207,9 +209,11 @@ export function aggregationFits(
   const differs = perMethod(() => 0);
   const counts = perMethod(() => r.categories.map(() => 0));
   const available = METHODS.filter((m) => fits[m]);
+  let several = 0;
   for (let i = 0; i < r.items.length; i++) {
     if (mv.label[i] < 0) continue;
     items++;
+    if (mv.n[i] >= 2) several++;
     const gold = r.itemGold[i];
     if (gold >= 0) goldItems++;
     for (const m of available) {
@@ -252,6 +256,7 @@ export function aggregationFits(
       requested_method: DEFAULT_SETTINGS.method,
       method_reason: reason,
       items,
+      items_with_several_labels: several,
       iterations: ds.iterations,
       converged: ds.converged,
       outside_given: ds.outsideGiven,

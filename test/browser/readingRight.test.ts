@@ -122,6 +122,10 @@ withRealExports(
       `Dawid-Skene did not converge (stopped after ${report.aggregation.iterations} passes); the exports use Majority vote (automatic: Dawid-Skene when it converges, else majority vote).`,
     );
     expect(report.aggregation).toMatchObject({ method: 'majority', requested_method: 'auto', converged: false });
+    // Dawid-Skene and MACE are the spam scores' fits, reused: their rows show the time those fits took (100 and
+    // 187 passes here, a few hundred ms), not the ~0 ms of handing them over
+    for (const m of ['dawid_skene', 'mace'])
+      expect(Number(await page.locator(`tr[data-method=${m}] td[data-ms]`).getAttribute('data-ms'))).toBeGreaterThan(5);
     await page.screenshot({ path: join(ARTIFACTS, 'real-gal-final-labels.png'), fullPage: true });
     // G holds most labels: percent agreement 0.70 against Fleiss' kappa 0.29, said beside the coefficients
     await page.getByRole('tab', { name: 'Agreement' }).click();
@@ -307,6 +311,30 @@ describe("a judge's other order in a second judge file", () => {
     expect(await (await openTable(orders)).allTextContents()).toEqual([
       'gpt4gpt4 (swapped)3' + '33.3%6.1%–79.2%' + '110' + 'gold66.7%66.7%33.3%6.1%–79.2%',
     ]);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
+withRealExports('hh-rlhf-harmless-test/test.jsonl.gz').describe('HH-RLHF in the page', () => {
+  it('one label per pair: the Final labels panel says there is nothing to aggregate, as the report counts', async () => {
+    const path = join(REAL_EXPORTS, 'hh-rlhf-harmless-test/test.jsonl.gz');
+    const { page, log } = await open([path]);
+    await page.getByTestId('stat-rows').waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: 'Final labels' }).click();
+    const summary = page.getByTestId('aggregation-summary');
+    await summary.waitFor({ timeout: 60_000 });
+    const report = await audit([path]);
+    expect(report.aggregation).toMatchObject({ items: 2312, items_with_several_labels: 0 });
+    expect((await summary.textContent())!.replace(/\s+/g, ' ')).toContain(
+      "No pair has two labels or more: every method gives each pair its one label back, so there is nothing to aggregate and the methods' fits (passes, convergence) say nothing here.",
+    );
+    const mmsr = page.locator('tr[data-method=mmsr] th');
+    expect((await mmsr.textContent())!.replace(/\s+/g, ' ')).toBe(
+      'M-MSRcannot run here: M-MSR rescales agreement by the labels used, and the selected ones use only one',
+    );
+    expect(await page.getByLabel('Use M-MSR').isDisabled()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'real-hh-rlhf-final-labels.png'), fullPage: true });
     expect(log.errors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -241,6 +241,33 @@ describe('aggregationSection', () => {
     ).toMatchObject({ available: false, unavailable: 'no gold pairs to fix' });
   }, 60_000);
 
+  it('one label per pair: items_with_several_labels is 0 and M-MSR says why it cannot run', async () => {
+    // HH-RLHF's shape: one annotator, one label per pair, every label A>
+    const one = 'example_id,annotator_id,label\np1,x,A>\np2,x,A>\np3,x,A>\n';
+    const a = aggregationSection((await loadFiles([textFile('one.csv', one)])).ratings, { composite: [NaN] }).section;
+    expect(a).toMatchObject({ items: 3, items_with_several_labels: 0, changed_vs_majority: 0 });
+    expect(a.methods.find((m) => m.id === 'mmsr')).toMatchObject({
+      available: false,
+      unavailable: 'M-MSR rescales agreement by the labels used, and the selected ones use only one',
+    });
+    // two labels used, still one per pair: no two annotators share a pair
+    const two = 'example_id,annotator_id,label\np1,x,A>\np2,y,B>\np3,x,A>\n';
+    const b = aggregationSection((await loadFiles([textFile('two.csv', two)])).ratings, {
+      composite: [NaN, NaN],
+    }).section;
+    expect(b.items_with_several_labels).toBe(0);
+    expect(b.methods.find((m) => m.id === 'mmsr')).toMatchObject({
+      available: false,
+      unavailable: 'no pair has two labels, so no two annotators can be compared',
+    });
+    // counted by hand: p1 has two labels, p2 one
+    const mixed = 'example_id,annotator_id,label\np1,x,A>\np1,y,B>\np2,x,A>\n';
+    const c = aggregationSection((await loadFiles([textFile('mixed.csv', mixed)])).ratings, {
+      composite: [NaN, NaN],
+    }).section;
+    expect(c).toMatchObject({ items: 2, items_with_several_labels: 1 });
+  });
+
   it("KOS's label where its sign picks a label the item's annotators did not give is majority vote's, counted", async () => {
     // w1…w3 agree with the truth on t1…t6; w4 always says the opposite, so KOS weighs w4 negatively;
     // t7 has w4's "yes" only: KOS's sign makes it "no", a label nobody gave — the item keeps "yes"

@@ -10,6 +10,8 @@ const SAME = 5e-4;
  * too few to rank.
  */
 export function bestMethodSentence(a: AggregationSection): string {
+  if (a.items > 0 && a.items_with_several_labels === 0)
+    return "No pair has two labels or more: every method gives each pair its one label back, so there is nothing to aggregate and the methods' fits (passes, convergence) say nothing here.";
   if (!a.gold_items) return 'There are no gold pairs to tell the methods apart: compare their agreement instead.';
   const scored = METHODS.filter((m) => a.gold_accuracy[m] !== null);
   if (scored.length === 0) return 'No method has a final label on a gold pair.';
@@ -30,8 +32,8 @@ export function bestMethodSentence(a: AggregationSection): string {
 /** Which method's labels the exports use and why, with Dawid-Skene's convergence stated either way. */
 export function methodInUseSentence(a: AggregationSection): string {
   const ds = a.converged
-    ? `Dawid-Skene converged in ${count(a.iterations)} passes`
-    : `Dawid-Skene did not converge (stopped after ${count(a.iterations)} passes)`;
+    ? `Dawid-Skene converged in ${passes(a.iterations)}`
+    : `Dawid-Skene did not converge (stopped after ${passes(a.iterations)})`;
   const use = `the exports use ${METHOD_NAMES[a.method]}`;
   if (a.requested_method === 'auto')
     return `${ds}; ${use} (automatic: Dawid-Skene when it converges, else majority vote).`;
@@ -51,6 +53,9 @@ export function outsideGivenSentence(a: AggregationSection): string | null {
     );
   return parts.length ? parts.join(' ') : null;
 }
+
+/** "1 pass", "23 passes". */
+export const passes = (n: number): string => `${count(n)} pass${n === 1 ? '' : 'es'}`;
 
 /** True when `m` is the method whose labels the exports use. */
 export const inUse = (a: AggregationSection, m: Method): boolean => a.method === m;

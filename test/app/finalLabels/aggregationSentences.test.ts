@@ -16,6 +16,7 @@ const base: AggregationSection = {
   requested_method: 'auto',
   method_reason: null,
   items: 100,
+  items_with_several_labels: 100,
   iterations: 12,
   converged: true,
   outside_given: 0,
@@ -65,6 +66,10 @@ describe('aggregation sentences (from the numbers of the method table)', () => {
         }),
       ),
     ).toBe('There are no gold pairs to tell the methods apart: compare their agreement instead.');
+    // one label per pair (HH-RLHF's chosen/rejected): nothing to aggregate, gold or not
+    expect(bestMethodSentence(a({ items_with_several_labels: 0 }))).toBe(
+      "No pair has two labels or more: every method gives each pair its one label back, so there is nothing to aggregate and the methods' fits (passes, convergence) say nothing here.",
+    );
   });
 
   it('methodInUseSentence says which labels the exports use, and that Dawid-Skene did not converge when it did not', () => {
@@ -84,6 +89,7 @@ describe('aggregation sentences (from the numbers of the method table)', () => {
     expect(methodInUseSentence(a({ requested_method: 'weighted', method: 'weighted' }))).toBe(
       'Dawid-Skene converged in 12 passes; the exports use Reliability-weighted vote, as chosen.',
     );
+    expect(methodInUseSentence(a({ iterations: 1 }))).toMatch(/^Dawid-Skene converged in 1 pass;/);
   });
 
   it('outsideGivenSentence says what Dawid-Skene was kept from doing, or nothing', () => {
