@@ -3,6 +3,7 @@ import { bandStatus, withInterval } from './readings';
 import { metricName, metricValue } from '../sections/metrics';
 import type { AgreementSection } from '../sections/agreementSection';
 import { METHOD_NAMES } from '../sections/aggregationSection';
+import { noFinalLabelsSentence } from '../views/aggregationSentences';
 import type { ChartSvg } from './chartSvgs';
 import { escapeHtml } from './escapeHtml';
 import { agreementHtml } from './htmlAgreementSection';
@@ -411,6 +412,8 @@ function aggregationSection(report: Report): Html {
     return html`<p class="muted">
       No final labels: a summary file holds only counts, not the judgements to aggregate.
     </p>`;
+  const none = noFinalLabelsSentence(g);
+  if (none) return html`<p class="muted">${none}</p>`;
   const categories = reportCategories(report);
   return html`${facts([
     {

@@ -166,6 +166,15 @@ withRealExports(
     ]);
     expect(await page.getByTestId('judge-confusion').count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'real-fastchat-judges.png'), fullPage: true });
+    // no human label: Final labels says so in place of a table of methods fitted on nothing and empty charts
+    await page.getByRole('tab', { name: 'Final labels' }).click();
+    const summary = page.getByTestId('aggregation-summary');
+    await summary.waitFor({ timeout: 60_000 });
+    expect(await summary.textContent()).toBe(
+      'No pair has a human label to aggregate: final labels combine the labels of the human annotators kept (an AI judge is audited in Judges & bias; removed annotators are left out).',
+    );
+    expect(await page.getByTestId('method-table').count()).toBe(0);
+    expect(await page.locator('#labels-title ~ * figure, #labels-title ~ * svg').count()).toBe(0);
     expect(log.errors).toEqual([]);
     await page.close();
   }, 120_000);

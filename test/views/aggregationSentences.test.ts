@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   bestMethodSentence,
   methodInUseSentence,
+  noFinalLabelsSentence,
   outsideGivenSentence,
-} from '../../../src/app/finalLabels/aggregationSentences';
-import { METHODS, type AggregationSection, type Method } from '../../../src/sections/aggregationSection';
+} from '../../src/views/aggregationSentences';
+import { METHODS, type AggregationSection, type Method } from '../../src/sections/aggregationSection';
 
 /** The same value for every method, then the named ones changed. */
 const each = <T>(value: T, change: Partial<Record<Method, T>> = {}) =>
@@ -66,6 +67,12 @@ describe('aggregation sentences (from the numbers of the method table)', () => {
         }),
       ),
     ).toBe('There are no gold pairs to tell the methods apart: compare their agreement instead.');
+    // no kept human label (FastChat's judge file; everyone removed): the methods are not compared at all
+    const none =
+      'No pair has a human label to aggregate: final labels combine the labels of the human annotators kept (an AI judge is audited in Judges & bias; removed annotators are left out).';
+    expect(bestMethodSentence(a({ items: 0, items_with_several_labels: 0, gold_items: 0 }))).toBe(none);
+    expect(noFinalLabelsSentence(a({ items: 0, items_with_several_labels: 0 }))).toBe(none);
+    expect(noFinalLabelsSentence(base)).toBeNull();
     // one label per pair (HH-RLHF's chosen/rejected): nothing to aggregate, gold or not
     expect(bestMethodSentence(a({ items_with_several_labels: 0 }))).toBe(
       "No pair has two labels or more: every method gives each pair its one label back, so there is nothing to aggregate and the methods' fits (passes, convergence) say nothing here.",

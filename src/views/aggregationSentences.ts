@@ -1,5 +1,5 @@
-import { METHOD_NAMES, METHODS, type AggregationSection, type Method } from '../../sections/aggregationSection';
-import { coefficient, count } from '../../format';
+import { METHOD_NAMES, METHODS, type AggregationSection, type Method } from '../sections/aggregationSection';
+import { coefficient, count } from '../format';
 
 /** Gold accuracies closer than this are the same score (three decimals are shown). */
 const SAME = 5e-4;
@@ -10,7 +10,9 @@ const SAME = 5e-4;
  * too few to rank.
  */
 export function bestMethodSentence(a: AggregationSection): string {
-  if (a.items > 0 && a.items_with_several_labels === 0)
+  const none = noFinalLabelsSentence(a);
+  if (none) return none;
+  if (a.items_with_several_labels === 0)
     return "No pair has two labels or more: every method gives each pair its one label back, so there is nothing to aggregate and the methods' fits (passes, convergence) say nothing here.";
   if (!a.gold_items) return 'There are no gold pairs to tell the methods apart: compare their agreement instead.';
   const scored = METHODS.filter((m) => a.gold_accuracy[m] !== null);
@@ -27,6 +29,15 @@ export function bestMethodSentence(a: AggregationSection): string {
       ? ` — with only ${count(a.gold_items)} gold pairs, too few to rank the methods with confidence`
       : '';
   return `${on}, ${lead} (${coefficient(top)})${few}.`;
+}
+
+/**
+ * Why no pair gets a final label (no kept human label: a file of AI verdicts only, or every annotator removed),
+ * or null when some do. The page and the HTML report then show this sentence in place of the methods.
+ */
+export function noFinalLabelsSentence(a: AggregationSection): string | null {
+  if (a.items > 0) return null;
+  return 'No pair has a human label to aggregate: final labels combine the labels of the human annotators kept (an AI judge is audited in Judges & bias; removed annotators are left out).';
 }
 
 /** Which method's labels the exports use and why, with Dawid-Skene's convergence stated either way. */
