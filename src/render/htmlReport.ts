@@ -343,6 +343,11 @@ function summarySection(report: Report): Html {
 /** A coefficient cell with its interval and band colour, and the reason when it is undefined. */
 function annotatorsSection(report: Report): Html {
   const rows = report.annotators;
+  if (rows.length === 0)
+    return html`<p class="muted">
+      No human annotator: the files hold only AI judges' verdicts (${count(report.input.ai_judges)}), audited under AI
+      judges. Scores, flags and spam scores need human labels.
+    </p>`;
   const flagged = rows.filter((a) => a.flagged);
   const w = report.settings.weights;
   return html`${facts([

@@ -174,6 +174,15 @@ withRealExports(
       'No pair has a human label to aggregate: final labels combine the labels of the human annotators kept (an AI judge is audited in Judges & bias; removed annotators are left out).',
     );
     expect(await page.getByTestId('method-table').count()).toBe(0);
+    // and Annotators lists the judge in both orders, with no empty chart of human label shares
+    await page.getByRole('tab', { name: 'Annotators' }).click();
+    const who = page.getByTestId('annotator-summary');
+    await who.waitFor({ timeout: 60_000 });
+    expect((await who.textContent())!.replace(/\s+/g, ' ').trim()).toBe(
+      'No human annotator: the files hold only the verdicts of 2 AI judges, listed below with what can be said of them without humans (their audit is in Judges & bias). Scores, flags, spam scores and removal need human labels.',
+    );
+    expect(await page.locator('#annotators-title ~ * svg').count()).toBe(0);
+    expect(await page.locator('#annotators-title ~ table tbody tr, #annotators-title ~ * tbody tr').count()).toBe(2);
     expect(await page.locator('#labels-title ~ * figure, #labels-title ~ * svg').count()).toBe(0);
     expect(log.errors).toEqual([]);
     await page.close();

@@ -233,6 +233,32 @@ describe('htmlReport(report, charts) on the demo', () => {
   });
 });
 
+describe('htmlReport of AI verdicts alone', () => {
+  it('says there is no human annotator and no human label to aggregate, with no empty table or chart', async () => {
+    // a judge file only (FastChat's pair judgments, written here): two questions, one judge in both orders
+    const line = (q: number, g1: string, g2: string) =>
+      JSON.stringify({
+        question_id: q,
+        model_1: 'm1',
+        model_2: 'm2',
+        g1_winner: g1,
+        g2_winner: g2,
+        judge: ['gpt-4', 'pair-v2'],
+      });
+    const jsonl = `${line(1, 'model_1', 'model_1')}\n${line(2, 'model_2', 'tie')}\n`;
+    const r = await sessionReport([textFile('gpt-4_pair.jsonl', jsonl)], { bootstrap: 0 });
+    expect(r.annotators).toEqual([]);
+    expect(r.aggregation).toMatchObject({ items: 0 });
+    const d = parse(htmlReport(r));
+    expect(d.getElementById('annotators')!.textContent!.replace(/\s+/g, ' ')).toContain(
+      "No human annotator: the files hold only AI judges' verdicts (2), audited under AI judges.",
+    );
+    expect(d.querySelector('#annotators table')).toBeNull();
+    expect(d.getElementById('aggregation')!.textContent).toContain('No pair has a human label to aggregate');
+    expect(d.querySelector('#aggregation table, #aggregation svg')).toBeNull();
+  });
+});
+
 describe('htmlReport on the rubric demo', () => {
   it('prints every number and text of the rubric and next_label sections in their sections, with the correlation chart', async () => {
     const rubric = await sessionReport(
