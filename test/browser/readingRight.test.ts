@@ -174,6 +174,7 @@ withRealExports(
       'No pair has a human label to aggregate: final labels combine the labels of the human annotators kept (an AI judge is audited in Judges & bias; removed annotators are left out).',
     );
     expect(await page.getByTestId('method-table').count()).toBe(0);
+    expect(await page.locator('#labels-title ~ * figure, #labels-title ~ * svg').count()).toBe(0);
     // and Annotators lists the judge in both orders, with no empty chart of human label shares
     await page.getByRole('tab', { name: 'Annotators' }).click();
     const who = page.getByTestId('annotator-summary');
@@ -182,8 +183,14 @@ withRealExports(
       'No human annotator: the files hold only the verdicts of 2 AI judges, listed below with what can be said of them without humans (their audit is in Judges & bias). Scores, flags, spam scores and removal need human labels.',
     );
     expect(await page.locator('#annotators-title ~ * svg').count()).toBe(0);
-    expect(await page.locator('#annotators-title ~ table tbody tr, #annotators-title ~ * tbody tr').count()).toBe(2);
-    expect(await page.locator('#labels-title ~ * figure, #labels-title ~ * svg').count()).toBe(0);
+    const judgeRows = page.locator('section[aria-labelledby=annotators-title] tbody tr');
+    await judgeRows.first().waitFor({ timeout: 60_000 });
+    expect(await judgeRows.count()).toBe(2);
+    // Agreement: no band chart without a value, and no empty chart of slices where every value is undefined
+    await page.getByRole('tab', { name: 'Agreement' }).click();
+    await page.getByTestId('slice-undefined').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('band-card').locator('svg').count()).toBe(0);
+    expect(await page.locator('#slices-title ~ * svg').count()).toBe(0);
     expect(log.errors).toEqual([]);
     await page.close();
   }, 120_000);
