@@ -35,15 +35,27 @@ export function spamFits(r: Ratings): SpamFits {
   return { ...fits, ms: { dawidSkene: context.fitMs.dawidSkene, mace: context.fitMs.mace } };
 }
 
+/** Per annotator: their selected judgements on pairs that carry at least one other selected label. */
+function labelsBesideOthers(r: Ratings, mask: Uint8Array): Int32Array {
+  const perItem = new Int32Array(r.items.length);
+  for (let j = 0; j < r.n; j++) if (mask[j]) perItem[r.item[j]]++;
+  const out = new Int32Array(r.annotators.length);
+  for (let j = 0; j < r.n; j++) if (mask[j] && perItem[r.item[j]] >= 2) out[r.annotator[j]]++;
+  return out;
+}
+
 /**
  * Spam scores by annotator id, from `spamFits`: MACE's spamming probability (Hovy et al. 2013) and the
  * confusion-matrix spammer score (Raykar & Yu 2012). `spammer` is flagged when an annotator has at least
  * `FLAG_RULES.spamMinLabels` labels, MACE's spamming probability is at least `FLAG_RULES.spamProbability` and
- * the spammer score at most `FLAG_RULES.spammerScore`: both models agree that the labels ignore the item.
+ * the spammer score at most `FLAG_RULES.spammerScore`: both models agree that the labels ignore the item. An
+ * annotator with no label on a pair someone else labelled too gets no scores (null): nothing measured them.
  */
 export function spamScores(r: Ratings, fits: SpamFits): Map<string, SpamScore> {
   const K = r.categories.length;
-  const labels = labelsPerAnnotator(r, judgementFilter(r));
+  const mask = judgementFilter(r);
+  const labels = labelsPerAnnotator(r, mask);
+  const compared = labelsBesideOthers(r, mask);
   const { spammerScore } = confusionSpamScore(fits.dawidSkene.confusion, K, {
     unused: fits.dawidSkene.unused,
     nLabels: labels,
@@ -52,8 +64,9 @@ export function spamScores(r: Ratings, fits: SpamFits): Map<string, SpamScore> {
   const value = (x: number) => (Number.isFinite(x) ? x : null);
   r.annotators.forEach((id, a) => {
     if (labels[a] === 0) return;
-    const p = value(fits.mace.spamProbability[a]);
-    const s = value(spammerScore[a]);
+    // an annotator whose pairs nobody else labelled is not measured by either model: their fit is the prior's
+    const p = compared[a] ? value(fits.mace.spamProbability[a]) : null;
+    const s = compared[a] ? value(spammerScore[a]) : null;
     out.set(id, {
       spam_probability: p,
       spammer_score: s,

@@ -360,6 +360,13 @@ withRealExports('hh-rlhf-harmless-test/test.jsonl.gz').describe('HH-RLHF in the 
     );
     expect(await page.getByLabel('Use M-MSR').isDisabled()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'real-hh-rlhf-final-labels.png'), fullPage: true });
+    // the synthetic annotator shares no pair with anyone: no spam score, no spam chart
+    expect(report.annotators.map((a: { spam_probability: number | null }) => a.spam_probability)).toEqual([null]);
+    await page.getByRole('tab', { name: 'Annotators' }).click();
+    const who = page.getByTestId('annotator-summary');
+    await who.waitFor({ timeout: 60_000 });
+    expect((await who.textContent())!.replace(/\s+/g, ' ').trim()).toMatch(/^1 annotator; 0 flagged\./);
+    expect(await page.getByText('Spam scores: MACE and the confusion matrix').count()).toBe(0);
     expect(log.errors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -10,7 +10,7 @@ import { annotatorsSection } from '../../src/sections/annotatorsSection';
 import { spamFits, spamScores } from '../../src/sections/spamScores';
 import { POSITION_BIASED, RANDOM_CLICKERS } from '../fixtures/generateDemo';
 import { DEMO } from '../helpers/demoReport';
-import { diskFile } from '../helpers/loadText';
+import { diskFile, textFile } from '../helpers/loadText';
 
 describe('spamScores on the demo', () => {
   it('finds the planted random clickers and the annotator who picks A whatever the pair, by both scores', async () => {
@@ -46,4 +46,21 @@ describe('spamScores on the demo', () => {
     const plain = annotatorsSection(r);
     expect(plain.every((x) => x.spam_probability === null && !x.reasons.includes('spammer'))).toBe(true);
   }, 60_000);
+
+  it('an annotator whose pairs nobody else labelled gets no spam score', async () => {
+    // HH-RLHF's shape: one annotator, one label per pair; then x and y share p1, z labels p2 alone
+    const one = 'example_id,annotator_id,label\np1,single,A>\np2,single,A>\np3,single,A>\n';
+    const r1 = (await loadFiles([textFile('one.csv', one)])).ratings;
+    expect(spamScores(r1, spamFits(r1)).get('single')).toEqual({
+      spam_probability: null,
+      spammer_score: null,
+      spammer: false,
+    });
+    const mixed = 'example_id,annotator_id,label\np1,x,A>\np1,y,A>\np2,z,B>\n';
+    const r2 = (await loadFiles([textFile('mixed.csv', mixed)])).ratings;
+    const scores = spamScores(r2, spamFits(r2));
+    expect(scores.get('x')!.spam_probability).not.toBeNull();
+    expect(scores.get('y')!.spammer_score).not.toBeNull();
+    expect(scores.get('z')).toMatchObject({ spam_probability: null, spammer_score: null });
+  });
 });
