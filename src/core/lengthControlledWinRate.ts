@@ -56,8 +56,8 @@ const softplus = (t: number): number => (t > 0 ? t + Math.log1p(Math.exp(-t)) : 
  * `tolerance` (1e-10), at most `maxIterations` (50) steps.
  *
  * Ties are left out of the fit and of `raw` and counted in `ties` (whether their length is known or not); `raw` is
- * the share of the same n verdicts the fit uses, so the two are comparable. `longer_wins` is, among those with a
- * nonzero difference, the share won by the longer response. Degenerate cases give `controlled` NaN with a `reason`
+ * the share of the same n verdicts the fit uses, so the two are comparable. `longer_wins` is, among those whose
+ * lengths differ by more than `minDifference` characters (0: any difference), the share won by the longer response. Degenerate cases give `controlled` NaN with a `reason`
  * (while `raw` and `longer_wins` are still computed): no decisive verdict with a known length; separation — all
  * wins, all losses, or wins and losses split by the length difference (every loss at x ≤ every win, or the
  * reverse), where the likelihood has no maximum (Albert & Anderson 1984); no length variation (all differences
@@ -67,7 +67,12 @@ const softplus = (t: number): number => (t > 0 ? t + Math.log1p(Math.exp(-t)) : 
 export function lengthControlledWinRate(
   win: ArrayLike<number>,
   lengthDiff: ArrayLike<number>,
-  { scale, maxIterations = 50, tolerance = 1e-10 }: { scale?: number; maxIterations?: number; tolerance?: number } = {},
+  {
+    scale,
+    minDifference = 0,
+    maxIterations = 50,
+    tolerance = 1e-10,
+  }: { scale?: number; minDifference?: number; maxIterations?: number; tolerance?: number } = {},
 ): LengthControlled {
   if (win.length !== lengthDiff.length) throw new RangeError('win and lengthDiff differ in length');
   if (scale !== undefined && !(scale > 0 && Number.isFinite(scale))) throw new RangeError('scale must be > 0');
@@ -84,7 +89,7 @@ export function lengthControlledWinRate(
     else if (Number.isFinite(lengthDiff[i])) {
       y.push(w);
       d.push(lengthDiff[i]);
-      if (lengthDiff[i] !== 0) {
+      if (Math.abs(lengthDiff[i]) > minDifference) {
         longerN++;
         if (lengthDiff[i] > 0 === (w === 1)) longer++;
       }

@@ -1,6 +1,6 @@
 import { lengthControlledWinRate } from '../core/lengthControlledWinRate';
 import type { LoadResult } from '../parse/loadFiles';
-import { responseLengths } from './biasSection';
+import { MIN_LENGTH_DIFFERENCE, responseLengths } from './biasSection';
 
 /** A win rate against a baseline model beside its length-controlled version (`lengthControlledWinRate`). */
 export interface LengthControlledReport {
@@ -82,7 +82,8 @@ export function lengthControlled(
     diff.push(d);
   }
   if (!win.length) return null;
-  const f = lengthControlledWinRate(win, diff);
+  // the longer-answer share counts lengths as the length-bias section does, so the page shows one figure
+  const f = lengthControlledWinRate(win, diff, { minDifference: MIN_LENGTH_DIFFERENCE });
   return {
     baseline,
     pairs: win.length,

@@ -3,6 +3,7 @@ import type { AiJudgeRow, AiJudgeSection } from '../sections/aiJudgeSection';
 import type { LengthControlledReport } from '../sections/judgeLength';
 import type { PanelReport } from '../sections/judgePanelSection';
 import { coefficient, count, percent } from '../format';
+import { MIN_LENGTH_DIFFERENCE } from '../sections/biasSection';
 
 type Cell = string | number | null;
 export interface TableView {
@@ -145,7 +146,7 @@ export function lengthSentence(rows: { id: string; lc: LengthControlledReport }[
     .filter((r) => r.lc.longer_wins !== null)
     .map(
       (r) =>
-        `${r.id}: the longer answer won ${pc(r.lc.longer_wins)} of ${count(r.lc.longer_wins_n)} decisive verdicts.`,
+        `${r.id}: the longer answer won ${pc(r.lc.longer_wins)} of ${count(r.lc.longer_wins_n)} decisive verdicts where the lengths differ by more than ${MIN_LENGTH_DIFFERENCE} characters (as in Length bias).`,
     );
   return [
     `Against ${rows[0].lc.baseline}, the model on most pairs: the raw win rate of the other models beside the rate a logistic regression on the length difference predicts at equal length.`,

@@ -379,10 +379,15 @@ withRealExports('alpaca-eval-alpaca-7b/annotations.json').describe('AlpacaEval i
     await page.getByRole('tab', { name: 'Judges & bias' }).click();
     const lc = page.getByTestId('judge-length-control');
     await lc.waitFor({ timeout: 60_000 });
-    // test/sections/judgeLength.test.ts: raw 205 / 789, at equal length 0.2640 (scipy), the longer won 528 / 780
+    // test/sections/judgeLength.test.ts: raw 205 / 789, at equal length 0.2640 (scipy), the longer won 450 / 634
+    // (lengths differing by more than 30 characters) — the length-bias section's figure for the same judge
     expect(await (await openTable(lc)).allTextContents()).toEqual([
-      'alpaca_eval_gpt480516789' + '26.0%23.0%–29.2%' + '26.4%23.2%–29.9%' + '1.487' + '0.175' + '67.7%—',
+      'alpaca_eval_gpt480516789' + '26.0%23.0%–29.2%' + '26.4%23.2%–29.9%' + '1.487' + '0.175' + '71.0%—',
     ]);
+    // one figure for "the longer answer won": the length-control sentence and the length-bias card agree
+    const main = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    expect(main).toContain('alpaca_eval_gpt4: the longer answer won 71.0% of 634 decisive verdicts where the lengths');
+    expect(main).toMatch(/CHOOSES THE LONGER 71\.0% of 634 decisive verdicts/i);
     const self = page.getByTestId('judge-self-preference');
     expect(await (await openTable(self)).allTextContents()).toEqual([
       'alpaca_eval_gpt4openai80516' + '74.0%70.8%–77.0%' + '——no human majority',

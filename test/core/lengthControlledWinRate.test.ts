@@ -224,6 +224,11 @@ describe('lengthControlledWinRate: counts and degenerate cases', () => {
     expect([r.n, r.ties, r.longer_wins_n]).toEqual([5, 1, 4]);
     closeTo(r.raw, 3 / 5, 1e-12);
     closeTo(r.longer_wins, 0.5, 1e-12);
+    // lengths differing by more than 30: rows 0 (50, won ✓) and 3 (−40, baseline longer, won ✓); row 1's 30 is not
+    // more than 30 and row 2's −20 neither → 2 of 2; the fit and raw do not change
+    const wide = lengthControlledWinRate(win, lengthDiff, { minDifference: 30 });
+    expect([wide.n, wide.longer_wins_n, wide.longer_wins]).toEqual([5, 2, 1]);
+    expect(wide.controlled).toBe(r.controlled);
     // Wilson (1927) for 3 of 5, z = 1.959963984540054: (p + z²/2n ± z √(p(1 − p)/n + z²/4n²)) / (1 + z²/n)
     closeTo(r.raw_ci95![0], 0.2307242812760128, 1e-12);
     closeTo(r.raw_ci95![1], 0.882379225767352, 1e-12);
