@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { RATING_MODEL_NAMES, type ModelsCompared } from '../sections/modelRatings';
+import { RATING_MODEL_NAMES, type ModelsCompared } from '../sections/ratingModels';
 import { BASE } from './theme';
 
 interface Dot {

@@ -1,4 +1,4 @@
-import { RATING_MODEL_NAMES } from '../sections/modelRatings';
+import { RATING_MODEL_NAMES } from '../sections/ratingModels';
 import { ratingFitSentence } from '../views/ratingFit';
 import { coefficient, count, percent } from '../format';
 import { ciOnly, facts, html, Html, num, pValue, seconds, share, table, yesNo } from './htmlParts';

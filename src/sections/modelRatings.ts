@@ -1,16 +1,19 @@
 import { bradleyTerry } from '../core/bradleyTerry';
-import { bradleyTerryPosition } from '../core/bradleyTerryPosition';
-import { davidson } from '../core/davidson';
-import { elo } from '../core/elo';
 import { judgementFilter } from '../core/judgementFilter';
 import { quantile7 } from '../core/quantile7';
-import { raoKupper } from '../core/raoKupper';
 import { rng } from '../core/rng';
-import { tieLogLikelihood } from '../core/tieLogLikelihood';
-import { AI, HUMAN } from '../core/types';
-import { winMatrix } from '../core/winMatrix';
+import { AI } from '../core/types';
 import type { LoadResult } from '../parse/loadFiles';
 import { DEFAULT_SETTINGS } from '../defaults';
+import { positionAdvantage, type PositionAdvantage } from './positionAdvantage';
+import {
+  ELO,
+  ELO_BOOTSTRAP_BUDGET,
+  fitRatingModels,
+  RATING_MODELS,
+  type ComparedRatings,
+  type ModelsCompared,
+} from './ratingModels';
 
 /** One model of the `model_ratings` section. */
 export interface ModelRatingRow {
@@ -32,119 +35,6 @@ export interface ModelRatingRow {
   finite: boolean;
   /** why the rating is not finite; null when it is */
   reason: string | null;
-}
-
-/** The rating models of `models_compared`, in this order. */
-export const RATING_MODELS = [
-  'bradley_terry',
-  'bradley_terry_decisive',
-  'davidson',
-  'rao_kupper',
-  'elo',
-  'win_rate',
-] as const;
-export type RatingModel = (typeof RATING_MODELS)[number];
-export const RATING_MODEL_NAMES: Record<RatingModel, string> = {
-  bradley_terry: 'Bradley-Terry, ties half',
-  bradley_terry_decisive: 'Bradley-Terry, without ties',
-  davidson: 'Davidson (ties modelled)',
-  rao_kupper: 'Rao-Kupper (ties modelled)',
-  elo: 'Elo',
-  win_rate: 'Average win rate',
-};
-
-/** One rating model of `models_compared`, fitted on the comparisons between the models of the main group. */
-export interface ComparedRatings {
-  /**
-   * `bradley_terry`: Bradley–Terry, a tie half a win each (the `rating` of `models`); `bradley_terry_decisive`:
-   * Bradley–Terry on the decisive comparisons only ("without ties"); `davidson`: Davidson (1970); `rao_kupper`:
-   * Rao & Kupper (1967); `elo`: online Elo, a tie 0.5, in a seeded shuffled order; `win_rate`: (wins + ties / 2) /
-   * comparisons against the other models of the main group
-   */
-  name: RatingModel;
-  /**
-   * per model of `models_compared.models`: 400 · log10(strength) less its mean over the main group for the
-   * four Bradley–Terry-type models (a 400-point gap = 10 : 1 odds of winning a decisive comparison; for
-   * Rao–Kupper, of winning when the tie parameter is 1); Elo less its mean over the main group; the win rate
-   * as a share. null outside the main group (or not finite in this model)
-   */
-  rating: (number | null)[];
-  /** 2.5% and 97.5% percentiles (type 7) over the kept item-bootstrap resamples; null when none was kept */
-  rating_ci95: ([number, number] | null)[];
-  /** judgements between two models of the main group (for `bradley_terry_decisive`, the decisive ones it is fitted on) */
-  comparisons: number;
-  /**
-   * likelihood models only (else null): the log-likelihood of the three outcomes (win, tie, loss) of every
-   * judgement between two models of the main group (the same judgements for all four), the parameters k =
-   * (models − 1) strengths + 1 tie parameter, and AIC = 2k − 2 log_likelihood (lower is better). The two
-   * Bradley–Terry rows are scored as "Bradley–Terry with a constant tie rate" (P(tie) = τ = ties / judgements,
-   * P(i beats j) = (1 − τ) π_i / (π_i + π_j)), at their strengths: counting a tie as half a win is not a
-   * probability model of ties, this is (`tieLogLikelihood`). null when a model of the main group is not finite here
-   */
-  log_likelihood: number | null;
-  parameters: number | null;
-  aic: number | null;
-  /** Davidson ν, Rao–Kupper θ, or the Bradley–Terry tie rate τ (null for `elo`, `win_rate`, or when infinite) */
-  tie_parameter: number | null;
-  tie_parameter_ci95: [number, number] | null;
-  /** of the fit on the data (null for `elo`, `win_rate`) */
-  converged: boolean | null;
-  /** bootstrap resamples whose values enter the intervals */
-  bootstrap_kept: number;
-}
-
-export interface ModelsCompared {
-  /** the models, in the order of `models` */
-  models: string[];
-  /** one entry per rating model, in `RATING_MODELS` order */
-  methods: ComparedRatings[];
-  /**
-   * the Elo settings: K-factor, start, base, scale; the seed of its order on the data and of its orders in the
-   * resamples; and the resamples it was refitted on (the first kept ones, at most `ELO_BOOTSTRAP_BUDGET` /
-   * judgements of them, since each replays every judgement)
-   */
-  elo: {
-    k_factor: number;
-    initial: number;
-    base: number;
-    scale: number;
-    seed: number;
-    bootstrap_seed: number;
-    bootstrap: number;
-  };
-}
-
-/** One annotator's first-position advantage (`bradleyTerryPosition`). */
-export interface PositionAdvantageRow {
-  annotator: string;
-  /** its counted judgements (the side shown first from `shown_first`, else A) */
-  judgements: number;
-  /** of those, the ones between models of its own main group (fitted), and those models */
-  comparisons: number;
-  models: number;
-  /** share of the score (ties half) that went to the side shown first */
-  first_score_share: number | null;
-  /** γ: the odds of the model shown first are multiplied by γ (1 = no advantage); null when not fitted or not converged */
-  gamma: number | null;
-  /** Wald 95% interval exp(log γ ± 1.96 se), and se(log γ); null when γ is not identified */
-  gamma_ci95: [number, number] | null;
-  log_gamma_se: number | null;
-  /** likelihood-ratio test against γ = 1: statistic and χ²₁ p-value */
-  lr_statistic: number | null;
-  p_value: number | null;
-}
-
-export interface PositionAdvantage {
-  /** an annotator is fitted with at least this many judgements */
-  min_judgements: number;
-  /** judgements without a known side shown first (no `shown_first`): side A is taken as shown first, as in `position_bias` */
-  order_assumed: number;
-  /** human annotators with at least `min_judgements`, by annotator order */
-  annotators: PositionAdvantageRow[];
-  /** human annotators with some, but fewer, judgements */
-  below_minimum: number;
-  /** all those judgements together (every human annotator), as one annotator; null when none */
-  pooled: PositionAdvantageRow | null;
 }
 
 export interface ModelRatings {
@@ -277,7 +167,7 @@ export function modelRatings(
     shown.push(first === 1 ? 1 : 0);
   }
   const fit = bradleyTerry(a, b, outcome, M);
-  const compared = fitMethods(a, b, outcome, null, M, fit, rng(seed), true);
+  const compared = fitRatingModels(a, b, outcome, null, M, fit, rng(seed), true);
   const { counts } = fit;
 
   // the bootstrap over items: distinct item patterns, sorted
@@ -342,7 +232,7 @@ export function modelRatings(
     }
     finiteModels.forEach((c, f) => samples[f].push(boot.rating[c]));
     // the other rating models on the same resample; each keeps it when all of the main group is finite in it
-    const other = fitMethods(ra, rb, rs, rw, M, boot, eloRefits++ < eloBootstrap ? eloRandom : null, false);
+    const other = fitRatingModels(ra, rb, rs, rw, M, boot, eloRefits++ < eloBootstrap ? eloRandom : null, false);
     other.forEach((m, x) => {
       if (finiteModels.some((c) => !Number.isFinite(m.rating[c]))) return;
       const kept = methodSamples[x];
@@ -455,213 +345,3 @@ export function modelRatings(
 }
 
 const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
-
-/** LMSYS's Elo settings (`elo`'s defaults), shown with the result. */
-const ELO = { k: 4, initial: 1000, base: 10, scale: 400 } as const;
-
-/** Elo's bootstrap replays at most this many judgements in all (100,000 judgements → 100 resamples). */
-export const ELO_BOOTSTRAP_BUDGET = 1e7;
-
-interface MethodFit {
-  /** per model code: the rating on the common scale, NaN when not rated */
-  rating: Float64Array;
-  tie: number;
-  comparisons: number;
-  logLik: number;
-  parameters: number;
-  aic: number;
-  converged: boolean | null;
-}
-
-/**
- * Every rating model of `RATING_MODELS` on comparisons (a, b, s) weighted by w, given their Bradley–Terry fit
- * `bt` (ties half): the others fit the models `bt` finds finite (its main group). `likelihood`: also the
- * log-likelihoods (`tieLogLikelihood`, on the same judgements for all four likelihood models).
- */
-function fitMethods(
-  a: ArrayLike<number>,
-  b: ArrayLike<number>,
-  s: ArrayLike<number>,
-  w: ArrayLike<number> | null,
-  M: number,
-  bt: ReturnType<typeof bradleyTerry>,
-  random: (() => number) | null,
-  likelihood: boolean,
-): MethodFit[] {
-  const finite = bt.finite;
-  const inGroup: number[] = [];
-  for (let c = 0; c < M; c++) if (finite[c]) inGroup.push(c);
-  const nan = () => new Float64Array(M).fill(NaN);
-  // the count models need only the counts per pair and outcome: fit them on those (≤ 3 rows a pair)
-  const pc = pairCounts(a, b, s, w, M);
-  const decisiveWeight = pc.w.map((x, r) => (pc.s[r] === 0.5 || !finite[pc.a[r]] || !finite[pc.b[r]] ? 0 : x));
-  // Bradley–Terry on the decisive comparisons: `davidson` without a tie is exactly that MLE (ν = 0), by Newton
-  // in a few steps where `bradleyTerry`'s MM takes hundreds (same component, same MLE to ~1e-9)
-  const decisive = davidson(pc.a, pc.b, pc.s, M, { weight: decisiveWeight });
-  const decisiveOk = inGroup.length > 0 && inGroup.every((c) => decisive.finite[c]);
-  const dv = davidson(pc.a, pc.b, pc.s, M, { weight: pc.w });
-  const rk = raoKupper(pc.a, pc.b, pc.s, M, { weight: pc.w });
-  // Elo depends on the order: on the data it plays the judgements themselves (so the result is `elo` on them)
-  const el = random
-    ? likelihood
-      ? elo(a, b, s, M, { weight: w, random, ...ELO })
-      : elo(pc.a, pc.b, pc.s, M, { weight: pc.w, random, ...ELO })
-    : null;
-  const counts = winMatrix(pc.a, pc.b, pc.s, M, { weight: pc.w });
-  const tieRate = dv.ties / dv.comparisons;
-  let decisiveComparisons = 0;
-  for (let k = 0; k < decisiveWeight.length; k++) decisiveComparisons += decisiveWeight[k];
-
-  const eloRating = nan();
-  let mean = 0;
-  for (const c of inGroup) mean += (el ? el.rating[c] : NaN) / inGroup.length;
-  for (const c of inGroup) eloRating[c] = (el ? el.rating[c] : NaN) - mean;
-  const winRate = nan();
-  for (const c of inGroup) {
-    let score = 0,
-      n = 0;
-    for (const d of inGroup) {
-      score += counts.wins[c * M + d] + counts.ties[c * M + d] / 2;
-      n += counts.comparisons[c * M + d];
-    }
-    winRate[c] = score / n;
-  }
-  const ll = (model: 'bradley-terry' | 'davidson' | 'rao-kupper', strength: Float64Array, tie: number | null) =>
-    likelihood ? tieLogLikelihood(a, b, s, model, strength, tie, { weight: w }) : null;
-  const none = { logLik: NaN, parameters: NaN, aic: NaN };
-  const part = (x: ReturnType<typeof ll>) => (x ? { logLik: x.logLik, parameters: x.parameters, aic: x.aic } : none);
-  const ok = (x: { finite: Uint8Array }) => inGroup.every((c) => x.finite[c]);
-  return [
-    {
-      rating: bt.rating,
-      tie: tieRate,
-      comparisons: dv.comparisons,
-      ...part(ll('bradley-terry', bt.strength, null)),
-      converged: bt.converged,
-    },
-    {
-      rating: decisiveOk ? decisive.rating : nan(),
-      tie: tieRate,
-      comparisons: decisiveComparisons,
-      ...(decisiveOk ? part(ll('bradley-terry', decisive.strength, null)) : none),
-      converged: decisive.converged,
-    },
-    {
-      rating: ok(dv) ? dv.rating : nan(),
-      tie: dv.nu,
-      comparisons: dv.comparisons,
-      ...(ok(dv) ? part(ll('davidson', dv.strength, dv.nu)) : none),
-      converged: dv.converged,
-    },
-    {
-      rating: ok(rk) ? rk.rating : nan(),
-      tie: rk.theta,
-      comparisons: rk.comparisons,
-      ...(ok(rk) ? part(ll('rao-kupper', rk.strength, rk.theta)) : none),
-      converged: rk.converged,
-    },
-    { rating: eloRating, tie: NaN, comparisons: el ? el.comparisons : 0, ...none, converged: null },
-    { rating: winRate, tie: NaN, comparisons: dv.comparisons, ...none, converged: null },
-  ];
-}
-
-/** Comparisons (a, b, s) weighted by w as one row per pair (lower code first) and outcome, weighted by their count. */
-function pairCounts(
-  a: ArrayLike<number>,
-  b: ArrayLike<number>,
-  s: ArrayLike<number>,
-  w: ArrayLike<number> | null,
-  M: number,
-): { a: Int32Array; b: Int32Array; s: Float64Array; w: Float64Array } {
-  const total = new Float64Array(M * M * 3);
-  for (let r = 0; r < a.length; r++) {
-    const x = w ? w[r] : 1;
-    if (x === 0 || a[r] === b[r]) continue;
-    const flip = a[r] > b[r];
-    const lo = flip ? b[r] : a[r],
-      hi = flip ? a[r] : b[r];
-    const o = flip ? 1 - s[r] : s[r]; // 1, 0.5, 0 → slot 0, 1, 2
-    total[(lo * M + hi) * 3 + (o === 1 ? 0 : o === 0.5 ? 1 : 2)] += x;
-  }
-  let n = 0;
-  for (let q = 0; q < total.length; q++) if (total[q] > 0) n++;
-  const out = { a: new Int32Array(n), b: new Int32Array(n), s: new Float64Array(n), w: new Float64Array(n) };
-  for (let q = 0, r = 0; q < total.length; q++) {
-    if (total[q] === 0) continue;
-    const pair = Math.floor(q / 3);
-    out.a[r] = Math.floor(pair / M);
-    out.b[r] = pair % M;
-    out.s[r] = [1, 0.5, 0][q % 3];
-    out.w[r++] = total[q];
-  }
-  return out;
-}
-
-/** Human annotators are fitted with at least this many judgements whose order (side shown first) is known. */
-export const MIN_POSITION_JUDGEMENTS = 30;
-
-/**
- * `bradleyTerryPosition` per human annotator over its counted judgements (the model shown first is model A when
- * `shownFirst` is 0 or unknown, model B when 1; the outcome is turned to the score of the one shown first), for
- * annotators with at least `MIN_POSITION_JUDGEMENTS`, and once over all of them. With A always first, γ is told
- * apart from the models' strengths by the models appearing on both sides.
- */
-function positionAdvantage(
-  r: LoadResult['ratings'],
-  judge: number[],
-  shown: number[],
-  a: number[],
-  b: number[],
-  outcome: number[],
-  M: number,
-  humans: boolean,
-): PositionAdvantage {
-  const byAnnotator = new Map<number, number[]>();
-  for (let k = 0; k < judge.length && humans; k++) {
-    if (r.annotatorKind[judge[k]] !== HUMAN) continue;
-    const list = byAnnotator.get(judge[k]);
-    if (list) list.push(k);
-    else byAnnotator.set(judge[k], [k]);
-  }
-  const row = (annotator: string, ks: number[]): PositionAdvantageRow => {
-    const first = ks.map((k) => (shown[k] === 0 ? a[k] : b[k]));
-    const second = ks.map((k) => (shown[k] === 0 ? b[k] : a[k]));
-    const s = ks.map((k) => (shown[k] === 0 ? outcome[k] : 1 - outcome[k]));
-    const p = bradleyTerryPosition(first, second, s, M);
-    const fitted = p.nFitted >= 2 && p.converged && Number.isFinite(p.gamma);
-    const identified = fitted && Number.isFinite(p.logGammaSe);
-    return {
-      annotator,
-      judgements: ks.length,
-      comparisons: p.comparisons,
-      models: p.nFitted,
-      first_score_share: p.comparisons > 0 ? p.firstScore / p.comparisons : null,
-      gamma: fitted ? p.gamma : null,
-      gamma_ci95: identified ? p.gammaCi : null,
-      log_gamma_se: identified ? p.logGammaSe : null,
-      lr_statistic: fitted ? p.lrStatistic : null,
-      p_value: fitted ? p.pValue : null,
-    };
-  };
-  const annotators: PositionAdvantageRow[] = [];
-  let below = 0;
-  const all: number[] = [];
-  for (const [u, ks] of [...byAnnotator].sort((x, y) => x[0] - y[0])) {
-    all.push(...ks);
-    if (ks.length >= MIN_POSITION_JUDGEMENTS) annotators.push(row(r.annotators[u], ks));
-    else below++;
-  }
-  return {
-    min_judgements: MIN_POSITION_JUDGEMENTS,
-    order_assumed: 0,
-    annotators,
-    below_minimum: below,
-    pooled:
-      all.length > 0
-        ? row(
-            '(all human annotators)',
-            all.sort((x, y) => x - y),
-          )
-        : null,
-  };
-}

@@ -1,4 +1,4 @@
-import { RATING_MODEL_NAMES, type ModelsCompared } from '../sections/modelRatings';
+import { RATING_MODEL_NAMES, type ModelsCompared } from '../sections/ratingModels';
 
 /** AIC differences below this are no evidence for either model (Burnham & Anderson 2002, §2.6). */
 export const AIC_CLOSE = 2;

@@ -8,7 +8,9 @@ import { raoKupper } from '../../src/core/raoKupper';
 import { rng } from '../../src/core/rng';
 import { tieLogLikelihood } from '../../src/core/tieLogLikelihood';
 import { loadFiles } from '../../src/parse/loadFiles';
-import { MIN_POSITION_JUDGEMENTS, RATING_MODELS, modelRatings } from '../../src/sections/modelRatings';
+import { modelRatings } from '../../src/sections/modelRatings';
+import { MIN_POSITION_JUDGEMENTS } from '../../src/sections/positionAdvantage';
+import { RATING_MODELS } from '../../src/sections/ratingModels';
 import { closeTo } from '../helpers/closeTo';
 import { textFile } from '../helpers/loadText';
 

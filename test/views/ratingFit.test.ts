@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { ComparedRatings, ModelsCompared } from '../../src/sections/modelRatings';
+import type { ComparedRatings, ModelsCompared } from '../../src/sections/ratingModels';
 import { ratingFitSentence } from '../../src/views/ratingFit';
 
 const method = (name: ComparedRatings['name'], aic: number | null, comparisons = 100): ComparedRatings => ({
