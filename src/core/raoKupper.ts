@@ -1,32 +1,12 @@
-import { componentPairs } from './componentPairs';
-import { newtonAscent, type Objective } from './newtonAscent';
-import { strengthRatings } from './strengthRatings';
-import type { WinMatrix } from './winMatrix';
+import type { Objective } from './newtonAscent';
+import { fitTieModel, scatter, softplus, type TieModel, type TieModelFit } from './tieModelFit';
 
-export interface RaoKupper {
-  /** per model: the fitted strength π_i, summing to 1 over the fitted models; NaN for a model not fitted */
-  strength: Float64Array;
-  /** per model: 400 · log10(π_i) less its mean over the fitted models (as `bradleyTerry`'s rating); NaN when not fitted */
-  rating: Float64Array;
-  /** per model: 1 when fitted (in the main component, as `bradleyTerry`) */
-  finite: Uint8Array;
+export interface RaoKupper extends TieModelFit {
   /**
    * the tie parameter θ ≥ 1: two equal models tie with probability (θ − 1) / (θ + 1); 1 when the fitted
    * comparisons hold no tie, +Infinity when they hold nothing else, NaN when nothing is fitted
    */
   theta: number;
-  /** the log-likelihood Σ_k w_k log P(outcome_k) over the fitted comparisons at the estimate; NaN when not fitted */
-  logLik: number;
-  /** weighted comparisons between fitted models, and the ties among them */
-  comparisons: number;
-  ties: number;
-  /** as `bradleyTerry` */
-  component: Int32Array;
-  main: number;
-  nFitted: number;
-  iterations: number;
-  converged: boolean;
-  counts: WinMatrix;
 }
 
 /**
@@ -48,31 +28,19 @@ export function raoKupper(
   b: ArrayLike<number>,
   outcome: ArrayLike<number>,
   nModels: number,
-  {
-    maxIterations = 100,
-    tolerance = 1e-10,
-    weight = null,
-  }: { maxIterations?: number; tolerance?: number; weight?: ArrayLike<number> | null } = {},
+  options: { maxIterations?: number; tolerance?: number; weight?: ArrayLike<number> | null } = {},
 ): RaoKupper {
-  const M = nModels;
-  const pairs = componentPairs(a, b, outcome, M, { weight });
-  const { fitted, i: pi, j: pj, wins, ties, losses, comparisons, tieCount } = pairs;
-  const F = fitted.length;
-  const strength = new Float64Array(M).fill(NaN);
-  const rating = new Float64Array(M).fill(NaN);
-  const finite = new Uint8Array(M);
-  let theta = NaN,
-    logLik = NaN,
-    iterations = 0,
-    converged = false;
-  if (F >= 2 && comparisons === tieCount) theta = Infinity;
-  else if (F >= 2) {
-    const slot = new Int32Array(M).fill(-1);
-    fitted.forEach((m, x) => (slot[m] = x - 1));
-    const withTie = tieCount > 0;
-    const n = F - 1 + (withTie ? 1 : 0);
-    const phi = F - 1; // log θ
-    const f: Objective = (x, g, H) => {
+  const { tie, ...fit } = fitTieModel(a, b, outcome, nModels, RAO_KUPPER, options);
+  return { ...fit, theta: tie };
+}
+
+/** Rao & Kupper's log-likelihood on the pairs' counts, φ = log θ > 0 in the tie slot; θ = (1 + r) / (1 − r) at the start. */
+const RAO_KUPPER: TieModel = {
+  noTie: 1,
+  startLog: (r) => Math.log((1 + r) / (1 - r)),
+  objective:
+    ({ i: pi, j: pj, wins, ties, losses, tieCount }, { slot, n, tie: phi, withTie }): Objective =>
+    (x, g, H) => {
       const lt = withTie ? x[phi] : 0;
       if (withTie && !(lt > 0)) return -Infinity;
       let ll = 0;
@@ -107,68 +75,5 @@ export function raoKupper(
         scatter(H, n, si, sj, withTie ? phi : -1, -al - be, al + be, al - be, -al - be, be - al, -al - be);
       }
       return ll;
-    };
-    const start = new Float64Array(n);
-    if (withTie) {
-      const r = tieCount / comparisons;
-      start[phi] = Math.log((1 + r) / (1 - r));
-    }
-    const fit = newtonAscent(f, start, { maxIterations, tolerance });
-    iterations = fit.iterations;
-    converged = fit.converged;
-    logLik = fit.value;
-    theta = withTie ? Math.exp(fit.x[phi]) : 1;
-    strengthRatings(fitted, (m) => (slot[m] < 0 ? 0 : fit.x[slot[m]]), strength, rating, finite);
-  }
-  return {
-    strength,
-    rating,
-    finite,
-    theta,
-    logLik,
-    comparisons,
-    ties: tieCount,
-    component: pairs.component,
-    main: pairs.main,
-    nFitted: F >= 2 ? F : 0,
-    iterations,
-    converged,
-    counts: pairs.counts,
-  };
-}
-
-/** log(1 + e^x) without overflow */
-function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
-
-/** Adds a symmetric 3 × 3 block (h00, h01, h02, h11, h12, h22) on slots (s0, s1, s2); slots < 0 are skipped. */
-function scatter(
-  H: Float64Array,
-  n: number,
-  s0: number,
-  s1: number,
-  s2: number,
-  h00: number,
-  h01: number,
-  h02: number,
-  h11: number,
-  h12: number,
-  h22: number,
-): void {
-  if (s0 >= 0) H[s0 * n + s0] += h00;
-  if (s1 >= 0) H[s1 * n + s1] += h11;
-  if (s2 >= 0) H[s2 * n + s2] += h22;
-  if (s0 >= 0 && s1 >= 0) {
-    H[s0 * n + s1] += h01;
-    H[s1 * n + s0] += h01;
-  }
-  if (s0 >= 0 && s2 >= 0) {
-    H[s0 * n + s2] += h02;
-    H[s2 * n + s0] += h02;
-  }
-  if (s1 >= 0 && s2 >= 0) {
-    H[s1 * n + s2] += h12;
-    H[s2 * n + s1] += h12;
-  }
-}
+    },
+};
