@@ -2,6 +2,7 @@ import { majorityVote } from './majorityVote';
 import { rng, type Rng } from './rng';
 import type { Ratings } from './types';
 import { voteWinner } from './voteWinner';
+import { itemGroups } from './itemGroups';
 
 export interface Mmsr {
   /** per item: the category of highest skill-weighted score (see `confidence` for the sign rule), -1 without labels */
@@ -55,29 +56,11 @@ export function mmsr(
   const K = ratings.categories.length;
   const nItems = ratings.items.length;
   const nAnn = ratings.annotators.length;
-  // the selected judgements grouped by item (counting sort)
-  const start = new Int32Array(nItems + 1);
-  const used = new Uint8Array(K);
+  const { start, who, what, used, given, nUsed: M } = itemGroups(ratings, mask);
+  // the annotators with a selected judgement, numbered 0 … W − 1 (-1 for the others)
   const index = new Int32Array(nAnn).fill(-1);
-  for (let j = 0; j < ratings.n; j++)
-    if ((!mask || mask[j]) && ratings.label[j] >= 0) {
-      start[ratings.item[j] + 1]++;
-      used[ratings.label[j]] = 1;
-      index[ratings.annotator[j]] = 0;
-    }
-  for (let i = 0; i < nItems; i++) start[i + 1] += start[i];
-  const fill = start.slice(0, nItems);
-  const who = new Int32Array(start[nItems]);
-  const what = new Int32Array(start[nItems]);
-  for (let j = 0; j < ratings.n; j++)
-    if ((!mask || mask[j]) && ratings.label[j] >= 0) {
-      const at = fill[ratings.item[j]]++;
-      who[at] = ratings.annotator[j];
-      what[at] = ratings.label[j];
-    }
-  const M = used.reduce((s, u) => s + u, 0);
   let W = 0;
-  for (let a = 0; a < nAnn; a++) if (index[a] === 0) index[a] = W++;
+  for (let a = 0; a < nAnn; a++) if (given[a]) index[a] = W++;
   let T = 0;
   for (let i = 0; i < nItems; i++) if (start[i + 1] > start[i]) T++;
   const skill = new Float64Array(nAnn).fill(NaN);

@@ -1,5 +1,6 @@
 import { majorityVote } from './majorityVote';
 import type { Ratings } from './types';
+import { itemGroups } from './itemGroups';
 
 export interface OneCoinDawidSkene {
   /** per item: the given category of highest posterior (exact ties: the lowest code), -1 for items without labels */
@@ -44,25 +45,7 @@ export function oneCoinDawidSkene(
   const K = ratings.categories.length;
   const nItems = ratings.items.length;
   const nAnn = ratings.annotators.length;
-  // the selected judgements grouped by item (counting sort)
-  const start = new Int32Array(nItems + 1);
-  const used = new Uint8Array(K);
-  for (let j = 0; j < ratings.n; j++)
-    if ((!mask || mask[j]) && ratings.label[j] >= 0) {
-      start[ratings.item[j] + 1]++;
-      used[ratings.label[j]] = 1;
-    }
-  for (let i = 0; i < nItems; i++) start[i + 1] += start[i];
-  const fill = start.slice(0, nItems);
-  const who = new Int32Array(start[nItems]);
-  const what = new Int32Array(start[nItems]);
-  for (let j = 0; j < ratings.n; j++)
-    if ((!mask || mask[j]) && ratings.label[j] >= 0) {
-      const at = fill[ratings.item[j]]++;
-      who[at] = ratings.annotator[j];
-      what[at] = ratings.label[j];
-    }
-  const Ku = used.reduce((s, u) => s + u, 0);
+  const { start, who, what, nUsed: Ku } = itemGroups(ratings, mask);
   // start: the majority vote's shares
   const mv = majorityVote(ratings, mask);
   const posterior = new Float64Array(nItems * K);

@@ -1,6 +1,7 @@
 import { majorityVote, type MajorityVote } from './majorityVote';
 import type { Ratings } from './types';
 import { voteWinner } from './voteWinner';
+import { itemGroups } from './itemGroups';
 
 export interface ZeroBasedSkill extends MajorityVote {
   /** per annotator: the final skill, in [0, 1] (NaN without a selected label, or without one on a labelled item) */
@@ -43,27 +44,7 @@ export function zeroBasedSkill(
   const K = ratings.categories.length;
   const nItems = ratings.items.length;
   const nAnn = ratings.annotators.length;
-  // the selected judgements grouped by item (counting sort)
-  const start = new Int32Array(nItems + 1);
-  const used = new Uint8Array(K);
-  const has = new Uint8Array(nAnn);
-  for (let j = 0; j < ratings.n; j++)
-    if ((!mask || mask[j]) && ratings.label[j] >= 0) {
-      start[ratings.item[j] + 1]++;
-      used[ratings.label[j]] = 1;
-      has[ratings.annotator[j]] = 1;
-    }
-  for (let i = 0; i < nItems; i++) start[i + 1] += start[i];
-  const fill = start.slice(0, nItems);
-  const who = new Int32Array(start[nItems]);
-  const what = new Int32Array(start[nItems]);
-  for (let j = 0; j < ratings.n; j++)
-    if ((!mask || mask[j]) && ratings.label[j] >= 0) {
-      const at = fill[ratings.item[j]]++;
-      who[at] = ratings.annotator[j];
-      what[at] = ratings.label[j];
-    }
-  const Ku = used.reduce((s, u) => s + u, 0);
+  const { start, who, what, given: has, nUsed: Ku } = itemGroups(ratings, mask);
   const skill = Float64Array.from(has, (h) => (h ? 1 / Ku + eps : NaN));
   const fivePoint = ratings.scale === 'nominal' ? null : ratings.fivePoint;
   const row = new Float64Array(K);
