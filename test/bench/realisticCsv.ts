@@ -13,7 +13,8 @@ export interface RealisticOptions {
 }
 
 /**
- * A seeded long CSV as a real export lists it: `pairs` pairs × 3 labels from 200 annotators, every row a
+ * A seeded long CSV as a real export lists it: `pairs` pairs × 3 labels from 3 of 200 annotators drawn at random
+ * per pair, every row a
  * judgement with its annotator's time, a slice (`domain`), a gold flag (5% of pairs) and the gold label on
  * gold rows; rows in submission order (shuffled, so a pair's three rows lie far apart), as string chunks.
  * The first three columns are `example_id,annotator_id,label` with the labels `floor.mjs` reads, so the
@@ -31,10 +32,14 @@ export function* realisticCsv(pairs: number, options: RealisticOptions = {}): Ge
   for (let p = 0; p < pairs; p++) {
     truth[p] = Math.floor(random() * 5);
     gold[p] = random() < 0.05 ? 1 : 0;
-    const first = Math.floor(random() * 200);
+    // three different annotators drawn at random: who meets whom varies as on a labelling platform (a fixed
+    // rotation gave each annotator the same four partners, on which M-MSR's completion shrank every skill to 0)
     for (let k = 0; k < 3; k++) {
       const j = p * 3 + k;
-      annotator[j] = (first + k * 67) % 200;
+      let a: number;
+      do a = Math.floor(random() * 200);
+      while ((k > 0 && a === annotator[j - 1]) || (k > 1 && a === annotator[j - 2]));
+      annotator[j] = a;
       label[j] = random() < 0.6 ? truth[p] : Math.floor(random() * 5);
     }
   }
