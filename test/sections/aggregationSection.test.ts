@@ -19,6 +19,7 @@ import {
 import { DEMO } from '../helpers/demoReport';
 import { diskFile, textFile } from '../helpers/loadText';
 import { withZheng, zhengDir } from '../core/zhengRatings';
+import { rng } from '../../src/core/rng';
 
 const PRODUCT = zhengDir('zheng2017-d-product');
 
@@ -301,4 +302,45 @@ describe('aggregationSection', () => {
     });
     expect(calls).toEqual(METHODS.map((m, k) => [k, METHODS.length, METHOD_NAMES[m]]));
   });
+});
+
+describe('aggregationSection: properties of majority vote', () => {
+  // 300 seeded pairs, 2–5 of 12 annotators each, labels on the 5-point scale (ties between sides included)
+  const LABELS = ['A>>', 'A>', '=', 'B>', 'B>>'];
+  const rows = (() => {
+    const random = rng(11);
+    const out: string[][] = [];
+    for (let p = 0; p < 300; p++) {
+      const k = 2 + Math.floor(random() * 4);
+      const who = new Set<number>();
+      while (who.size < k) who.add(Math.floor(random() * 12));
+      for (const a of who) out.push([`p${p}`, `a${a}`, LABELS[Math.floor(random() * 5)]]);
+    }
+    return out;
+  })();
+  const csv = (list: string[][]) => `example_id,annotator_id,label\n${list.map((r) => r.join(',')).join('\n')}\n`;
+  const majorityByItem = async (list: string[][]) => {
+    const { ratings } = await loadFiles([textFile('p.csv', csv(list))]);
+    const composite = new Float64Array(ratings.annotators.length).fill(NaN);
+    const { labels } = aggregationSection(ratings, { composite });
+    return Object.fromEntries(ratings.items.map((id, i) => [id, ratings.categories[labels.majority.label[i]]]));
+  };
+
+  it('every annotator duplicated under a second name leaves every majority label as it was (ties included)', async () => {
+    const once = await majorityByItem(rows);
+    const twice = await majorityByItem([...rows, ...rows.map(([p, a, l]) => [p, `${a}-copy`, l])]);
+    expect(twice).toEqual(once);
+  }, 60_000);
+
+  it("an annotator's rows repeated in the file count once: the majority labels do not move", async () => {
+    const once = await majorityByItem(rows);
+    const repeated = await majorityByItem([...rows, ...rows.filter(([, a]) => a === 'a3')]);
+    expect(repeated).toEqual(once);
+    // counted twice (under a second name) they would move some labels: the check above has something to catch
+    const weighed = await majorityByItem([
+      ...rows,
+      ...rows.filter(([, a]) => a === 'a3').map(([p, , l]) => [p, 'a3-again', l]),
+    ]);
+    expect(Object.keys(once).filter((p) => weighed[p] !== once[p]).length).toBeGreaterThan(0);
+  }, 60_000);
 });
