@@ -47,6 +47,15 @@ export function zeroBasedSkill(
   const { start, who, what, given: has, nUsed: Ku } = itemGroups(ratings, mask);
   const skill = Float64Array.from(has, (h) => (h ? 1 / Ku + eps : NaN));
   const fivePoint = ratings.scale === 'nominal' ? null : ratings.fivePoint;
+  // per item: its one category when every label agrees (its weighted vote is that category whatever the weights,
+  // so a pass skips the vote there), -1 when labels differ or there are none
+  const unanimous = new Int32Array(nItems).fill(-1);
+  for (let i = 0; i < nItems; i++) {
+    if (start[i + 1] === start[i]) continue;
+    let same = true;
+    for (let at = start[i] + 1; at < start[i + 1] && same; at++) same = what[at] === what[start[i]];
+    if (same) unanimous[i] = what[start[i]];
+  }
   const row = new Float64Array(K);
   const agree = new Float64Array(nAnn);
   const total = new Float64Array(nAnn);
@@ -60,17 +69,25 @@ export function zeroBasedSkill(
     total.fill(0);
     for (let i = 0; i < nItems; i++) {
       if (start[i + 1] === start[i]) continue;
-      row.fill(0);
-      let sum = 0;
-      for (let at = start[i]; at < start[i + 1]; at++) {
-        const w = skill[who[at]];
-        if (w > 0) {
-          row[what[at]] += w;
-          sum += w;
+      let winner = unanimous[i];
+      if (winner >= 0) {
+        // the vote needs one positive weight, as below
+        let weighed = false;
+        for (let at = start[i]; at < start[i + 1] && !weighed; at++) weighed = skill[who[at]] > 0;
+        if (!weighed) continue;
+      } else {
+        row.fill(0);
+        let sum = 0;
+        for (let at = start[i]; at < start[i + 1]; at++) {
+          const w = skill[who[at]];
+          if (w > 0) {
+            row[what[at]] += w;
+            sum += w;
+          }
         }
+        if (!(sum > 0)) continue;
+        winner = voteWinner(row, 0, K, fivePoint, 1e-12 * sum);
       }
-      if (!(sum > 0)) continue;
-      const winner = voteWinner(row, 0, K, fivePoint, 1e-12 * sum);
       for (let at = start[i]; at < start[i + 1]; at++) {
         total[who[at]]++;
         if (what[at] === winner) agree[who[at]]++;
